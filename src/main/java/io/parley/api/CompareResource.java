@@ -1,0 +1,208 @@
+package io.parley.api;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.parley.engine.CompiledScenario;
+import io.parley.model.InvalidInputException;
+import io.parley.model.InvalidLeverPathException;
+import io.parley.model.JsonPointer;
+import io.parley.model.Lever;
+import io.parley.model.Levers;
+import io.parley.model.Scenario;
+import io.parley.model.ScenarioValidator;
+import io.parley.model.Violation;
+
+/**
+ * {@code POST /api/v1/compare}: a baseline scenario and named variants, each a full scenario or lever
+ * overrides of the baseline, summarised side by side with each variant's change, like a
+ * spreadsheet's scenario summary.
+ */
+@Path("/api/v1/compare")
+public class CompareResource {
+
+    private static final Set<String> REQUEST_FIELDS = new LinkedHashSet<>(List.of("baseline", "variants"));
+    private static final Set<String> VARIANT_FIELDS = new LinkedHashSet<>(List.of("name", "set", "scenario"));
+
+    private final JsonBodies bodies;
+    private final ObjectMapper mapper;
+    private final ParleyConfig config;
+    private final String engineVersion;
+
+    public CompareResource(JsonBodies bodies, ObjectMapper mapper, ParleyConfig config,
+                           @ConfigProperty(name = "quarkus.application.version") String engineVersion) {
+        this.bodies = bodies;
+        this.mapper = mapper;
+        this.config = config;
+        this.engineVersion = engineVersion;
+    }
+
+    /** A variant as read: its name and the scenario it stands for. */
+    private record Variant(String name, Scenario scenario) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    public Response compare(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
+        Requests.onlyKnownParameters(uri, Set.of("table"));
+        Requests.oneOf(uri, "table", List.of("summary"), "summary");
+
+        JsonNode root = bodies.parse(body);
+        List<Violation> violations = new ArrayList<>();
+        JsonInput in = new JsonInput(violations);
+        if (!in.object(root, "", "a compare request", REQUEST_FIELDS)) {
+            throw new InvalidInputException(violations);
+        }
+        JsonNode baselineNode = in.required(root, "", "baseline");
+        Scenario baseline = baselineNode == null ? null : ScenarioJson.read(baselineNode, "/baseline", violations);
+        boolean baselineValid = baseline != null && violations.stream().noneMatch(v -> v.pointer().startsWith("/baseline"));
+        List<Variant> variants = readVariants(in.required(root, "", "variants"), in, baselineValid ? baseline : null);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+
+        double[] base = CompiledScenario.compile(baseline).summary();
+        String baselineHash = ScenarioJson.hash(baseline, mapper);
+        Provenance provenance = new Provenance(engineVersion, Provenance.MODEL_VERSION, baselineHash);
+        List<double[]> summaries = new ArrayList<>();
+        for (Variant v : variants) {
+            summaries.add(CompiledScenario.compile(v.scenario()).summary());
+        }
+
+        Response.ResponseBuilder response;
+        if (Requests.wantsCsv(headers)) {
+            response = Response.ok(Csv.comparison(base, variants.stream().map(Variant::name).toList(), summaries),
+                    Csv.MEDIA_TYPE + "; charset=UTF-8");
+        } else {
+            ObjectNode out = mapper.createObjectNode();
+            out.putObject("baseline")
+                    .put("name", baseline.name())
+                    .put("scenarioHash", baselineHash)
+                    .set("summary", ResultJson.summary(base, mapper));
+            ArrayNode list = out.putArray("variants");
+            for (int i = 0; i < variants.size(); i++) {
+                ObjectNode o = list.addObject();
+                o.put("name", variants.get(i).name());
+                o.set("summary", ResultJson.summary(summaries.get(i), mapper));
+                o.set("delta", ResultJson.delta(summaries.get(i), base, mapper));
+                o.put("scenarioHash", ScenarioJson.hash(variants.get(i).scenario(), mapper));
+            }
+            out.set("provenance", ResultJson.provenance(provenance, mapper));
+            response = Response.ok(out, MediaType.APPLICATION_JSON);
+        }
+        return EvaluationResource.withProvenance(response, provenance).build();
+    }
+
+    /** Reads every variant; lever overrides need a valid baseline to be resolved against. */
+    private List<Variant> readVariants(JsonNode node, JsonInput in, Scenario baseline) {
+        List<Variant> variants = new ArrayList<>();
+        if (node == null) {
+            return variants;
+        }
+        List<JsonNode> items = in.array(node, "/variants");
+        int max = config.limits().maxVariants();
+        if (node.isArray() && (items.isEmpty() || items.size() > max)) {
+            in.fail("/variants", "has " + items.size() + " variants; a comparison takes 1–" + max, null);
+            return variants;
+        }
+        Map<String, Integer> names = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            String at = JsonPointer.child("/variants", i);
+            JsonNode item = items.get(i);
+            if (!in.object(item, at, "a variant", VARIANT_FIELDS)) {
+                continue;
+            }
+            String name = in.requiredText(item, at, "name");
+            if (name != null) {
+                if (name.isBlank() || name.length() > ScenarioValidator.MAX_NAME_LENGTH) {
+                    in.fail(at + "/name", "must be 1–200 characters, not blank", null);
+                }
+                Integer first = names.putIfAbsent(name, i);
+                if (first != null) {
+                    in.fail(at + "/name", "duplicate variant name '" + name + "' (also at /variants/" + first + ")", name);
+                }
+            }
+            JsonNode set = in.optional(item, "set");
+            JsonNode scenario = in.optional(item, "scenario");
+            if ((set == null) == (scenario == null)) {
+                in.fail(at, "a variant needs exactly one of 'set' (lever overrides) or 'scenario' (a full scenario)", null);
+                continue;
+            }
+            Scenario s = scenario != null
+                    ? ScenarioJson.read(scenario, at + "/scenario", in.violations())
+                    : applyOverrides(set, at + "/set", in, baseline);
+            if (s != null && name != null) {
+                variants.add(new Variant(name, s));
+            }
+        }
+        return variants;
+    }
+
+    /** The baseline with every override applied and the result re-checked against the model's rules. */
+    private Scenario applyOverrides(JsonNode set, String at, JsonInput in, Scenario baseline) {
+        if (!set.isObject() || set.isEmpty()) {
+            in.fail(at, "must be a non-empty JSON object of lever path → number, e.g. {\"terms.discounts[widgets]\": 0.06}", null);
+            return null;
+        }
+        if (baseline == null) {
+            return null; // the baseline's own problems are reported; overrides cannot be resolved against it
+        }
+        Scenario scenario = baseline;
+        Map<String, String> leverAt = new HashMap<>();   // scenario pointer → pointer of the override that set it
+        boolean ok = true;
+        for (Map.Entry<String, JsonNode> e : in.entries(set)) {
+            String path = e.getKey();
+            String entryAt = JsonPointer.child(at, path);
+            double value = in.number(e.getValue(), entryAt);
+            try {
+                Lever lever = Levers.resolve(path, scenario);
+                if (Double.isNaN(value)) {
+                    ok = false;
+                    continue;
+                }
+                scenario = Levers.apply(scenario, lever, value);
+                leverAt.put(lever.pointer(), entryAt);
+            } catch (InvalidLeverPathException ex) {
+                in.fail(entryAt, "lever path '" + path + "': " + ex.getMessage(), path);
+                ok = false;
+            } catch (InvalidInputException ex) {
+                ex.violations().forEach(v -> in.fail(entryAt, v.message(), v.value()));
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return null;
+        }
+        for (Violation v : ScenarioValidator.validate(scenario)) {
+            String entryAt = leverAt.get(v.pointer());
+            if (entryAt != null) {
+                in.fail(entryAt, v.message(), v.value());
+            } else {
+                in.fail(at, "the overrides make " + v.pointer() + " invalid: " + v.message(), v.value());
+            }
+        }
+        return scenario;
+    }
+}

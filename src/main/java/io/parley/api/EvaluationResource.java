@@ -1,0 +1,88 @@
+package io.parley.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.parley.engine.CompiledScenario;
+import io.parley.engine.Report;
+import io.parley.model.InvalidInputException;
+import io.parley.model.Scenario;
+import io.parley.model.Violation;
+
+/** {@code POST /api/v1/evaluate}: every figure of one scenario, as JSON or as one CSV table. */
+@Path("/api/v1/evaluate")
+public class EvaluationResource {
+
+    private static final List<String> TABLES = List.of("summary", "years", "products", "periods");
+
+    private final JsonBodies bodies;
+    private final ObjectMapper mapper;
+    private final String engineVersion;
+
+    public EvaluationResource(JsonBodies bodies, ObjectMapper mapper,
+                              @ConfigProperty(name = "quarkus.application.version") String engineVersion) {
+        this.bodies = bodies;
+        this.mapper = mapper;
+        this.engineVersion = engineVersion;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    public Response evaluate(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
+        Requests.onlyKnownParameters(uri, Set.of("detail", "table"));
+        boolean periods = "periods".equals(Requests.oneOf(uri, "detail", List.of("periods"), null));
+        String table = Requests.oneOf(uri, "table", TABLES, "summary");
+
+        Scenario scenario = readScenario(bodies.parse(body), "");
+        Report report = CompiledScenario.compile(scenario).report();
+        Provenance provenance = new Provenance(engineVersion, Provenance.MODEL_VERSION, ScenarioJson.hash(scenario, mapper));
+
+        Response.ResponseBuilder response;
+        if (Requests.wantsCsv(headers)) {
+            String csv = switch (table) {
+                case "years" -> Csv.years(report, scenario.horizon().years());
+                case "products" -> Csv.products(report, scenario);
+                case "periods" -> Csv.periods(report, scenario.horizon().periods(), scenario.horizon().periodsPerYear());
+                default -> Csv.summary(report);
+            };
+            response = Response.ok(csv, Csv.MEDIA_TYPE + "; charset=UTF-8");
+        } else {
+            response = Response.ok(ResultJson.evaluation(scenario, report, periods, provenance, mapper),
+                    MediaType.APPLICATION_JSON);
+        }
+        return withProvenance(response, provenance).build();
+    }
+
+    /** Reads and validates a scenario; every problem found is reported at once as a 422. */
+    static Scenario readScenario(JsonNode node, String at) {
+        List<Violation> violations = new ArrayList<>();
+        Scenario scenario = ScenarioJson.read(node, at, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return scenario;
+    }
+
+    static Response.ResponseBuilder withProvenance(Response.ResponseBuilder response, Provenance p) {
+        return response.header(Provenance.ENGINE_HEADER, p.engineVersion())
+                .header(Provenance.MODEL_HEADER, p.modelVersion())
+                .header(Provenance.HASH_HEADER, p.scenarioHash());
+    }
+}

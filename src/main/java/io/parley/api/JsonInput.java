@@ -1,0 +1,194 @@
+package io.parley.api;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.parley.model.JsonPointer;
+import io.parley.model.Violation;
+
+/**
+ * Reads fields out of a JSON tree while collecting every problem (unknown field, missing field,
+ * wrong type) with its JSON pointer, instead of stopping at the first. A broken field reads as a
+ * placeholder so that reading can go on and find the rest.
+ */
+final class JsonInput {
+
+    private final List<Violation> violations;
+
+    JsonInput(List<Violation> violations) {
+        this.violations = violations;
+    }
+
+    List<Violation> violations() {
+        return violations;
+    }
+
+    /** True when {@code node} is an object; otherwise records the problem. Unknown fields are reported. */
+    boolean object(JsonNode node, String at, String what, Set<String> allowed) {
+        if (node == null || !node.isObject()) {
+            fail(at, what + " must be a JSON object, got " + describe(node), null);
+            return false;
+        }
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                fail(JsonPointer.child(at, name), "unknown field '" + name + "' in " + what
+                        + suggestion(name, allowed) + "; expected one of " + String.join(", ", allowed), null);
+            }
+        }
+        return true;
+    }
+
+    /** A field that may be absent or null; null when so, or when it is the wrong type (recorded). */
+    JsonNode optional(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        return node == null || node.isNull() ? null : node;
+    }
+
+    JsonNode required(JsonNode parent, String at, String field) {
+        JsonNode node = optional(parent, field);
+        if (node == null) {
+            fail(JsonPointer.child(at, field), "is required", null);
+        }
+        return node;
+    }
+
+    String requiredText(JsonNode parent, String at, String field) {
+        JsonNode node = required(parent, at, field);
+        if (node == null) return null;
+        return text(node, JsonPointer.child(at, field));
+    }
+
+    String optionalText(JsonNode parent, String at, String field, String absent) {
+        JsonNode node = optional(parent, field);
+        return node == null ? absent : text(node, JsonPointer.child(at, field));
+    }
+
+    String text(JsonNode node, String at) {
+        if (!node.isTextual()) {
+            fail(at, "must be a string, got " + describe(node), scalar(node));
+            return null;
+        }
+        return node.textValue();
+    }
+
+    /** A required number; NaN (reported) when missing or not a number. */
+    double requiredNumber(JsonNode parent, String at, String field) {
+        JsonNode node = required(parent, at, field);
+        return node == null ? Double.NaN : number(node, JsonPointer.child(at, field));
+    }
+
+    double optionalNumber(JsonNode parent, String at, String field, double absent) {
+        JsonNode node = optional(parent, field);
+        return node == null ? absent : number(node, JsonPointer.child(at, field));
+    }
+
+    double number(JsonNode node, String at) {
+        if (!node.isNumber()) {
+            fail(at, "must be a number, got " + describe(node), scalar(node));
+            return Double.NaN;
+        }
+        return node.doubleValue();
+    }
+
+    /** A whole number (5 and 5.0 alike); {@code broken} (reported) when it is not one. */
+    int integer(JsonNode node, String at, int broken) {
+        double value = number(node, at);
+        if (Double.isNaN(value)) return broken;
+        if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
+            fail(at, node.asText() + " is not a whole number", node.numberValue());
+            return broken;
+        }
+        return (int) value;
+    }
+
+    int requiredInteger(JsonNode parent, String at, String field, int broken) {
+        JsonNode node = required(parent, at, field);
+        return node == null ? broken : integer(node, JsonPointer.child(at, field), broken);
+    }
+
+    int optionalInteger(JsonNode parent, String at, String field, int absent, int broken) {
+        JsonNode node = optional(parent, field);
+        return node == null ? absent : integer(node, JsonPointer.child(at, field), broken);
+    }
+
+    /** The elements of an array field, or an empty list (with the problem recorded) when it is not an array. */
+    List<JsonNode> array(JsonNode node, String at) {
+        if (node == null) return List.of();
+        if (!node.isArray()) {
+            fail(at, "must be a JSON array, got " + describe(node), null);
+            return List.of();
+        }
+        List<JsonNode> items = new ArrayList<>(node.size());
+        node.forEach(items::add);
+        return items;
+    }
+
+    Iterable<Map.Entry<String, JsonNode>> entries(JsonNode node) {
+        return node::fields;
+    }
+
+    void fail(String pointer, String message, Object value) {
+        violations.add(new Violation(pointer, message, value));
+    }
+
+    /** A short description of what was found, for messages: {@code string "0.06"}, {@code null}, {@code array}. */
+    static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) return "nothing";
+        if (node.isNull()) return "null";
+        if (node.isTextual()) return "string \"" + abbreviate(node.textValue()) + "\"";
+        if (node.isBoolean()) return "boolean " + node.asText();
+        if (node.isNumber()) return "number " + node.asText();
+        if (node.isArray()) return "an array";
+        return "an object";
+    }
+
+    private static Object scalar(JsonNode node) {
+        if (node == null) return null;
+        if (node.isTextual()) return abbreviate(node.textValue());
+        if (node.isNumber()) return node.numberValue();
+        if (node.isBoolean()) return node.booleanValue();
+        return null;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "…";
+    }
+
+    /** "did you mean 'discounts'?" for a field name a couple of keystrokes away from a valid one. */
+    static String suggestion(String name, Set<String> allowed) {
+        String best = null;
+        int bestDistance = 3;
+        for (String candidate : allowed) {
+            int d = distance(name.toLowerCase(), candidate.toLowerCase());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        return best == null ? "" : " (did you mean '" + best + "'?)";
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) previous[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,72 @@
+package io.parley.api;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.parley.model.Violation;
+
+/**
+ * An RFC 9457 problem detail, the one shape of every error response.
+ *
+ * @param type       a URN naming the kind of problem, e.g. {@code urn:parley:problem:validation}
+ * @param errors     every field-level problem found, for 400 and 422
+ * @param limitBytes the body size limit, for 413
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String instance,
+                      List<FieldError> errors, Long limitBytes) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One field-level problem: where, what was wrong and (when there is one) the offending value. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(String pointer, String message, Object value) {
+        static FieldError of(Violation v) {
+            return new FieldError(v.pointer(), v.message(), v.value());
+        }
+    }
+
+    public Problem withInstance(String path) {
+        return new Problem(type, title, status, detail, path, errors, limitBytes);
+    }
+
+    static Problem of(Kind kind, String detail) {
+        return new Problem(kind.type(), kind.title, kind.status, detail, null, null, null);
+    }
+
+    static Problem validation(List<Violation> violations) {
+        String detail = violations.size() == 1
+                ? violations.get(0).toString()
+                : violations.size() + " problems found; the first: " + violations.get(0);
+        return new Problem(Kind.VALIDATION.type(), Kind.VALIDATION.title, Kind.VALIDATION.status, detail, null,
+                violations.stream().map(FieldError::of).toList(), null);
+    }
+
+    /** The kinds of problem the API answers with, each with its status and a title for people. */
+    enum Kind {
+        MALFORMED_JSON("malformed-json", 400, "The body is not well-formed JSON"),
+        NOT_FOUND("not-found", 404, "No such resource"),
+        METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed on this resource"),
+        NOT_ACCEPTABLE("not-acceptable", 406, "None of the accepted media types can be produced"),
+        BODY_TOO_LARGE("body-too-large", 413, "The request body is larger than the limit"),
+        UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body's media type is not supported"),
+        VALIDATION("validation", 422, "The request breaks the model's rules"),
+        BAD_REQUEST("bad-request", 400, "The request cannot be read"),
+        INTERNAL("internal", 500, "Parley failed to handle the request");
+
+        final String slug;
+        final int status;
+        final String title;
+
+        Kind(String slug, int status, String title) {
+            this.slug = slug;
+            this.status = status;
+            this.title = title;
+        }
+
+        String type() {
+            return "urn:parley:problem:" + slug;
+        }
+    }
+}

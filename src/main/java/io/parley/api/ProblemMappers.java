@@ -1,0 +1,74 @@
+package io.parley.api;
+
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.parley.model.InvalidInputException;
+
+/** The one place that turns failures into RFC 9457 problems; no class name or stack trace leaves it. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidInputException e, UriInfo uri) {
+        return respond(Problem.validation(e.violations()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Problem.Kind kind;
+        String detail;
+        if (e instanceof NotFoundException) {
+            kind = Problem.Kind.NOT_FOUND;
+            detail = "nothing at " + uri.getPath() + "; the API lives under /api/v1 (see /openapi.yaml)";
+        } else if (e instanceof NotAllowedException) {
+            kind = Problem.Kind.METHOD_NOT_ALLOWED;
+            detail = "allowed here: " + String.join(", ", e.getResponse().getAllowedMethods());
+        } else if (e instanceof NotSupportedException) {
+            kind = Problem.Kind.UNSUPPORTED_MEDIA_TYPE;
+            detail = "send the body as application/json (Content-Type: application/json)";
+        } else if (e instanceof NotAcceptableException) {
+            kind = Problem.Kind.NOT_ACCEPTABLE;
+            detail = "this resource answers application/json or text/csv";
+        } else if (e.getResponse().getStatus() >= 500) {
+            LOG.error("request failed", e);
+            kind = Problem.Kind.INTERNAL;
+            detail = "an internal error occurred; it has been logged";
+        } else {
+            kind = Problem.Kind.BAD_REQUEST;
+            detail = e.getMessage();
+        }
+        Problem problem = new Problem(kind.type(), kind.title, e.getResponse().getStatus(), detail, null, null, null);
+        Response.ResponseBuilder response = Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE).entity(problem.withInstance(uri.getPath()));
+        if (e instanceof NotAllowedException) {
+            response.allow(e.getResponse().getAllowedMethods());
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("request failed", e);
+        return respond(Problem.of(Problem.Kind.INTERNAL, "an internal error occurred; it has been logged"), uri);
+    }
+
+    static Response respond(Problem problem, UriInfo uri) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                .entity(problem.withInstance(uri.getPath())).build();
+    }
+}

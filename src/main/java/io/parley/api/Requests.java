@@ -1,0 +1,63 @@
+package io.parley.api;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Checks on the parts of a request outside its body: query parameters and the media type wanted. */
+final class Requests {
+
+    private static final MediaType CSV = MediaType.valueOf(Csv.MEDIA_TYPE);
+
+    private Requests() {
+    }
+
+    /** A misspelt query parameter is an error, not silently ignored. */
+    static void onlyKnownParameters(UriInfo uri, Set<String> known) {
+        for (String name : uri.getQueryParameters().keySet()) {
+            if (!known.contains(name)) {
+                throw badParameter(name, "unknown query parameter '" + name + "'"
+                        + JsonInput.suggestion(name, known) + "; this resource takes "
+                        + (known.isEmpty() ? "none" : String.join(", ", known)));
+            }
+        }
+    }
+
+    /** The parameter's value, which must be one of {@code allowed}; {@code absent} when not given. */
+    static String oneOf(UriInfo uri, String name, List<String> allowed, String absent) {
+        List<String> values = uri.getQueryParameters().get(name);
+        if (values == null || values.isEmpty()) {
+            return absent;
+        }
+        if (values.size() > 1) {
+            throw badParameter(name, "query parameter '" + name + "' is given " + values.size() + " times; give it once");
+        }
+        String value = values.get(0);
+        if (!allowed.contains(value)) {
+            throw badParameter(name, "query parameter '" + name + "': '" + value + "' is not one of "
+                    + String.join(", ", allowed));
+        }
+        return value;
+    }
+
+    /** True when the client ranks CSV above JSON in its Accept header. */
+    static boolean wantsCsv(HttpHeaders headers) {
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (accepted.isCompatible(CSV)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ProblemException badParameter(String name, String message) {
+        return new ProblemException(new Problem(Problem.Kind.BAD_REQUEST.type(), "A query parameter is not valid", 400,
+                message, null, List.of(new Problem.FieldError("?" + name, message, null)), null));
+    }
+}

@@ -1,0 +1,227 @@
+package io.parley.engine;
+
+import java.util.List;
+
+import io.parley.model.InvalidLeverPathException;
+import io.parley.model.Lever;
+import io.parley.model.Levers;
+import io.parley.model.Product;
+import io.parley.model.RebateBasis;
+import io.parley.model.RebateTier;
+import io.parley.model.Scenario;
+import io.parley.model.ScenarioValidator;
+import io.parley.model.Service;
+import io.parley.model.Terms;
+
+/**
+ * A valid scenario compiled once into a flat parameter vector with a fixed layout, so that analyses
+ * can set any lever by slot and evaluate again without parsing or allocating. The shape (horizon,
+ * product count, rebate bases, tier and service counts) is fixed at compile time; every number that
+ * does not change the shape is a slot. Immutable and safe to share; each thread evaluates with its
+ * own {@link Evaluator}.
+ */
+public final class CompiledScenario {
+
+    // global slots
+    static final int SUPPLIER_COC = 0;
+    static final int CUSTOMER_COC = 1;
+    static final int CTS_FIXED = 2;
+    static final int CTS_INFLATION = 3;
+    static final int TERMS_PAYMENT_DAYS = 4;
+    static final int CONTRACT_YEARS = 5;
+    static final int RENEWAL_PROBABILITY = 6;
+    static final int UPFRONT_INVESTMENT = 7;
+    static final int BASELINE_PAYMENT_DAYS = 8;
+    static final int PRODUCTS = 9;
+
+    // offsets inside a product's block
+    static final int BASE_VOLUME = 0;
+    static final int LIST_PRICE = 1;
+    static final int UNIT_COST = 2;
+    static final int VOLUME_GROWTH = 3;
+    static final int PRICE_ESCALATOR = 4;
+    static final int COST_INFLATION = 5;
+    static final int TERMS_DISCOUNT = 6;
+    static final int BASELINE_DISCOUNT = 7;
+    static final int PRODUCT_SLOTS = 8;
+
+    final Scenario scenario;
+    final int years;
+    final int periodsPerYear;
+    final int periods;
+    final int productCount;
+    final RebateBasis termsBasis;
+    final RebateBasis baselineBasis;
+    final int termsTiers;
+    final int baselineTiers;
+    /** Start of (threshold, rate) pairs, two slots per tier. */
+    final int termsTierBase;
+    final int baselineTierBase;
+    final int termsServices;
+    final int baselineServices;
+    /** Start of (costPerYear, valuePerYear) pairs, two slots per service. */
+    final int termsServiceBase;
+    final int baselineServiceBase;
+    private final double[] parameters;
+
+    private CompiledScenario(Scenario s) {
+        this.scenario = s;
+        this.years = s.horizon().years();
+        this.periodsPerYear = s.horizon().periodsPerYear();
+        this.periods = years * periodsPerYear;
+        this.productCount = s.products().size();
+        this.termsBasis = s.terms().rebate().basis();
+        this.baselineBasis = s.baseline().rebate().basis();
+        this.termsTiers = s.terms().rebate().tiers().size();
+        this.baselineTiers = s.baseline().rebate().tiers().size();
+        this.termsServices = s.terms().services().size();
+        this.baselineServices = s.baseline().services().size();
+        this.termsTierBase = PRODUCTS + PRODUCT_SLOTS * productCount;
+        this.baselineTierBase = termsTierBase + 2 * termsTiers;
+        this.termsServiceBase = baselineTierBase + 2 * baselineTiers;
+        this.baselineServiceBase = termsServiceBase + 2 * termsServices;
+        this.parameters = new double[baselineServiceBase + 2 * baselineServices];
+
+        double[] p = parameters;
+        p[SUPPLIER_COC] = s.supplierCostOfCapital();
+        p[CUSTOMER_COC] = s.customerCostOfCapital();
+        p[CTS_FIXED] = s.costToServe().fixedPerYear();
+        p[CTS_INFLATION] = s.costToServe().inflation();
+        p[TERMS_PAYMENT_DAYS] = s.terms().paymentDays();
+        p[CONTRACT_YEARS] = s.terms().contractYears();
+        p[RENEWAL_PROBABILITY] = s.terms().renewalProbability();
+        p[UPFRONT_INVESTMENT] = s.terms().upfrontInvestment();
+        p[BASELINE_PAYMENT_DAYS] = s.baseline().paymentDays();
+        for (int l = 0; l < productCount; l++) {
+            Product product = s.products().get(l);
+            int at = PRODUCTS + PRODUCT_SLOTS * l;
+            p[at + BASE_VOLUME] = product.baseVolume();
+            p[at + LIST_PRICE] = product.listPrice();
+            p[at + UNIT_COST] = product.unitCost();
+            p[at + VOLUME_GROWTH] = product.volumeGrowth();
+            p[at + PRICE_ESCALATOR] = product.priceEscalator();
+            p[at + COST_INFLATION] = product.costInflation();
+            p[at + TERMS_DISCOUNT] = s.terms().discountOf(product.id());
+            p[at + BASELINE_DISCOUNT] = s.baseline().discountOf(product.id());
+        }
+        copyTiers(s.terms(), termsTierBase);
+        copyTiers(s.baseline(), baselineTierBase);
+        copyServices(s.terms().services(), termsServiceBase);
+        copyServices(s.baseline().services(), baselineServiceBase);
+    }
+
+    /**
+     * Compiles a scenario.
+     *
+     * @throws io.parley.model.InvalidInputException when the scenario breaks a rule of the model
+     */
+    public static CompiledScenario compile(Scenario scenario) {
+        return new CompiledScenario(ScenarioValidator.requireValid(scenario));
+    }
+
+    private void copyTiers(Terms terms, int base) {
+        List<RebateTier> tiers = terms.rebate().tiers();
+        for (int k = 0; k < tiers.size(); k++) {
+            parameters[base + 2 * k] = tiers.get(k).threshold();
+            parameters[base + 2 * k + 1] = tiers.get(k).rate();
+        }
+    }
+
+    private void copyServices(List<Service> services, int base) {
+        for (int i = 0; i < services.size(); i++) {
+            parameters[base + 2 * i] = services.get(i).costPerYear();
+            parameters[base + 2 * i + 1] = services.get(i).valuePerYear();
+        }
+    }
+
+    /** The scenario this was compiled from. */
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** A fresh copy of the scenario's parameter vector, to be changed and evaluated. */
+    public double[] parameters() {
+        return parameters.clone();
+    }
+
+    public int parameterCount() {
+        return parameters.length;
+    }
+
+    public int periods() {
+        return periods;
+    }
+
+    /** A new evaluator with its own workspace; not thread-safe, so one per thread. */
+    public Evaluator newEvaluator() {
+        return new Evaluator(this);
+    }
+
+    /** Every table of the scenario as compiled, i.e. at its own lever values. */
+    public Report report() {
+        return newEvaluator().report(parameters);
+    }
+
+    /** The summary metrics at the scenario's own lever values, indexed by {@link Metric#ordinal()}. */
+    public double[] summary() {
+        double[] summary = new double[Metric.count()];
+        newEvaluator().evaluate(parameters, summary);
+        return summary;
+    }
+
+    /** The parameter slot of a lever path such as {@code terms.discounts[widgets]}. */
+    public int slot(String path) {
+        return slot(Levers.resolve(path, scenario));
+    }
+
+    /**
+     * The parameter slot of a resolved lever.
+     *
+     * @throws InvalidLeverPathException for levers that change the model's shape (the horizon)
+     */
+    public int slot(Lever lever) {
+        if (lever instanceof Lever.OfScenario l) {
+            return switch (l.field()) {
+                case SUPPLIER_COST_OF_CAPITAL -> SUPPLIER_COC;
+                case CUSTOMER_COST_OF_CAPITAL -> CUSTOMER_COC;
+                case COST_TO_SERVE_FIXED -> CTS_FIXED;
+                case COST_TO_SERVE_INFLATION -> CTS_INFLATION;
+                case HORIZON_YEARS, PERIODS_PER_YEAR -> throw new InvalidLeverPathException(l.path(),
+                        "the horizon sets the model's shape and cannot be varied here; compare scenarios with different horizons instead");
+            };
+        }
+        if (lever instanceof Lever.OfProduct l) {
+            int at = PRODUCTS + PRODUCT_SLOTS * l.product();
+            return at + switch (l.field()) {
+                case baseVolume -> BASE_VOLUME;
+                case listPrice -> LIST_PRICE;
+                case unitCost -> UNIT_COST;
+                case volumeGrowth -> VOLUME_GROWTH;
+                case priceEscalator -> PRICE_ESCALATOR;
+                case costInflation -> COST_INFLATION;
+            };
+        }
+        if (lever instanceof Lever.Discount l) {
+            return PRODUCTS + PRODUCT_SLOTS * l.product()
+                    + (l.side() == Lever.Side.TERMS ? TERMS_DISCOUNT : BASELINE_DISCOUNT);
+        }
+        if (lever instanceof Lever.OfTerms l) {
+            if (l.side() == Lever.Side.BASELINE) {
+                return BASELINE_PAYMENT_DAYS; // the only baseline term the model reads
+            }
+            return switch (l.field()) {
+                case paymentDays -> TERMS_PAYMENT_DAYS;
+                case contractYears -> CONTRACT_YEARS;
+                case renewalProbability -> RENEWAL_PROBABILITY;
+                case upfrontInvestment -> UPFRONT_INVESTMENT;
+            };
+        }
+        if (lever instanceof Lever.OfTier l) {
+            int base = l.side() == Lever.Side.TERMS ? termsTierBase : baselineTierBase;
+            return base + 2 * l.tier() + (l.field() == Lever.TierField.threshold ? 0 : 1);
+        }
+        Lever.OfService l = (Lever.OfService) lever;
+        int base = l.side() == Lever.Side.TERMS ? termsServiceBase : baselineServiceBase;
+        return base + 2 * l.service() + (l.field() == Lever.ServiceField.costPerYear ? 0 : 1);
+    }
+}
