@@ -192,10 +192,9 @@ public class CompareResource {
                 ok = false;
             }
         }
-        if (!ok) {
-            return null;
-        }
-        for (Violation v : ScenarioValidator.validate(scenario)) {
+        // the overrides that could be applied are checked too, so every problem is reported at once
+        List<Violation> broken = ScenarioValidator.validate(scenario);
+        for (Violation v : broken) {
             String entryAt = leverAt.get(v.pointer());
             if (entryAt != null) {
                 in.fail(entryAt, v.message(), v.value());
@@ -203,6 +202,6 @@ public class CompareResource {
                 in.fail(at, "the overrides make " + v.pointer() + " invalid: " + v.message(), v.value());
             }
         }
-        return scenario;
+        return ok && broken.isEmpty() ? scenario : null;
     }
 }

@@ -131,7 +131,7 @@ final class JsonInput {
     }
 
     Iterable<Map.Entry<String, JsonNode>> entries(JsonNode node) {
-        return node::fields;
+        return node.properties();
     }
 
     void fail(String pointer, String message, Object value) {

@@ -37,7 +37,7 @@ public class ProblemMappers {
             detail = "nothing at " + uri.getPath() + "; the API lives under /api/v1 (see /openapi.yaml)";
         } else if (e instanceof NotAllowedException) {
             kind = Problem.Kind.METHOD_NOT_ALLOWED;
-            detail = "allowed here: " + String.join(", ", e.getResponse().getAllowedMethods());
+            detail = "allowed here: " + String.join(", ", AllowedMethods.at(uri.getPath()));
         } else if (e instanceof NotSupportedException) {
             kind = Problem.Kind.UNSUPPORTED_MEDIA_TYPE;
             detail = "send the body as application/json (Content-Type: application/json)";
@@ -56,7 +56,7 @@ public class ProblemMappers {
         Response.ResponseBuilder response = Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE).entity(problem.withInstance(uri.getPath()));
         if (e instanceof NotAllowedException) {
-            response.allow(e.getResponse().getAllowedMethods());
+            response.allow(AllowedMethods.at(uri.getPath()));
         }
         return response.build();
     }

@@ -204,6 +204,12 @@ public final class Evaluator {
         double servicesValue = (sumPairs(p, model.termsServiceBase, model.termsServices, 1)
                 - sumPairs(p, model.baselineServiceBase, model.baselineServices, 1)) / ppy;
 
+        // rates per unit of net revenue, formed once: divisions are the slowest arithmetic in the loop
+        double financeRate = days / DAYS_PER_YEAR * rs;                 // FC = NR × D/365 × r_s
+        double baselineFinanceRate = baselineDays / DAYS_PER_YEAR * rs;
+        double paymentValueRate = days / DAYS_PER_YEAR * rc;            // PTV = (NR × D − NR_b × D_b)/365 × r_c
+        double baselinePaymentValueRate = baselineDays / DAYS_PER_YEAR * rc;
+
         double fixedCost = p[CTS_FIXED] / ppy;                          // F / ppy × (1 + g_f)^τ
         double fixedCostStep = step(0, p[CTS_INFLATION]);
         double supplierDiscountStep = 1 / step(1, rs);                  // (1 + r_s)^(−1/ppy)
@@ -211,6 +217,7 @@ public final class Evaluator {
         double supplierDiscount = supplierDiscountStep;                 // end of period 0
         double customerDiscount = customerDiscountStep;
         double survival = 1;
+        int yearsLeftInTerm = term;
 
         double sumLr = 0, sumDs = 0, sumNr = 0, sumRb = 0, sumCogs = 0, sumCts = 0, sumFc = 0, sumCm = 0, sumCf = 0;
         double npv = 0, npvBaseline = 0, savings = 0, customerNpv = 0;
@@ -221,9 +228,11 @@ public final class Evaluator {
 
         int t = 0;
         for (int y = 0; y < years; y++) {
-            if (y > 0 && y % term == 0) {
+            if (yearsLeftInTerm == 0) {
                 survival *= renewal;                                   // s = p^floor(y / K)
+                yearsLeftInTerm = term;
             }
+            yearsLeftInTerm--;
             double e = rebateRate[y];
             double eb = baselineRebateRate[y];
             double yearNr = 0, yearRb = 0, yearCm = 0;
@@ -234,10 +243,10 @@ public final class Evaluator {
                 double rbb = nrb * eb;
                 double gm = nr - rb - cogs[t];
                 double cts = fixedCost + servicesCost;
-                double fc = nr * days / DAYS_PER_YEAR * rs;
+                double fc = nr * financeRate;
                 double cm = gm - cts - fc;
                 double baselineCm = nrb - rbb - cogs[t] - (fixedCost + baselineServicesCost)
-                        - nrb * baselineDays / DAYS_PER_YEAR * rs;
+                        - nrb * baselineFinanceRate;
                 double inv = t == 0 ? investment : 0;
                 double cf = cm - inv;
                 double ecf = cm * survival - inv;
@@ -248,7 +257,7 @@ public final class Evaluator {
                 double spend = nr - rb;
                 double baselineSpend = nrb - rbb;
                 double sv = baselineSpend - spend;
-                double ptv = (nr * days - nrb * baselineDays) / DAYS_PER_YEAR * rc;
+                double ptv = nr * paymentValueRate - nrb * baselinePaymentValueRate;
                 double cv = sv + servicesValue + ptv;
                 double cpv = cv * survival * customerDiscount;
                 savings += sv;

@@ -1,0 +1,34 @@
+package io.parley;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** A pure core and a thin shell: the directions of dependency, kept by a test rather than by hope. */
+@AnalyzeClasses(packages = "io.parley", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule theCoreKnowsNothingOfTheShell = noClasses()
+            .that().resideInAnyPackage("io.parley.model..", "io.parley.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.parley.api..");
+
+    @ArchTest
+    static final ArchRule theCoreUsesNoFramework = noClasses()
+            .that().resideInAnyPackage("io.parley.model..", "io.parley.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "jakarta..", "io.quarkus..", "com.fasterxml..", "org.jboss..", "io.smallrye..", "io.vertx..");
+
+    @ArchTest
+    static final ArchRule theModelDoesNotReachIntoTheEngine = noClasses()
+            .that().resideInAPackage("io.parley.model..")
+            .should().dependOnClassesThat().resideInAPackage("io.parley.engine..");
+
+    @ArchTest
+    static final ArchRule onlyTheShellSpeaksHttp = noClasses()
+            .that().resideOutsideOfPackage("io.parley.api..")
+            .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..");
+}
