@@ -17,7 +17,8 @@ import jakarta.ws.rs.Path;
 final class AllowedMethods {
 
     private static final List<Class<?>> RESOURCES = List.of(
-            EvaluationResource.class, CompareResource.class, MetricsResource.class, ContractResource.class);
+            EvaluationResource.class, CompareResource.class, MetricsResource.class, ContractResource.class,
+            AnalysisResource.class, SweepResource.class);
     private static final Map<String, Set<String>> BY_PATH = scan();
 
     private AllowedMethods() {

@@ -84,6 +84,16 @@ final class Csv {
         return out.toString();
     }
 
+    /** One CSV row of mixed text and number cells. */
+    static void cells(StringBuilder out, Object... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) out.append(',');
+            Object c = cells[i];
+            out.append(c instanceof Double d ? cell(d) : quote(String.valueOf(c)));
+        }
+        out.append(EOL);
+    }
+
     private static void header(StringBuilder out) {
         for (Line line : Line.values()) {
             out.append(',').append(line.apiName);

@@ -9,6 +9,39 @@ public interface ParleyConfig {
 
     Limits limits();
 
+    Analyses analyses();
+
+    /** Ceilings on the work one analysis request may ask for; over them, a 422 that states the ceiling. */
+    interface Analyses {
+        /** Levers in one tornado, spider or break-even table. */
+        @WithDefault("500")
+        int maxLevers();
+
+        /** Relative changes per lever in a spider. */
+        @WithDefault("1001")
+        int maxSpiderChanges();
+
+        /** Values one swept lever may take. */
+        @WithDefault("100000")
+        int maxValuesPerLever();
+
+        /** Points of a sweep answered as one JSON document, held in memory: 100k rows is a few MB. */
+        @WithDefault("100000")
+        long maxBufferedPoints();
+
+        /** Points of a streamed sweep (CSV, NDJSON): nothing is held, so only time limits it (~1 min here). */
+        @WithDefault("100000000")
+        long maxStreamedPoints();
+
+        /** Shards a sweep may be split into. */
+        @WithDefault("10000")
+        int maxShards();
+
+        /** Levers a sequential bridge may attribute to. */
+        @WithDefault("1000")
+        int maxBridgeLevers();
+    }
+
     interface Limits {
         /** Largest JSON body accepted, in bytes: 2 MiB holds a 1000-product scenario many times over. */
         @WithDefault("2097152")

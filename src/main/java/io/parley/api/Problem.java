@@ -12,10 +12,17 @@ import io.parley.model.Violation;
  * @param type       a URN naming the kind of problem, e.g. {@code urn:parley:problem:validation}
  * @param errors     every field-level problem found, for 400 and 422
  * @param limitBytes the body size limit, for 413
+ * @param limit      the ceiling an analysis request went over, for limit-exceeded
+ * @param requested  the size the request asked for, for limit-exceeded
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String instance,
-                      List<FieldError> errors, Long limitBytes) {
+                      List<FieldError> errors, Long limitBytes, Long limit, Long requested) {
+
+    public Problem(String type, String title, int status, String detail, String instance,
+                   List<FieldError> errors, Long limitBytes) {
+        this(type, title, status, detail, instance, errors, limitBytes, null, null);
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -28,7 +35,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public Problem withInstance(String path) {
-        return new Problem(type, title, status, detail, path, errors, limitBytes);
+        return new Problem(type, title, status, detail, path, errors, limitBytes, limit, requested);
     }
 
     static Problem of(Kind kind, String detail) {
@@ -43,6 +50,14 @@ public record Problem(String type, String title, int status, String detail, Stri
                 violations.stream().map(FieldError::of).toList(), null);
     }
 
+    /** A request for more work than an analysis is configured to do: states the ceiling and the size asked. */
+    static ProblemException overLimit(String pointer, String what, long requested, long limit) {
+        String message = what + ": " + requested + " requested; the limit is " + limit;
+        return new ProblemException(new Problem(Kind.LIMIT_EXCEEDED.type(), Kind.LIMIT_EXCEEDED.title,
+                Kind.LIMIT_EXCEEDED.status, message, null, List.of(new FieldError(pointer, message, requested)),
+                null, limit, requested));
+    }
+
     /** The kinds of problem the API answers with, each with its status and a title for people. */
     enum Kind {
         MALFORMED_JSON("malformed-json", 400, "The body is not well-formed JSON"),
@@ -52,6 +67,7 @@ public record Problem(String type, String title, int status, String detail, Stri
         BODY_TOO_LARGE("body-too-large", 413, "The request body is larger than the limit"),
         UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body's media type is not supported"),
         VALIDATION("validation", 422, "The request breaks the model's rules"),
+        LIMIT_EXCEEDED("limit-exceeded", 422, "The request asks for more work than this service does in one call"),
         BAD_REQUEST("bad-request", 400, "The request cannot be read"),
         INTERNAL("internal", 500, "Parley failed to handle the request");
 

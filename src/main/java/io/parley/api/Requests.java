@@ -56,7 +56,30 @@ final class Requests {
         return false;
     }
 
-    private static ProblemException badParameter(String name, String message) {
+    /** The first of {@code offered} the client accepts, in the client's order of preference. */
+    static String preferred(HttpHeaders headers, List<String> offered) {
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            for (String o : offered) {
+                if (accepted.isCompatible(MediaType.valueOf(o))) {
+                    return o;
+                }
+            }
+        }
+        throw new jakarta.ws.rs.NotAcceptableException();
+    }
+
+    /** A whole-number query parameter within [min, max]. */
+    static int integer(String name, String value, int min, int max) {
+        try {
+            int v = Integer.parseInt(value);
+            if (v >= min && v <= max) return v;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw badParameter(name, "query parameter '" + name + "': '" + value + "' is not a whole number in " + min + "–" + max);
+    }
+
+    static ProblemException badParameter(String name, String message) {
         return new ProblemException(new Problem(Problem.Kind.BAD_REQUEST.type(), "A query parameter is not valid", 400,
                 message, null, List.of(new Problem.FieldError("?" + name, message, null)), null));
     }

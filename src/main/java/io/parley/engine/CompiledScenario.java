@@ -169,6 +169,56 @@ public final class CompiledScenario {
         return summary;
     }
 
+    /** The lever path of every slot, in slot order: the inverse of {@link #slot(String)}. */
+    public String[] leverPaths() {
+        String[] paths = new String[parameters.length];
+        paths[SUPPLIER_COC] = "supplier.costOfCapital";
+        paths[CUSTOMER_COC] = "customer.costOfCapital";
+        paths[CTS_FIXED] = "costToServe.fixedPerYear";
+        paths[CTS_INFLATION] = "costToServe.inflation";
+        paths[TERMS_PAYMENT_DAYS] = "terms.paymentDays";
+        paths[CONTRACT_YEARS] = "terms.contractYears";
+        paths[RENEWAL_PROBABILITY] = "terms.renewalProbability";
+        paths[UPFRONT_INVESTMENT] = "terms.upfrontInvestment";
+        paths[BASELINE_PAYMENT_DAYS] = "baseline.paymentDays";
+        String[] fields = {"baseVolume", "listPrice", "unitCost", "volumeGrowth", "priceEscalator", "costInflation"};
+        for (int l = 0; l < productCount; l++) {
+            String id = scenario.products().get(l).id();
+            int at = PRODUCTS + PRODUCT_SLOTS * l;
+            for (int f = 0; f < fields.length; f++) {
+                paths[at + f] = "products[" + id + "]." + fields[f];
+            }
+            paths[at + TERMS_DISCOUNT] = "terms.discounts[" + id + "]";
+            paths[at + BASELINE_DISCOUNT] = "baseline.discounts[" + id + "]";
+        }
+        tierPaths(paths, "terms", termsTierBase, termsTiers);
+        tierPaths(paths, "baseline", baselineTierBase, baselineTiers);
+        servicePaths(paths, "terms", termsServiceBase, scenario.terms().services());
+        servicePaths(paths, "baseline", baselineServiceBase, scenario.baseline().services());
+        return paths;
+    }
+
+    private static void tierPaths(String[] paths, String side, int base, int count) {
+        for (int k = 0; k < count; k++) {
+            paths[base + 2 * k] = side + ".rebate.tiers[" + k + "].threshold";
+            paths[base + 2 * k + 1] = side + ".rebate.tiers[" + k + "].rate";
+        }
+    }
+
+    private static void servicePaths(String[] paths, String side, int base, List<Service> services) {
+        for (int i = 0; i < services.size(); i++) {
+            paths[base + 2 * i] = side + ".services[" + services.get(i).id() + "].costPerYear";
+            paths[base + 2 * i + 1] = side + ".services[" + services.get(i).id() + "].valuePerYear";
+        }
+    }
+
+    /** True when {@code other} has the same shape, so their parameter vectors line up slot by slot. */
+    public boolean sameShape(CompiledScenario other) {
+        return years == other.years && periodsPerYear == other.periodsPerYear
+                && java.util.Arrays.equals(leverPaths(), other.leverPaths())
+                && termsBasis == other.termsBasis && baselineBasis == other.baselineBasis;
+    }
+
     /** The parameter slot of a lever path such as {@code terms.discounts[widgets]}. */
     public int slot(String path) {
         return slot(Levers.resolve(path, scenario));

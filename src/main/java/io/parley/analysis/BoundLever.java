@@ -1,0 +1,47 @@
+package io.parley.analysis;
+
+import java.util.Optional;
+
+import io.parley.engine.CompiledScenario;
+import io.parley.model.InvalidInputException;
+import io.parley.model.Lever;
+import io.parley.model.Levers;
+import io.parley.model.Numbers;
+import io.parley.model.Scenario;
+import io.parley.model.ScenarioValidator;
+import io.parley.model.Violation;
+
+/**
+ * A lever path resolved against a compiled scenario: its slot in the parameter vector and the value
+ * the scenario gives it.
+ */
+public record BoundLever(String path, Lever lever, int slot, double baseValue) {
+
+    /**
+     * Binds a path.
+     *
+     * @throws io.parley.model.InvalidLeverPathException when the path names nothing or a shape-setting number
+     */
+    public static BoundLever bind(CompiledScenario compiled, String path) {
+        Lever lever = Levers.resolve(path, compiled.scenario());
+        int slot = compiled.slot(lever);
+        return new BoundLever(path, lever, slot, compiled.parameters()[slot]);
+    }
+
+    /** The rule {@code value} would break for this lever, if any: the same rules as a scenario's field. */
+    public Optional<String> ruleBrokenBy(CompiledScenario compiled, double value) {
+        if (!Double.isFinite(value)) {
+            return Optional.of(Numbers.plain(value) + " is not a finite number");
+        }
+        Scenario changed;
+        try {
+            changed = Levers.apply(compiled.scenario(), lever, value);
+        } catch (InvalidInputException e) {
+            return Optional.of(e.violations().get(0).message());
+        }
+        return ScenarioValidator.validate(changed).stream()
+                .filter(v -> v.pointer().equals(lever.pointer()))
+                .map(Violation::message)
+                .findFirst();
+    }
+}

@@ -1,0 +1,58 @@
+package io.parley.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.parley.engine.CompiledScenario;
+import io.parley.engine.Metric;
+
+/**
+ * Tornado: each lever moved to its low and its high value with every other lever held, ranked by the
+ * swing |metric at high − metric at low|.
+ */
+public final class Tornado {
+
+    private Tornado() {
+    }
+
+    /** A lever and the two values it is moved to. */
+    public record Input(BoundLever lever, double low, double high) {
+    }
+
+    /** One bar of the tornado. NaN where the metric is null. */
+    public record Bar(String lever, double baseValue, double low, double high, double atLow, double atHigh, double swing) {
+    }
+
+    /** The tornado of one metric: its base value and the bars, widest first. */
+    public record Chart(Metric metric, double base, List<Bar> bars) {
+    }
+
+    public static List<Chart> run(CompiledScenario compiled, List<Input> inputs, List<Metric> metrics) {
+        Probe probe = new Probe(compiled);
+        double[] base = probe.evaluate().clone();
+        double[][] atLow = new double[inputs.size()][];
+        double[][] atHigh = new double[inputs.size()][];
+        for (int i = 0; i < inputs.size(); i++) {
+            Input in = inputs.get(i);
+            atLow[i] = probe.with(in.lever(), in.low()).clone();
+            atHigh[i] = probe.with(in.lever(), in.high()).clone();
+        }
+        List<Chart> charts = new ArrayList<>();
+        for (Metric m : metrics) {
+            List<Bar> bars = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                Input in = inputs.get(i);
+                double low = atLow[i][m.ordinal()];
+                double high = atHigh[i][m.ordinal()];
+                bars.add(new Bar(in.lever().path(), in.lever().baseValue(), in.low(), in.high(), low, high,
+                        Math.abs(high - low)));
+            }
+            // widest first; a swing that is null (NaN) goes last; ties keep the request's order
+            bars.sort(Comparator.comparingDouble((Bar b) -> Double.isNaN(b.swing()) ? Double.NEGATIVE_INFINITY : b.swing())
+                    .reversed());
+            charts.add(new Chart(m, base[m.ordinal()], List.copyOf(bars)));
+        }
+        return charts;
+    }
+}

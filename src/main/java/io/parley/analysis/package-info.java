@@ -1,0 +1,2 @@
+/** Deterministic what-if analyses over any lever and metric: tornado, spider, sweeps, goal seek, break-even, bridge. */
+package io.parley.analysis;

@@ -1,0 +1,121 @@
+package io.parley.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.parley.analysis.BoundLever;
+import io.parley.engine.CompiledScenario;
+import io.parley.engine.Metric;
+import io.parley.model.InvalidInputException;
+import io.parley.model.InvalidLeverPathException;
+import io.parley.model.JsonPointer;
+import io.parley.model.Numbers;
+import io.parley.model.Scenario;
+import io.parley.model.Violation;
+
+/**
+ * Reading the parts every analysis request shares (a scenario, metric names, lever paths and their
+ * values) while collecting every problem with its pointer, like the scenario reader does.
+ */
+final class AnalysisInput {
+
+    final JsonNode root;
+    final JsonInput in;
+    final List<Violation> violations = new ArrayList<>();
+
+    AnalysisInput(JsonNode root, String what, String... fields) {
+        this.root = root;
+        this.in = new JsonInput(violations);
+        if (!in.object(root, "", what, new LinkedHashSet<>(List.of(fields)))) {
+            throw new InvalidInputException(violations);
+        }
+    }
+
+    /** The scenario under {@code field}, compiled; every problem found so far is reported if it is not valid. */
+    CompiledScenario scenario(String field) {
+        JsonNode node = in.required(root, "", field);
+        if (node == null) {
+            throw new InvalidInputException(violations);
+        }
+        int before = violations.size();
+        Scenario s = ScenarioJson.read(node, "/" + field, violations);
+        if (s == null || violations.size() > before) {
+            throw new InvalidInputException(violations);
+        }
+        return CompiledScenario.compile(s);
+    }
+
+    /** Metric names under {@code field}: an array of names, or {@code fallback} when absent. */
+    List<Metric> metrics(String field, List<Metric> fallback) {
+        JsonNode node = in.optional(root, field);
+        if (node == null) {
+            return fallback;
+        }
+        List<Metric> metrics = new ArrayList<>();
+        List<JsonNode> names = in.array(node, "/" + field);
+        if (node.isArray() && names.isEmpty()) {
+            in.fail("/" + field, "names no metric; give at least one, e.g. [\"npv\"]", null);
+        }
+        Set<Metric> seen = new LinkedHashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            Metric m = metric(names.get(i), JsonPointer.child("/" + field, i));
+            if (m != null && !seen.add(m)) {
+                in.fail(JsonPointer.child("/" + field, i), "metric '" + m.apiName + "' is named twice", m.apiName);
+            } else if (m != null) {
+                metrics.add(m);
+            }
+        }
+        return metrics;
+    }
+
+    /** One metric name under {@code field}, or {@code fallback} when absent. */
+    Metric metric(String field, Metric fallback) {
+        JsonNode node = in.optional(root, field);
+        return node == null ? fallback : metric(node, "/" + field);
+    }
+
+    Metric metric(JsonNode node, String at) {
+        String name = in.text(node, at);
+        if (name == null) return null;
+        var metric = Metric.byName(name);
+        if (metric.isEmpty()) {
+            Set<String> names = new LinkedHashSet<>();
+            for (Metric m : Metric.values()) names.add(m.apiName);
+            in.fail(at, "no metric '" + name + "'" + JsonInput.suggestion(name, names)
+                    + "; GET /api/v1/metrics lists them", name);
+            return null;
+        }
+        return metric.get();
+    }
+
+    /** A lever path bound to the compiled scenario, or null (reported) when it names nothing. */
+    BoundLever lever(CompiledScenario compiled, JsonNode node, String at) {
+        String path = in.text(node, at);
+        if (path == null) return null;
+        try {
+            return BoundLever.bind(compiled, path);
+        } catch (InvalidLeverPathException e) {
+            in.fail(at, "lever path '" + path + "': " + e.getMessage(), path);
+            return null;
+        }
+    }
+
+    /** Reports {@code value} at {@code at} if it breaks the rule of the lever's field. */
+    boolean allowed(CompiledScenario compiled, BoundLever lever, double value, String at) {
+        if (Double.isNaN(value)) return false;
+        var broken = lever.ruleBrokenBy(compiled, value);
+        broken.ifPresent(rule -> in.fail(at, lever.path() + " = " + Numbers.plain(value) + ": " + rule, value));
+        return broken.isEmpty();
+    }
+
+    /** Throws every problem found so far. */
+    void done() {
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+}
