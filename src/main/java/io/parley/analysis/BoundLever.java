@@ -9,7 +9,6 @@ import io.parley.model.Levers;
 import io.parley.model.Numbers;
 import io.parley.model.Scenario;
 import io.parley.model.ScenarioValidator;
-import io.parley.model.Violation;
 
 /**
  * A lever path resolved against a compiled scenario: its slot in the parameter vector and the value
@@ -39,9 +38,10 @@ public record BoundLever(String path, Lever lever, int slot, double baseValue) {
         } catch (InvalidInputException e) {
             return Optional.of(e.violations().get(0).message());
         }
+        // the scenario was valid before, so any rule broken now is broken by this value, whichever
+        // field it is reported on (a tier threshold moved past the next tier is reported on the next)
         return ScenarioValidator.validate(changed).stream()
-                .filter(v -> v.pointer().equals(lever.pointer()))
-                .map(Violation::message)
+                .map(v -> v.pointer().equals(lever.pointer()) ? v.message() : v.pointer() + ": " + v.message())
                 .findFirst();
     }
 }

@@ -23,6 +23,8 @@ public final class GoalSeek {
     static final int MAX_SOLVER_EVALUATIONS = 200;
     /** Brent stops when the bracket is this small relative to the bounds: machine precision, in effect. */
     static final double LEVER_ACCURACY = 1e-15;
+    /** Where a null metric at a scan point is probed instead: this far into the neighbouring interval. */
+    static final double NULL_PROBE = 1e-9;
     /** Default tolerance on the metric, relative to max(1, |target|). */
     public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-6;
 
@@ -75,6 +77,20 @@ public final class GoalSeek {
         for (int i = 0; i < xs.length; i++) {
             fs[i] = gap.applyAsDouble(xs[i]);
         }
+        double atLower = fs[0] + target;
+        double atUpper = fs[fs.length - 1] + target;
+        // a metric that is null at a scan point (a margin at zero revenue) is probed just inside the
+        // interval instead, so a crossing right next to it is not lost
+        for (int i = 0; i < xs.length; i++) {
+            if (!Double.isNaN(fs[i])) continue;
+            double toward = i + 1 < xs.length ? xs[i + 1] : xs[i - 1];
+            double nudged = xs[i] + (toward - xs[i]) * NULL_PROBE;
+            double f = gap.applyAsDouble(nudged);
+            if (!Double.isNaN(f)) {
+                xs[i] = nudged;
+                fs[i] = f;
+            }
+        }
         double accuracy = LEVER_ACCURACY * Math.max(1, Math.max(Math.abs(lower), Math.abs(upper)));
         BrentSolver brent = new BrentSolver(LEVER_ACCURACY, accuracy);
         List<Crossing> crossings = new ArrayList<>();
@@ -100,7 +116,7 @@ public final class GoalSeek {
                 .orElse(crossings.isEmpty() ? null : crossings.get(0));
         Status status = first == null ? Status.NOT_REACHABLE : first.status();
         return new Result(status, first == null ? Double.NaN : first.value(), first == null ? Double.NaN : first.result(),
-                target, tolerance, lower, fs[0] + target, upper, fs[fs.length - 1] + target,
+                target, tolerance, lower, atLower, upper, atUpper,
                 List.copyOf(crossings), evaluations[0]);
     }
 

@@ -27,22 +27,33 @@ public final class Grid {
 
     /** Number of points, or {@link Long#MAX_VALUE} when it would overflow. */
     public static long size(int[] counts) {
-        long size = 1;
         for (int count : counts) {
             if (count == 0) return 0;
+        }
+        long size = 1;
+        for (int count : counts) {
             if (size > Long.MAX_VALUE / count) return Long.MAX_VALUE;
             size *= count;
         }
         return size;
     }
 
-    /** {@code steps} equal steps from {@code from} to {@code to}: steps + 1 values, both ends included. */
+    /**
+     * {@code steps} equal steps from {@code from} to {@code to}: steps + 1 values, both ends exactly as
+     * given. Each value is the weighted mean of the ends worked in decimal, so the values are the decimals
+     * a person would type: 0.04 → 0.09 in 5 steps gives 0.05, 0.06, 0.07, 0.08 exactly.
+     */
     public static double[] range(double from, double to, int steps) {
+        java.math.BigDecimal a = new java.math.BigDecimal(Double.toString(from));
+        java.math.BigDecimal b = new java.math.BigDecimal(Double.toString(to));
+        java.math.BigDecimal n = java.math.BigDecimal.valueOf(steps);
         double[] v = new double[steps + 1];
         for (int i = 0; i <= steps; i++) {
-            // a weighted mean of the ends: 0.04 → 0.09 in 5 steps gives 0.08, not 0.07999999999999999
-            v[i] = (from * (steps - i) + to * i) / steps;
+            v[i] = a.multiply(java.math.BigDecimal.valueOf(steps - i)).add(b.multiply(java.math.BigDecimal.valueOf(i)))
+                    .divide(n, java.math.MathContext.DECIMAL128).doubleValue();
         }
+        v[0] = from;
+        v[steps] = to;
         return v;
     }
 

@@ -1,5 +1,6 @@
 package io.parley.analysis;
 
+import io.parley.engine.CompiledScenario;
 import io.parley.model.Lever;
 
 /**
@@ -16,8 +17,17 @@ public record LeverDomain(double lower, double upper) {
     /** How far an open-ended amount (a price, a volume) is searched: this many times its current value. */
     static final double OPEN_ENDED_FACTOR = 10;
 
-    public static LeverDomain of(BoundLever bound) {
+    public static LeverDomain of(CompiledScenario compiled, BoundLever bound) {
         Lever lever = bound.lever();
+        if (lever instanceof Lever.OfTier l && l.field() == Lever.TierField.threshold) {
+            // thresholds stay strictly between their neighbours
+            var terms = l.side() == Lever.Side.TERMS ? compiled.scenario().terms() : compiled.scenario().baseline();
+            var tiers = terms.rebate().tiers();
+            double below = l.tier() == 0 ? 0 : Math.nextUp(tiers.get(l.tier() - 1).threshold());
+            double above = l.tier() + 1 < tiers.size() ? Math.nextDown(tiers.get(l.tier() + 1).threshold())
+                    : Math.max(OPEN_ENDED_FACTOR * Math.abs(bound.baseValue()), 1);
+            return new LeverDomain(below, above);
+        }
         double openUpper = Math.max(OPEN_ENDED_FACTOR * Math.abs(bound.baseValue()), 1);
         if (lever instanceof Lever.Discount) {
             return new LeverDomain(0, ALMOST_ONE);

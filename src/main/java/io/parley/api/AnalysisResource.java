@@ -435,7 +435,7 @@ public class AnalysisResource {
                     + "sweep its values instead of searching", lever.path());
             return null;
         }
-        LeverDomain domain = LeverDomain.of(lever);
+        LeverDomain domain = LeverDomain.of(compiled, lever);
         double lower = node == null ? domain.lower() : input.in.optionalNumber(node, at, "lower", domain.lower());
         double upper = node == null ? domain.upper() : input.in.optionalNumber(node, at, "upper", domain.upper());
         if (Double.isNaN(lower) || Double.isNaN(upper)) return null;
