@@ -11,6 +11,30 @@ public interface ParleyConfig {
 
     Analyses analyses();
 
+    Optimize optimize();
+
+    /** Limits of the optimiser. */
+    interface Optimize {
+        /** Time a solve may take unless the request asks for less; also the most it may ask for. */
+        @WithDefault("10")
+        double defaultTimeLimitSeconds();
+
+        @WithDefault("60")
+        double maxTimeLimitSeconds();
+
+        /** Decisions in one optimisation. */
+        @WithDefault("200")
+        int maxDecisions();
+
+        /** Options of one menu (a whole-number range becomes a menu of its values). */
+        @WithDefault("1000")
+        int maxMenuOptions();
+
+        /** Points of one frontier. */
+        @WithDefault("101")
+        int maxFrontierPoints();
+    }
+
     /** Ceilings on the work one analysis request may ask for; over them, a 422 that states the ceiling. */
     interface Analyses {
         /** Levers in one tornado, spider or break-even table. */

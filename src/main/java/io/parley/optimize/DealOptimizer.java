@@ -1,0 +1,457 @@
+package io.parley.optimize;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+
+
+/**
+ * Finds the terms that optimise a deal: builds the exact linear model of the engine
+ * ({@link AffineModel}), solves it with OR-Tools (GLOP when every decision is continuous, a MIP
+ * backend when there are menus), re-evaluates the answer with the engine and reports both, with
+ * a sensitivity report read from the LP at the optimum.
+ */
+public final class DealOptimizer {
+
+    /**
+     * The MIP backend used unless a request names another. CBC, measured on deal-shaped MIPs here: see
+     * docs/optimisation.md (SCIP was several times slower on small models; CP-SAT rounds continuous
+     * variables and is not offered).
+     */
+    public static final String DEFAULT_MIP_BACKEND = "CBC";
+    /** Relative precision to which ranges in the sensitivity report are located. */
+    static final double RANGE_PRECISION = 1e-7;
+    /** How far ranges are searched, relative to the figure's own size, before they are called unlimited. */
+    static final double RANGE_HORIZON = 1e9;
+
+    private DealOptimizer() {
+    }
+
+    public enum Status {
+        /** Proven optimal. */
+        OPTIMAL,
+        /** A solution, stopped by the time limit before optimality was proven; see the gap. */
+        FEASIBLE,
+        /** No terms satisfy every constraint; see the relaxation. */
+        INFEASIBLE,
+        /** The objective can grow without bound (cannot happen with bounded decisions). */
+        UNBOUNDED,
+        /** The time limit was reached before any solution was found. */
+        TIMED_OUT
+    }
+
+    /** One constraint at the solution: the model's value, the engine's, and whether the engine's meets it. */
+    public record RuleResult(String name, double min, double max, double modelValue, double engineValue, boolean met) {
+    }
+
+    /** A rule relaxed in the least relaxation that makes an infeasible deal feasible. */
+    public record Relaxation(String name, double bound, double relaxedBound, double by) {
+    }
+
+    /**
+     * The sensitivity report of the LP at the optimum (menus fixed at their chosen options).
+     *
+     * @param fixedMenus true when the problem had menus and they were fixed to read this report
+     */
+    public record Sensitivity(boolean fixedMenus, List<DecisionRange> decisions, List<ShadowPrice> constraints) {
+    }
+
+    /** A continuous decision: its reduced cost and the range of its objective coefficient that keeps the solution. */
+    public record DecisionRange(String lever, double value, double reducedCost, double objectiveCoefficient,
+                                double allowableIncrease, double allowableDecrease) {
+    }
+
+    /**
+     * A constraint's shadow price: the change of the objective per unit of its binding bound, valid
+     * while the bound moves within [bound − allowableDecrease, bound + allowableIncrease].
+     */
+    public record ShadowPrice(String name, double bound, double activity, double shadowPrice,
+                              double allowableIncrease, double allowableDecrease) {
+    }
+
+    /** A decision pushed to the lowest and highest value it can take with the others held and the rules met. */
+    public record Limit(String lever, double value, double lowest, double objectiveAtLowest,
+                        double highest, double objectiveAtHighest) {
+    }
+
+    /** The whole answer. Values are NaN where they do not apply (no solution, no gap). */
+    public record Solution(Status status, String backend, boolean mixedInteger, double objectiveModel,
+                           double objectiveEngine, double bestBound, double gap, double[] decisionValues,
+                           List<RuleResult> rules, Sensitivity sensitivity, List<Limit> limits,
+                           List<Relaxation> relaxation, long solveMillis, int evaluations) {
+    }
+
+    /** Solves the problem with the default MIP backend. */
+    public static Solution solve(DealProblem problem) {
+        return solve(problem, DEFAULT_MIP_BACKEND, true);
+    }
+
+    /**
+     * Solves the problem.
+     *
+     * @param backend  MIP backend for problems with menus: CBC or SCIP
+     * @param reports  whether to add the sensitivity and limits reports (the frontier skips them)
+     */
+    public static Solution solve(DealProblem problem, String backend, boolean reports) {
+        Solvers.load();
+        return solve(AffineModel.build(problem), backend, reports);
+    }
+
+    /** Solves the problem of an already measured model. */
+    static Solution solve(AffineModel model, String backend, boolean reports) {
+        Solvers.load();
+        DealProblem problem = model.problem;
+        SolverModel sm = new SolverModel(model, backend, null);
+        long started = System.nanoTime();
+        sm.solver.setTimeLimit(Math.max(1, (long) (problem.timeLimitSeconds() * 1000)));
+        MPSolver.ResultStatus result = sm.solver.solve();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        boolean mip = !model.groups.isEmpty();
+        String used = mip ? backend : "GLOP";
+        try {
+            switch (result) {
+                case OPTIMAL, FEASIBLE -> {
+                    return solved(problem, model, sm, result == MPSolver.ResultStatus.OPTIMAL ? Status.OPTIMAL : Status.FEASIBLE,
+                            used, mip, millis, reports, backend);
+                }
+                case INFEASIBLE -> {
+                    return failed(Status.INFEASIBLE, used, mip, millis, model, relax(model, backend));
+                }
+                case UNBOUNDED -> {
+                    return failed(Status.UNBOUNDED, used, mip, millis, model, List.of());
+                }
+                default -> {
+                    return failed(Status.TIMED_OUT, used, mip, millis, model, List.of());
+                }
+            }
+        } finally {
+            sm.solver.delete();
+        }
+    }
+
+    /**
+     * The solver's model as free-format MPS at full precision, for inspection or a re-solve in another
+     * solver (glpsol --freemps, cbc). Variables: x&lt;k&gt; per continuous decision in request order,
+     * g&lt;g&gt;_o&lt;c&gt; the binaries of menu options; rows c&lt;r&gt; the deal's rules in order.
+     */
+    public static String export(DealProblem problem, String backend) {
+        Solvers.load();
+        SolverModel sm = new SolverModel(AffineModel.build(problem), backend, null);
+        try {
+            return MpsWriter.write(sm.solver, "PARLEY", sm.integer);
+        } finally {
+            sm.solver.delete();
+        }
+    }
+
+    private static Solution failed(Status status, String backend, boolean mip, long millis, AffineModel model,
+                                   List<Relaxation> relaxation) {
+        return new Solution(status, backend, mip, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, List.of(),
+                null, List.of(), relaxation, millis, model.evaluations());
+    }
+
+    private static Solution solved(DealProblem problem, AffineModel model, SolverModel sm, Status status, String backend,
+                                   boolean mip, long millis, boolean reports, String mipBackend) {
+        double[] x = sm.continuousValues();
+        int[] choice = sm.choices();
+        double[] values = decisionValues(problem, x, choice);
+        double[] engine = model.engine(x, choice);
+        double[] predicted = model.predict(x, choice);
+        double objectiveModel = sm.solver.objective().value();
+        double objectiveEngine = evaluate(problem.objective().form(), model, engine, values);
+        double bound = mip ? sm.solver.objective().bestBound() : objectiveModel;
+        double gap = Math.abs(objectiveModel - bound) / Math.max(1, Math.abs(objectiveModel));
+        List<RuleResult> rules = new ArrayList<>();
+        for (Constraint c : problem.constraints()) {
+            double m = evaluate(c.form(), model, predicted, values);
+            double e = evaluate(c.form(), model, engine, values);
+            double tolerance = AffineModel.RELATIVE_TOLERANCE * Math.max(1, Math.abs(e)) + 1e-9;
+            rules.add(new RuleResult(c.name(), c.min(), c.max(), m, e, e >= c.min() - tolerance && e <= c.max() + tolerance));
+        }
+        Sensitivity sensitivity = null;
+        List<Limit> limits = List.of();
+        if (reports) {
+            sensitivity = sensitivity(model, sm.chosenOptions(), mip);
+            limits = limits(model, x, choice);
+        }
+        return new Solution(status, backend, mip, objectiveModel, objectiveEngine, bound, gap, values, rules,
+                sensitivity, limits, List.of(), millis, model.evaluations());
+    }
+
+    static double[] decisionValues(DealProblem problem, double[] x, int[] choice) {
+        double[] values = new double[problem.decisions().size()];
+        int k = 0;
+        for (int i = 0; i < values.length; i++) {
+            Decision d = problem.decisions().get(i);
+            values[i] = d instanceof Decision.Menu m ? m.options()[choice[i]] : x[k++];
+        }
+        return values;
+    }
+
+    static double evaluate(LinearForm form, AffineModel model, double[] quantities, double[] decisionValues) {
+        double v = 0;
+        for (var e : form.quantities().entrySet()) v += e.getValue() * quantities[model.quantities.indexOf(e.getKey())];
+        for (var e : form.decisions().entrySet()) v += e.getValue() * decisionValues[e.getKey()];
+        return v;
+    }
+
+    // ------------------------------------------------------------------ sensitivity
+
+    private static Sensitivity sensitivity(AffineModel model, int[] fixedOptions, boolean mip) {
+        SolverModel lp = new SolverModel(model, "GLOP", fixedOptions);
+        try {
+            if (lp.solver.solve() != MPSolver.ResultStatus.OPTIMAL) return null;
+            double objective = lp.solver.objective().value();
+            List<ShadowPrice> prices = new ArrayList<>();
+            List<Constraint> constraints = model.problem.constraints();
+            for (int r = 0; r < constraints.size(); r++) {
+                MPConstraint c = lp.rules[r];
+                double activity = activity(c, lp.x, lp);
+                boolean atMax = Math.abs(activity - c.ub()) <= Math.abs(activity - c.lb());
+                double bound = atMax ? c.ub() : c.lb();
+                double offset = atMax ? constraints.get(r).max() - c.ub() : constraints.get(r).min() - c.lb();
+                double price = c.dualValue();
+                double[] range = rhsRange(lp, c, atMax, objective, price);
+                prices.add(new ShadowPrice(constraints.get(r).name(), bound + offset, activity + offset, price, range[0], range[1]));
+            }
+            List<DecisionRange> ranges = new ArrayList<>();
+            MPObjective o = lp.solver.objective();
+            for (int k = 0; k < lp.x.length; k++) {
+                MPVariable v = lp.x[k];
+                double coefficient = o.getCoefficient(v);
+                double[] range = costRange(lp, k);
+                ranges.add(new DecisionRange(model.problem.decisions().get(model.continuous[k]).name(),
+                        v.solutionValue(), v.reducedCost(), coefficient, range[0], range[1]));
+            }
+            return new Sensitivity(mip, ranges, prices);
+        } finally {
+            lp.solver.delete();
+        }
+    }
+
+    private static double activity(MPConstraint c, MPVariable[] x, SolverModel lp) {
+        double a = 0;
+        for (MPVariable v : lp.solver.variables()) a += c.getCoefficient(v) * v.solutionValue();
+        return a;
+    }
+
+    /**
+     * How far the binding bound can rise and fall with the shadow price unchanged: the objective stays
+     * linear in the bound with that slope. Found by re-solving the LP, doubling then bisecting.
+     */
+    private static double[] rhsRange(SolverModel lp, MPConstraint c, boolean atMax, double objective, double price) {
+        double bound = atMax ? c.ub() : c.lb();
+        double scale = Math.max(1, Math.abs(bound));
+        double[] out = new double[2];
+        for (int side = 0; side < 2; side++) {
+            double direction = side == 0 ? 1 : -1;
+            out[side] = search(scale, delta -> {
+                double moved = bound + direction * delta;
+                setBound(c, atMax, moved);
+                boolean same = lp.solver.solve() == MPSolver.ResultStatus.OPTIMAL
+                        && close(lp.solver.objective().value(), objective + price * direction * delta, objective);
+                setBound(c, atMax, bound);
+                return same;
+            });
+        }
+        lp.solver.solve();
+        return out;
+    }
+
+    private static void setBound(MPConstraint c, boolean atMax, double value) {
+        if (atMax) c.setUb(value);
+        else c.setLb(value);
+    }
+
+    /** The range of a decision's objective coefficient over which its optimal value stays the same. */
+    private static double[] costRange(SolverModel lp, int k) {
+        MPObjective o = lp.solver.objective();
+        MPVariable v = lp.x[k];
+        double coefficient = o.getCoefficient(v);
+        double[] solution = new double[lp.x.length];
+        for (int i = 0; i < solution.length; i++) solution[i] = lp.x[i].solutionValue();
+        double scale = Math.max(1e-9, Math.abs(coefficient));
+        double[] out = new double[2];
+        for (int side = 0; side < 2; side++) {
+            double direction = side == 0 ? 1 : -1;
+            out[side] = search(scale, delta -> {
+                o.setCoefficient(v, coefficient + direction * delta);
+                boolean same = lp.solver.solve() == MPSolver.ResultStatus.OPTIMAL;
+                for (int i = 0; same && i < solution.length; i++) {
+                    same = close(lp.x[i].solutionValue(), solution[i], Math.max(1, Math.abs(solution[i])));
+                }
+                o.setCoefficient(v, coefficient);
+                return same;
+            });
+        }
+        lp.solver.solve();
+        return out;
+    }
+
+    /** The largest δ ≥ 0 for which {@code holds} is true (∞ when it holds up to the search horizon). */
+    private static double search(double scale, java.util.function.DoublePredicate holds) {
+        double good = 0;
+        double bad = Double.NaN;
+        for (double delta = scale * 1e-6; delta <= scale * RANGE_HORIZON; delta *= 4) {
+            if (holds.test(delta)) good = delta;
+            else {
+                bad = delta;
+                break;
+            }
+        }
+        if (Double.isNaN(bad)) return Double.POSITIVE_INFINITY;
+        while (bad - good > RANGE_PRECISION * scale) {
+            double mid = (good + bad) / 2;
+            if (holds.test(mid)) good = mid;
+            else bad = mid;
+        }
+        return good;
+    }
+
+    private static boolean close(double a, double b, double scale) {
+        return Math.abs(a - b) <= 1e-7 * Math.max(1, Math.abs(scale));
+    }
+
+    // ------------------------------------------------------------------ limits report
+
+    /** Each decision moved alone, others held, to the lowest and highest values the model's rules allow. */
+    private static List<Limit> limits(AffineModel model, double[] x, int[] choice) {
+        DealProblem problem = model.problem;
+        double[] values = decisionValues(problem, x, choice);
+        List<Limit> limits = new ArrayList<>();
+        int k = 0;
+        for (int i = 0; i < problem.decisions().size(); i++) {
+            Decision d = problem.decisions().get(i);
+            double[] lowest = {Double.NaN, Double.NaN};
+            double[] highest = {Double.NaN, Double.NaN};
+            if (d instanceof Decision.Continuous c) {
+                int at = k++;
+                double[] interval = feasibleInterval(model, x, choice, at, c);
+                if (interval != null) {
+                    for (double value : interval) {
+                        double[] trial = x.clone();
+                        trial[at] = value;
+                        consider(model, trial, choice, value, lowest, highest);
+                    }
+                }
+            } else {
+                Decision.Menu m = (Decision.Menu) d;
+                for (int o = 0; o < m.options().length; o++) {
+                    int[] trial = choice.clone();
+                    trial[i] = o;
+                    consider(model, x, trial, m.options()[o], lowest, highest);
+                }
+            }
+            limits.add(new Limit(d.name(), values[i], lowest[0], lowest[1], highest[0], highest[1]));
+        }
+        return limits;
+    }
+
+    /**
+     * The values decision {@code at} can take, the others held, with every rule met. The rules are
+     * linear in it (the model is verified), so two engine evaluations give each rule's line.
+     */
+    private static double[] feasibleInterval(AffineModel model, double[] x, int[] choice, int at, Decision.Continuous c) {
+        DealProblem problem = model.problem;
+        double[] atMin = x.clone();
+        atMin[at] = c.min();
+        double[] atMax = x.clone();
+        atMax[at] = c.max();
+        double[] qMin = model.engine(atMin, choice);
+        double[] qMax = model.engine(atMax, choice);
+        double low = c.min();
+        double high = c.max();
+        for (Constraint rule : problem.constraints()) {
+            double v0 = evaluate(rule.form(), model, qMin, decisionValues(problem, atMin, choice));
+            double v1 = evaluate(rule.form(), model, qMax, decisionValues(problem, atMax, choice));
+            double slope = c.max() > c.min() ? (v1 - v0) / (c.max() - c.min()) : 0;
+            // v0 + slope × (value − min) within [rule.min, rule.max]
+            for (double bound : new double[] {rule.min(), rule.max()}) {
+                if (!Double.isFinite(bound) || slope == 0) continue;
+                double crossing = c.min() + (bound - v0) / slope;
+                boolean isLowerRule = bound == rule.min();
+                if ((slope > 0) == isLowerRule) low = Math.max(low, crossing);
+                else high = Math.min(high, crossing);
+            }
+            if (slope == 0 && (v0 < rule.min() - 1e-9 * Math.max(1, Math.abs(v0)) || v0 > rule.max() + 1e-9 * Math.max(1, Math.abs(v0)))) {
+                return null;
+            }
+        }
+        // the optimum itself is feasible; keep it inside the interval against rounding
+        low = Math.min(low, x[at]);
+        high = Math.max(high, x[at]);
+        return low <= high ? new double[] {low, high} : null;
+    }
+
+    private static void consider(AffineModel model, double[] x, int[] choice, double value, double[] lowest, double[] highest) {
+        DealProblem problem = model.problem;
+        double[] quantities = model.engine(x, choice);
+        double[] values = decisionValues(problem, x, choice);
+        for (Constraint c : problem.constraints()) {
+            double e = evaluate(c.form(), model, quantities, values);
+            double tolerance = AffineModel.RELATIVE_TOLERANCE * Math.max(1, Math.abs(e)) + 1e-9;
+            if (e < c.min() - tolerance || e > c.max() + tolerance) return;
+        }
+        double objective = evaluate(problem.objective().form(), model, quantities, values);
+        if (Double.isNaN(lowest[0]) || value < lowest[0]) {
+            lowest[0] = value;
+            lowest[1] = objective;
+        }
+        if (Double.isNaN(highest[0]) || value > highest[0]) {
+            highest[0] = value;
+            highest[1] = objective;
+        }
+    }
+
+    // ------------------------------------------------------------------ infeasibility
+
+    /**
+     * The least relaxation of the rules that makes the deal feasible: every rule gets a slack, and the
+     * sum of slacks, each relative to its bound, is minimised. The rules with a positive slack conflict.
+     */
+    private static List<Relaxation> relax(AffineModel model, String backend) {
+        List<Constraint> constraints = model.problem.constraints();
+        SolverModel sm = new SolverModel(model, backend, null);
+        try {
+            MPObjective o = sm.solver.objective();
+            o.clear();
+            o.setMinimization();
+            MPVariable[] below = new MPVariable[constraints.size()];
+            MPVariable[] above = new MPVariable[constraints.size()];
+            for (int r = 0; r < constraints.size(); r++) {
+                Constraint c = constraints.get(r);
+                MPConstraint rule = sm.rules[r];
+                double scale = Math.max(1, Math.max(finiteAbs(c.min()), finiteAbs(c.max())));
+                // min − below ≤ form ≤ max + above: the rule may be missed by the slack, at a cost per unit of its size
+                below[r] = sm.solver.makeNumVar(0, MPSolver.infinity(), "relax_min_" + r);
+                above[r] = sm.solver.makeNumVar(0, MPSolver.infinity(), "relax_max_" + r);
+                rule.setCoefficient(below[r], 1);
+                rule.setCoefficient(above[r], -1);
+                o.setCoefficient(below[r], 1 / scale);
+                o.setCoefficient(above[r], 1 / scale);
+            }
+            MPSolver.ResultStatus status = sm.solver.solve();
+            if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) return List.of();
+            List<Relaxation> out = new ArrayList<>();
+            for (int r = 0; r < constraints.size(); r++) {
+                Constraint c = constraints.get(r);
+                double down = below[r].solutionValue();
+                double up = above[r].solutionValue();
+                double tolerance = 1e-9 * Math.max(1, Math.max(finiteAbs(c.min()), finiteAbs(c.max())));
+                if (down > tolerance) out.add(new Relaxation(c.name(), c.min(), c.min() - down, down));
+                if (up > tolerance) out.add(new Relaxation(c.name(), c.max(), c.max() + up, up));
+            }
+            return out;
+        } finally {
+            sm.solver.delete();
+        }
+    }
+
+    private static double finiteAbs(double v) {
+        return Double.isFinite(v) ? Math.abs(v) : 0;
+    }
+}

@@ -1,0 +1,103 @@
+package io.parley.optimize;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The negotiation frontier: the best supplier figure (say {@code npv}) for each level of a customer
+ * figure ({@code customerNpv}), solved point by point, so a manager sees the whole give-and-take;
+ * and the zone of agreement between the supplier's walk-away and the customer's demand.
+ */
+public final class Frontier {
+
+    private Frontier() {
+    }
+
+    /** One point: the customer level demanded and the best deal for the supplier at it. */
+    public record Point(double level, DealOptimizer.Solution solution) {
+    }
+
+    /**
+     * The zone of agreement: whether any terms give the supplier at least its walk-away and the
+     * customer at least its demand, and the best terms inside the zone for each side.
+     */
+    public record Zone(boolean exists, DealOptimizer.Solution bestForSupplier, DealOptimizer.Solution bestForCustomer) {
+    }
+
+    public record Result(List<Point> points, double customerLow, double customerHigh, Zone zone) {
+    }
+
+    /**
+     * Traces the frontier of {@code supplier} (maximised) against {@code customer} (also maximised)
+     * in {@code count} points from the customer level of the supplier's best deal to the customer's best.
+     *
+     * @param walkAway minimum for the supplier figure (NaN: no zone of agreement asked)
+     * @param demand   minimum for the customer figure
+     */
+    public static Result trace(DealProblem problem, LinearForm supplier, LinearForm customer, int count,
+                               double walkAway, double demand, String backend) {
+        List<Constraint> rules = new ArrayList<>(problem.constraints());
+        Constraint level = new Constraint("customer figure ≥ frontier level", customer, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        rules.add(level);
+        Constraint walk = new Constraint("supplier walk-away", supplier, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        rules.add(walk);
+        DealProblem measured = problem.withConstraints(rules).withObjective(new Objective(true, supplier));
+        AffineModel model = AffineModel.build(measured);
+
+        DealOptimizer.Solution supplierBest = DealOptimizer.solve(model, backend, false);
+        DealOptimizer.Solution customerBest = DealOptimizer.solve(
+                model.reuse(measured.withObjective(new Objective(true, customer))), backend, false);
+        List<Point> points = new ArrayList<>();
+        double low = Double.NaN;
+        double high = Double.NaN;
+        if (solved(supplierBest) && solved(customerBest)) {
+            low = valueOf(customer, model, supplierBest);
+            high = customerBest.objectiveEngine();
+            for (int i = 0; i < count; i++) {
+                double at = count == 1 ? low : low + (high - low) * i / (count - 1);
+                points.add(new Point(at, DealOptimizer.solve(model.reuse(with(measured, rules.size() - 2,
+                        new Constraint(level.name(), customer, at, Double.POSITIVE_INFINITY))), backend, false)));
+            }
+        }
+        Zone zone = null;
+        if (!Double.isNaN(walkAway) || !Double.isNaN(demand)) {
+            List<Constraint> zoneRules = new ArrayList<>(rules);
+            zoneRules.set(rules.size() - 2, new Constraint("customer demand", customer,
+                    Double.isNaN(demand) ? Double.NEGATIVE_INFINITY : demand, Double.POSITIVE_INFINITY));
+            zoneRules.set(rules.size() - 1, new Constraint("supplier walk-away", supplier,
+                    Double.isNaN(walkAway) ? Double.NEGATIVE_INFINITY : walkAway, Double.POSITIVE_INFINITY));
+            DealProblem zoneProblem = measured.withConstraints(zoneRules);
+            DealOptimizer.Solution forSupplier = DealOptimizer.solve(model.reuse(zoneProblem), backend, false);
+            DealOptimizer.Solution forCustomer = DealOptimizer.solve(
+                    model.reuse(zoneProblem.withObjective(new Objective(true, customer))), backend, false);
+            zone = new Zone(solved(forSupplier), forSupplier, forCustomer);
+        }
+        return new Result(points, low, high, zone);
+    }
+
+    private static DealProblem with(DealProblem p, int index, Constraint replacement) {
+        List<Constraint> rules = new ArrayList<>(p.constraints());
+        rules.set(index, replacement);
+        return p.withConstraints(rules);
+    }
+
+    static boolean solved(DealOptimizer.Solution s) {
+        return s.status() == DealOptimizer.Status.OPTIMAL || s.status() == DealOptimizer.Status.FEASIBLE;
+    }
+
+    /** The engine's value of a form at a solution. */
+    static double valueOf(LinearForm form, AffineModel model, DealOptimizer.Solution s) {
+        int[] choice = new int[model.problem.decisions().size()];
+        double[] x = new double[model.continuous.length];
+        int k = 0;
+        for (int i = 0; i < choice.length; i++) {
+            Decision d = model.problem.decisions().get(i);
+            if (d instanceof Decision.Menu m) {
+                for (int o = 0; o < m.options().length; o++) if (m.options()[o] == s.decisionValues()[i]) choice[i] = o;
+            } else {
+                x[k++] = s.decisionValues()[i];
+            }
+        }
+        return DealOptimizer.evaluate(form, model, model.engine(x, choice), s.decisionValues());
+    }
+}
