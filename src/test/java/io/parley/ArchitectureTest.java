@@ -13,12 +13,12 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule theCoreKnowsNothingOfTheShell = noClasses()
-            .that().resideInAnyPackage("io.parley.model..", "io.parley.engine..")
+            .that().resideInAnyPackage("io.parley.model..", "io.parley.engine..", "io.parley.analysis..", "io.parley.optimize..")
             .should().dependOnClassesThat().resideInAnyPackage("io.parley.api..");
 
     @ArchTest
     static final ArchRule theCoreUsesNoFramework = noClasses()
-            .that().resideInAnyPackage("io.parley.model..", "io.parley.engine..")
+            .that().resideInAnyPackage("io.parley.model..", "io.parley.engine..", "io.parley.analysis..", "io.parley.optimize..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "jakarta..", "io.quarkus..", "com.fasterxml..", "org.jboss..", "io.smallrye..", "io.vertx..");
 
@@ -26,6 +26,21 @@ class ArchitectureTest {
     static final ArchRule theModelDoesNotReachIntoTheEngine = noClasses()
             .that().resideInAPackage("io.parley.model..")
             .should().dependOnClassesThat().resideInAPackage("io.parley.engine..");
+
+    @ArchTest
+    static final ArchRule theEngineKnowsNoAnalysis = noClasses()
+            .that().resideInAnyPackage("io.parley.model..", "io.parley.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.parley.analysis..", "io.parley.optimize..");
+
+    @ArchTest
+    static final ArchRule orToolsLivesInOptimize = noClasses()
+            .that().resideOutsideOfPackage("io.parley.optimize..")
+            .should().dependOnClassesThat().resideInAPackage("com.google.ortools..");
+
+    @ArchTest
+    static final ArchRule hipparchusLivesInAnalysis = noClasses()
+            .that().resideOutsideOfPackage("io.parley.analysis..")
+            .should().dependOnClassesThat().resideInAPackage("org.hipparchus..");
 
     @ArchTest
     static final ArchRule onlyTheShellSpeaksHttp = noClasses()
