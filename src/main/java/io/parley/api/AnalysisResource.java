@@ -91,6 +91,11 @@ public class AnalysisResource {
                 highValue = input.in.number(high, highAt);
             } else if (!Double.isNaN(swing)) {
                 if (lever == null) continue;
+                if (lever.baseValue() == 0) {
+                    input.in.fail(at, lever.path() + " is 0 in the scenario, so a relative swing leaves it at 0; "
+                            + "give 'low' and 'high' instead", lever.path());
+                    continue;
+                }
                 lowValue = lever.baseValue() * (1 - swing);
                 highValue = lever.baseValue() * (1 + swing);
                 lowAt = highAt = item.has("swing") ? at + "/swing" : "/swing";
@@ -361,6 +366,11 @@ public class AnalysisResource {
         if (scenario != null) {
             Scenario s = ScenarioJson.read(scenario, "/variant/scenario", input.violations);
             if (s == null || !input.violations.isEmpty()) return List.of();
+            if (!s.currency().equals(baseline.scenario().currency())) {
+                input.in.fail("/variant/scenario/currency", "the variant is in " + s.currency() + " and the baseline in "
+                        + baseline.scenario().currency() + "; a bridge compares figures in one currency", s.currency());
+                return List.of();
+            }
             CompiledScenario other = CompiledScenario.compile(s);
             if (!baseline.sameShape(other)) {
                 input.in.fail("/variant/scenario", "differs from the baseline in shape (horizon, products, rebate tiers "

@@ -43,7 +43,7 @@ public class ProblemMappers {
             detail = "send the body as application/json (Content-Type: application/json)";
         } else if (e instanceof NotAcceptableException) {
             kind = Problem.Kind.NOT_ACCEPTABLE;
-            detail = "this resource answers application/json or text/csv";
+            detail = "this resource cannot answer in any media type the Accept header names; openapi.yaml lists what each answers";
         } else if (e.getResponse().getStatus() >= 500) {
             LOG.error("request failed", e);
             kind = Problem.Kind.INTERNAL;

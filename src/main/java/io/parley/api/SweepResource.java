@@ -72,6 +72,14 @@ public class SweepResource {
         Requests.onlyKnownParameters(uri, Set.of("shard", "shards", "layout", "metric"));
         String layout = Requests.oneOf(uri, "layout", List.of("rows", "table"), "rows");
         String format = Requests.preferred(headers, List.of(MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, NDJSON));
+        if (layout.equals("table") && format.equals(NDJSON)) {
+            throw new ProblemException(Problem.of(Problem.Kind.NOT_ACCEPTABLE,
+                    "layout=table is answered as application/json or text/csv"));
+        }
+        if (uri.getQueryParameters().containsKey("metric") && !(layout.equals("table") && format.equals(Csv.MEDIA_TYPE))) {
+            throw Requests.badParameter("metric", "query parameter 'metric' picks the metric of a CSV table "
+                    + "(layout=table with Accept: text/csv); other answers carry every metric");
+        }
         Plan plan = plan(body, uri, !format.equals(MediaType.APPLICATION_JSON) && layout.equals("rows"));
         Provenance provenance = new Provenance(engineVersion, Provenance.MODEL_VERSION,
                 ScenarioJson.hash(plan.compiled().scenario(), mapper));
@@ -223,10 +231,6 @@ public class SweepResource {
                 csv.append("\r\n");
             }
             return Response.ok(csv.toString(), Csv.MEDIA_TYPE + "; charset=UTF-8");
-        }
-        if (format.equals(NDJSON)) {
-            throw new ProblemException(Problem.of(Problem.Kind.NOT_ACCEPTABLE,
-                    "layout=table is answered as application/json or text/csv"));
         }
         ObjectNode out = mapper.createObjectNode().put("rowLever", rowLever).put("columnLever", columnLever);
         AnalysisResource.numbers(out.putArray("rowValues"), rowValues);

@@ -1,0 +1,197 @@
+package io.parley.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hipparchus.distribution.continuous.BetaDistribution;
+import org.hipparchus.distribution.continuous.LogNormalDistribution;
+import org.hipparchus.distribution.continuous.NormalDistribution;
+import org.hipparchus.distribution.continuous.TriangularDistribution;
+
+/**
+ * What is known about an uncertain lever: a probability distribution, sampled by its quantile
+ * function (inverse CDF) so that plain, Latin-hypercube and Sobol sampling all work the same way.
+ * Parameters are checked by {@link #problems()}, which names each rule broken.
+ */
+public sealed interface Distribution {
+
+    /** The value below which a share {@code u} (in (0, 1)) of outcomes fall. */
+    double quantile(double u);
+
+    /** The expected value. */
+    double mean();
+
+    /** Every parameter rule this distribution breaks, as "field: message"; empty when valid. */
+    List<String> problems();
+
+    /** Normal with mean and standard deviation (> 0). */
+    record Normal(double mean, double sd) implements Distribution {
+        public double quantile(double u) {
+            return mean + sd * STANDARD.inverseCumulativeProbability(u);
+        }
+
+        public List<String> problems() {
+            return positive("sd", sd);
+        }
+    }
+
+    /** Normal with mean and sd, truncated to [lower, upper]. */
+    record TruncatedNormal(double mean, double sd, double lower, double upper) implements Distribution {
+        public double quantile(double u) {
+            double a = STANDARD.cumulativeProbability((lower - mean) / sd);
+            double b = STANDARD.cumulativeProbability((upper - mean) / sd);
+            return Math.min(upper, Math.max(lower, mean + sd * STANDARD.inverseCumulativeProbability(a + u * (b - a))));
+        }
+
+        public double mean() {
+            // μ + σ (φ(α) − φ(β)) / (Φ(β) − Φ(α))
+            double alpha = (lower - mean) / sd;
+            double beta = (upper - mean) / sd;
+            double z = STANDARD.cumulativeProbability(beta) - STANDARD.cumulativeProbability(alpha);
+            return mean + sd * (STANDARD.density(alpha) - STANDARD.density(beta)) / z;
+        }
+
+        public List<String> problems() {
+            List<String> p = new ArrayList<>(positive("sd", sd));
+            if (!(lower < upper)) p.add("upper: must be above lower");
+            return p;
+        }
+    }
+
+    /** Lognormal given by the mean and standard deviation of the lever itself (not of its logarithm). */
+    record LogNormal(double mean, double sd) implements Distribution {
+        public double quantile(double u) {
+            return distribution().inverseCumulativeProbability(u);
+        }
+
+        private LogNormalDistribution distribution() {
+            double sigma2 = Math.log(1 + sd * sd / (mean * mean));
+            return new LogNormalDistribution(Math.log(mean) - sigma2 / 2, Math.sqrt(sigma2));
+        }
+
+        public List<String> problems() {
+            List<String> p = new ArrayList<>(positive("sd", sd));
+            if (!(mean > 0)) p.add("mean: a lognormal quantity is positive; the mean must be > 0");
+            return p;
+        }
+    }
+
+    /** Uniform on [min, max]. */
+    record Uniform(double min, double max) implements Distribution {
+        public double quantile(double u) {
+            return min + u * (max - min);
+        }
+
+        public double mean() {
+            return (min + max) / 2;
+        }
+
+        public List<String> problems() {
+            return min < max ? List.of() : List.of("max: must be above min");
+        }
+    }
+
+    /** Triangular with min ≤ mode ≤ max. */
+    record Triangular(double min, double mode, double max) implements Distribution {
+        public double quantile(double u) {
+            return new TriangularDistribution(min, mode, max).inverseCumulativeProbability(u);
+        }
+
+        public double mean() {
+            return (min + mode + max) / 3;
+        }
+
+        public List<String> problems() {
+            return orderedThree(min, mode, max);
+        }
+    }
+
+    /** PERT: a beta distribution on [min, max] shaped by the most likely value, weight 4. */
+    record Pert(double min, double mode, double max) implements Distribution {
+        public double quantile(double u) {
+            return min + (max - min) * beta().inverseCumulativeProbability(u);
+        }
+
+        private BetaDistribution beta() {
+            double range = max - min;
+            return new BetaDistribution(1 + 4 * (mode - min) / range, 1 + 4 * (max - mode) / range);
+        }
+
+        public double mean() {
+            return (min + 4 * mode + max) / 6;
+        }
+
+        public List<String> problems() {
+            return orderedThree(min, mode, max);
+        }
+    }
+
+    /** Beta(alpha, beta) scaled to [min, max] (default [0, 1]). */
+    record Beta(double alpha, double beta, double min, double max) implements Distribution {
+        public double quantile(double u) {
+            return min + (max - min) * new BetaDistribution(alpha, beta).inverseCumulativeProbability(u);
+        }
+
+        public double mean() {
+            return min + (max - min) * alpha / (alpha + beta);
+        }
+
+        public List<String> problems() {
+            List<String> p = new ArrayList<>(positive("alpha", alpha));
+            p.addAll(positive("beta", beta));
+            if (!(min < max)) p.add("max: must be above min");
+            return p;
+        }
+    }
+
+    /** One of a few values, each with its probability (summing to 1). */
+    record Discrete(double[] values, double[] probabilities) implements Distribution {
+        /** Probabilities must sum to 1 within this. */
+        static final double SUM_TOLERANCE = 1e-9;
+
+        public double quantile(double u) {
+            double cumulative = 0;
+            for (int i = 0; i < values.length; i++) {
+                cumulative += probabilities[i];
+                if (u < cumulative) return values[i];
+            }
+            return values[values.length - 1];
+        }
+
+        public double mean() {
+            double m = 0;
+            for (int i = 0; i < values.length; i++) m += values[i] * probabilities[i];
+            return m;
+        }
+
+        public List<String> problems() {
+            List<String> p = new ArrayList<>();
+            if (values.length == 0) p.add("values: give at least one value");
+            if (values.length != probabilities.length) p.add("probabilities: one probability per value");
+            double sum = 0;
+            for (double q : probabilities) {
+                if (!(q >= 0 && q <= 1)) p.add("probabilities: " + q + " is not a probability in [0, 1]");
+                sum += q;
+            }
+            if (Math.abs(sum - 1) > SUM_TOLERANCE) p.add("probabilities: they sum to " + sum + ", not 1");
+            return p;
+        }
+    }
+
+    NormalDistribution STANDARD = new NormalDistribution(0, 1);
+
+    /** Normal and lognormal means are parameters. */
+    default double meanOfParameters() {
+        return mean();
+    }
+
+    private static List<String> positive(String field, double v) {
+        return v > 0 && Double.isFinite(v) ? List.of() : List.of(field + ": must be a positive number");
+    }
+
+    private static List<String> orderedThree(double min, double mode, double max) {
+        if (!(min < max)) return List.of("max: must be above min");
+        if (!(min <= mode && mode <= max)) return List.of("mode: must lie in [min, max]");
+        return List.of();
+    }
+}
