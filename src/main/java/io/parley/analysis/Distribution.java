@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hipparchus.distribution.continuous.BetaDistribution;
-import org.hipparchus.distribution.continuous.LogNormalDistribution;
 import org.hipparchus.distribution.continuous.NormalDistribution;
-import org.hipparchus.distribution.continuous.TriangularDistribution;
 
 /**
  * What is known about an uncertain lever: a probability distribution, sampled by its quantile
@@ -61,12 +59,9 @@ public sealed interface Distribution {
     /** Lognormal given by the mean and standard deviation of the lever itself (not of its logarithm). */
     record LogNormal(double mean, double sd) implements Distribution {
         public double quantile(double u) {
-            return distribution().inverseCumulativeProbability(u);
-        }
-
-        private LogNormalDistribution distribution() {
+            // exp(μ + σ z) with σ² = ln(1 + sd²/mean²), μ = ln(mean) − σ²/2
             double sigma2 = Math.log(1 + sd * sd / (mean * mean));
-            return new LogNormalDistribution(Math.log(mean) - sigma2 / 2, Math.sqrt(sigma2));
+            return Math.exp(Math.log(mean) - sigma2 / 2 + Math.sqrt(sigma2) * STANDARD.inverseCumulativeProbability(u));
         }
 
         public List<String> problems() {
@@ -94,7 +89,11 @@ public sealed interface Distribution {
     /** Triangular with min ≤ mode ≤ max. */
     record Triangular(double min, double mode, double max) implements Distribution {
         public double quantile(double u) {
-            return new TriangularDistribution(min, mode, max).inverseCumulativeProbability(u);
+            // the inverse of the piecewise-quadratic CDF, in closed form
+            double range = max - min;
+            double split = (mode - min) / range;
+            return u < split ? min + Math.sqrt(u * range * (mode - min))
+                    : max - Math.sqrt((1 - u) * range * (max - mode));
         }
 
         public double mean() {

@@ -13,6 +13,35 @@ public interface ParleyConfig {
 
     Optimize optimize();
 
+    Uncertainty uncertainty();
+
+    /** Ceilings of Monte Carlo, Sobol and Morris runs; over them, a 422 that states the ceiling. */
+    interface Uncertainty {
+        /** Samples summarised in one Monte Carlo run (each lever and metric is held per sample: ~8 bytes each). */
+        @WithDefault("2000000")
+        long maxSamples();
+
+        /** Samples streamed raw (CSV/NDJSON) in one request or shard: nothing is held. */
+        @WithDefault("100000000")
+        long maxStreamedSamples();
+
+        /** Uncertain levers in one run. */
+        @WithDefault("100")
+        int maxLevers();
+
+        /** Evaluations of one Sobol run: N × (levers + 2). */
+        @WithDefault("5000000")
+        long maxSobolEvaluations();
+
+        /** Trajectories of one Morris screening. */
+        @WithDefault("10000")
+        int maxTrajectories();
+
+        /** Threads a run uses; results do not depend on it. 0 means one per core. */
+        @WithDefault("0")
+        int threads();
+    }
+
     /** Limits of the optimiser. */
     interface Optimize {
         /** Time a solve may take unless the request asks for less; also the most it may ask for. */

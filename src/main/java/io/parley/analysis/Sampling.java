@@ -1,0 +1,127 @@
+package io.parley.analysis;
+
+import java.util.SplittableRandom;
+
+import org.hipparchus.random.SobolSequenceGenerator;
+
+/**
+ * Where the samples of a Monte Carlo run come from, as points of the unit cube (0, 1)^k that the
+ * levers' quantile functions turn into values. Every sample is a function of the seed and its index
+ * alone, so a run gives the same samples whether one thread or many compute it, and shard k of n
+ * holds exactly the samples the whole run would have at those indexes.
+ */
+public final class Sampling {
+
+    /** Samples are generated in blocks of this many, each with its own random stream. */
+    public static final int BLOCK = 8192;
+    /** Keeps uniforms off 0 and 1, where the quantiles of unbounded distributions are infinite. */
+    static final double EDGE = 1e-12;
+
+    public enum Method {
+        /** Independent pseudo-random draws. */
+        RANDOM,
+        /** Latin hypercube: each lever's range cut into n equally likely strata, one sample in each. */
+        LATIN_HYPERCUBE,
+        /** Sobol low-discrepancy points (randomly shifted by the seed), for faster convergence. */
+        SOBOL
+    }
+
+    private final Method method;
+    private final long seed;
+    private final int dimensions;
+    private final long total;
+    private final int[][] strata; // Latin hypercube: [dimension][sample] → stratum
+    private final double[] shift; // Sobol: Cranley-Patterson rotation per dimension
+
+    /**
+     * @param total number of samples of the whole run (Latin hypercube strata depend on it)
+     */
+    public Sampling(Method method, long seed, int dimensions, long total) {
+        this.method = method;
+        this.seed = seed;
+        this.dimensions = dimensions;
+        this.total = total;
+        SplittableRandom setup = new SplittableRandom(seed);
+        if (method == Method.LATIN_HYPERCUBE) {
+            if (total > Integer.MAX_VALUE) throw new IllegalArgumentException("Latin hypercube runs hold at most 2^31 samples");
+            strata = new int[dimensions][];
+            for (int d = 0; d < dimensions; d++) strata[d] = permutation((int) total, setup.split());
+        } else {
+            strata = null;
+        }
+        shift = new double[dimensions];
+        for (int d = 0; d < dimensions; d++) shift[d] = setup.nextDouble();
+    }
+
+    /**
+     * Fills {@code out[i][d]} with the uniforms of samples {@code first … first + count − 1}, which must
+     * lie in one block.
+     */
+    public void block(long first, int count, double[][] out) {
+        long blockIndex = first / BLOCK;
+        if ((first + count - 1) / BLOCK != blockIndex) throw new IllegalArgumentException("a request spans two blocks");
+        switch (method) {
+            case RANDOM -> {
+                SplittableRandom random = stream(blockIndex);
+                skip(random, (first - blockIndex * BLOCK) * dimensions);
+                for (int i = 0; i < count; i++) {
+                    for (int d = 0; d < dimensions; d++) out[i][d] = clamp(random.nextDouble());
+                }
+            }
+            case LATIN_HYPERCUBE -> {
+                SplittableRandom random = stream(blockIndex);
+                skip(random, (first - blockIndex * BLOCK) * dimensions);
+                for (int i = 0; i < count; i++) {
+                    int sample = (int) (first + i);
+                    for (int d = 0; d < dimensions; d++) {
+                        out[i][d] = clamp((strata[d][sample] + random.nextDouble()) / total);
+                    }
+                }
+            }
+            case SOBOL -> {
+                SobolSequenceGenerator sobol = new SobolSequenceGenerator(dimensions);
+                sobol.skipTo((int) (first + 1)); // the first Sobol point is the origin
+                for (int i = 0; i < count; i++) {
+                    double[] v = sobol.nextVector();
+                    for (int d = 0; d < dimensions; d++) {
+                        double u = v[d] + shift[d];
+                        out[i][d] = clamp(u >= 1 ? u - 1 : u);
+                    }
+                }
+            }
+        }
+    }
+
+    private SplittableRandom stream(long blockIndex) {
+        // an independent, reproducible stream per block: the seed's generator, split blockIndex + 1 times deep
+        return new SplittableRandom(mix(seed, blockIndex));
+    }
+
+    private static void skip(SplittableRandom random, long draws) {
+        for (long i = 0; i < draws; i++) random.nextDouble();
+    }
+
+    /** A well-mixed 64-bit value of (seed, block): SplitMix64's finaliser over both. */
+    static long mix(long seed, long block) {
+        long z = seed + 0x9E3779B97F4A7C15L * (block + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static int[] permutation(int n, SplittableRandom random) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    private static double clamp(double u) {
+        return Math.min(1 - EDGE, Math.max(EDGE, u));
+    }
+}
