@@ -35,6 +35,12 @@ public final class SobolIndices {
 
     public static List<Result> run(CompiledScenario compiled, List<MonteCarlo.Uncertain> levers, List<Metric> metrics,
                                    int n, long seed, int bootstrap, double confidence) {
+        return run(compiled, levers, metrics, n, seed, bootstrap, confidence, 1);
+    }
+
+    /** As above, the N (k + 2) evaluations spread over {@code threads} threads; the result does not depend on it. */
+    public static List<Result> run(CompiledScenario compiled, List<MonteCarlo.Uncertain> levers, List<Metric> metrics,
+                                   int n, long seed, int bootstrap, double confidence, int threads) {
         int k = levers.size();
         double[][] a = new double[n][k];
         double[][] b = new double[n][k];
@@ -53,18 +59,38 @@ public final class SobolIndices {
                 else b[i][d - k] = x;
             }
         }
-        Probe probe = new Probe(compiled);
         double[][] fa = new double[metrics.size()][n];
         double[][] fb = new double[metrics.size()][n];
         double[][][] fab = new double[k][metrics.size()][n];
-        for (int i = 0; i < n; i++) {
-            store(probe, levers, a[i], metrics, fa, i);
-            store(probe, levers, b[i], metrics, fb, i);
-            for (int j = 0; j < k; j++) {
-                double[] row = a[i].clone();
-                row[j] = b[i][j];
-                store(probe, levers, row, metrics, fab[j], i);
+        // rows are independent: blocks of them on every thread, each writing only its own rows
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+            for (int start = 0; start < n; start += Sampling.BLOCK) {
+                final int from = start;
+                final int to = Math.min(n, start + Sampling.BLOCK);
+                work.add(pool.submit(() -> {
+                    Probe probe = new Probe(compiled);
+                    double[] row = new double[k];
+                    for (int i = from; i < to; i++) {
+                        store(probe, levers, a[i], metrics, fa, i);
+                        store(probe, levers, b[i], metrics, fb, i);
+                        for (int j = 0; j < k; j++) {
+                            System.arraycopy(a[i], 0, row, 0, k);
+                            row[j] = b[i][j];
+                            store(probe, levers, row, metrics, fab[j], i);
+                        }
+                    }
+                }));
             }
+            for (var f : work) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the Sobol run was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a Sobol block failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         List<Result> results = new ArrayList<>();
         SplittableRandom resample = new SplittableRandom(Sampling.mix(seed, -1));

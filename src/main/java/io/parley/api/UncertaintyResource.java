@@ -232,7 +232,7 @@ public class UncertaintyResource {
         if (evaluations > limits.maxSobolEvaluations()) {
             throw Problem.overLimit("/n", "evaluations of one Sobol run, n × (levers + 2)", evaluations, limits.maxSobolEvaluations());
         }
-        List<SobolIndices.Result> results = SobolIndices.run(compiled, levers, metrics, n, seed, bootstrap, confidence);
+        List<SobolIndices.Result> results = SobolIndices.run(compiled, levers, metrics, n, seed, bootstrap, confidence, threads());
         ObjectNode out = mapper.createObjectNode().put("n", n).put("evaluations", evaluations).put("seed", seed)
                 .put("bootstrap", bootstrap).put("confidence", confidence);
         ArrayNode list = out.putArray("metrics");
