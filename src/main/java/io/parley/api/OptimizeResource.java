@@ -77,7 +77,7 @@ public class OptimizeResource {
         String format = Requests.oneOf(uri, "format", List.of("json", "mps"), "json");
         AnalysisInput input = new AnalysisInput(bodies.parse(body), "an optimisation request",
                 "scenario", "decisions", "objective", "constraints", "timeLimitSeconds", "solver");
-        Request request = read(input, true);
+        Request request = read(input, true, true);
         Provenance provenance = provenance(request.problem().scenario());
         try {
             if (!format.equals("json")) {
@@ -89,8 +89,13 @@ public class OptimizeResource {
             out.set("provenance", ResultJson.provenance(provenance, mapper));
             return EvaluationResource.withProvenance(Response.ok(out, MediaType.APPLICATION_JSON), provenance).build();
         } catch (AffineModel.NotLinearException e) {
-            throw new InvalidInputException(new Violation("/decisions", e.getMessage(), null));
+            throw notLinear(e);
         }
+    }
+
+    private static InvalidInputException notLinear(AffineModel.NotLinearException e) {
+        return new InvalidInputException(new Violation(e.decision() < 0 ? "/decisions" : "/decisions/" + e.decision(),
+                e.getMessage(), null));
     }
 
     @POST
@@ -102,7 +107,7 @@ public class OptimizeResource {
         AnalysisInput input = new AnalysisInput(bodies.parse(body), "a frontier request",
                 "scenario", "decisions", "constraints", "supplier", "customer", "points", "walkAway", "demand",
                 "timeLimitSeconds", "solver");
-        Request request = read(input, false);
+        Request request = read(input, false, false);
         Metric supplier = input.metric("supplier", Metric.NPV);
         Metric customer = input.metric("customer", Metric.CUSTOMER_NPV);
         int points = input.in.optionalInteger(input.root, "", "points", 11, 11);
@@ -127,7 +132,7 @@ public class OptimizeResource {
             r = Frontier.trace(problem, LinearForm.of(new Quantity.OfMetric(supplier), 1),
                     LinearForm.of(new Quantity.OfMetric(customer), 1), points, walkAway, demand, request.backend());
         } catch (AffineModel.NotLinearException e) {
-            throw new InvalidInputException(new Violation("/decisions", e.getMessage(), null));
+            throw notLinear(e);
         }
         ObjectNode out = mapper.createObjectNode().put("supplier", supplier.apiName).put("customer", customer.apiName);
         AnalysisResource.number(out, "customerLow", r.customerLow());
@@ -152,7 +157,8 @@ public class OptimizeResource {
 
     // ---------------------------------------------------------------- reading
 
-    private Request read(AnalysisInput input, boolean withObjective) {
+    /** Reads the shared parts; with {@code finish}, reports every problem found (else the caller does, after its own). */
+    private Request read(AnalysisInput input, boolean withObjective, boolean finish) {
         CompiledScenario compiled = input.scenario("scenario");
         List<Decision> decisions = new ArrayList<>();
         Map<String, Integer> byName = new HashMap<>();
@@ -198,7 +204,7 @@ public class OptimizeResource {
             input.in.fail("/solver", "'" + backend + "' is not one of " + String.join(", ", BACKENDS)
                     + " (CP-SAT is not offered: it rounds continuous decisions)", backend);
         }
-        input.done();
+        if (finish) input.done();
         return new Request(new DealProblem(compiled, decisions, objective, constraints, time), backend,
                 decisions.stream().map(Decision::name).toList());
     }
@@ -217,10 +223,16 @@ public class OptimizeResource {
             }
             String service = input.in.text(item.get("include"), at + "/include");
             if (service == null) return null;
-            BoundLever cost = input.lever(compiled, mapper.getNodeFactory().textNode(service + ".costPerYear"), at + "/include");
-            if (cost == null) return null;
-            if (!service.startsWith("terms.services[")) {
+            if (!service.matches("terms\\.services\\[[^\\]]+]")) {
                 input.in.fail(at + "/include", "'" + service + "' is not a service of the terms (terms.services[id])", service);
+                return null;
+            }
+            int before = input.violations.size();
+            BoundLever cost = input.lever(compiled, mapper.getNodeFactory().textNode(service + ".costPerYear"), at + "/include");
+            if (cost == null) {
+                // say it in the request's own words: the service, not its cost field
+                var v = input.violations.remove(before);
+                input.in.fail(at + "/include", v.message().replace(service + ".costPerYear", service), service);
                 return null;
             }
             BoundLever value = BoundLever.bind(compiled, service + ".valuePerYear");
@@ -411,7 +423,9 @@ public class OptimizeResource {
             LinearForm form = LinearForm.of(numerator, 1).plus(a, -bound);
             if (b != null) form = form.plus(b, bound);
             boolean floor = bound == min;
-            out.add(new Constraint(name, form, floor ? 0 : Double.NEGATIVE_INFINITY, floor ? Double.POSITIVE_INFINITY : 0));
+            String how = name + " [as " + numerator.label() + " − " + Numbers.plain(bound) + " × (" + a.label()
+                    + (b == null ? "" : " − " + b.label()) + ") " + (floor ? "≥" : "≤") + " 0]";
+            out.add(new Constraint(how, form, floor ? 0 : Double.NEGATIVE_INFINITY, floor ? Double.POSITIVE_INFINITY : 0));
         }
         return out;
     }

@@ -342,7 +342,7 @@ public final class Evaluator {
         out[Metric.VALUE_LEVERAGE.ordinal()] = concessionCost > 0 ? customerNpv / concessionCost : Double.NaN;
         out[Metric.PAYBACK_PERIOD.ordinal()] = payback;
         out[Metric.REVENUE_CAGR.ordinal()] = years > 1 && firstYearNr != 0
-                ? Math.pow(lastYearNr / firstYearNr, 1.0 / (years - 1)) - 1 : Double.NaN;
+                ? root(lastYearNr / firstYearNr, years - 1) - 1 : Double.NaN;
     }
 
     /** The per-contract-year table from the recorded periods. */
@@ -372,6 +372,17 @@ public final class Evaluator {
             table[Line.CONTRIBUTION_MARGIN_PCT.ordinal()][y] = ratio(cm[y], nr[y] - rb[y]);
         }
         return table;
+    }
+
+    /** x^(1/n): square and cube roots where n allows (a tenth of the cost of Math.pow), else pow. */
+    static double root(double x, int n) {
+        return switch (n) {
+            case 1 -> x;
+            case 2 -> Math.sqrt(x);
+            case 3 -> Math.cbrt(x);
+            case 4 -> Math.sqrt(Math.sqrt(x));
+            default -> Math.pow(x, 1.0 / n);
+        };
     }
 
     private double volumeStep(int product, double growth) {

@@ -66,8 +66,20 @@ public final class AffineModel {
 
     /** The decisions behave in a way no linear model reproduces; the message names them and says what to do. */
     public static final class NotLinearException extends RuntimeException {
+        private final int decision;
+
         public NotLinearException(String message) {
+            this(message, -1);
+        }
+
+        public NotLinearException(String message, int decision) {
             super(message);
+            this.decision = decision;
+        }
+
+        /** The index of the first decision to blame, or −1 when it is the decisions together. */
+        public int decision() {
+            return decision;
         }
     }
 
@@ -358,26 +370,30 @@ public final class AffineModel {
                 if (problem.decisions().get(i) instanceof Decision.Menu m) choice[i] = random.nextInt(m.options().length);
             }
             if (differs(engine(x, choice), predict(x, choice))) {
-                throw new NotLinearException(diagnose());
+                throw diagnose();
             }
         }
     }
 
     /** Which continuous decisions the figures are not linear in, alone or in pairs. */
-    private String diagnose() {
+    private NotLinearException diagnose() {
         int n = problem.decisions().size();
         int[] none = new int[n];
         List<String> alone = new ArrayList<>();
+        int first = -1;
         for (int k = 0; k < continuous.length; k++) {
             double[] x = lower.clone();
             x[k] += range[k] / 2;
-            if (differs(engine(x, none), predict(x, none))) alone.add(path(continuous[k]));
+            if (differs(engine(x, none), predict(x, none))) {
+                alone.add(path(continuous[k]));
+                if (first < 0) first = continuous[k];
+            }
         }
         if (!alone.isEmpty()) {
-            return "the deal's figures are not linear in " + String.join(", ", alone) + " over the bounds given "
+            return new NotLinearException("the deal's figures are not linear in " + String.join(", ", alone) + " over the bounds given "
                     + "(a rebate tier is crossed, or the lever compounds or multiplies); give "
                     + (alone.size() == 1 ? "it" : "them") + " as a menu of values (\"values\": […]) and the optimiser "
-                    + "will evaluate each value exactly";
+                    + "will evaluate each value exactly", first);
         }
         for (int a = 0; a < continuous.length; a++) {
             for (int b = a + 1; b < continuous.length; b++) {
@@ -385,12 +401,14 @@ public final class AffineModel {
                 x[a] += range[a];
                 x[b] += range[b];
                 if (differs(engine(x, none), predict(x, none))) {
-                    return path(continuous[a]) + " and " + path(continuous[b]) + " multiply each other in the deal's figures "
-                            + "(e.g. discounts and payment days: financing cost is revenue × days); give one of them as a menu of values";
+                    return new NotLinearException(path(continuous[a]) + " and " + path(continuous[b])
+                            + " multiply each other in the deal's figures (e.g. discounts and payment days: financing cost "
+                            + "is revenue × days); give one of them as a menu of values", continuous[a]);
                 }
             }
         }
-        return "the decisions interact in a way a linear model cannot reproduce; give the continuous ones as menus of values";
+        return new NotLinearException("the decisions interact in a way a linear model cannot reproduce; "
+                + "give the continuous ones as menus of values");
     }
 
     private String path(int decision) {

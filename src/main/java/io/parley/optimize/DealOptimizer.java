@@ -18,11 +18,14 @@ import com.google.ortools.linearsolver.MPVariable;
 public final class DealOptimizer {
 
     /**
-     * The MIP backend used unless a request names another. CBC, measured on deal-shaped MIPs here: see
-     * docs/optimisation.md (SCIP was several times slower on small models; CP-SAT rounds continuous
-     * variables and is not offered).
+     * The MIP backend used unless a request names another: CBC. Measured here (docs/performance.md): on
+     * a 30-decision deal both solve in milliseconds (SCIP 3 ms, CBC 7 ms for the solver step, a small
+     * part of a request), but when interacting menus merge into thousands of options CBC proved the
+     * optimum in 23 s where SCIP had not in 60 s. CP-SAT rounds continuous variables and is not offered.
      */
     public static final String DEFAULT_MIP_BACKEND = "CBC";
+    /** Relative MIP gap the backends must close before they call a solution optimal (their default, 1e-4, is €100 on €1M). */
+    static final double MIP_GAP = 1e-9;
     /** Relative precision to which ranges in the sensitivity report are located. */
     static final double RANGE_PRECISION = 1e-7;
     /** How far ranges are searched, relative to the figure's own size, before they are called unlimited. */
@@ -107,9 +110,14 @@ public final class DealOptimizer {
         DealProblem problem = model.problem;
         SolverModel sm = new SolverModel(model, backend, null);
         long started = System.nanoTime();
-        sm.solver.setTimeLimit(Math.max(1, (long) (problem.timeLimitSeconds() * 1000)));
-        MPSolver.ResultStatus result = sm.solver.solve();
+        sm.solver.setTimeLimit(timeLimitMillis(problem));
+        MPSolver.ResultStatus result = sm.solver.solve(exact());
         long millis = (System.nanoTime() - started) / 1_000_000;
+        if (result == MPSolver.ResultStatus.INFEASIBLE && millis >= 0.9 * timeLimitMillis(problem)) {
+            // a MIP backend stopped by the clock can say "infeasible" when it has only not found a
+            // solution yet: that is a time-out, not a verdict on the deal
+            result = MPSolver.ResultStatus.NOT_SOLVED;
+        }
         boolean mip = !model.groups.isEmpty();
         String used = mip ? backend : "GLOP";
         try {
@@ -119,7 +127,11 @@ public final class DealOptimizer {
                             used, mip, millis, reports, backend);
                 }
                 case INFEASIBLE -> {
-                    return failed(Status.INFEASIBLE, used, mip, millis, model, relax(model, backend));
+                    List<Relaxation> relaxation = relax(model, backend);
+                    // a relaxation that changes nothing proves the deal feasible: the solver gave up early
+                    return relaxation.isEmpty()
+                            ? failed(Status.TIMED_OUT, used, mip, millis, model, List.of())
+                            : failed(Status.INFEASIBLE, used, mip, millis, model, relaxation);
                 }
                 case UNBOUNDED -> {
                     return failed(Status.UNBOUNDED, used, mip, millis, model, List.of());
@@ -131,6 +143,17 @@ public final class DealOptimizer {
         } finally {
             sm.solver.delete();
         }
+    }
+
+    /** Solver parameters: MIPs solved to a relative gap of 1e-9, so "optimal" means proven optimal. */
+    static com.google.ortools.linearsolver.MPSolverParameters exact() {
+        var parameters = new com.google.ortools.linearsolver.MPSolverParameters();
+        parameters.setDoubleParam(com.google.ortools.linearsolver.MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, MIP_GAP);
+        return parameters;
+    }
+
+    static long timeLimitMillis(DealProblem problem) {
+        return Math.max(1, (long) (problem.timeLimitSeconds() * 1000));
     }
 
     /**
@@ -203,6 +226,7 @@ public final class DealOptimizer {
 
     private static Sensitivity sensitivity(AffineModel model, int[] fixedOptions, boolean mip) {
         SolverModel lp = new SolverModel(model, "GLOP", fixedOptions);
+        lp.solver.setTimeLimit(timeLimitMillis(model.problem));
         try {
             if (lp.solver.solve() != MPSolver.ResultStatus.OPTIMAL) return null;
             double objective = lp.solver.objective().value();
@@ -252,7 +276,9 @@ public final class DealOptimizer {
             out[side] = search(scale, delta -> {
                 double moved = bound + direction * delta;
                 setBound(c, atMax, moved);
+                // the price holds while the moved bound keeps the same dual and the objective stays on its line
                 boolean same = lp.solver.solve() == MPSolver.ResultStatus.OPTIMAL
+                        && Math.abs(c.dualValue() - price) <= 1e-9 * Math.max(1, Math.abs(price))
                         && close(lp.solver.objective().value(), objective + price * direction * delta, objective);
                 setBound(c, atMax, bound);
                 return same;
@@ -416,6 +442,9 @@ public final class DealOptimizer {
     private static List<Relaxation> relax(AffineModel model, String backend) {
         List<Constraint> constraints = model.problem.constraints();
         SolverModel sm = new SolverModel(model, backend, null);
+        sm.solver.setTimeLimit(timeLimitMillis(model.problem));
+        double[] atBase = model.base;
+        double[] none = new double[model.problem.decisions().size()];
         try {
             MPObjective o = sm.solver.objective();
             o.clear();
@@ -425,7 +454,10 @@ public final class DealOptimizer {
             for (int r = 0; r < constraints.size(); r++) {
                 Constraint c = constraints.get(r);
                 MPConstraint rule = sm.rules[r];
-                double scale = Math.max(1, Math.max(finiteAbs(c.min()), finiteAbs(c.max())));
+                // a slack costs per unit of the rule's own size: its bounds, or, for a rule with bound 0
+                // (a margin floor written as margin − c × revenue ≥ 0), its value at the base point
+                double scale = Math.max(1, Math.max(Math.max(finiteAbs(c.min()), finiteAbs(c.max())),
+                        Math.abs(evaluate(c.form(), model, atBase, none))));
                 // min − below ≤ form ≤ max + above: the rule may be missed by the slack, at a cost per unit of its size
                 below[r] = sm.solver.makeNumVar(0, MPSolver.infinity(), "relax_min_" + r);
                 above[r] = sm.solver.makeNumVar(0, MPSolver.infinity(), "relax_max_" + r);
@@ -434,7 +466,7 @@ public final class DealOptimizer {
                 o.setCoefficient(below[r], 1 / scale);
                 o.setCoefficient(above[r], 1 / scale);
             }
-            MPSolver.ResultStatus status = sm.solver.solve();
+            MPSolver.ResultStatus status = sm.solver.solve(exact());
             if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) return List.of();
             List<Relaxation> out = new ArrayList<>();
             for (int r = 0; r < constraints.size(); r++) {

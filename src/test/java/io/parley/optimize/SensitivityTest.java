@@ -1,0 +1,300 @@
+package io.parley.optimize;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.parley.engine.CompiledScenario;
+import io.parley.engine.Line;
+import io.parley.engine.Metric;
+import io.parley.model.Scenario;
+
+import static io.parley.optimize.Direct.CUSTOMER_NPV;
+import static io.parley.optimize.Direct.NPV;
+import static io.parley.optimize.Direct.atLeast;
+import static io.parley.optimize.Direct.atMost;
+import static io.parley.optimize.Direct.continuous;
+import static io.parley.optimize.Direct.maximise;
+import static io.parley.optimize.Direct.metric;
+import static io.parley.optimize.Direct.problem;
+import static io.parley.optimize.Direct.rel;
+import static io.parley.optimize.Direct.set;
+import static io.parley.optimize.Direct.withBound;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The sensitivity report against re-solves with moved bounds and objectives, and against the
+ * textbook answer of a one-rule LP worked from direct evaluations.
+ *
+ * <p>The LP: {@link Direct#threeProfiles()} with a discount on each product in [0, 0.2], maximise npv
+ * subject to customerNpv ≥ X. With a_i, b_i the npv and customerNpv per unit of discount i (measured
+ * directly), it is a fractional knapsack: discounts are granted in order of supplier cost per unit of
+ * customer value r_i = −a_i / b_i (shrinking, then flat, then growing). X is set so that shrinking is
+ * at 0.2, flat at {@code 0.2 × fraction} and growing at 0. Then by hand:
+ * shadow price π = a_flat / b_flat, valid while flat stays within its bounds
+ * (allowable increase (0.2 − d_flat) b_flat, decrease d_flat b_flat); reduced costs a_i − π b_i;
+ * objective ranges from the order of the r_i.
+ */
+class SensitivityTest {
+
+    static final String[] PRODUCTS = {"shrinking", "flat", "growing"};
+    static final double U = 0.2;
+
+    /** Per product: npv and customerNpv slopes per unit of discount, and the values at no discount. */
+    static double[] a = new double[3];
+    static double[] b = new double[3];
+    static double n0;
+    static double c0;
+
+    @BeforeAll
+    static void measureByHand() {
+        Scenario s = Direct.threeProfiles();
+        n0 = metric(s, Metric.NPV);
+        c0 = metric(s, Metric.CUSTOMER_NPV);
+        for (int i = 0; i < 3; i++) {
+            Scenario moved = set(s, path(i), U);
+            a[i] = (metric(moved, Metric.NPV) - n0) / U;
+            b[i] = (metric(moved, Metric.CUSTOMER_NPV) - c0) / U;
+        }
+        // the knapsack order the hand working relies on
+        assertThat(-a[0] / b[0]).isLessThan(-a[1] / b[1]);
+        assertThat(-a[1] / b[1]).isLessThan(-a[2] / b[2]);
+    }
+
+    static String path(int i) {
+        return "terms.discounts[" + PRODUCTS[i] + "]";
+    }
+
+    static double level(double fraction) {
+        Scenario s = Direct.threeProfiles();
+        double c = metric(s, Metric.CUSTOMER_NPV);
+        double bs = (metric(set(s, path(0), U), Metric.CUSTOMER_NPV) - c) / U;
+        double bf = (metric(set(s, path(1), U), Metric.CUSTOMER_NPV) - c) / U;
+        return c + U * bs + fraction * U * bf;
+    }
+
+    /**
+     * The LP with flat's discount at {@code fraction} of its range. Rules: [0] customerNpv ≥ X (binding),
+     * [1] year-1 contribution ≥ 0 and [2] discount total ≤ 10 million (both slack).
+     */
+    static DealProblem threeDiscounts(double fraction) {
+        return threeDiscounts(fraction, new double[] {0, 0, 0}, new double[] {U, U, U});
+    }
+
+    static DealProblem threeDiscounts(double fraction, double[] min, double[] max) {
+        CompiledScenario c = CompiledScenario.compile(Direct.threeProfiles());
+        return problem(c, List.of(continuous(c, path(0), min[0], max[0]), continuous(c, path(1), min[1], max[1]),
+                        continuous(c, path(2), min[2], max[2])), maximise(NPV),
+                atLeast("customer NPV ≥ X", CUSTOMER_NPV, level(fraction)),
+                atLeast("year-1 contribution ≥ 0", new Quantity.OfYear(Line.CONTRIBUTION, 0), 0),
+                atMost("discounts ≤ 10m", new Quantity.OfMetric(Metric.DISCOUNT), 10_000_000));
+    }
+
+    static double objective(DealProblem p) {
+        DealOptimizer.Solution s = DealOptimizer.solve(p, DealOptimizer.DEFAULT_MIP_BACKEND, false);
+        assertThat(s.status()).as("re-solve").isEqualTo(DealOptimizer.Status.OPTIMAL);
+        return s.objectiveModel();
+    }
+
+    @Test
+    void theLpIsAnsweredAsWorkedByHand() {
+        DealOptimizer.Solution sol = DealOptimizer.solve(threeDiscounts(0.5));
+        assertThat(sol.decisionValues()[0]).isCloseTo(U, within(1e-12));
+        assertThat(sol.decisionValues()[1]).isCloseTo(0.5 * U, rel(0.5 * U, 1e-9));
+        assertThat(sol.decisionValues()[2]).isCloseTo(0, within(1e-12));
+        double npv = n0 + a[0] * U + a[1] * 0.5 * U;
+        assertThat(sol.objectiveModel()).isCloseTo(npv, rel(npv, 1e-9));
+        assertThat(sol.sensitivity().fixedMenus()).isFalse();
+    }
+
+    @Test
+    void bindingShadowPriceIsTheSlopeOfReSolvesWithinItsRange() {
+        DealProblem p = threeDiscounts(0.5);
+        DealOptimizer.Solution sol = DealOptimizer.solve(p);
+        DealOptimizer.ShadowPrice price = sol.sensitivity().constraints().get(0);
+        double x = level(0.5);
+        double at = sol.objectiveModel();
+
+        // by hand
+        double pi = a[1] / b[1];
+        assertThat(price.bound()).isCloseTo(x, rel(x, 1e-12));
+        assertThat(price.activity()).isCloseTo(x, rel(x, 1e-9));
+        assertThat(price.shadowPrice()).isCloseTo(pi, rel(pi, 1e-7));
+        // the range ends where flat reaches a bound: (0.2 − 0.1) × b_flat either way; located to
+        // RANGE_PRECISION (1e-7) of the bound as documented, allowed here ten times that
+        double room = 0.5 * U * b[1];
+        assertThat(price.allowableIncrease()).as("allowable increase (flat reaches 0.2)")
+                .isCloseTo(room, within(10 * DealOptimizer.RANGE_PRECISION * Math.abs(x)));
+        assertThat(price.allowableDecrease()).as("allowable decrease (flat reaches 0)")
+                .isCloseTo(room, within(10 * DealOptimizer.RANGE_PRECISION * Math.abs(x)));
+
+        // by re-solving: the slope either side, within the range
+        double delta = 0.1 * Math.min(price.allowableIncrease(), price.allowableDecrease());
+        double up = (objective(withBound(p, 0, x + delta, Double.POSITIVE_INFINITY)) - at) / delta;
+        double down = (at - objective(withBound(p, 0, x - delta, Double.POSITIVE_INFINITY))) / delta;
+        assertThat(up).as("slope for +δ").isCloseTo(price.shadowPrice(), rel(price.shadowPrice(), 1e-6));
+        assertThat(down).as("slope for −δ").isCloseTo(price.shadowPrice(), rel(price.shadowPrice(), 1e-6));
+
+        // beyond the range the slope changes: growing joins (above), or shrinking leaves its bound (below)
+        double farUp = 1.5 * price.allowableIncrease();
+        double slopeUp = (objective(withBound(p, 0, x + farUp, Double.POSITIVE_INFINITY)) - at) / farUp;
+        assertThat(slopeUp).isNotCloseTo(price.shadowPrice(), rel(price.shadowPrice(), 1e-3));
+        double piGrowing = a[2] / b[2];
+        assertThat(slopeUp).isCloseTo((pi + 0.5 * piGrowing) / 1.5, rel(pi, 1e-6));
+        double farDown = 1.5 * price.allowableDecrease();
+        double slopeDown = (at - objective(withBound(p, 0, x - farDown, Double.POSITIVE_INFINITY))) / farDown;
+        assertThat(slopeDown).isNotCloseTo(price.shadowPrice(), rel(price.shadowPrice(), 1e-3));
+        double piShrinking = a[0] / b[0];
+        assertThat(slopeDown).isCloseTo((pi + 0.5 * piShrinking) / 1.5, rel(pi, 1e-6));
+    }
+
+    @Test
+    void rangesEndWhereTheBasisChanges() {
+        // flat at 30 % of its range: the increase and decrease differ
+        DealOptimizer.Solution sol = DealOptimizer.solve(threeDiscounts(0.3));
+        DealOptimizer.ShadowPrice price = sol.sensitivity().constraints().get(0);
+        double x = level(0.3);
+        assertThat(price.allowableIncrease()).as("allowable increase (flat reaches 0.2)")
+                .isCloseTo(0.7 * U * b[1], within(10 * DealOptimizer.RANGE_PRECISION * Math.abs(x)));
+        assertThat(price.allowableDecrease()).as("allowable decrease (flat reaches 0)")
+                .isCloseTo(0.3 * U * b[1], within(10 * DealOptimizer.RANGE_PRECISION * Math.abs(x)));
+    }
+
+    /** At the very end of the reported range the answer is still the same basis: growing is still at 0. */
+    @Test
+    void atTheEndOfTheReportedRangeTheBasisStillHolds() {
+        DealProblem p = threeDiscounts(0.5);
+        DealOptimizer.Solution sol = DealOptimizer.solve(p);
+        DealOptimizer.ShadowPrice price = sol.sensitivity().constraints().get(0);
+        double end = price.bound() + price.allowableIncrease();
+        DealOptimizer.Solution there = DealOptimizer.solve(withBound(p, 0, end, Double.POSITIVE_INFINITY), "CBC", false);
+        assertThat(there.decisionValues()[2]).as("growing's discount at bound + allowableIncrease = %s", end)
+                .isCloseTo(0, within(1e-12));
+    }
+
+    @Test
+    void slackRulesHaveNoShadowPrice() {
+        DealOptimizer.Solution sol = DealOptimizer.solve(threeDiscounts(0.5));
+        for (int r = 1; r <= 2; r++) {
+            DealOptimizer.ShadowPrice slack = sol.sensitivity().constraints().get(r);
+            assertThat(slack.shadowPrice()).as(slack.name()).isCloseTo(0, within(1e-9));
+            // and re-solving with the slack bound moved a little changes nothing
+            DealProblem p = threeDiscounts(0.5);
+            Constraint rule = p.constraints().get(r);
+            double moved = Double.isFinite(rule.min()) ? rule.min() + 1000 : rule.max() - 1000;
+            DealProblem q = Double.isFinite(rule.min()) ? withBound(p, r, moved, rule.max()) : withBound(p, r, rule.min(), moved);
+            assertThat(objective(q)).as(slack.name()).isCloseTo(sol.objectiveModel(), rel(sol.objectiveModel(), 1e-12));
+        }
+    }
+
+    @Test
+    void reducedCostsSayMovingADecisionOffItsBoundCostsObjective() {
+        DealOptimizer.Solution sol = DealOptimizer.solve(threeDiscounts(0.5));
+        List<DealOptimizer.DecisionRange> ranges = sol.sensitivity().decisions();
+        double pi = a[1] / b[1];
+        double at = sol.objectiveModel();
+        double eps = 0.01;
+
+        // shrinking, at its upper bound: lowering it worsens npv (a maximisation: reduced cost > 0)
+        DealOptimizer.DecisionRange shrinking = ranges.get(0);
+        assertThat(shrinking.lever()).isEqualTo(path(0));
+        assertThat(shrinking.value()).isCloseTo(U, within(1e-12));
+        assertThat(shrinking.reducedCost()).isPositive();
+        assertThat(shrinking.reducedCost()).isCloseTo(a[0] - pi * b[0], rel(a[0] - pi * b[0], 1e-6));
+        double lowered = objective(threeDiscounts(0.5, new double[] {0, 0, 0}, new double[] {U - eps, U, U}));
+        assertThat((at - lowered) / eps).as("re-solve with shrinking held ε below its bound")
+                .isCloseTo(shrinking.reducedCost(), rel(shrinking.reducedCost(), 1e-6));
+
+        // growing, at its lower bound: raising it worsens npv (reduced cost < 0)
+        DealOptimizer.DecisionRange growing = ranges.get(2);
+        assertThat(growing.value()).isCloseTo(0, within(1e-12));
+        assertThat(growing.reducedCost()).isNegative();
+        assertThat(growing.reducedCost()).isCloseTo(a[2] - pi * b[2], rel(a[2] - pi * b[2], 1e-6));
+        double raised = objective(threeDiscounts(0.5, new double[] {0, 0, eps}, new double[] {U, U, U}));
+        assertThat((raised - at) / eps).as("re-solve with growing held ε above its bound")
+                .isCloseTo(growing.reducedCost(), rel(growing.reducedCost(), 1e-6));
+
+        // flat, strictly inside its bounds: basic, no reduced cost
+        assertThat(ranges.get(1).reducedCost()).isCloseTo(0, within(1e-9 * Math.abs(a[1])));
+    }
+
+    @Test
+    void objectiveRangesMatchTheKnapsackOrderAndKeepTheSolution() {
+        DealProblem p = threeDiscounts(0.5);
+        DealOptimizer.Solution sol = DealOptimizer.solve(p);
+        List<DealOptimizer.DecisionRange> ranges = sol.sensitivity().decisions();
+        double[] r = new double[3];
+        for (int i = 0; i < 3; i++) r[i] = -a[i] / b[i];
+        // [increase, decrease] by hand; ∞ where no change of the coefficient moves the decision off its bound
+        double[][] byHand = {
+                {Double.POSITIVE_INFINITY, b[0] * (r[1] - r[0])},
+                {b[1] * (r[1] - r[0]), b[1] * (r[2] - r[1])},
+                {b[2] * (r[2] - r[1]), Double.POSITIVE_INFINITY}};
+        for (int i = 0; i < 3; i++) {
+            DealOptimizer.DecisionRange d = ranges.get(i);
+            assertThat(d.objectiveCoefficient()).as(d.lever()).isCloseTo(a[i], rel(a[i], 1e-7));
+            assertThat(d.allowableIncrease()).as(d.lever() + " increase").isGreaterThanOrEqualTo(0);
+            assertThat(d.allowableDecrease()).as(d.lever() + " decrease").isGreaterThanOrEqualTo(0);
+            double tolerance = 1e-6 * Math.abs(a[i]);
+            for (int side = 0; side < 2; side++) {
+                double reported = side == 0 ? d.allowableIncrease() : d.allowableDecrease();
+                if (Double.isInfinite(byHand[i][side])) assertThat(reported).as(d.lever()).isInfinite();
+                else assertThat(reported).as(d.lever() + (side == 0 ? " increase" : " decrease"))
+                        .isCloseTo(byHand[i][side], within(tolerance));
+            }
+        }
+        // re-solving with npv + w × decision: inside the range the answer stays, beyond it it moves
+        for (int i = 0; i < 3; i++) {
+            DealOptimizer.DecisionRange d = ranges.get(i);
+            for (int side = 0; side < 2; side++) {
+                double allowed = side == 0 ? d.allowableIncrease() : d.allowableDecrease();
+                double sign = side == 0 ? 1 : -1;
+                double inside = Double.isInfinite(allowed) ? 1e3 * Math.abs(a[i]) : 0.9 * allowed;
+                assertThat(solveWithWeight(p, i, sign * inside))
+                        .as("%s with its coefficient moved %s inside the range", d.lever(), sign * inside)
+                        .usingComparatorWithPrecision(1e-9).containsExactly(sol.decisionValues());
+                if (Double.isFinite(allowed)) {
+                    double[] beyond = solveWithWeight(p, i, sign * 1.1 * allowed);
+                    assertThat(differs(beyond, sol.decisionValues()))
+                            .as("%s with its coefficient moved beyond the range", d.lever()).isTrue();
+                }
+            }
+        }
+    }
+
+    static double[] solveWithWeight(DealProblem p, int decision, double weight) {
+        Map<Quantity, Double> quantities = new HashMap<>(p.objective().form().quantities());
+        LinearForm form = new LinearForm(quantities, Map.of(decision, weight));
+        DealOptimizer.Solution s = DealOptimizer.solve(p.withObjective(new Objective(true, form)),
+                DealOptimizer.DEFAULT_MIP_BACKEND, false);
+        assertThat(s.status()).isEqualTo(DealOptimizer.Status.OPTIMAL);
+        return s.decisionValues();
+    }
+
+    static boolean differs(double[] x, double[] y) {
+        for (int i = 0; i < x.length; i++) if (Math.abs(x[i] - y[i]) > 1e-6) return true;
+        return false;
+    }
+
+    @Test
+    void mixedIntegerSolvesReportWithTheMenusFixed() {
+        DealProblem p = KnownAnswersTest.mixedProblem();
+        DealOptimizer.Solution sol = DealOptimizer.solve(p);
+        assertThat(sol.mixedInteger()).isTrue();
+        assertThat(sol.sensitivity()).isNotNull();
+        assertThat(sol.sensitivity().fixedMenus()).isTrue();
+        // only the continuous decisions have ranges
+        assertThat(sol.sensitivity().decisions()).extracting(DealOptimizer.DecisionRange::lever)
+                .containsExactly(KnownAnswersTest.APP, KnownAnswersTest.CLOUD);
+        // with the menus where they are, the customer rule's price is the slope of a small re-solve
+        DealOptimizer.ShadowPrice price = sol.sensitivity().constraints().get(0);
+        double delta = Math.min(100, 0.1 * price.allowableIncrease());
+        double x = p.constraints().get(0).min();
+        double slope = (objective(withBound(p, 0, x + delta, Double.POSITIVE_INFINITY)) - sol.objectiveModel()) / delta;
+        assertThat(slope).isCloseTo(price.shadowPrice(), rel(price.shadowPrice(), 1e-5));
+    }
+}
