@@ -33,25 +33,49 @@ public sealed interface Distribution {
         }
     }
 
-    /** Normal with mean and sd, truncated to [lower, upper]. */
+    /**
+     * Normal with mean and sd, truncated to [lower, upper]. A window above the mean is worked in the
+     * mirrored lower tail, where the normal's probabilities are not rounded towards 1.
+     */
     record TruncatedNormal(double mean, double sd, double lower, double upper) implements Distribution {
+        /** Least probability the window may hold: beyond about 6 sd the parameters are surely a slip. */
+        static final double MIN_MASS = 1e-9;
+
         public double quantile(double u) {
-            double a = STANDARD.cumulativeProbability((lower - mean) / sd);
-            double b = STANDARD.cumulativeProbability((upper - mean) / sd);
+            double alpha = (lower - mean) / sd;
+            double beta = (upper - mean) / sd;
+            if (alpha + beta > 0) {
+                // mirror: Q(u) on [α, β] = −Q'(1 − u) on [−β, −α]
+                double a = STANDARD.cumulativeProbability(-beta);
+                double b = STANDARD.cumulativeProbability(-alpha);
+                double z = -STANDARD.inverseCumulativeProbability(a + (1 - u) * (b - a));
+                return Math.min(upper, Math.max(lower, mean + sd * z));
+            }
+            double a = STANDARD.cumulativeProbability(alpha);
+            double b = STANDARD.cumulativeProbability(beta);
             return Math.min(upper, Math.max(lower, mean + sd * STANDARD.inverseCumulativeProbability(a + u * (b - a))));
         }
 
         public double mean() {
-            // μ + σ (φ(α) − φ(β)) / (Φ(β) − Φ(α))
+            // μ + σ (φ(α) − φ(β)) / Z, with Z the window's probability, taken from the nearer tail
             double alpha = (lower - mean) / sd;
             double beta = (upper - mean) / sd;
-            double z = STANDARD.cumulativeProbability(beta) - STANDARD.cumulativeProbability(alpha);
-            return mean + sd * (STANDARD.density(alpha) - STANDARD.density(beta)) / z;
+            return mean + sd * (STANDARD.density(alpha) - STANDARD.density(beta)) / mass(alpha, beta);
+        }
+
+        private static double mass(double alpha, double beta) {
+            return alpha + beta > 0
+                    ? STANDARD.cumulativeProbability(-alpha) - STANDARD.cumulativeProbability(-beta)
+                    : STANDARD.cumulativeProbability(beta) - STANDARD.cumulativeProbability(alpha);
         }
 
         public List<String> problems() {
             List<String> p = new ArrayList<>(positive("sd", sd));
             if (!(lower < upper)) p.add("upper: must be above lower");
+            if (p.isEmpty() && !(mass((lower - mean) / sd, (upper - mean) / sd) >= MIN_MASS)) {
+                p.add("lower: the window [lower, upper] holds less than " + MIN_MASS + " of the normal's probability "
+                        + "(it lies some 6 sd or more from the mean); check mean and sd");
+            }
             return p;
         }
     }

@@ -41,11 +41,11 @@ public final class Morris {
             double[] before = evaluate(probe, levers, x, levels, metrics);
             for (int step = 0; step < k; step++) {
                 int j = order[step];
-                boolean up = x[j] + delta <= 1 + 1e-12 && (x[j] - delta < -1e-12 || random.nextBoolean());
-                x[j] += up ? delta : -delta;
+                // every start level lies in [0, 1 − Δ], so each step moves up by Δ (Morris' design)
+                x[j] += delta;
                 double[] after = evaluate(probe, levers, x, levels, metrics);
                 for (int m = 0; m < metrics.size(); m++) {
-                    effects[m][j][t] = (up ? after[m] - before[m] : before[m] - after[m]) / delta;
+                    effects[m][j][t] = (after[m] - before[m]) / delta;
                 }
                 before = after;
             }
