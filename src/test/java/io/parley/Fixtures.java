@@ -73,6 +73,17 @@ public final class Fixtures {
         return json(exampleText("expected.json"));
     }
 
+    /** The scenario with each (lever path, value) pair applied in turn, through the model's own lever paths. */
+    public static Scenario with(Scenario s, Object... pathValuePairs) {
+        Scenario out = s;
+        for (int i = 0; i < pathValuePairs.length; i += 2) {
+            String path = (String) pathValuePairs[i];
+            out = io.parley.model.Levers.apply(out, io.parley.model.Levers.resolve(path, out),
+                    ((Number) pathValuePairs[i + 1]).doubleValue());
+        }
+        return out;
+    }
+
     public static Product product(String id, double baseVolume, double listPrice, double unitCost) {
         return new Product(id, baseVolume, listPrice, unitCost, 0, 0, 0);
     }

@@ -37,7 +37,7 @@ public final class Morris {
         for (int t = 0; t < trajectories; t++) {
             double[] x = new double[k];
             for (int j = 0; j < k; j++) x[j] = random.nextInt(startLevels) / (double) (levels - 1);
-            int[] order = permutation(k, random);
+            int[] order = Sampling.permutation(k, random);
             double[] before = evaluate(probe, levers, x, levels, metrics);
             for (int step = 0; step < k; step++) {
                 int j = order[step];
@@ -85,17 +85,5 @@ public final class Morris {
         double[] out = new double[metrics.size()];
         for (int m = 0; m < out.length; m++) out[m] = summary[metrics.get(m).ordinal()];
         return out;
-    }
-
-    private static int[] permutation(int n, SplittableRandom random) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }

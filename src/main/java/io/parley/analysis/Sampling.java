@@ -109,7 +109,8 @@ public final class Sampling {
         return z ^ (z >>> 31);
     }
 
-    private static int[] permutation(int n, SplittableRandom random) {
+    /** A uniformly random permutation of 0 … n−1 (Fisher–Yates). */
+    static int[] permutation(int n, SplittableRandom random) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) p[i] = i;
         for (int i = n - 1; i > 0; i--) {

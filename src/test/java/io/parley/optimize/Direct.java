@@ -37,16 +37,12 @@ final class Direct {
 
     /** The scenario with the lever at {@code path} set to {@code value}. */
     static Scenario set(Scenario s, String path, double value) {
-        return Levers.apply(s, Levers.resolve(path, s), value);
+        return io.parley.Fixtures.with(s, path, value);
     }
 
     /** The scenario with each (path, value) pair applied in turn. */
     static Scenario set(Scenario s, Object... pathValuePairs) {
-        Scenario out = s;
-        for (int i = 0; i < pathValuePairs.length; i += 2) {
-            out = set(out, (String) pathValuePairs[i], ((Number) pathValuePairs[i + 1]).doubleValue());
-        }
-        return out;
+        return io.parley.Fixtures.with(s, pathValuePairs);
     }
 
     /** The scenario with a service of the terms left out (its cost and its value set to 0). */
