@@ -104,6 +104,11 @@ public class UncertaintyResource {
         if (method == Sampling.Method.SOBOL && samples > Integer.MAX_VALUE) {
             throw Problem.overLimit("/samples", "Sobol samples", samples, Integer.MAX_VALUE);
         }
+        if (method == Sampling.Method.LATIN_HYPERCUBE && samples > limits.maxSamples()) {
+            // a Latin hypercube's strata are a permutation of every sample per lever, held in memory
+            throw Problem.overLimit("/samples", "Latin-hypercube samples (its strata are held in memory; "
+                    + "stream more with \"sampling\": \"random\" or \"sobol\")", samples, limits.maxSamples());
+        }
         MonteCarlo.Config config = new MonteCarlo.Config(samples, method, seed, threads(), correlation, precision,
                 percentiles, thresholds, bins);
         Provenance provenance = new Provenance(engineVersion, Provenance.MODEL_VERSION,
@@ -221,7 +226,7 @@ public class UncertaintyResource {
         List<MonteCarlo.Uncertain> levers = levers(input, compiled);
         int n = input.in.optionalInteger(input.root, "", "n", 1024, -1);
         if (n < 2 || Integer.bitCount(n) != 1) {
-            input.in.fail("/n", "must be a power of two, 2 or more (Sobol points balance in powers of two)", null);
+            input.in.fail("/n", n + " is not a power of two, 2 or more (Sobol points balance in powers of two)", n);
         }
         long seed = seed(input);
         int bootstrap = input.in.optionalInteger(input.root, "", "bootstrap", SobolIndices.DEFAULT_BOOTSTRAP, -1);
@@ -321,9 +326,17 @@ public class UncertaintyResource {
                 input.in.fail(at + "/path", lever.path() + " takes whole numbers; sweep its values instead", lever.path());
                 continue;
             }
-            // every value the distribution can produce must be allowed for the lever
-            boolean ok = input.allowed(compiled, lever, distribution.quantile(Sampling_EDGE), at + "/distribution")
-                    && input.allowed(compiled, lever, distribution.quantile(1 - Sampling_EDGE), at + "/distribution");
+            // every value the distribution can produce must be allowed for the lever: a discrete one's
+            // every value, a continuous one's range (its rules are intervals)
+            boolean ok = true;
+            if (distribution instanceof Distribution.Discrete discrete) {
+                for (int v = 0; v < discrete.values().length; v++) {
+                    ok &= input.allowed(compiled, lever, discrete.values()[v], at + "/distribution/values/" + v);
+                }
+            } else {
+                ok = input.allowed(compiled, lever, distribution.quantile(Sampling_EDGE), at + "/distribution")
+                        && input.allowed(compiled, lever, distribution.quantile(1 - Sampling_EDGE), at + "/distribution");
+            }
             if (ok) levers.add(new MonteCarlo.Uncertain(lever, distribution));
         }
         return levers;
@@ -397,7 +410,11 @@ public class UncertaintyResource {
         int before = input.violations.size();
         for (String problem : d.problems()) {
             int colon = problem.indexOf(':');
-            input.in.fail(at + "/" + problem.substring(0, colon), problem.substring(colon + 2), null);
+            String field = problem.substring(0, colon);
+            JsonNode given = node.get(field);
+            String value = given == null ? null : given.toString();
+            input.in.fail(at + "/" + field, (value == null ? "" : "is " + value + "; ") + problem.substring(colon + 2),
+                    given != null && given.isNumber() ? given.numberValue() : null);
         }
         boolean numbersOk = true;
         for (var v : input.violations) numbersOk &= !v.pointer().startsWith(at);
