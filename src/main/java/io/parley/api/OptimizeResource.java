@@ -56,13 +56,15 @@ public class OptimizeResource {
     private final ObjectMapper mapper;
     private final ParleyConfig.Optimize limits;
     private final String engineVersion;
+    private final HeavyWork heavy;
 
-    public OptimizeResource(JsonBodies bodies, ObjectMapper mapper, ParleyConfig config,
+    public OptimizeResource(JsonBodies bodies, ObjectMapper mapper, ParleyConfig config, HeavyWork heavy,
                             @ConfigProperty(name = "quarkus.application.version") String engineVersion) {
         this.bodies = bodies;
         this.mapper = mapper;
         this.limits = config.optimize();
         this.engineVersion = engineVersion;
+        this.heavy = heavy;
     }
 
     /** A checked request. */
@@ -79,7 +81,7 @@ public class OptimizeResource {
                 "scenario", "decisions", "objective", "constraints", "timeLimitSeconds", "solver");
         Request request = read(input, true, true);
         Provenance provenance = provenance(request.problem().scenario());
-        try {
+        try (HeavyWork.Permit permit = heavy.acquire()) {
             if (!format.equals("json")) {
                 String text = DealOptimizer.export(request.problem(), request.backend());
                 return EvaluationResource.withProvenance(Response.ok(text, MediaType.TEXT_PLAIN + "; charset=UTF-8"), provenance).build();
@@ -128,7 +130,7 @@ public class OptimizeResource {
                 request.problem().objective(), request.problem().constraints(),
                 request.problem().timeLimitSeconds() / (points + 4));
         Frontier.Result r;
-        try {
+        try (HeavyWork.Permit permit = heavy.acquire()) {
             r = Frontier.trace(problem, LinearForm.of(new Quantity.OfMetric(supplier), 1),
                     LinearForm.of(new Quantity.OfMetric(customer), 1), points, walkAway, demand, request.backend());
         } catch (AffineModel.NotLinearException e) {

@@ -103,5 +103,17 @@ public interface ParleyConfig {
         /** Most variants in one compare request; each is a full evaluation. */
         @WithDefault("100")
         int maxVariants();
+
+        /** Heavy requests (sweeps, simulations, optimisation) running at once; 0 means one per core. */
+        @WithDefault("0")
+        int heavyRequests();
+
+        /** How long a heavy request waits for a slot before it is answered 503. */
+        @WithDefault("2000")
+        long heavyWaitMillis();
+
+        /** The Retry-After a saturated service answers with, in seconds. */
+        @WithDefault("2")
+        int retryAfterSeconds();
     }
 }

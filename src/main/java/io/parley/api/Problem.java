@@ -69,7 +69,8 @@ public record Problem(String type, String title, int status, String detail, Stri
         VALIDATION("validation", 422, "The request breaks the model's rules"),
         LIMIT_EXCEEDED("limit-exceeded", 422, "The request asks for more work than this service does in one call"),
         BAD_REQUEST("bad-request", 400, "The request cannot be read"),
-        INTERNAL("internal", 500, "Parley failed to handle the request");
+        INTERNAL("internal", 500, "Parley failed to handle the request"),
+        BUSY("busy", 503, "Parley is busy with other heavy work");
 
         final String slug;
         final int status;

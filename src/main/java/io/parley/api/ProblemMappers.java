@@ -20,7 +20,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.problem(), uri);
+        Response response = respond(e.problem(), uri);
+        if (e.retryAfterSeconds() > 0) {
+            response = Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper

@@ -52,13 +52,15 @@ public class SweepResource {
     private final ObjectMapper mapper;
     private final ParleyConfig.Analyses limits;
     private final String engineVersion;
+    private final HeavyWork heavy;
 
-    public SweepResource(JsonBodies bodies, ObjectMapper mapper, ParleyConfig config,
+    public SweepResource(JsonBodies bodies, ObjectMapper mapper, ParleyConfig config, HeavyWork heavy,
                          @ConfigProperty(name = "quarkus.application.version") String engineVersion) {
         this.bodies = bodies;
         this.mapper = mapper;
         this.limits = config.analyses();
         this.engineVersion = engineVersion;
+        this.heavy = heavy;
     }
 
     /** A checked sweep request: the grid, the metrics, and the slice of it to answer. */
@@ -86,10 +88,15 @@ public class SweepResource {
 
         Response.ResponseBuilder response;
         if (layout.equals("table")) {
-            response = table(plan, uri, format);
+            try (HeavyWork.Permit permit = heavy.acquire()) {
+                response = table(plan, uri, format);
+            }
         } else if (format.equals(MediaType.APPLICATION_JSON)) {
-            response = Response.ok(rowsJson(plan, provenance), MediaType.APPLICATION_JSON);
+            try (HeavyWork.Permit permit = heavy.acquire()) {
+                response = Response.ok(rowsJson(plan, provenance), MediaType.APPLICATION_JSON);
+            }
         } else {
+            // a stream holds nothing in memory and is not admitted through HeavyWork
             StreamingOutput stream = format.equals(NDJSON) ? out -> ndjson(plan, out) : out -> csv(plan, out);
             response = Response.ok(stream, format.equals(NDJSON) ? NDJSON : Csv.MEDIA_TYPE + "; charset=UTF-8");
         }

@@ -56,13 +56,15 @@ public class UncertaintyResource {
     private final ObjectMapper mapper;
     private final ParleyConfig.Uncertainty limits;
     private final String engineVersion;
+    private final HeavyWork heavy;
 
-    public UncertaintyResource(JsonBodies bodies, ObjectMapper mapper, ParleyConfig config,
+    public UncertaintyResource(JsonBodies bodies, ObjectMapper mapper, ParleyConfig config, HeavyWork heavy,
                                @ConfigProperty(name = "quarkus.application.version") String engineVersion) {
         this.bodies = bodies;
         this.mapper = mapper;
         this.limits = config.uncertainty();
         this.engineVersion = engineVersion;
+        this.heavy = heavy;
     }
 
     // ---------------------------------------------------------------- Monte Carlo
@@ -127,7 +129,10 @@ public class UncertaintyResource {
             throw Requests.badParameter("shard", "shards split the raw samples (Accept: text/csv or application/x-ndjson); "
                     + "a summary is of the whole run");
         }
-        MonteCarlo.Result r = MonteCarlo.run(compiled, levers, metrics, config);
+        MonteCarlo.Result r;
+        try (HeavyWork.Permit permit = heavy.acquire()) {
+            r = MonteCarlo.run(compiled, levers, metrics, config);
+        }
         ObjectNode out = mapper.createObjectNode().put("samples", r.samples())
                 .put("stoppedBy", r.stoppedByPrecision() ? "precision" : "samples")
                 .put("sampling", samplingName(method)).put("seed", seed);
@@ -237,7 +242,10 @@ public class UncertaintyResource {
         if (evaluations > limits.maxSobolEvaluations()) {
             throw Problem.overLimit("/n", "evaluations of one Sobol run, n × (levers + 2)", evaluations, limits.maxSobolEvaluations());
         }
-        List<SobolIndices.Result> results = SobolIndices.run(compiled, levers, metrics, n, seed, bootstrap, confidence, threads());
+        List<SobolIndices.Result> results;
+        try (HeavyWork.Permit permit = heavy.acquire()) {
+            results = SobolIndices.run(compiled, levers, metrics, n, seed, bootstrap, confidence, threads());
+        }
         ObjectNode out = mapper.createObjectNode().put("n", n).put("evaluations", evaluations).put("seed", seed)
                 .put("bootstrap", bootstrap).put("confidence", confidence);
         ArrayNode list = out.putArray("metrics");
@@ -282,7 +290,10 @@ public class UncertaintyResource {
         }
         long seed = seed(input);
         input.done();
-        List<Morris.Result> results = Morris.run(compiled, levers, metrics, trajectories, levels, seed);
+        List<Morris.Result> results;
+        try (HeavyWork.Permit permit = heavy.acquire()) {
+            results = Morris.run(compiled, levers, metrics, trajectories, levels, seed);
+        }
         ObjectNode out = mapper.createObjectNode().put("trajectories", trajectories).put("levels", levels)
                 .put("evaluations", (long) trajectories * (levers.size() + 1)).put("seed", seed);
         ArrayNode list = out.putArray("metrics");
