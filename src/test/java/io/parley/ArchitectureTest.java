@@ -43,6 +43,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.hipparchus..");
 
     @ArchTest
+    static final ArchRule onlyTheStoreKnowsJpa = noClasses()
+            .that().resideOutsideOfPackage("io.parley.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.hibernate..");
+
+    @ArchTest
     static final ArchRule onlyTheShellSpeaksHttp = noClasses()
             .that().resideOutsideOfPackage("io.parley.api..")
             .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..");

@@ -1,0 +1,2 @@
+/** Persistence of account plans: entities and repositories, the only place that knows JPA. */
+package io.parley.store;

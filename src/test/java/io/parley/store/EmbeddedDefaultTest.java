@@ -1,0 +1,61 @@
+package io.parley.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The default profile's embedded store (H2 in MariaDB mode) starts from the same migrations and
+ * takes a round trip of the widest column, so the README's run command works with no database.
+ */
+@QuarkusTest
+@TestProfile(EmbeddedDefaultTest.Embedded.class)
+class EmbeddedDefaultTest {
+
+    /** The default profile's store, in memory here so the test leaves no file behind. */
+    public static class Embedded implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "quarkus.datasource.db-kind", "h2",
+                    "quarkus.datasource.jdbc.driver", "org.h2.Driver",
+                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:parley;MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+                    "quarkus.datasource.username", "parley",
+                    "quarkus.datasource.password", "",
+                    "quarkus.flyway.clean-at-start", "false");
+        }
+    }
+
+    @Inject
+    AgroalDataSource store;
+
+    @Test
+    void theEmbeddedStoreIsMigratedAndKeepsALargeDocument() throws Exception {
+        String document = "{\"notes\": \"" + "x".repeat(200_000) + "\"}";
+        try (Connection c = store.getConnection()) {
+            assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("H2");
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO plan (account, owner, status, revision, "
+                    + "document, created_at, updated_at) VALUES ('Acme', 'ana', 'DRAFT', 1, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
+                insert.setString(1, document);
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+            }
+            try (PreparedStatement read = c.prepareStatement("SELECT document FROM plan WHERE account = 'Acme'");
+                 ResultSet r = read.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1)).isEqualTo(document);
+            }
+        }
+    }
+}
