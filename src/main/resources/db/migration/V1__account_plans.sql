@@ -6,7 +6,7 @@ CREATE TABLE plan (
     owner       VARCHAR(200) NOT NULL,
     status      VARCHAR(20)  NOT NULL,
     next_review DATE         NULL,
-    revision    INT          NOT NULL,
+    version     INT          NOT NULL,
     document    LONGTEXT     NOT NULL,
     created_at  TIMESTAMP(6) NOT NULL,
     updated_at  TIMESTAMP(6) NOT NULL,

@@ -14,14 +14,15 @@ import io.parley.model.Violation;
  * @param limitBytes the body size limit, for 413
  * @param limit      the ceiling an analysis request went over, for limit-exceeded
  * @param requested  the size the request asked for, for limit-exceeded
+ * @param currentRevision the plan's latest revision, for a stale update (412)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String instance,
-                      List<FieldError> errors, Long limitBytes, Long limit, Long requested) {
+                      List<FieldError> errors, Long limitBytes, Long limit, Long requested, Long currentRevision) {
 
     public Problem(String type, String title, int status, String detail, String instance,
                    List<FieldError> errors, Long limitBytes) {
-        this(type, title, status, detail, instance, errors, limitBytes, null, null);
+        this(type, title, status, detail, instance, errors, limitBytes, null, null, null);
     }
 
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -35,7 +36,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public Problem withInstance(String path) {
-        return new Problem(type, title, status, detail, path, errors, limitBytes, limit, requested);
+        return new Problem(type, title, status, detail, path, errors, limitBytes, limit, requested, currentRevision);
     }
 
     static Problem of(Kind kind, String detail) {
@@ -55,7 +56,7 @@ public record Problem(String type, String title, int status, String detail, Stri
         String message = what + ": " + requested + " requested; the limit is " + limit;
         return new ProblemException(new Problem(Kind.LIMIT_EXCEEDED.type(), Kind.LIMIT_EXCEEDED.title,
                 Kind.LIMIT_EXCEEDED.status, message, null, List.of(new FieldError(pointer, message, requested)),
-                null, limit, requested));
+                null, limit, requested, null));
     }
 
     /** The kinds of problem the API answers with, each with its status and a title for people. */
@@ -70,7 +71,9 @@ public record Problem(String type, String title, int status, String detail, Stri
         LIMIT_EXCEEDED("limit-exceeded", 422, "The request asks for more work than this service does in one call"),
         BAD_REQUEST("bad-request", 400, "The request cannot be read"),
         INTERNAL("internal", 500, "Parley failed to handle the request"),
-        BUSY("busy", 503, "Parley is busy with other heavy work");
+        BUSY("busy", 503, "Parley is busy with other heavy work"),
+        PRECONDITION_REQUIRED("precondition-required", 428, "Changes need the ETag of the revision they change"),
+        STALE("stale-revision", 412, "Someone else changed this first");
 
         final String slug;
         final int status;

@@ -16,7 +16,7 @@ import jakarta.persistence.Version;
 
 /**
  * The current state of an account plan: the indexed fields a list filters on, and the whole plan as
- * a JSON document. {@code revision} is the optimistic lock and the number of the latest revision.
+ * a JSON document.
  */
 @Entity
 @Table(name = "plan")
@@ -38,9 +38,10 @@ public class PlanEntity {
     @Column(name = "next_review")
     public LocalDate nextReview;
 
+    /** The optimistic lock: 0 for the first revision, so the latest revision's number is version + 1. */
     @Version
     @Column(nullable = false)
-    public int revision;
+    public int version;
 
     // LONGTEXT: MariaDB reports it as a long VARCHAR, H2 (MariaDB mode) as a VARCHAR; both validate as text
     @JdbcTypeCode(SqlTypes.LONGVARCHAR)

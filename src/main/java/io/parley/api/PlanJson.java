@@ -1,0 +1,191 @@
+package io.parley.api;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.parley.model.JsonPointer;
+import io.parley.model.Numbers;
+import io.parley.plan.PlanStatus;
+
+/**
+ * The JSON form of an account plan: what a major account plan holds, every field checked with its
+ * pointer, every problem reported at once. The stored document is the plan as sent, with its
+ * defaults (status {@code draft}) made explicit.
+ */
+final class PlanJson {
+
+    static final int MAX_TEXT = 200;
+    static final int MAX_LONG_TEXT = 2000;
+
+    private final JsonInput in;
+
+    private PlanJson(JsonInput in) {
+        this.in = in;
+    }
+
+    /** Checks the plan at {@code at}; returns its normalised copy (null when the node is not an object). */
+    static ObjectNode read(JsonNode plan, String at, JsonInput in) {
+        return new PlanJson(in).plan(plan, at);
+    }
+
+    private ObjectNode plan(JsonNode node, String at) {
+        if (!in.object(node, at, "a plan", fields("account", "owner", "relationship", "team", "stakeholders",
+                "targets", "objectives", "opportunities", "projects", "reviewCadence", "nextReview", "status"))) {
+            return null;
+        }
+        ObjectNode plan = node.deepCopy();
+        JsonNode account = in.required(node, at, "account");
+        if (account != null && in.object(account, at + "/account", "an account profile",
+                fields("name", "industry", "employees", "locations", "currency", "marketPotential", "shareOfWallet"))) {
+            String a = at + "/account";
+            text(account, a, "name", true, MAX_TEXT);
+            text(account, a, "industry", false, MAX_TEXT);
+            whole(account, a, "employees", 0, Integer.MAX_VALUE, false);
+            texts(account, a, "locations");
+            String currency = in.optionalText(account, a, "currency", null);
+            if (currency != null && !currency.matches("[A-Z]{3}")) {
+                in.fail(a + "/currency", "'" + currency + "' is not an ISO 4217 code (3 upper-case letters)", currency);
+            }
+            number(account, a, "marketPotential", 0, Double.POSITIVE_INFINITY, false);
+            number(account, a, "shareOfWallet", 0, 1, false);
+        }
+        text(node, at, "owner", true, MAX_TEXT);
+        oneOf(node, at, "relationship", true, "transactional", "consultative", "enterprise");
+        each(node, at, "team", "a team member", fields("name", "role"), (m, p) -> {
+            text(m, p, "name", true, MAX_TEXT);
+            text(m, p, "role", true, MAX_TEXT);
+        });
+        each(node, at, "stakeholders", "a stakeholder", fields("name", "role", "influence", "attitude",
+                "relationshipOwner", "relationshipStrength"), (s, p) -> {
+            text(s, p, "name", true, MAX_TEXT);
+            text(s, p, "role", true, MAX_TEXT);
+            oneOf(s, p, "influence", true, "low", "medium", "high");
+            oneOf(s, p, "attitude", true, "supporter", "neutral", "skeptic", "opponent");
+            text(s, p, "relationshipOwner", false, MAX_TEXT);
+            whole(s, p, "relationshipStrength", 1, 5, false);
+        });
+        Set<Integer> years = new HashSet<>();
+        each(node, at, "targets", "a yearly target", fields("year", "revenue", "marginPct"), (t, p) -> {
+            Integer year = whole(t, p, "year", 1900, 2200, true);
+            if (year != null && !years.add(year)) in.fail(p + "/year", "a second target for " + year, year);
+            number(t, p, "revenue", 0, Double.POSITIVE_INFINITY, true);
+            number(t, p, "marginPct", -1, 1, false);
+        });
+        each(node, at, "objectives", "an objective", fields("title", "actions"), (o, p) -> {
+            text(o, p, "title", true, MAX_LONG_TEXT);
+            each(o, p, "actions", "an action", fields("description", "owner", "due", "status", "priority"), (a, q) -> {
+                text(a, q, "description", true, MAX_LONG_TEXT);
+                text(a, q, "owner", true, MAX_TEXT);
+                date(a, q, "due", false);
+                oneOf(a, q, "status", true, "open", "inProgress", "done", "blocked");
+                oneOf(a, q, "priority", false, "high", "medium", "low");
+            });
+        });
+        each(node, at, "opportunities", "an opportunity", fields("name", "value", "probability", "attractiveness",
+                "achievability"), (o, p) -> {
+            text(o, p, "name", true, MAX_TEXT);
+            number(o, p, "value", 0, Double.POSITIVE_INFINITY, true);
+            number(o, p, "probability", 0, 1, true);
+            whole(o, p, "attractiveness", 1, 5, false);
+            whole(o, p, "achievability", 1, 5, false);
+        });
+        each(node, at, "projects", "an internal project", fields("name", "budget", "spend", "milestones"), (o, p) -> {
+            text(o, p, "name", true, MAX_TEXT);
+            number(o, p, "budget", 0, Double.POSITIVE_INFINITY, false);
+            number(o, p, "spend", 0, Double.POSITIVE_INFINITY, false);
+            each(o, p, "milestones", "a milestone", fields("name", "due", "status"), (m, q) -> {
+                text(m, q, "name", true, MAX_TEXT);
+                date(m, q, "due", true);
+                oneOf(m, q, "status", true, "planned", "done", "late");
+            });
+        });
+        oneOf(node, at, "reviewCadence", false, "monthly", "quarterly", "halfYearly", "yearly");
+        date(node, at, "nextReview", false);
+        String status = oneOf(node, at, "status", false, statusNames());
+        if (status == null) plan.put("status", PlanStatus.DRAFT.apiName);
+        return plan;
+    }
+
+    static String[] statusNames() {
+        return java.util.Arrays.stream(PlanStatus.values()).map(s -> s.apiName).toArray(String[]::new);
+    }
+
+    static LocalDate nextReview(ObjectNode plan) {
+        JsonNode n = plan.get("nextReview");
+        return n == null || n.isNull() ? null : LocalDate.parse(n.asText());
+    }
+
+    private interface Item {
+        void check(JsonNode item, String at);
+    }
+
+    private void each(JsonNode parent, String at, String field, String what, Set<String> allowed, Item item) {
+        List<JsonNode> items = in.array(in.optional(parent, field), at + "/" + field);
+        for (int i = 0; i < items.size(); i++) {
+            String p = JsonPointer.child(at + "/" + field, i);
+            if (in.object(items.get(i), p, what, allowed)) item.check(items.get(i), p);
+        }
+    }
+
+    private String text(JsonNode parent, String at, String field, boolean required, int max) {
+        String t = required ? in.requiredText(parent, at, field) : in.optionalText(parent, at, field, null);
+        if (t != null && (t.isBlank() || t.length() > max)) {
+            in.fail(at + "/" + field, "must be 1–" + max + " characters, not blank", null);
+        }
+        return t;
+    }
+
+    private void texts(JsonNode parent, String at, String field) {
+        List<JsonNode> items = in.array(in.optional(parent, field), at + "/" + field);
+        for (int i = 0; i < items.size(); i++) in.text(items.get(i), JsonPointer.child(at + "/" + field, i));
+    }
+
+    private String oneOf(JsonNode parent, String at, String field, boolean required, String... allowed) {
+        String t = required ? in.requiredText(parent, at, field) : in.optionalText(parent, at, field, null);
+        if (t != null && !List.of(allowed).contains(t)) {
+            in.fail(at + "/" + field, "'" + t + "' is not one of " + String.join(", ", allowed), t);
+            return null;
+        }
+        return t;
+    }
+
+    private void number(JsonNode parent, String at, String field, double min, double max, boolean required) {
+        double v = required ? in.requiredNumber(parent, at, field) : in.optionalNumber(parent, at, field, Double.NaN);
+        if (!Double.isNaN(v) && (!Double.isFinite(v) || v < min || v > max)) {
+            in.fail(at + "/" + field, Numbers.plain(v) + " is outside " + Numbers.plain(min) + "–"
+                    + (Double.isInfinite(max) ? "∞" : Numbers.plain(max)), v);
+        }
+    }
+
+    private Integer whole(JsonNode parent, String at, String field, int min, int max, boolean required) {
+        int broken = Integer.MIN_VALUE;
+        int v = required ? in.requiredInteger(parent, at, field, broken) : in.optionalInteger(parent, at, field, broken, broken);
+        if (v == broken) return null;
+        if (v < min || v > max) {
+            in.fail(at + "/" + field, v + " is outside " + min + "–" + max, v);
+            return null;
+        }
+        return v;
+    }
+
+    private void date(JsonNode parent, String at, String field, boolean required) {
+        String t = required ? in.requiredText(parent, at, field) : in.optionalText(parent, at, field, null);
+        if (t == null) return;
+        try {
+            LocalDate.parse(t);
+        } catch (DateTimeParseException e) {
+            in.fail(at + "/" + field, "'" + t + "' is not a date (YYYY-MM-DD)", t);
+        }
+    }
+
+    private static Set<String> fields(String... names) {
+        return new LinkedHashSet<>(List.of(names));
+    }
+}

@@ -1,0 +1,127 @@
+package io.parley.plan;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.parley.store.PlanEntity;
+import io.parley.store.PlanRevisionEntity;
+import io.parley.store.PlanStore;
+import io.quarkus.panache.common.Sort;
+
+/**
+ * Creates, changes and reads account plans. Every change writes an immutable revision in the same
+ * transaction. An update names the revision it was based on; it is refused when the plan has moved
+ * on since, and the plan row is locked for the update, so two managers editing at once never
+ * overwrite each other silently: exactly one of them wins, the other is told.
+ */
+@ApplicationScoped
+public class PlanService {
+
+    private final PlanStore store;
+
+    public PlanService(PlanStore store) {
+        this.store = store;
+    }
+
+    @Transactional
+    public StoredPlan create(PlanChange change) {
+        Instant now = now();
+        PlanEntity e = new PlanEntity();
+        write(e, change);
+        e.createdAt = now;
+        e.updatedAt = now;
+        store.insert(e);
+        revise(e, change, now);
+        return view(e);
+    }
+
+    public Optional<StoredPlan> read(long id) {
+        return store.byId(id).map(PlanService::view);
+    }
+
+    /**
+     * Replaces the plan, if it is still at revision {@code basedOn}.
+     *
+     * @throws StaleRevisionException when another change came first
+     */
+    @Transactional
+    public Optional<StoredPlan> update(long id, int basedOn, PlanChange change) {
+        Optional<PlanEntity> found = store.forUpdate(id);
+        if (found.isEmpty()) return Optional.empty();
+        PlanEntity e = found.get();
+        // compare with the revision the client loaded: Hibernate's own check uses the one loaded here
+        if (number(e) != basedOn) throw new StaleRevisionException(basedOn, number(e));
+        write(e, change);
+        Instant now = now();
+        e.updatedAt = now;
+        try {
+            store.flushChecked(); // bumps the version: the new revision's number
+        } catch (PlanStore.VersionConflict lateConflict) {
+            // the row lock makes this rare (another writer between our read and write); same answer
+            throw new StaleRevisionException(basedOn, basedOn + 1);
+        }
+        revise(e, change, now);
+        return Optional.of(view(e));
+    }
+
+    public List<Revision> revisions(long id) {
+        return store.revisions(id).stream().map(PlanService::revision).toList();
+    }
+
+    public Optional<Revision> revision(long id, int number) {
+        return store.revision(id, number).map(PlanService::revision);
+    }
+
+    /** One page of plans. */
+    public record Page(List<StoredPlan> items, long total) {
+    }
+
+    public Page list(PlanStore.Filter filter, String sortField, boolean descending, int page, int size) {
+        Sort sort = (descending ? Sort.descending(sortField) : Sort.ascending(sortField)).and("id");
+        PlanStore.Found found = store.find(filter, sort, page, size);
+        return new Page(found.items().stream().map(PlanService::view).toList(), found.total());
+    }
+
+    private static void write(PlanEntity e, PlanChange change) {
+        e.account = change.account();
+        e.owner = change.owner();
+        e.status = change.status().apiName;
+        e.nextReview = change.nextReview();
+        e.document = change.document();
+    }
+
+    private void revise(PlanEntity e, PlanChange change, Instant at) {
+        PlanRevisionEntity r = new PlanRevisionEntity();
+        r.planId = e.id;
+        r.revision = number(e);
+        r.author = change.author();
+        r.message = change.message();
+        r.createdAt = at;
+        r.document = change.document();
+        store.addRevision(r);
+    }
+
+    private static StoredPlan view(PlanEntity e) {
+        return new StoredPlan(e.id, number(e), e.account, e.owner, PlanStatus.byName(e.status).orElseThrow(),
+                e.nextReview, e.createdAt, e.updatedAt, e.document);
+    }
+
+    /** Revisions are numbered from 1. */
+    private static int number(PlanEntity e) {
+        return e.version + 1;
+    }
+
+    private static Revision revision(PlanRevisionEntity r) {
+        return new Revision(r.revision, r.author, r.createdAt, r.message, r.document);
+    }
+
+    /** Microseconds: what TIMESTAMP(6) keeps, so a value reads back as written. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

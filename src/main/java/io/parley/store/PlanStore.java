@@ -1,0 +1,103 @@
+package io.parley.store;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+/** Plans and their revisions in the database; callers hold the transaction. */
+@ApplicationScoped
+public class PlanStore implements PanacheRepository<PlanEntity> {
+
+    /** A list query's filters; null fields do not filter. */
+    public record Filter(String account, String owner, String status, LocalDate nextReviewBefore) {
+    }
+
+    public Optional<PlanEntity> byId(long id) {
+        return findByIdOptional(id);
+    }
+
+    /** The plan, locked for the rest of the transaction so two updates of it run one after the other. */
+    public Optional<PlanEntity> forUpdate(long id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public PlanEntity insert(PlanEntity plan) {
+        persist(plan);
+        flush();
+        return plan;
+    }
+
+    /** Someone else's change was written first (the optimistic lock's version moved). */
+    public static final class VersionConflict extends RuntimeException {
+        public VersionConflict(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    /** Writes pending changes now; a version conflict surfaces here, inside the caller's transaction. */
+    public void flushChecked() {
+        try {
+            flush();
+        } catch (jakarta.persistence.OptimisticLockException e) {
+            throw new VersionConflict(e);
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (e.getCause() instanceof org.hibernate.StaleStateException) throw new VersionConflict(e);
+            throw e;
+        }
+    }
+
+    public void addRevision(PlanRevisionEntity revision) {
+        getEntityManager().persist(revision);
+    }
+
+    public List<PlanRevisionEntity> revisions(long planId) {
+        return getEntityManager()
+                .createQuery("from PlanRevisionEntity where planId = :plan order by revision", PlanRevisionEntity.class)
+                .setParameter("plan", planId).getResultList();
+    }
+
+    public Optional<PlanRevisionEntity> revision(long planId, int revision) {
+        return getEntityManager()
+                .createQuery("from PlanRevisionEntity where planId = :plan and revision = :revision", PlanRevisionEntity.class)
+                .setParameter("plan", planId).setParameter("revision", revision)
+                .getResultStream().findFirst();
+    }
+
+    /** One page of plans, and how many match in all. */
+    public record Found(List<PlanEntity> items, long total) {
+    }
+
+    public Found find(Filter filter, Sort sort, int page, int size) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        if (filter.account() != null) {
+            where.add("account = :account");
+            parameters.put("account", filter.account());
+        }
+        if (filter.owner() != null) {
+            where.add("owner = :owner");
+            parameters.put("owner", filter.owner());
+        }
+        if (filter.status() != null) {
+            where.add("status = :status");
+            parameters.put("status", filter.status());
+        }
+        if (filter.nextReviewBefore() != null) {
+            where.add("nextReview < :before");
+            parameters.put("before", filter.nextReviewBefore());
+        }
+        PanacheQuery<PlanEntity> query = where.isEmpty() ? findAll(sort) : find(String.join(" and ", where), sort, parameters);
+        return new Found(query.page(Page.of(page, size)).list(), query.count());
+    }
+}
