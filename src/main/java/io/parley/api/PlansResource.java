@@ -101,14 +101,19 @@ public class PlansResource {
         long planId = id(id);
         int basedOn = ifMatch(headers, planId);
         String author = uri.getQueryParameters().getFirst("author");
-        if (author == null || author.isBlank()) {
-            throw Requests.badParameter("author", "query parameter 'author' names who archives the plan");
+        if (author == null || author.isBlank() || author.length() > PlanJson.MAX_TEXT) {
+            throw Requests.badParameter("author", "query parameter 'author' names who archives the plan, in 1–"
+                    + PlanJson.MAX_TEXT + " characters");
+        }
+        String message = uri.getQueryParameters().getFirst("message");
+        if (message != null && message.length() > 1000) {
+            throw Requests.badParameter("message", "query parameter 'message' is longer than 1000 characters");
         }
         StoredPlan current = plans.read(planId).orElseThrow(() -> notFound(id));
         ObjectNode document = json(current.document());
         document.put("status", PlanStatus.ARCHIVED.apiName);
         PlanChange change = new PlanChange(current.account(), current.owner(), PlanStatus.ARCHIVED, current.nextReview(),
-                document.toString(), author, uri.getQueryParameters().getFirst("message"));
+                document.toString(), author, message);
         return saved(planId, basedOn, change);
     }
 
@@ -218,6 +223,10 @@ public class PlansResource {
                     null, null, null));
         }
         String value = header.trim();
+        if (value.equals("*")) {
+            // RFC 9110: "*" matches whatever the current revision is — an explicit "overwrite"
+            return plans.read(planId).map(StoredPlan::revision).orElseThrow(() -> notFound(Long.toString(planId)));
+        }
         if (value.startsWith("W/")) value = value.substring(2);
         if (value.startsWith("\"r") && value.endsWith("\"")) {
             try {

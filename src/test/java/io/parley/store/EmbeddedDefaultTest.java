@@ -41,13 +41,30 @@ class EmbeddedDefaultTest {
     @Inject
     AgroalDataSource store;
 
+    @Inject
+    io.parley.plan.PlanService plans;
+
+    @Test
+    void aPlanTakesARoundTripWithItsRevisionsThroughTheEmbeddedStore() {
+        String first = "{\"notes\": \"" + "y".repeat(100_000) + "\"}";
+        var created = plans.create(new io.parley.plan.PlanChange("Embedded Co", "ana", io.parley.plan.PlanStatus.DRAFT,
+                java.time.LocalDate.of(2027, 1, 15), first, "ana", "first"));
+        assertThat(created.revision()).isEqualTo(1);
+        var updated = plans.update(created.id(), 1, new io.parley.plan.PlanChange("Embedded Co", "ben",
+                io.parley.plan.PlanStatus.ACTIVE, null, "{}", "ben", "handover")).orElseThrow();
+        assertThat(updated.revision()).isEqualTo(2);
+        assertThat(plans.read(created.id()).orElseThrow().owner()).isEqualTo("ben");
+        assertThat(plans.revision(created.id(), 1).orElseThrow().document()).isEqualTo(first);
+        assertThat(plans.revisions(created.id())).extracting(io.parley.plan.Revision::author).containsExactly("ana", "ben");
+    }
+
     @Test
     void theEmbeddedStoreIsMigratedAndKeepsALargeDocument() throws Exception {
         String document = "{\"notes\": \"" + "x".repeat(200_000) + "\"}";
         try (Connection c = store.getConnection()) {
             assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("H2");
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO plan (account, owner, status, revision, "
-                    + "document, created_at, updated_at) VALUES ('Acme', 'ana', 'DRAFT', 1, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO plan (account, owner, status, version, "
+                    + "document, created_at, updated_at) VALUES ('Acme', 'ana', 'draft', 0, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
                 insert.setString(1, document);
                 assertThat(insert.executeUpdate()).isEqualTo(1);
             }
