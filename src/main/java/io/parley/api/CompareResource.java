@@ -161,7 +161,7 @@ public class CompareResource {
     }
 
     /** The baseline with every override applied and the result re-checked against the model's rules. */
-    private Scenario applyOverrides(JsonNode set, String at, JsonInput in, Scenario baseline) {
+    static Scenario applyOverrides(JsonNode set, String at, JsonInput in, Scenario baseline) {
         if (!set.isObject() || set.isEmpty()) {
             in.fail(at, "must be a non-empty JSON object of lever path → number, e.g. {\"terms.discounts[widgets]\": 0.06}", null);
             return null;

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import io.parley.store.PlanEntity;
 import io.parley.store.PlanRevisionEntity;
+import io.parley.store.PlanScenarioEntity;
 import io.parley.store.PlanStore;
 import io.quarkus.panache.common.Sort;
 
@@ -75,6 +76,49 @@ public class PlanService {
 
     public Optional<Revision> revision(long id, int number) {
         return store.revision(id, number).map(PlanService::revision);
+    }
+
+    /**
+     * Stores a scenario with the plan; marking it agreed clears the mark on the others (a plan has
+     * at most one agreed scenario). Empty when the plan does not exist.
+     */
+    @Transactional
+    public Optional<PlanScenario> addScenario(long planId, String name, boolean agreed, String document) {
+        if (store.forUpdate(planId).isEmpty()) return Optional.empty();
+        if (agreed) store.scenarios(planId).forEach(s -> s.agreed = false);
+        PlanScenarioEntity e = new PlanScenarioEntity();
+        e.planId = planId;
+        e.name = name;
+        e.agreed = agreed;
+        e.document = document;
+        e.createdAt = now();
+        store.addScenario(e);
+        store.flush();
+        return Optional.of(scenario(e));
+    }
+
+    /** Marks one scenario as the agreed one (and no other). */
+    @Transactional
+    public Optional<PlanScenario> agree(long planId, long scenarioId) {
+        if (store.forUpdate(planId).isEmpty() || store.scenario(planId, scenarioId).isEmpty()) return Optional.empty();
+        PlanScenarioEntity chosen = null;
+        for (PlanScenarioEntity s : store.scenarios(planId)) {
+            s.agreed = s.id == scenarioId;
+            if (s.agreed) chosen = s;
+        }
+        return Optional.ofNullable(chosen).map(PlanService::scenario);
+    }
+
+    public List<PlanScenario> scenarios(long planId) {
+        return store.scenarios(planId).stream().map(PlanService::scenario).toList();
+    }
+
+    public Optional<PlanScenario> scenario(long planId, long scenarioId) {
+        return store.scenario(planId, scenarioId).map(PlanService::scenario);
+    }
+
+    private static PlanScenario scenario(PlanScenarioEntity e) {
+        return new PlanScenario(e.id, e.planId, e.name, e.agreed, e.createdAt, e.document);
     }
 
     /** One page of plans. */

@@ -74,6 +74,23 @@ public class PlanStore implements PanacheRepository<PlanEntity> {
                 .getResultStream().findFirst();
     }
 
+    public void addScenario(PlanScenarioEntity scenario) {
+        getEntityManager().persist(scenario);
+    }
+
+    public List<PlanScenarioEntity> scenarios(long planId) {
+        return getEntityManager()
+                .createQuery("from PlanScenarioEntity where planId = :plan order by id", PlanScenarioEntity.class)
+                .setParameter("plan", planId).getResultList();
+    }
+
+    public Optional<PlanScenarioEntity> scenario(long planId, long scenarioId) {
+        return getEntityManager()
+                .createQuery("from PlanScenarioEntity where planId = :plan and id = :id", PlanScenarioEntity.class)
+                .setParameter("plan", planId).setParameter("id", scenarioId)
+                .getResultStream().findFirst();
+    }
+
     /** One page of plans, and how many match in all. */
     public record Found(List<PlanEntity> items, long total) {
     }

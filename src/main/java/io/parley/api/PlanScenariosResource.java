@@ -1,0 +1,231 @@
+package io.parley.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.parley.engine.CompiledScenario;
+import io.parley.engine.Metric;
+import io.parley.model.InvalidInputException;
+import io.parley.model.Numbers;
+import io.parley.model.Scenario;
+import io.parley.model.Violation;
+import io.parley.plan.PlanScenario;
+import io.parley.plan.PlanService;
+
+/**
+ * {@code /api/v1/plans/{id}/scenarios}: the negotiation scenarios kept with a plan, one of them the
+ * agreed one; evaluating a stored scenario with lever overrides; and one metric as plain text, so a
+ * spreadsheet's {@code WEBSERVICE()} cell can read it.
+ */
+@Path("/api/v1/plans/{id}/scenarios")
+public class PlanScenariosResource {
+
+    private final JsonBodies bodies;
+    private final ObjectMapper mapper;
+    private final PlanService plans;
+    private final String engineVersion;
+
+    public PlanScenariosResource(JsonBodies bodies, ObjectMapper mapper, PlanService plans,
+                                 @ConfigProperty(name = "quarkus.application.version") String engineVersion) {
+        this.bodies = bodies;
+        this.mapper = mapper;
+        this.plans = plans;
+        this.engineVersion = engineVersion;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response add(@PathParam("id") String id, byte[] body, @Context UriInfo uri) {
+        Requests.onlyKnownParameters(uri, Set.of());
+        long planId = planId(id);
+        List<Violation> violations = new ArrayList<>();
+        JsonInput in = new JsonInput(violations);
+        JsonNode root = bodies.parse(body);
+        if (!in.object(root, "", "a stored scenario", new LinkedHashSet<>(List.of("name", "agreed", "scenario")))) {
+            throw new InvalidInputException(violations);
+        }
+        String name = in.requiredText(root, "", "name");
+        if (name != null && (name.isBlank() || name.length() > PlanJson.MAX_TEXT)) {
+            in.fail("/name", "must be 1–" + PlanJson.MAX_TEXT + " characters, not blank", null);
+        }
+        JsonNode agreedNode = in.optional(root, "agreed");
+        if (agreedNode != null && !agreedNode.isBoolean()) in.fail("/agreed", "must be true or false", null);
+        JsonNode scenarioNode = in.required(root, "", "scenario");
+        Scenario scenario = scenarioNode == null ? null : ScenarioJson.read(scenarioNode, "/scenario", violations);
+        if (!violations.isEmpty()) throw new InvalidInputException(violations);
+        String document = ScenarioJson.write(scenario, mapper).toString();
+        PlanScenario stored = plans.addScenario(planId, name, agreedNode != null && agreedNode.asBoolean(), document)
+                .orElseThrow(() -> notFound("no plan " + id));
+        return Response.created(URI.create("/api/v1/plans/" + planId + "/scenarios/" + stored.id()))
+                .entity(full(stored)).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@PathParam("id") String id, @Context UriInfo uri) {
+        Requests.onlyKnownParameters(uri, Set.of());
+        long planId = planId(id);
+        plans.read(planId).orElseThrow(() -> notFound("no plan " + id));
+        ObjectNode out = mapper.createObjectNode().put("planId", planId);
+        ArrayNode list = out.putArray("scenarios");
+        for (PlanScenario s : plans.scenarios(planId)) list.add(head(s));
+        return Response.ok(out, MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/{sid}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response read(@PathParam("id") String id, @PathParam("sid") String sid, @Context UriInfo uri) {
+        Requests.onlyKnownParameters(uri, Set.of());
+        return Response.ok(full(stored(id, sid)), MediaType.APPLICATION_JSON).build();
+    }
+
+    /** Marks this scenario as the agreed one; no other scenario of the plan stays agreed. */
+    @POST
+    @Path("/{sid}/agree")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response agree(@PathParam("id") String id, @PathParam("sid") String sid, @Context UriInfo uri) {
+        Requests.onlyKnownParameters(uri, Set.of());
+        PlanScenario s = plans.agree(planId(id), scenarioId(id, sid)).orElseThrow(() -> notFound("no scenario " + sid + " in plan " + id));
+        return Response.ok(full(s), MediaType.APPLICATION_JSON).build();
+    }
+
+    /** Every figure of the stored scenario, with the lever overrides in {@code set} applied. */
+    @POST
+    @Path("/{sid}/evaluate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response evaluate(@PathParam("id") String id, @PathParam("sid") String sid, byte[] body, @Context UriInfo uri) {
+        Requests.onlyKnownParameters(uri, Set.of("detail"));
+        boolean periods = "periods".equals(Requests.oneOf(uri, "detail", List.of("periods"), null));
+        Scenario base = scenario(stored(id, sid));
+        List<Violation> violations = new ArrayList<>();
+        JsonInput in = new JsonInput(violations);
+        JsonNode root = bodies.parse(body);
+        if (!in.object(root, "", "an evaluation of a stored scenario", new LinkedHashSet<>(List.of("set")))) {
+            throw new InvalidInputException(violations);
+        }
+        JsonNode set = in.optional(root, "set");
+        Scenario scenario = set == null || (set.isObject() && set.isEmpty()) ? base
+                : CompareResource.applyOverrides(set, "/set", in, base);
+        if (!violations.isEmpty() || scenario == null) throw new InvalidInputException(violations);
+        Provenance provenance = new Provenance(engineVersion, Provenance.MODEL_VERSION, ScenarioJson.hash(scenario, mapper));
+        ObjectNode out = ResultJson.evaluation(scenario, CompiledScenario.compile(scenario).report(), periods, provenance, mapper);
+        return EvaluationResource.withProvenance(Response.ok(out, MediaType.APPLICATION_JSON), provenance).build();
+    }
+
+    /**
+     * One summary metric as plain text, for a spreadsheet cell: {@code ?set=<lever path>:<value>} (repeatable)
+     * overrides levers. A null metric is an empty body.
+     */
+    @GET
+    @Path("/{sid}/metrics/{metric}")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response metric(@PathParam("id") String id, @PathParam("sid") String sid, @PathParam("metric") String name,
+                           @Context UriInfo uri) {
+        Requests.onlyKnownParameters(uri, Set.of("set"));
+        Scenario base = scenario(stored(id, sid));
+        Metric metric = Metric.byName(name).orElseThrow(() -> new ProblemException(Problem.of(Problem.Kind.NOT_FOUND,
+                "no metric '" + name + "'; GET /api/v1/metrics lists them")));
+        ObjectNode set = mapper.createObjectNode();
+        List<String> overrides = uri.getQueryParameters().get("set");
+        if (overrides != null) {
+            for (String o : overrides) {
+                int colon = o.lastIndexOf(':');
+                double value;
+                try {
+                    value = colon < 1 ? Double.NaN : Double.parseDouble(o.substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    value = Double.NaN;
+                }
+                if (!Double.isFinite(value)) {
+                    throw Requests.badParameter("set", "query parameter 'set': '" + o + "' is not <lever path>:<number>, "
+                            + "e.g. terms.discounts[widgets]:0.06");
+                }
+                set.put(o.substring(0, colon), value);
+            }
+        }
+        List<Violation> violations = new ArrayList<>();
+        Scenario scenario = set.isEmpty() ? base : CompareResource.applyOverrides(set, "?set", new JsonInput(violations), base);
+        if (!violations.isEmpty() || scenario == null) throw new InvalidInputException(violations);
+        double value = CompiledScenario.compile(scenario).summary()[metric.ordinal()];
+        String text = Double.isNaN(value) ? "" : metric.unit == Metric.Unit.PERIOD ? Long.toString((long) value) : Numbers.plain(value);
+        Provenance provenance = new Provenance(engineVersion, Provenance.MODEL_VERSION, ScenarioJson.hash(scenario, mapper));
+        return EvaluationResource.withProvenance(Response.ok(text, MediaType.TEXT_PLAIN + "; charset=UTF-8"), provenance).build();
+    }
+
+    private PlanScenario stored(String id, String sid) {
+        return plans.scenario(planId(id), scenarioId(id, sid)).orElseThrow(() -> notFound("no scenario " + sid + " in plan " + id));
+    }
+
+    private Scenario scenario(PlanScenario stored) {
+        List<Violation> violations = new ArrayList<>();
+        try {
+            Scenario s = ScenarioJson.read(mapper.readTree(stored.document()), "", violations);
+            if (!violations.isEmpty()) throw new IllegalStateException("a stored scenario no longer validates: " + violations);
+            return s;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ObjectNode head(PlanScenario s) {
+        return mapper.createObjectNode().put("id", s.id()).put("planId", s.planId()).put("name", s.name())
+                .put("agreed", s.agreed()).put("createdAt", s.createdAt().toString())
+                .put("scenarioHash", ScenarioJson.hash(scenario(s), mapper));
+    }
+
+    private ObjectNode full(PlanScenario s) {
+        ObjectNode o = head(s);
+        try {
+            o.set("scenario", mapper.readTree(s.document()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return o;
+    }
+
+    private static long planId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw notFound("no plan " + id);
+        }
+    }
+
+    private static long scenarioId(String id, String sid) {
+        try {
+            return Long.parseLong(sid);
+        } catch (NumberFormatException e) {
+            throw notFound("no scenario " + sid + " in plan " + id);
+        }
+    }
+
+    private static ProblemException notFound(String detail) {
+        return new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, detail));
+    }
+}
