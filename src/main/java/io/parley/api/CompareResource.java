@@ -185,7 +185,7 @@ public class CompareResource {
                 scenario = Levers.apply(scenario, lever, value);
                 leverAt.put(lever.pointer(), entryAt);
             } catch (InvalidLeverPathException ex) {
-                in.fail(entryAt, "lever path '" + path + "': " + ex.getMessage(), path);
+                in.fail(entryAt, "lever path '" + path + "': " + ex.getMessage(), Double.isNaN(value) ? null : value);
                 ok = false;
             } catch (InvalidInputException ex) {
                 ex.violations().forEach(v -> in.fail(entryAt, v.message(), v.value()));
