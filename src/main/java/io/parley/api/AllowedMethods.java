@@ -27,7 +27,15 @@ final class AllowedMethods {
 
     static Set<String> at(String path) {
         String normalised = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
-        return BY_PATH.getOrDefault(normalised, Set.of());
+        Set<String> exact = BY_PATH.get(normalised);
+        if (exact != null) return exact;
+        // templated paths: /api/v1/plans/{id} matches /api/v1/plans/7
+        for (Map.Entry<String, Set<String>> e : BY_PATH.entrySet()) {
+            if (e.getKey().contains("{") && normalised.matches(e.getKey().replaceAll("\\{[^/]+}", "[^/]+"))) {
+                return e.getValue();
+            }
+        }
+        return Set.of();
     }
 
     private static Map<String, Set<String>> scan() {

@@ -72,6 +72,7 @@ public record Problem(String type, String title, int status, String detail, Stri
         BAD_REQUEST("bad-request", 400, "The request cannot be read"),
         INTERNAL("internal", 500, "Parley failed to handle the request"),
         BUSY("busy", 503, "Parley is busy with other heavy work"),
+        UNAVAILABLE("unavailable", 503, "A service Parley depends on is unavailable"),
         PRECONDITION_REQUIRED("precondition-required", 428, "Changes need the ETag of the revision they change"),
         STALE("stale-revision", 412, "Someone else changed this first");
 

@@ -65,10 +65,31 @@ public class ProblemMappers {
         return response.build();
     }
 
+    /** Seconds a client should wait when our database is unavailable: a restart or fail-over takes a few. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (causedByTheDatabase(e)) {
+            // the store is down, unreachable or timing out: ours to fix, the client's to retry
+            LOG.warn("the database is unavailable: " + e.getMessage());
+            Response r = respond(Problem.of(Problem.Kind.UNAVAILABLE,
+                    "the plan store is unavailable; retry in " + DATABASE_RETRY_AFTER_SECONDS + " s"), uri);
+            return Response.fromResponse(r).header("Retry-After", DATABASE_RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("request failed", e);
         return respond(Problem.of(Problem.Kind.INTERNAL, "an internal error occurred; it has been logged"), uri);
+    }
+
+    /** A JDBC failure anywhere in the chain: the database, not this request, is at fault. */
+    static boolean causedByTheDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response respond(Problem problem, UriInfo uri) {
