@@ -19,7 +19,7 @@ final class AllowedMethods {
     private static final List<Class<?>> RESOURCES = List.of(
             EvaluationResource.class, CompareResource.class, MetricsResource.class, ContractResource.class,
             AnalysisResource.class, SweepResource.class, OptimizeResource.class, UncertaintyResource.class,
-            PlansResource.class, PlanScenariosResource.class, PlanOverviewResource.class);
+            PlansResource.class, PlanScenariosResource.class, PlanOverviewResource.class, PlanActualsResource.class);
     private static final Map<String, Set<String>> BY_PATH = scan();
 
     private AllowedMethods() {

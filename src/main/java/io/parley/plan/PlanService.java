@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.parley.store.PlanEntity;
+import io.parley.store.PlanActualEntity;
 import io.parley.store.PlanRevisionEntity;
 import io.parley.store.PlanScenarioEntity;
 import io.parley.store.PlanStore;
@@ -119,6 +120,37 @@ public class PlanService {
 
     private static PlanScenario scenario(PlanScenarioEntity e) {
         return new PlanScenario(e.id, e.planId, e.name, e.agreed, e.createdAt, e.document);
+    }
+
+    /** Stores actuals (a period uploaded again replaces the earlier figures). Empty when the plan does not exist. */
+    @Transactional
+    public Optional<List<Actual>> putActuals(long planId, List<Actual> actuals) {
+        if (store.forUpdate(planId).isEmpty()) return Optional.empty();
+        Instant now = now();
+        for (Actual a : actuals) {
+            PlanActualEntity e = new PlanActualEntity();
+            e.planId = planId;
+            e.period = a.period();
+            e.netRevenue = a.netRevenue();
+            e.rebate = a.rebate();
+            e.cogs = a.cogs();
+            e.costToServe = a.costToServe();
+            e.volumes = a.volumes();
+            e.uploadedAt = now;
+            store.putActual(e);
+        }
+        store.flush();
+        return Optional.of(actuals(planId));
+    }
+
+    public List<Actual> actuals(long planId) {
+        return store.actuals(planId).stream()
+                .map(e -> new Actual(e.period, e.netRevenue, e.rebate, e.cogs, e.costToServe, e.volumes)).toList();
+    }
+
+    /** The plan's agreed scenario, if one is marked. */
+    public Optional<PlanScenario> agreedScenario(long planId) {
+        return scenarios(planId).stream().filter(PlanScenario::agreed).findFirst();
     }
 
     /** One page of plans. */

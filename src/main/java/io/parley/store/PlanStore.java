@@ -91,6 +91,28 @@ public class PlanStore implements PanacheRepository<PlanEntity> {
                 .getResultStream().findFirst();
     }
 
+    /** The actuals of a plan, by period. */
+    public List<PlanActualEntity> actuals(long planId) {
+        return getEntityManager()
+                .createQuery("from PlanActualEntity where planId = :plan order by period", PlanActualEntity.class)
+                .setParameter("plan", planId).getResultList();
+    }
+
+    /** Stores a period's actuals, replacing what was uploaded for that period before. */
+    public void putActual(PlanActualEntity actual) {
+        getEntityManager()
+                .createQuery("from PlanActualEntity where planId = :plan and period = :period", PlanActualEntity.class)
+                .setParameter("plan", actual.planId).setParameter("period", actual.period)
+                .getResultStream().findFirst().ifPresentOrElse(existing -> {
+                    existing.netRevenue = actual.netRevenue;
+                    existing.rebate = actual.rebate;
+                    existing.cogs = actual.cogs;
+                    existing.costToServe = actual.costToServe;
+                    existing.volumes = actual.volumes;
+                    existing.uploadedAt = actual.uploadedAt;
+                }, () -> getEntityManager().persist(actual));
+    }
+
     /** One page of plans, and how many match in all. */
     public record Found(List<PlanEntity> items, long total) {
     }

@@ -1,0 +1,270 @@
+package io.parley.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.parley.engine.CompiledScenario;
+import io.parley.model.InvalidInputException;
+import io.parley.model.JsonPointer;
+import io.parley.model.Scenario;
+import io.parley.model.Violation;
+import io.parley.plan.Actual;
+import io.parley.plan.PlanScenario;
+import io.parley.plan.PlanService;
+import io.parley.plan.Variance;
+
+/**
+ * Plan versus actual: {@code POST /api/v1/plans/{id}/actuals} uploads what the account did per period
+ * (JSON, or CSV from a spreadsheet), {@code GET .../variance} compares it with the agreed scenario.
+ */
+@Path("/api/v1/plans/{id}")
+public class PlanActualsResource {
+
+    /** Period variances listed as the largest, biggest first. */
+    static final int LARGEST = 20;
+    private static final List<String> CSV_COLUMNS = List.of("period", "netRevenue", "rebate", "cogs", "costToServe");
+
+    private final JsonBodies bodies;
+    private final ObjectMapper mapper;
+    private final PlanService plans;
+    private final ParleyConfig config;
+
+    public PlanActualsResource(JsonBodies bodies, ObjectMapper mapper, PlanService plans, ParleyConfig config) {
+        this.bodies = bodies;
+        this.mapper = mapper;
+        this.plans = plans;
+        this.config = config;
+    }
+
+    @POST
+    @Path("/actuals")
+    @Consumes({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response upload(@PathParam("id") String id, byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
+        Requests.onlyKnownParameters(uri, Set.of());
+        long planId = planId(id);
+        boolean csv = headers.getMediaType() != null && headers.getMediaType().isCompatible(MediaType.valueOf(Csv.MEDIA_TYPE));
+        List<Violation> violations = new ArrayList<>();
+        List<Actual> actuals = csv ? fromCsv(body, violations) : fromJson(bodies.parse(body), violations);
+        if (!violations.isEmpty()) throw new InvalidInputException(violations);
+        List<Actual> stored = plans.putActuals(planId, actuals).orElseThrow(() -> notFound("no plan " + id));
+        return Response.ok(list(planId, stored), MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/actuals")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response actuals(@PathParam("id") String id, @Context UriInfo uri) {
+        Requests.onlyKnownParameters(uri, Set.of());
+        long planId = planId(id);
+        plans.read(planId).orElseThrow(() -> notFound("no plan " + id));
+        return Response.ok(list(planId, plans.actuals(planId)), MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/variance")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response variance(@PathParam("id") String id, @Context UriInfo uri) {
+        Requests.onlyKnownParameters(uri, Set.of());
+        long planId = planId(id);
+        plans.read(planId).orElseThrow(() -> notFound("no plan " + id));
+        PlanScenario agreed = plans.agreedScenario(planId).orElseThrow(() -> new ProblemException(new Problem(
+                Problem.Kind.NO_AGREED_SCENARIO.type(), Problem.Kind.NO_AGREED_SCENARIO.title, 409,
+                "plan " + id + " has no agreed scenario to compare with; mark one (POST /api/v1/plans/" + id
+                        + "/scenarios/{sid}/agree)", null, null, null)));
+        Scenario scenario = scenario(agreed);
+        int ppy = scenario.horizon().periodsPerYear();
+        int n = scenario.horizon().periods();
+        List<Actual> actuals = plans.actuals(planId);
+        Variance.Result r = Variance.of(CompiledScenario.compile(scenario).report(), ppy, n, actuals, LARGEST);
+        ObjectNode out = mapper.createObjectNode().put("planId", planId).put("scenarioId", agreed.id())
+                .put("scenarioName", agreed.name());
+        ArrayNode outside = out.putArray("periodsOutsideHorizon");
+        actuals.stream().filter(a -> a.period() > n).forEach(a -> outside.add(a.period()));
+        ArrayNode periods = out.putArray("periods");
+        r.periods().forEach(row -> periods.add(row(row, true)));
+        ArrayNode years = out.putArray("years");
+        r.years().forEach(row -> years.add(row(row, false)));
+        out.set("yearToDate", cells(r.yearToDate().cells()));
+        ArrayNode largest = out.putArray("largest");
+        for (Variance.Largest l : r.largest()) {
+            ObjectNode o = largest.addObject().put("period", l.period()).put("year", l.year())
+                    .put("figure", l.cell().figure().apiName);
+            cell(o, l.cell());
+        }
+        return Response.ok(out, MediaType.APPLICATION_JSON).build();
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    private List<Actual> fromJson(JsonNode root, List<Violation> violations) {
+        JsonInput in = new JsonInput(violations);
+        if (!in.object(root, "", "an actuals upload", new LinkedHashSet<>(List.of("actuals")))) return List.of();
+        List<JsonNode> items = in.array(in.required(root, "", "actuals"), "/actuals");
+        List<Actual> out = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            String at = JsonPointer.child("/actuals", i);
+            JsonNode a = items.get(i);
+            if (!in.object(a, at, "a period's actuals", new LinkedHashSet<>(List.of("period", "volumes", "netRevenue",
+                    "rebate", "cogs", "costToServe")))) continue;
+            int period = in.requiredInteger(a, at, "period", -1);
+            if (period != -1 && period < 1) in.fail(at + "/period", period + " is not a period (1 or more)", period);
+            if (period >= 1 && !seen.add(period)) in.fail(at + "/period", "period " + period + " is given twice", period);
+            double nr = nonNegative(in, a, at, "netRevenue");
+            double rb = nonNegative(in, a, at, "rebate");
+            double cogs = nonNegative(in, a, at, "cogs");
+            double cts = nonNegative(in, a, at, "costToServe");
+            ObjectNode volumes = mapper.createObjectNode();
+            JsonNode v = in.optional(a, "volumes");
+            if (v != null) {
+                if (!v.isObject()) {
+                    in.fail(at + "/volumes", "must be an object of product id → units", null);
+                } else {
+                    for (var e : in.entries(v)) {
+                        String vat = JsonPointer.child(at + "/volumes", e.getKey());
+                        double units = in.number(e.getValue(), vat);
+                        if (units < 0) in.fail(vat, units + " units is negative", units);
+                        volumes.put(e.getKey(), units);
+                    }
+                }
+            }
+            out.add(new Actual(period, nr, rb, cogs, cts, volumes.toString()));
+        }
+        return out;
+    }
+
+    private static double nonNegative(JsonInput in, JsonNode a, String at, String field) {
+        double v = in.requiredNumber(a, at, field);
+        if (v < 0 || Double.isInfinite(v)) in.fail(at + "/" + field, v + " is negative; must be ≥ 0", v);
+        return v;
+    }
+
+    /** CSV: a header with period, netRevenue, rebate, cogs, costToServe and any volume:<product> columns. */
+    private List<Actual> fromCsv(byte[] body, List<Violation> violations) {
+        if (body == null || body.length == 0 || body.length > config.limits().maxBodyBytes()) {
+            if (body != null && body.length > 0) throw JsonBodies.tooLarge(body.length, config.limits().maxBodyBytes());
+            violations.add(new Violation("", "the CSV has no header row", null));
+            return List.of();
+        }
+        String[] lines = new String(body, StandardCharsets.UTF_8).split("\r?\n");
+        String[] header = lines[0].trim().split(",", -1);
+        for (String required : CSV_COLUMNS) {
+            if (!List.of(header).contains(required)) violations.add(new Violation("line 1", "the header has no '" + required
+                    + "' column; it needs " + String.join(", ", CSV_COLUMNS) + " and optionally volume:<product id> columns", null));
+        }
+        for (String h : header) {
+            if (!CSV_COLUMNS.contains(h) && !h.startsWith("volume:")) {
+                violations.add(new Violation("line 1", "unknown column '" + h + "'", h));
+            }
+        }
+        if (!violations.isEmpty()) return List.of();
+        ObjectNode upload = mapper.createObjectNode();
+        ArrayNode rows = upload.putArray("actuals");
+        for (int l = 1; l < lines.length; l++) {
+            if (lines[l].isBlank()) continue;
+            String[] cells = lines[l].trim().split(",", -1);
+            if (cells.length != header.length) {
+                violations.add(new Violation("line " + (l + 1), "has " + cells.length + " cells; the header has " + header.length, null));
+                continue;
+            }
+            ObjectNode row = rows.addObject();
+            ObjectNode volumes = mapper.createObjectNode();
+            for (int c = 0; c < header.length; c++) {
+                String cell = cells[c].trim();
+                JsonNode value;
+                try {
+                    value = mapper.getNodeFactory().numberNode(Double.parseDouble(cell));
+                } catch (NumberFormatException e) {
+                    value = mapper.getNodeFactory().textNode(cell);
+                }
+                if (header[c].startsWith("volume:")) volumes.set(header[c].substring(7), value);
+                else row.set(header[c], value);
+            }
+            if (!volumes.isEmpty()) row.set("volumes", volumes);
+        }
+        if (!violations.isEmpty()) return List.of();
+        // the same rules as JSON, pointers into the equivalent JSON (row k is /actuals/k-1, line k+1)
+        return fromJson(upload, violations);
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    private ObjectNode list(long planId, List<Actual> actuals) {
+        ObjectNode out = mapper.createObjectNode().put("planId", planId);
+        ArrayNode list = out.putArray("actuals");
+        for (Actual a : actuals) {
+            ObjectNode o = list.addObject().put("period", a.period()).put("netRevenue", a.netRevenue())
+                    .put("rebate", a.rebate()).put("cogs", a.cogs()).put("costToServe", a.costToServe());
+            try {
+                o.set("volumes", mapper.readTree(a.volumes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    private ObjectNode row(Variance.Row row, boolean withPeriod) {
+        ObjectNode o = mapper.createObjectNode();
+        if (withPeriod) o.put("period", row.period());
+        o.put("year", row.year());
+        o.set("figures", cells(row.cells()));
+        return o;
+    }
+
+    private ObjectNode cells(List<Variance.Cell> cells) {
+        ObjectNode o = mapper.createObjectNode();
+        for (Variance.Cell c : cells) cell(o.putObject(c.figure().apiName), c);
+        return o;
+    }
+
+    private static void cell(ObjectNode o, Variance.Cell c) {
+        o.put("planned", c.planned()).put("actual", c.actual()).put("variance", c.variance());
+        AnalysisResource.number(o, "relative", c.relative());
+    }
+
+    private Scenario scenario(PlanScenario stored) {
+        List<Violation> violations = new ArrayList<>();
+        try {
+            return ScenarioJson.read(mapper.readTree(stored.document()), "", violations);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long planId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw notFound("no plan " + id);
+        }
+    }
+
+    private static ProblemException notFound(String detail) {
+        return new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, detail));
+    }
+}
