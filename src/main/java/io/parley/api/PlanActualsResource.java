@@ -70,7 +70,7 @@ public class PlanActualsResource {
         List<Violation> violations = new ArrayList<>();
         List<Actual> actuals = csv ? fromCsv(body, violations) : fromJson(bodies.parse(body), violations);
         if (!violations.isEmpty()) throw new InvalidInputException(violations);
-        List<Actual> stored = plans.putActuals(planId, actuals).orElseThrow(() -> notFound("no plan " + id));
+        List<Actual> stored = io.parley.plan.Deadlocks.retry(() -> plans.putActuals(planId, actuals)).orElseThrow(() -> notFound("no plan " + id));
         return Response.ok(list(planId, stored), MediaType.APPLICATION_JSON).build();
     }
 

@@ -78,7 +78,8 @@ public class PlanScenariosResource {
         Scenario scenario = scenarioNode == null ? null : ScenarioJson.read(scenarioNode, "/scenario", violations);
         if (!violations.isEmpty()) throw new InvalidInputException(violations);
         String document = ScenarioJson.write(scenario, mapper).toString();
-        PlanScenario stored = plans.addScenario(planId, name, agreedNode != null && agreedNode.asBoolean(), document)
+        boolean agreed = agreedNode != null && agreedNode.asBoolean();
+        PlanScenario stored = io.parley.plan.Deadlocks.retry(() -> plans.addScenario(planId, name, agreed, document))
                 .orElseThrow(() -> notFound("no plan " + id));
         return Response.created(URI.create("/api/v1/plans/" + planId + "/scenarios/" + stored.id()))
                 .entity(full(stored)).type(MediaType.APPLICATION_JSON).build();
@@ -110,7 +111,7 @@ public class PlanScenariosResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response agree(@PathParam("id") String id, @PathParam("sid") String sid, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
-        PlanScenario s = plans.agree(planId(id), scenarioId(id, sid)).orElseThrow(() -> notFound("no scenario " + sid + " in plan " + id));
+        PlanScenario s = io.parley.plan.Deadlocks.retry(() -> plans.agree(planId(id), scenarioId(id, sid))).orElseThrow(() -> notFound("no scenario " + sid + " in plan " + id));
         return Response.ok(full(s), MediaType.APPLICATION_JSON).build();
     }
 

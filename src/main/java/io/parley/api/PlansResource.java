@@ -66,7 +66,7 @@ public class PlansResource {
     public Response create(byte[] body, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
         PlanChange change = change(bodies.parse(body));
-        StoredPlan stored = plans.create(change);
+        StoredPlan stored = io.parley.plan.Deadlocks.retry(() -> plans.create(change));
         return Response.created(URI.create("/api/v1/plans/" + stored.id())).tag(tag(stored.revision()))
                 .entity(view(stored)).type(MediaType.APPLICATION_JSON).build();
     }
@@ -186,7 +186,7 @@ public class PlansResource {
 
     private Response saved(long planId, int basedOn, PlanChange change) {
         try {
-            StoredPlan stored = plans.update(planId, basedOn, change).orElseThrow(() -> notFound(Long.toString(planId)));
+            StoredPlan stored = io.parley.plan.Deadlocks.retry(() -> plans.update(planId, basedOn, change)).orElseThrow(() -> notFound(Long.toString(planId)));
             return Response.ok(view(stored), MediaType.APPLICATION_JSON).tag(tag(stored.revision())).build();
         } catch (StaleRevisionException e) {
             throw stale(e.expected(), e.current());
