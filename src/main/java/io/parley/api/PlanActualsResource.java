@@ -65,12 +65,12 @@ public class PlanActualsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@PathParam("id") String id, byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of());
-        long planId = planId(id);
+        long planId = PlanPaths.planId(id);
         boolean csv = headers.getMediaType() != null && headers.getMediaType().isCompatible(MediaType.valueOf(Csv.MEDIA_TYPE));
         List<Violation> violations = new ArrayList<>();
         List<Actual> actuals = csv ? fromCsv(body, violations) : fromJson(bodies.parse(body), violations);
         if (!violations.isEmpty()) throw new InvalidInputException(violations);
-        List<Actual> stored = io.parley.plan.Deadlocks.retry(() -> plans.putActuals(planId, actuals)).orElseThrow(() -> notFound("no plan " + id));
+        List<Actual> stored = io.parley.plan.Deadlocks.retry(() -> plans.putActuals(planId, actuals)).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
         return Response.ok(list(planId, stored), MediaType.APPLICATION_JSON).build();
     }
 
@@ -79,8 +79,8 @@ public class PlanActualsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response actuals(@PathParam("id") String id, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
-        long planId = planId(id);
-        plans.read(planId).orElseThrow(() -> notFound("no plan " + id));
+        long planId = PlanPaths.planId(id);
+        plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
         return Response.ok(list(planId, plans.actuals(planId)), MediaType.APPLICATION_JSON).build();
     }
 
@@ -89,13 +89,13 @@ public class PlanActualsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response variance(@PathParam("id") String id, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
-        long planId = planId(id);
-        plans.read(planId).orElseThrow(() -> notFound("no plan " + id));
+        long planId = PlanPaths.planId(id);
+        plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
         PlanScenario agreed = plans.agreedScenario(planId).orElseThrow(() -> new ProblemException(new Problem(
                 Problem.Kind.NO_AGREED_SCENARIO.type(), Problem.Kind.NO_AGREED_SCENARIO.title, 409,
                 "plan " + id + " has no agreed scenario to compare with; mark one (POST /api/v1/plans/" + id
                         + "/scenarios/{sid}/agree)", null, null, null)));
-        Scenario scenario = scenario(agreed);
+        Scenario scenario = PlanPaths.scenario(agreed, mapper);
         int ppy = scenario.horizon().periodsPerYear();
         int n = scenario.horizon().periods();
         List<Actual> actuals = plans.actuals(planId);
@@ -247,24 +247,4 @@ public class PlanActualsResource {
         AnalysisResource.number(o, "relative", c.relative());
     }
 
-    private Scenario scenario(PlanScenario stored) {
-        List<Violation> violations = new ArrayList<>();
-        try {
-            return ScenarioJson.read(mapper.readTree(stored.document()), "", violations);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long planId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw notFound("no plan " + id);
-        }
-    }
-
-    private static ProblemException notFound(String detail) {
-        return new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, detail));
-    }
 }

@@ -59,13 +59,8 @@ public class PlanOverviewResource {
                 throw Requests.badParameter("asOf", "query parameter 'asOf': '" + asked + "' is not a date (YYYY-MM-DD)");
             }
         }
-        long planId;
-        try {
-            planId = Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, "no plan " + id));
-        }
-        StoredPlan stored = plans.read(planId).orElseThrow(() -> new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, "no plan " + id)));
+        long planId = PlanPaths.planId(id);
+        StoredPlan stored = plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
         JsonNode plan;
         try {
             plan = mapper.readTree(stored.document());

@@ -61,7 +61,7 @@ public class PlanScenariosResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response add(@PathParam("id") String id, byte[] body, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
-        long planId = planId(id);
+        long planId = PlanPaths.planId(id);
         List<Violation> violations = new ArrayList<>();
         JsonInput in = new JsonInput(violations);
         JsonNode root = bodies.parse(body);
@@ -80,7 +80,7 @@ public class PlanScenariosResource {
         String document = ScenarioJson.write(scenario, mapper).toString();
         boolean agreed = agreedNode != null && agreedNode.asBoolean();
         PlanScenario stored = io.parley.plan.Deadlocks.retry(() -> plans.addScenario(planId, name, agreed, document))
-                .orElseThrow(() -> notFound("no plan " + id));
+                .orElseThrow(() -> PlanPaths.notFound("no plan " + id));
         return Response.created(URI.create("/api/v1/plans/" + planId + "/scenarios/" + stored.id()))
                 .entity(full(stored)).type(MediaType.APPLICATION_JSON).build();
     }
@@ -89,8 +89,8 @@ public class PlanScenariosResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@PathParam("id") String id, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
-        long planId = planId(id);
-        plans.read(planId).orElseThrow(() -> notFound("no plan " + id));
+        long planId = PlanPaths.planId(id);
+        plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
         ObjectNode out = mapper.createObjectNode().put("planId", planId);
         ArrayNode list = out.putArray("scenarios");
         for (PlanScenario s : plans.scenarios(planId)) list.add(head(s));
@@ -111,7 +111,7 @@ public class PlanScenariosResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response agree(@PathParam("id") String id, @PathParam("sid") String sid, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
-        PlanScenario s = io.parley.plan.Deadlocks.retry(() -> plans.agree(planId(id), scenarioId(id, sid))).orElseThrow(() -> notFound("no scenario " + sid + " in plan " + id));
+        PlanScenario s = io.parley.plan.Deadlocks.retry(() -> plans.agree(PlanPaths.planId(id), PlanPaths.number(sid, "no scenario " + sid + " in plan " + id))).orElseThrow(() -> PlanPaths.notFound("no scenario " + sid + " in plan " + id));
         return Response.ok(full(s), MediaType.APPLICATION_JSON).build();
     }
 
@@ -123,7 +123,7 @@ public class PlanScenariosResource {
     public Response evaluate(@PathParam("id") String id, @PathParam("sid") String sid, byte[] body, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of("detail"));
         boolean periods = "periods".equals(Requests.oneOf(uri, "detail", List.of("periods"), null));
-        Scenario base = scenario(stored(id, sid));
+        Scenario base = PlanPaths.scenario(stored(id, sid), mapper);
         List<Violation> violations = new ArrayList<>();
         JsonInput in = new JsonInput(violations);
         JsonNode root = bodies.parse(body);
@@ -149,7 +149,7 @@ public class PlanScenariosResource {
     public Response metric(@PathParam("id") String id, @PathParam("sid") String sid, @PathParam("metric") String name,
                            @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of("set"));
-        Scenario base = scenario(stored(id, sid));
+        Scenario base = PlanPaths.scenario(stored(id, sid), mapper);
         Metric metric = Metric.byName(name).orElseThrow(() -> new ProblemException(Problem.of(Problem.Kind.NOT_FOUND,
                 "no metric '" + name + "'; GET /api/v1/metrics lists them")));
         ObjectNode set = mapper.createObjectNode();
@@ -180,24 +180,13 @@ public class PlanScenariosResource {
     }
 
     private PlanScenario stored(String id, String sid) {
-        return plans.scenario(planId(id), scenarioId(id, sid)).orElseThrow(() -> notFound("no scenario " + sid + " in plan " + id));
-    }
-
-    private Scenario scenario(PlanScenario stored) {
-        List<Violation> violations = new ArrayList<>();
-        try {
-            Scenario s = ScenarioJson.read(mapper.readTree(stored.document()), "", violations);
-            if (!violations.isEmpty()) throw new IllegalStateException("a stored scenario no longer validates: " + violations);
-            return s;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return plans.scenario(PlanPaths.planId(id), PlanPaths.number(sid, "no scenario " + sid + " in plan " + id)).orElseThrow(() -> PlanPaths.notFound("no scenario " + sid + " in plan " + id));
     }
 
     private ObjectNode head(PlanScenario s) {
         return mapper.createObjectNode().put("id", s.id()).put("planId", s.planId()).put("name", s.name())
                 .put("agreed", s.agreed()).put("createdAt", s.createdAt().toString())
-                .put("scenarioHash", ScenarioJson.hash(scenario(s), mapper));
+                .put("scenarioHash", ScenarioJson.hash(PlanPaths.scenario(s, mapper), mapper));
     }
 
     private ObjectNode full(PlanScenario s) {
@@ -210,23 +199,4 @@ public class PlanScenariosResource {
         return o;
     }
 
-    private static long planId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw notFound("no plan " + id);
-        }
-    }
-
-    private static long scenarioId(String id, String sid) {
-        try {
-            return Long.parseLong(sid);
-        } catch (NumberFormatException e) {
-            throw notFound("no scenario " + sid + " in plan " + id);
-        }
-    }
-
-    private static ProblemException notFound(String detail) {
-        return new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, detail));
-    }
 }

@@ -249,15 +249,11 @@ public class PlansResource {
     }
 
     private static long id(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw notFound(id);
-        }
+        return PlanPaths.planId(id);
     }
 
     private static ProblemException notFound(String id) {
-        return new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, "no plan " + id));
+        return PlanPaths.notFound("no plan " + id);
     }
 
     private static EntityTag tag(int revision) {
