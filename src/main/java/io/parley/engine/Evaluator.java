@@ -98,7 +98,7 @@ public final class Evaluator {
     /** All the tables of the model for {@code p}: summary, per contract year, per period, per product. */
     public Report report(double[] p) {
         periodLines = new double[Line.values().length][periods];
-        productTable = new ProductTable(productCount);
+        productTable = new ProductTable(productCount, periods);
         productNetRevenueByYear = new double[productCount * years];
         double[] summary = new double[Metric.count()];
         try {
@@ -150,7 +150,7 @@ public final class Evaluator {
                     baselineNetRevenue[t] += lr - lr * baselineDiscount;
                     cogs[t] += goods;
                     if (record) {
-                        productTable.add(l, volume, lr, ds, nr, goods);
+                        productTable.add(l, t, volume, lr, ds, nr, goods);
                         productNetRevenueByYear[l * years + y] += nr;
                     }
                     volume *= vStep;

@@ -1,9 +1,15 @@
 package io.parley.engine;
 
-/** Totals over the horizon per product line, in the scenario's product order. */
+/**
+ * Totals over the horizon per product line, in the scenario's product order, and each line's volume
+ * per period (what plan-versus-actual compares uploaded volumes with).
+ */
 public final class ProductTable {
 
+    private final int periods;
     final double[] volume;
+    /** [product × periods + period] */
+    private final double[] periodVolume;
     final double[] listRevenue;
     final double[] discount;
     final double[] netRevenue;
@@ -11,7 +17,9 @@ public final class ProductTable {
     final double[] cogs;
     final double[] grossMargin;
 
-    ProductTable(int products) {
+    ProductTable(int products, int periods) {
+        this.periods = periods;
+        periodVolume = new double[products * periods];
         volume = new double[products];
         listRevenue = new double[products];
         discount = new double[products];
@@ -21,7 +29,8 @@ public final class ProductTable {
         grossMargin = new double[products];
     }
 
-    void add(int l, double v, double lr, double ds, double nr, double goods) {
+    void add(int l, int t, double v, double lr, double ds, double nr, double goods) {
+        periodVolume[l * periods + t] = v;
         volume[l] += v;
         listRevenue[l] += lr;
         discount[l] += ds;
@@ -34,6 +43,9 @@ public final class ProductTable {
     }
 
     public double volume(int l) { return volume[l]; }
+
+    /** Units of product line {@code l} in period {@code t} (0-based). */
+    public double volume(int l, int t) { return periodVolume[l * periods + t]; }
 
     public double listRevenue(int l) { return listRevenue[l]; }
 

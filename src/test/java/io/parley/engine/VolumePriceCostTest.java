@@ -46,6 +46,22 @@ class VolumePriceCostTest {
     }
 
     @Test
+    void eachProductsVolumePerPeriodIsReported() {
+        Report r = deal(2, 4).with(product("widgets", 1000, 1, 0, G_QUARTER_TENTH, 0, 0))
+                .with(product("gadgets", 400, 1, 0, 0, 0, 0)).report();
+
+        // widgets: v(0) = 250, v(1) = 275, v(4) = 366.025 (as above); gadgets: 400 / 4 = 100 every quarter
+        assertThat(r.products().volume(0, 0)).isCloseTo(250, exact(250));
+        assertThat(r.products().volume(0, 1)).isCloseTo(275, exact(275));
+        assertThat(r.products().volume(0, 4)).isCloseTo(366.025, exact(366.025));
+        for (int t = 0; t < 8; t++) assertThat(r.products().volume(1, t)).as("gadgets v(%d)", t).isCloseTo(100, exact(100));
+        // the periods sum to the horizon's total per product
+        double widgets = 0;
+        for (int t = 0; t < 8; t++) widgets += r.products().volume(0, t);
+        assertThat(widgets).isCloseTo(2858.972025, exact(2858.972025));
+    }
+
+    @Test
     void volumeGrowsEveryMonthWithExponentTau() {
         Report r = deal(2, 12).with(product("widgets", 1200, 1, 0, 0.12, 0, 0)).report();
 
