@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.ws.rs.Consumes;
@@ -27,14 +29,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.engine.CompiledScenario;
+import io.parley.engine.Report;
 import io.parley.model.InvalidInputException;
 import io.parley.model.JsonPointer;
+import io.parley.model.Product;
 import io.parley.model.Scenario;
 import io.parley.model.Violation;
 import io.parley.plan.Actual;
 import io.parley.plan.PlanScenario;
 import io.parley.plan.PlanService;
+import io.parley.plan.StoredPlan;
 import io.parley.plan.Variance;
+import io.parley.plan.VolumeVariance;
 
 /**
  * Plan versus actual: {@code POST /api/v1/plans/{id}/actuals} uploads what the account did per period
@@ -90,7 +96,7 @@ public class PlanActualsResource {
     public Response variance(@PathParam("id") String id, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
         long planId = PlanPaths.planId(id);
-        plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
+        StoredPlan plan = plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
         PlanScenario agreed = plans.agreedScenario(planId).orElseThrow(() -> new ProblemException(new Problem(
                 Problem.Kind.NO_AGREED_SCENARIO.type(), Problem.Kind.NO_AGREED_SCENARIO.title, 409,
                 "plan " + id + " has no agreed scenario to compare with; mark one (POST /api/v1/plans/" + id
@@ -99,7 +105,8 @@ public class PlanActualsResource {
         int ppy = scenario.horizon().periodsPerYear();
         int n = scenario.horizon().periods();
         List<Actual> actuals = plans.actuals(planId);
-        Variance.Result r = Variance.of(CompiledScenario.compile(scenario).report(), ppy, n, actuals, LARGEST);
+        Report report = CompiledScenario.compile(scenario).report();
+        Variance.Result r = Variance.of(report, ppy, n, actuals, LARGEST);
         ObjectNode out = mapper.createObjectNode().put("planId", planId).put("scenarioId", agreed.id())
                 .put("scenarioName", agreed.name());
         ArrayNode outside = out.putArray("periodsOutsideHorizon");
@@ -115,7 +122,45 @@ public class PlanActualsResource {
                     .put("figure", l.cell().figure().apiName);
             cell(o, l.cell());
         }
+        out.set("volumes", volumes(report, scenario, actuals));
+        out.set("targets", TargetsJson.of(mapper, read(plan.document()), ppy, n, report, actuals, null));
         return Response.ok(out, MediaType.APPLICATION_JSON).build();
+    }
+
+    /** Units per product against the agreed scenario, for the products whose volumes were uploaded. */
+    private ObjectNode volumes(Report report, Scenario scenario, List<Actual> actuals) {
+        List<VolumeVariance.Volumes> volumes = new ArrayList<>();
+        for (Actual a : actuals) {
+            Map<String, Double> units = new LinkedHashMap<>();
+            read(a.volumes()).fields().forEachRemaining(e -> units.put(e.getKey(), e.getValue().asDouble()));
+            volumes.add(new VolumeVariance.Volumes(a.period(), units));
+        }
+        List<String> ids = scenario.products().stream().map(Product::id).toList();
+        VolumeVariance.Result r = VolumeVariance.of(report.products(), ids, scenario.horizon().periods(), volumes);
+        ObjectNode out = mapper.createObjectNode();
+        ArrayNode products = out.putArray("products");
+        for (VolumeVariance.Product p : r.products()) {
+            ObjectNode o = products.addObject().put("product", p.id());
+            ArrayNode periods = o.putArray("periods");
+            p.periods().forEach(c -> volume(periods.addObject().put("period", c.period()), c));
+            volume(o.putObject("toDate"), p.toDate());
+        }
+        ArrayNode unknown = out.putArray("notInScenario");
+        r.notInScenario().forEach(unknown::add);
+        return out;
+    }
+
+    private static void volume(ObjectNode o, VolumeVariance.Cell c) {
+        o.put("planned", c.planned()).put("actual", c.actual()).put("variance", c.variance());
+        AnalysisResource.number(o, "relative", c.relative());
+    }
+
+    private JsonNode read(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // ---------------------------------------------------------------- reading
@@ -201,7 +246,10 @@ public class PlanActualsResource {
                 } catch (NumberFormatException e) {
                     value = mapper.getNodeFactory().textNode(cell);
                 }
-                if (header[c].startsWith("volume:")) volumes.set(header[c].substring(7), value);
+                // an empty volume cell is a product not reported that period, as in a spreadsheet
+                if (header[c].startsWith("volume:")) {
+                    if (!cell.isEmpty()) volumes.set(header[c].substring(7), value);
+                }
                 else row.set(header[c], value);
             }
             if (!volumes.isEmpty()) row.set("volumes", volumes);
@@ -219,11 +267,7 @@ public class PlanActualsResource {
         for (Actual a : actuals) {
             ObjectNode o = list.addObject().put("period", a.period()).put("netRevenue", a.netRevenue())
                     .put("rebate", a.rebate()).put("cogs", a.cogs()).put("costToServe", a.costToServe());
-            try {
-                o.set("volumes", mapper.readTree(a.volumes()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            o.set("volumes", read(a.volumes()));
         }
         return out;
     }

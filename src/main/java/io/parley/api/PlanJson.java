@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.model.JsonPointer;
 import io.parley.model.Numbers;
 import io.parley.plan.PlanStatus;
+import io.parley.plan.Target;
 
 /**
  * The JSON form of an account plan: what a major account plan holds, every field checked with its
@@ -37,7 +38,7 @@ final class PlanJson {
 
     private ObjectNode plan(JsonNode node, String at) {
         if (!in.object(node, at, "a plan", fields("account", "owner", "relationship", "team", "stakeholders",
-                "targets", "objectives", "opportunities", "projects", "reviewCadence", "nextReview", "status"))) {
+                "agreementStart", "targets", "objectives", "opportunities", "projects", "reviewCadence", "nextReview", "status"))) {
             return null;
         }
         ObjectNode plan = node.deepCopy();
@@ -71,6 +72,11 @@ final class PlanJson {
             text(s, p, "relationshipOwner", false, MAX_TEXT);
             whole(s, p, "relationshipStrength", 1, 5, false);
         });
+        LocalDate start = date(node, at, "agreementStart", false);
+        if (start != null && start.getDayOfMonth() != 1) {
+            in.fail(at + "/agreementStart", "'" + start + "' is not the first day of a month; an agreement's periods are"
+                    + " whole months from it, so targets (calendar years) can be compared with them", start.toString());
+        }
         Set<Integer> years = new HashSet<>();
         each(node, at, "targets", "a yearly target", fields("year", "revenue", "marginPct"), (t, p) -> {
             Integer year = whole(t, p, "year", 1900, 2200, true);
@@ -120,6 +126,22 @@ final class PlanJson {
     static LocalDate nextReview(ObjectNode plan) {
         JsonNode n = plan.get("nextReview");
         return n == null || n.isNull() ? null : LocalDate.parse(n.asText());
+    }
+
+    /** The day contract year 1 of the agreed scenario begins, from a stored (checked) plan; null when not set. */
+    static LocalDate agreementStart(JsonNode plan) {
+        JsonNode n = plan.get("agreementStart");
+        return n == null || n.isNull() ? null : LocalDate.parse(n.asText());
+    }
+
+    /** The yearly targets of a stored (checked) plan, in the order given. */
+    static List<Target> targets(JsonNode plan) {
+        List<Target> out = new java.util.ArrayList<>();
+        for (JsonNode t : plan.path("targets")) {
+            out.add(new Target(t.path("year").asInt(), t.path("revenue").asDouble(),
+                    t.hasNonNull("marginPct") ? t.path("marginPct").asDouble() : Double.NaN));
+        }
+        return out;
     }
 
     private interface Item {
@@ -175,13 +197,14 @@ final class PlanJson {
         return v;
     }
 
-    private void date(JsonNode parent, String at, String field, boolean required) {
+    private LocalDate date(JsonNode parent, String at, String field, boolean required) {
         String t = required ? in.requiredText(parent, at, field) : in.optionalText(parent, at, field, null);
-        if (t == null) return;
+        if (t == null) return null;
         try {
-            LocalDate.parse(t);
+            return LocalDate.parse(t);
         } catch (DateTimeParseException e) {
             in.fail(at + "/" + field, "'" + t + "' is not a date (YYYY-MM-DD)", t);
+            return null;
         }
     }
 

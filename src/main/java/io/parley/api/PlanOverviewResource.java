@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.ws.rs.GET;
@@ -24,6 +25,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.parley.engine.CompiledScenario;
+import io.parley.model.Scenario;
+import io.parley.plan.PlanScenario;
 import io.parley.plan.PlanService;
 import io.parley.plan.StoredPlan;
 
@@ -76,6 +80,7 @@ public class PlanOverviewResource {
         out.set("lateMilestones", lateMilestones(plan, asOf));
         out.set("projectsOverBudget", overBudget(plan));
         out.set("targets", targets(plan));
+        out.set("targetsToDate", targetsToDate(planId, plan, asOf));
         return Response.ok(out, MediaType.APPLICATION_JSON).build();
     }
 
@@ -192,7 +197,19 @@ public class PlanOverviewResource {
         return out;
     }
 
-    /** The yearly targets; actuals against them arrive with the plan-versus-actual upload (not yet). */
+    /**
+     * The targets against the actuals of the periods ended by asOf, placed in calendar years by the
+     * agreed scenario's periods from the plan's agreement start.
+     */
+    private ObjectNode targetsToDate(long planId, JsonNode plan, LocalDate asOf) {
+        Optional<PlanScenario> agreed = plans.agreedScenario(planId);
+        if (agreed.isEmpty()) return TargetsJson.of(mapper, plan, 1, 0, null, List.of(), asOf);
+        Scenario scenario = PlanPaths.scenario(agreed.get(), mapper);
+        return TargetsJson.of(mapper, plan, scenario.horizon().periodsPerYear(), scenario.horizon().periods(),
+                CompiledScenario.compile(scenario).report(), plans.actuals(planId), asOf);
+    }
+
+    /** The yearly targets as set; {@code targetsToDate} compares them with the actuals. */
     private ArrayNode targets(JsonNode plan) {
         ArrayNode out = mapper.createArrayNode();
         for (JsonNode t : plan.path("targets")) {

@@ -22,7 +22,14 @@ class PlanActualsApiTest {
 
     /** A plan with the renewal scenario stored and marked agreed. */
     static long planWithAgreedScenario() {
-        long id = PlansApiTest.created(PlansApiTest.plan(PlansApiTest.account("actuals"), "Dana Reyes"));
+        return planWithAgreedScenario(null);
+    }
+
+    /** The same, with the plan's agreement starting on {@code agreementStart} (null: not set). */
+    static long planWithAgreedScenario(String agreementStart) {
+        ObjectNode plan = PlansApiTest.plan(PlansApiTest.account("actuals"), "Dana Reyes");
+        if (agreementStart != null) plan.put("agreementStart", agreementStart);
+        long id = PlansApiTest.created(plan);
         ObjectNode body = Fixtures.MAPPER.createObjectNode().put("name", "proposal B").put("agreed", true);
         body.set("scenario", Fixtures.json(Fixtures.exampleText(FILE)));
         given().filter(Contract.CONFORMS).contentType(ContentType.JSON).accept(ContentType.JSON).body(body.toString())
@@ -87,6 +94,113 @@ class PlanActualsApiTest {
             assertThat(size).isLessThanOrEqualTo(previous);
             previous = size;
         }
+    }
+
+    /** The agreed scenario's revenue after rebates (net revenue − rebate) in period t (0-based), from /evaluate. */
+    static double plannedRevenue(int t) {
+        JsonNode row = Fixtures.json(EvaluateApiTest.evaluate(Fixtures.exampleText(FILE), "?detail=periods").asString())
+                .get("periods").get(t);
+        return row.get("netRevenue").asDouble() - row.get("rebate").asDouble();
+    }
+
+    static final String PERIOD_1 = "{\"actuals\": [{\"period\": 1, \"netRevenue\": 6300000, \"rebate\": 60000, "
+            + "\"cogs\": 4500000, \"costToServe\": 200000}]}";
+
+    @Test
+    void withoutAnAgreementStartTheTargetsCannotBePlacedAndTheReadSaysSo() {
+        long id = planWithAgreedScenario();
+        upload(id, "application/json", PERIOD_1);
+        JsonNode targets = variance(id).get("targets");
+        assertThat(targets.get("agreementStart").isNull()).isTrue();
+        assertThat(targets.get("years")).isEmpty();
+        assertThat(targets.get("note").asText()).contains("agreementStart");
+    }
+
+    @Test
+    void aCalendarAgreementComparesEachYearsTargetWithItsPeriod() {
+        // annual periods from 1 January: contract year 1 is calendar 2026, year 2 is 2027
+        long id = planWithAgreedScenario("2026-01-01");
+        upload(id, "application/json", PERIOD_1);
+        JsonNode targets = variance(id).get("targets");
+        assertThat(targets.get("agreementStart").asText()).isEqualTo("2026-01-01");
+        assertThat(targets.get("note").isNull()).isTrue();
+        // plan targets: 2026 revenue 6.3 M at 22 %, 2027 7.0 M without a margin target
+        JsonNode y2026 = targets.get("years").get(0);
+        assertThat(y2026.get("year").asInt()).isEqualTo(2026);
+        assertThat(y2026.get("monthsInAgreement").asInt()).isEqualTo(12);
+        assertThat(y2026.get("monthsWithActuals").asInt()).isEqualTo(12);
+        JsonNode revenue = y2026.get("revenue");
+        // actual revenue after rebates 6 300 000 − 60 000 = 6 240 000 against the whole year's 6 300 000
+        assertThat(revenue.get("targetToDate").asDouble()).isCloseTo(6_300_000, within(1e-6));
+        assertThat(revenue.get("actual").asDouble()).isCloseTo(6_240_000, within(1e-6));
+        assertThat(revenue.get("variance").asDouble()).isCloseTo(-60_000, within(1e-6));
+        assertThat(revenue.get("relative").asDouble()).isCloseTo(-60_000.0 / 6_300_000, within(1e-12));
+        double planned1 = plannedRevenue(0);
+        assertThat(revenue.get("plannedToDate").asDouble()).isCloseTo(planned1, within(planned1 * 1e-12));
+        assertThat(revenue.get("plannedForYear").asDouble()).isCloseTo(planned1, within(planned1 * 1e-12));
+        // margin after cost to serve: 6 240 000 − 4 500 000 − 200 000 = 1 540 000 of 6 240 000, against 22 %
+        JsonNode margin = y2026.get("marginPct");
+        assertThat(margin.get("actual").asDouble()).isCloseTo(1_540_000.0 / 6_240_000, within(1e-12));
+        assertThat(margin.get("variance").asDouble()).isCloseTo(1_540_000.0 / 6_240_000 - 0.22, within(1e-12));
+        // 2027: nothing reported yet; the plan for the year is contract year 2
+        JsonNode y2027 = targets.get("years").get(1);
+        assertThat(y2027.get("monthsWithActuals").asInt()).isZero();
+        assertThat(y2027.get("revenue").get("targetToDate").asDouble()).isZero();
+        assertThat(y2027.get("revenue").get("relative").isNull()).isTrue();
+        assertThat(y2027.get("marginPct").get("target").isNull()).isTrue();
+        double planned2 = plannedRevenue(1);
+        assertThat(y2027.get("revenue").get("plannedForYear").asDouble()).isCloseTo(planned2, within(planned2 * 1e-12));
+    }
+
+    @Test
+    void anAgreementFromJulyGivesHalfOfItsFirstYearToEachCalendarYear() {
+        long id = planWithAgreedScenario("2026-07-01");
+        upload(id, "application/json", PERIOD_1);
+        JsonNode y2026 = variance(id).get("targets").get("years").get(0);
+        // contract year 1 = July 2026–June 2027: six of its months are 2026's
+        assertThat(y2026.get("monthsInAgreement").asInt()).isEqualTo(6);
+        assertThat(y2026.get("monthsWithActuals").asInt()).isEqualTo(6);
+        // actual 6 240 000 / 2 = 3 120 000 against 6 300 000 × 6 / 12 = 3 150 000
+        assertThat(y2026.get("revenue").get("actual").asDouble()).isCloseTo(3_120_000, within(1e-6));
+        assertThat(y2026.get("revenue").get("targetToDate").asDouble()).isCloseTo(3_150_000, within(1e-6));
+        assertThat(y2026.get("revenue").get("variance").asDouble()).isCloseTo(-30_000, within(1e-6));
+        // 2027 holds the other half of contract year 1 and half of year 2
+        JsonNode y2027 = variance(id).get("targets").get("years").get(1);
+        assertThat(y2027.get("monthsInAgreement").asInt()).isEqualTo(12);
+        assertThat(y2027.get("monthsWithActuals").asInt()).isEqualTo(6);
+        double plannedFor2027 = (plannedRevenue(0) + plannedRevenue(1)) / 2;
+        assertThat(y2027.get("revenue").get("plannedForYear").asDouble()).isCloseTo(plannedFor2027, within(plannedFor2027 * 1e-12));
+    }
+
+    @Test
+    void volumesAreComparedPerProductWithTheAgreedScenariosUnits() {
+        long id = planWithAgreedScenario();
+        upload(id, "text/csv", "period,netRevenue,rebate,cogs,costToServe,volume:srp-trays,volume:bubble-wrap\n"
+                + "1,6300000,60000,4500000,200000,2400000,10\n2,6500000,97000,4600000,210000,2600000,\n");
+        JsonNode volumes = variance(id).get("volumes");
+        // srp-trays: 2 450 000 a year growing 3.5 %: 2 450 000 in year 1, 2 535 750 in year 2
+        JsonNode trays = volumes.get("products").get(0);
+        assertThat(trays.get("product").asText()).isEqualTo("srp-trays");
+        assertThat(volumes.get("products")).hasSize(1);
+        assertThat(trays.get("periods").get(0).get("planned").asDouble()).isCloseTo(2_450_000, within(1e-6));
+        assertThat(trays.get("periods").get(0).get("variance").asDouble()).isCloseTo(-50_000, within(1e-6));
+        assertThat(trays.get("periods").get(1).get("planned").asDouble()).isCloseTo(2_535_750, within(1e-6));
+        assertThat(trays.get("periods").get(1).get("variance").asDouble()).isCloseTo(64_250, within(1e-6));
+        assertThat(trays.get("toDate").get("planned").asDouble()).isCloseTo(4_985_750, within(1e-6));
+        assertThat(trays.get("toDate").get("actual").asDouble()).isCloseTo(5_000_000, within(1e-6));
+        assertThat(trays.get("toDate").get("relative").asDouble()).isCloseTo(14_250.0 / 4_985_750, within(1e-12));
+        assertThat(volumes.get("notInScenario")).extracting(JsonNode::asText).containsExactly("bubble-wrap");
+    }
+
+    @Test
+    void anAgreementStartMidMonthIsRefused() {
+        ObjectNode plan = PlansApiTest.plan(PlansApiTest.account("mid-month"), "Dana Reyes").put("agreementStart", "2026-07-15");
+        given().filter(Contract.RESPONSE_CONFORMS).contentType(ContentType.JSON).accept(ContentType.JSON)
+                .body(PlansApiTest.change("Dana Reyes", null, plan).toString())
+                .when().post("/api/v1/plans")
+                .then().statusCode(422)
+                .body("errors.pointer", org.hamcrest.Matchers.hasItem("/plan/agreementStart"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("first day of a month"));
     }
 
     @Test

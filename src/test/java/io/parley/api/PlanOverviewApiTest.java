@@ -80,6 +80,36 @@ class PlanOverviewApiTest {
     }
 
     @Test
+    void targetsAgainstActualsCountThePeriodsEndedByTheDay() {
+        // annual periods from 2026-01-01: period 1 (all of 2026) ends on 2026-12-31
+        long id = PlanActualsApiTest.planWithAgreedScenario("2026-01-01");
+        PlanActualsApiTest.upload(id, "application/json", PlanActualsApiTest.PERIOD_1);
+
+        JsonNode before = overview(id, "2026-12-30").get("targetsToDate");
+        assertThat(before.get("note").isNull()).isTrue();
+        assertThat(before.get("years").get(0).get("monthsWithActuals").asInt()).isZero();
+
+        JsonNode after = overview(id, "2026-12-31").get("targetsToDate").get("years").get(0);
+        assertThat(after.get("year").asInt()).isEqualTo(2026);
+        assertThat(after.get("monthsWithActuals").asInt()).isEqualTo(12);
+        // revenue after rebates 6 300 000 − 60 000 against the year's 6 300 000
+        assertThat(after.get("revenue").get("actual").asDouble()).isEqualTo(6_240_000.0);
+        assertThat(after.get("revenue").get("variance").asDouble()).isEqualTo(-60_000.0);
+    }
+
+    @Test
+    void withoutAnAgreedScenarioTheTargetsAreListedButNotCompared() {
+        JsonNode o = overview(busyPlan(), "2026-07-01");
+        assertThat(o.get("targets")).hasSize(2);
+        assertThat(o.get("targetsToDate").get("years")).isEmpty();
+        // the plan has no agreementStart: that is said first
+        assertThat(o.get("targetsToDate").get("note").asText()).contains("agreementStart");
+        long withStart = PlansApiTest.created(PlansApiTest.plan(PlansApiTest.account("overview"), "Dana Reyes")
+                .put("agreementStart", "2026-01-01"));
+        assertThat(overview(withStart, "2026-07-01").get("targetsToDate").get("note").asText()).contains("agreed");
+    }
+
+    @Test
     void anUnknownPlanOrABadDateIsAProblem() {
         given().filter(Contract.RESPONSE_CONFORMS).accept("application/json").when().get("/api/v1/plans/999999999/overview")
                 .then().statusCode(404);
