@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.model.JsonPointer;
 import io.parley.model.Numbers;
+import io.parley.plan.AccountPlan;
 import io.parley.plan.PlanStatus;
 import io.parley.plan.Target;
 
@@ -128,20 +129,60 @@ final class PlanJson {
         return n == null || n.isNull() ? null : LocalDate.parse(n.asText());
     }
 
-    /** The day contract year 1 of the agreed scenario begins, from a stored (checked) plan; null when not set. */
-    static LocalDate agreementStart(JsonNode plan) {
-        JsonNode n = plan.get("agreementStart");
-        return n == null || n.isNull() ? null : LocalDate.parse(n.asText());
+    /** A stored (checked) plan document as a value; absent optional fields become null or empty lists. */
+    static AccountPlan value(JsonNode doc) {
+        JsonNode a = doc.path("account");
+        AccountPlan.Account account = new AccountPlan.Account(a.path("name").asText(), text(a, "industry"),
+                a.hasNonNull("employees") ? a.get("employees").asInt() : null, list(a, "locations", JsonNode::asText),
+                text(a, "currency"), decimal(a, "marketPotential"), decimal(a, "shareOfWallet"));
+        return new AccountPlan(account, doc.path("owner").asText(), doc.path("relationship").asText(),
+                list(doc, "team", m -> new AccountPlan.TeamMember(m.path("name").asText(), m.path("role").asText())),
+                list(doc, "stakeholders", s -> new AccountPlan.Stakeholder(s.path("name").asText(), s.path("role").asText(),
+                        named(AccountPlan.Influence.values(), e -> e.apiName, s.path("influence").asText()),
+                        named(AccountPlan.Attitude.values(), e -> e.apiName, s.path("attitude").asText()), text(s, "relationshipOwner"),
+                        s.hasNonNull("relationshipStrength") ? s.get("relationshipStrength").asInt() : null)),
+                day(doc, "agreementStart"),
+                list(doc, "targets", t -> new Target(t.path("year").asInt(), t.path("revenue").asDouble(),
+                        t.hasNonNull("marginPct") ? t.path("marginPct").asDouble() : Double.NaN)),
+                list(doc, "objectives", o -> new AccountPlan.Objective(o.path("title").asText(),
+                        list(o, "actions", x -> new AccountPlan.Action(x.path("description").asText(), x.path("owner").asText(),
+                                day(x, "due"), named(AccountPlan.ActionStatus.values(), e -> e.apiName, x.path("status").asText()),
+                                text(x, "priority"))))),
+                list(doc, "opportunities", o -> new AccountPlan.Opportunity(o.path("name").asText(),
+                        o.path("value").asDouble(), o.path("probability").asDouble(),
+                        o.hasNonNull("attractiveness") ? o.get("attractiveness").asInt() : null,
+                        o.hasNonNull("achievability") ? o.get("achievability").asInt() : null)),
+                list(doc, "projects", p -> new AccountPlan.Project(p.path("name").asText(), decimal(p, "budget"),
+                        decimal(p, "spend"), list(p, "milestones", m -> new AccountPlan.Milestone(m.path("name").asText(),
+                                day(m, "due"), named(AccountPlan.MilestoneStatus.values(), e -> e.apiName, m.path("status").asText()))))),
+                text(doc, "reviewCadence"), day(doc, "nextReview"),
+                PlanStatus.byName(doc.path("status").asText()).orElse(PlanStatus.DRAFT));
     }
 
-    /** The yearly targets of a stored (checked) plan, in the order given. */
-    static List<Target> targets(JsonNode plan) {
-        List<Target> out = new java.util.ArrayList<>();
-        for (JsonNode t : plan.path("targets")) {
-            out.add(new Target(t.path("year").asInt(), t.path("revenue").asDouble(),
-                    t.hasNonNull("marginPct") ? t.path("marginPct").asDouble() : Double.NaN));
+    private static String text(JsonNode parent, String field) {
+        return parent.hasNonNull(field) ? parent.get(field).asText() : null;
+    }
+
+    private static Double decimal(JsonNode parent, String field) {
+        return parent.hasNonNull(field) ? parent.get(field).asDouble() : null;
+    }
+
+    private static LocalDate day(JsonNode parent, String field) {
+        return parent.hasNonNull(field) ? LocalDate.parse(parent.get(field).asText()) : null;
+    }
+
+    private static <T> List<T> list(JsonNode parent, String field, java.util.function.Function<JsonNode, T> item) {
+        List<T> out = new java.util.ArrayList<>();
+        for (JsonNode n : parent.path(field)) out.add(item.apply(n));
+        return List.copyOf(out);
+    }
+
+    /** The constant whose api name is {@code name}: the document was checked, so one always is. */
+    private static <E extends Enum<E>> E named(E[] values, java.util.function.Function<E, String> apiName, String name) {
+        for (E e : values) {
+            if (apiName.apply(e).equals(name)) return e;
         }
-        return out;
+        throw new IllegalStateException("'" + name + "' is none of " + java.util.Arrays.toString(values));
     }
 
     private interface Item {

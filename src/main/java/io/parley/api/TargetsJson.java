@@ -3,12 +3,12 @@ package io.parley.api;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.engine.Report;
+import io.parley.plan.AccountPlan;
 import io.parley.plan.Actual;
 import io.parley.plan.ContractCalendar;
 import io.parley.plan.Target;
@@ -34,10 +34,10 @@ final class TargetsJson {
      * @param planned the agreed scenario's report, null when there is none
      * @param asOf    only periods ended by this day count; null counts every uploaded period
      */
-    static ObjectNode of(ObjectMapper mapper, JsonNode plan, int periodsPerYear, int periodCount, Report planned,
+    static ObjectNode of(ObjectMapper mapper, AccountPlan plan, int periodsPerYear, int periodCount, Report planned,
                          List<Actual> actuals, LocalDate asOf) {
-        LocalDate start = PlanJson.agreementStart(plan);
-        List<Target> targets = PlanJson.targets(plan);
+        LocalDate start = plan.agreementStart();
+        List<Target> targets = plan.targets();
         ObjectNode out = mapper.createObjectNode();
         if (start == null) out.putNull("agreementStart");
         else out.put("agreementStart", start.toString());
