@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -89,10 +91,13 @@ public class PlansResource {
         long planId = id(id);
         int basedOn = ifMatch(headers, planId);
         PlanChange change = change(bodies.parse(body));
-        return saved(planId, basedOn, change);
+        return saved(planId, () -> plans.update(planId, basedOn, change));
     }
 
-    /** Archives the plan (a revision like any other change), keeping it readable with all its history. */
+    /**
+     * Archives the plan (a revision like any other change), keeping it readable with all its history.
+     * A plan archived already is answered as it is: same revision, same ETag, no revision written.
+     */
     @POST
     @Path("/{id}/archive")
     @Produces(MediaType.APPLICATION_JSON)
@@ -109,12 +114,11 @@ public class PlansResource {
         if (message != null && message.length() > 1000) {
             throw Requests.badParameter("message", "query parameter 'message' is longer than 1000 characters");
         }
-        StoredPlan current = plans.read(planId).orElseThrow(() -> notFound(id));
-        ObjectNode document = json(current.document());
-        document.put("status", PlanStatus.ARCHIVED.apiName);
-        PlanChange change = new PlanChange(current.account(), current.owner(), PlanStatus.ARCHIVED, current.nextReview(),
-                document.toString(), author, message);
-        return saved(planId, basedOn, change);
+        return saved(planId, () -> plans.archive(planId, basedOn, author, message, document -> {
+            ObjectNode archived = json(document);
+            archived.put("status", PlanStatus.ARCHIVED.apiName);
+            return archived.toString();
+        }));
     }
 
     @GET
@@ -184,9 +188,10 @@ public class PlansResource {
 
     // ---------------------------------------------------------------- shared
 
-    private Response saved(long planId, int basedOn, PlanChange change) {
+    /** The plan as a change left it (one transaction, run again if it was a deadlock's victim), with its ETag. */
+    private Response saved(long planId, Supplier<Optional<StoredPlan>> change) {
         try {
-            StoredPlan stored = io.parley.plan.Deadlocks.retry(() -> plans.update(planId, basedOn, change)).orElseThrow(() -> notFound(Long.toString(planId)));
+            StoredPlan stored = io.parley.plan.Deadlocks.retry(change).orElseThrow(() -> notFound(Long.toString(planId)));
             return Response.ok(view(stored), MediaType.APPLICATION_JSON).tag(tag(stored.revision())).build();
         } catch (StaleRevisionException e) {
             throw stale(e.expected(), e.current());

@@ -98,6 +98,12 @@ class PlansApiTest {
         return json(Contract.CONFORMS, body).header("If-Match", etag).when().put(PLANS + "/" + id);
     }
 
+    /** POST .../archive by {@code author}, with {@code etag} in If-Match. */
+    static Response archive(long id, String etag, String author) {
+        return given().filter(Contract.CONFORMS).accept(ContentType.JSON).header("If-Match", etag)
+                .queryParam("author", author).when().post(PLANS + "/" + id + "/archive");
+    }
+
     static Response get(String path) {
         return given().filter(Contract.CONFORMS).accept(ContentType.JSON).when().get(path);
     }
@@ -280,6 +286,32 @@ class PlansApiTest {
         Response stale = given().filter(Contract.CONFORMS).accept(ContentType.JSON).header("If-Match", "\"r1\"")
                 .queryParam("author", "Lars Berg").when().post(PLANS + "/" + id + "/archive");
         assertThat(problem(stale, 412, "urn:parley:problem:stale-revision").get("currentRevision").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void archivingAnArchivedPlanAnswersItAsItIsAndWritesNoRevision() {
+        long id = created(plan(account("ArchiveTwice"), "Dana Reyes"));
+        Response first = archive(id, "\"r1\"", "Lars Berg");
+        first.then().statusCode(200).header("ETag", "\"r2\"");
+        JsonNode archived = Fixtures.json(first.asString());
+
+        for (String etag : List.of("\"r2\"", "*")) {
+            Response again = archive(id, etag, "Ann Lee");
+            again.then().statusCode(200).contentType(ContentType.JSON).header("ETag", "\"r2\"");
+            assertThat(Fixtures.json(again.asString())).as(etag).isEqualTo(archived);
+        }
+        JsonNode revs = ok(PLANS + "/" + id + "/revisions").get("revisions");
+        assertThat(field(revs, "revision")).containsExactly("1", "2");
+        assertThat(revs.get(1).get("author").asText()).isEqualTo("Lars Berg");
+        get(PLANS + "/" + id).then().statusCode(200).header("ETag", "\"r2\"");
+
+        // the rules of a change still hold: a stale ETag is a 412, none a 428
+        JsonNode stale = problem(archive(id, "\"r1\"", "Ann Lee"), 412, "urn:parley:problem:stale-revision");
+        assertThat(stale.get("currentRevision").asInt()).isEqualTo(2);
+        Response without = given().filter(Contract.RESPONSE_CONFORMS).accept(ContentType.JSON)
+                .queryParam("author", "Ann Lee").when().post(PLANS + "/" + id + "/archive");
+        problem(without, 428, "urn:parley:problem:precondition-required");
+        assertThat(ok(PLANS + "/" + id + "/revisions").get("revisions")).hasSize(2);
     }
 
     // ---------------------------------------------------------------- list
