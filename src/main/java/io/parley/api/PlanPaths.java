@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -11,24 +12,42 @@ import io.parley.model.Scenario;
 import io.parley.model.Violation;
 import io.parley.plan.PlanScenario;
 
-/** What the plan resources share: reading ids from paths, the 404, and a stored scenario read back. */
+/** What the plan resources share: reading ids from paths (400), the 404, and a stored scenario read back. */
 final class PlanPaths {
 
     private PlanPaths() {
     }
 
-    /** A plan id from the path; one that is not a number names no plan. */
+    /** Path ids are written in ASCII digits only: no sign, no spaces, no other script's digits. */
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
+    /** The plan id in the path parameter {@code id}: a whole number ≥ 1, else 400. */
     static long planId(String id) {
-        return number(id, "no plan " + id);
+        return id("id", id, "a plan id");
     }
 
-    /** Any numeric path id; one that is not a number is a 404 with {@code missing}. */
-    static long number(String id, String missing) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw notFound(missing);
+    /** The scenario id in the path parameter {@code sid}: a whole number ≥ 1, else 400. */
+    static long scenarioId(String sid) {
+        return id("sid", sid, "a scenario id");
+    }
+
+    /**
+     * A path id that names something by number: a whole number from 1 to {@link Long#MAX_VALUE}.
+     * Anything else is a 400 naming the parameter, the value and this rule; whether a well-formed id
+     * names something that exists is the caller's 404.
+     */
+    static long id(String parameter, String value, String what) {
+        if (DIGITS.matcher(value).matches()) {
+            try {
+                long id = Long.parseLong(value);
+                if (id >= 1) return id;
+            } catch (NumberFormatException tooLarge) {
+                throw Requests.badPathParameter(parameter, value, "path parameter '" + parameter + "': '" + value
+                        + "' is not " + what + "; " + what + " is a whole number ≥ 1, at most " + Long.MAX_VALUE);
+            }
         }
+        throw Requests.badPathParameter(parameter, value, "path parameter '" + parameter + "': '" + value
+                + "' is not " + what + "; " + what + " is a whole number ≥ 1");
     }
 
     static ProblemException notFound(String detail) {

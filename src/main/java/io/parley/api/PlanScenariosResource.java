@@ -111,7 +111,10 @@ public class PlanScenariosResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response agree(@PathParam("id") String id, @PathParam("sid") String sid, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
-        PlanScenario s = io.parley.plan.Deadlocks.retry(() -> plans.agree(PlanPaths.planId(id), PlanPaths.number(sid, "no scenario " + sid + " in plan " + id))).orElseThrow(() -> PlanPaths.notFound("no scenario " + sid + " in plan " + id));
+        long planId = PlanPaths.planId(id);
+        long scenarioId = PlanPaths.scenarioId(sid);
+        PlanScenario s = io.parley.plan.Deadlocks.retry(() -> plans.agree(planId, scenarioId))
+                .orElseThrow(() -> noScenario(id, sid));
         return Response.ok(full(s), MediaType.APPLICATION_JSON).build();
     }
 
@@ -180,7 +183,13 @@ public class PlanScenariosResource {
     }
 
     private PlanScenario stored(String id, String sid) {
-        return plans.scenario(PlanPaths.planId(id), PlanPaths.number(sid, "no scenario " + sid + " in plan " + id)).orElseThrow(() -> PlanPaths.notFound("no scenario " + sid + " in plan " + id));
+        long planId = PlanPaths.planId(id);
+        long scenarioId = PlanPaths.scenarioId(sid);
+        return plans.scenario(planId, scenarioId).orElseThrow(() -> noScenario(id, sid));
+    }
+
+    private static ProblemException noScenario(String id, String sid) {
+        return PlanPaths.notFound("no scenario " + sid + " in plan " + id);
     }
 
     private ObjectNode head(PlanScenario s) {

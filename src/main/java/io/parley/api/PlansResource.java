@@ -173,13 +173,10 @@ public class PlansResource {
     public Response revision(@PathParam("id") String id, @PathParam("number") String number, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
         long planId = id(id);
-        int n;
-        try {
-            n = Integer.parseInt(number);
-        } catch (NumberFormatException e) {
-            throw new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, "no revision '" + number + "' of plan " + id));
-        }
-        Revision r = plans.revision(planId, n).orElseThrow(() -> new ProblemException(
+        long n = PlanPaths.id("number", number, "a revision number");
+        // revisions are counted in an int: a larger number is well-formed but names none
+        Optional<Revision> found = n > Integer.MAX_VALUE ? Optional.empty() : plans.revision(planId, (int) n);
+        Revision r = found.orElseThrow(() -> new ProblemException(
                 Problem.of(Problem.Kind.NOT_FOUND, "plan " + id + " has no revision " + number)));
         ObjectNode out = revisionHead(r).put("planId", planId);
         out.set("plan", json(r.document()));

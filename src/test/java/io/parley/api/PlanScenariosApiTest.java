@@ -257,6 +257,27 @@ class PlanScenariosApiTest {
     }
 
     @Test
+    void aScenarioIdThatIsNotAWholeNumberFromOneIs400OnEveryScenarioPath() {
+        long plan = newPlan("ScenarioBadId");
+        String rule = "a scenario id is a whole number ≥ 1";
+        for (String bad : PlansApiTest.MALFORMED_IDS) {
+            String path = scenarios(plan) + "/" + bad;
+            PlansApiTest.badPathParameter(PlansApiTest.getAnyway(path), "sid", bad, rule);
+            PlansApiTest.badPathParameter(given().filter(Contract.RESPONSE_CONFORMS).accept(ContentType.JSON)
+                    .when().post(path + "/agree"), "sid", bad, rule);
+            PlansApiTest.badPathParameter(evaluate(Contract.RESPONSE_CONFORMS, path + "/evaluate",
+                    Fixtures.MAPPER.createObjectNode()), "sid", bad, rule);
+            PlansApiTest.badPathParameter(given().filter(Contract.RESPONSE_CONFORMS).accept(ContentType.TEXT)
+                    .when().get(path + "/metrics/npv"), "sid", bad, rule);
+        }
+        // the plan id is read first
+        PlansApiTest.badPathParameter(PlansApiTest.getAnyway(PLANS + "/12x/scenarios/zz"), "id", "12x",
+                "a plan id is a whole number ≥ 1");
+        PlansApiTest.badPathParameter(add(Contract.RESPONSE_CONFORMS, 0, stored("x", null, example(RENEWAL))),
+                "id", "0", "a plan id is a whole number ≥ 1");
+    }
+
+    @Test
     void anInvalidScenarioIs422UnderScenarioAndStoresNothing() {
         long plan = newPlan("Scenario422");
         ObjectNode bad = example(RENEWAL);
