@@ -1,18 +1,21 @@
 package io.parley.api;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.model.Scenario;
 import io.parley.model.Violation;
 import io.parley.plan.PlanScenario;
 
-/** What the plan resources share: reading ids from paths (400), the 404, and a stored scenario read back. */
+/**
+ * What the plan resources share: reading ids from paths (400), the 404, and a stored scenario read
+ * back (409 when it no longer satisfies the model).
+ */
 final class PlanPaths {
 
     private PlanPaths() {
@@ -54,15 +57,35 @@ final class PlanPaths {
         return new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, detail));
     }
 
-    /** A stored scenario document as a scenario again. */
-    static Scenario scenario(PlanScenario stored, ObjectMapper mapper) {
-        List<Violation> violations = new ArrayList<>();
-        try {
-            Scenario s = ScenarioJson.read(mapper.readTree(stored.document()), "", violations);
-            if (!violations.isEmpty()) throw new IllegalStateException("a stored scenario no longer validates: " + violations);
-            return s;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A stored scenario read back through the model: the scenario, or every rule the stored
+     * document breaks now (pointers under {@code /scenario}, as in the stored scenario's JSON).
+     * Documents are checked when stored, so a violation means the model's rules have tightened since.
+     */
+    record Reread(Scenario scenario, List<Violation> violations) {
+        boolean valid() {
+            return violations.isEmpty();
         }
+    }
+
+    static Reread reread(PlanScenario stored, ObjectMapper mapper) {
+        JsonNode document;
+        try {
+            document = mapper.readTree(stored.document());
+        } catch (IOException e) {
+            return new Reread(null, List.of(Violation.of("/scenario", "the stored document is not well-formed JSON")));
+        }
+        List<Violation> violations = new ArrayList<>();
+        Scenario scenario = ScenarioJson.read(document, "/scenario", violations);
+        return violations.isEmpty() ? new Reread(scenario, List.of()) : new Reread(null, List.copyOf(violations));
+    }
+
+    /** A stored scenario as a scenario again; a 409 naming every violation when it no longer satisfies the model. */
+    static Scenario scenario(PlanScenario stored, ObjectMapper mapper) {
+        Reread read = reread(stored, mapper);
+        if (!read.valid()) {
+            throw new ProblemException(Problem.storedScenarioInvalid(stored.planId(), stored.id(), read.violations()));
+        }
+        return read.scenario();
     }
 }
