@@ -123,7 +123,7 @@ public class PlanActualsResource {
             cell(o, l.cell());
         }
         out.set("volumes", volumes(report, scenario, actuals));
-        out.set("targets", TargetsJson.of(mapper, PlanJson.value(read(plan.document())), ppy, n, report, actuals, null));
+        out.set("targets", TargetsJson.of(mapper, PlanJson.value(read(plan.document())), ppy, n, report, actuals, null, null));
         return Response.ok(out, MediaType.APPLICATION_JSON).build();
     }
 

@@ -119,9 +119,12 @@ public class PlanOverviewResource {
      */
     private ObjectNode targetsToDate(long planId, AccountPlan plan, LocalDate asOf) {
         Optional<PlanScenario> agreed = plans.agreedScenario(planId);
-        if (agreed.isEmpty()) return TargetsJson.of(mapper, plan, 1, 0, null, List.of(), asOf);
-        Scenario scenario = PlanPaths.scenario(agreed.get(), mapper);
+        if (agreed.isEmpty()) return TargetsJson.of(mapper, plan, 1, 0, null, List.of(), asOf, TargetsJson.NO_AGREED);
+        PlanPaths.Reread read = PlanPaths.reread(agreed.get(), mapper);
+        // the rest of the overview stands without it; the variance read names the violations
+        if (!read.valid()) return TargetsJson.of(mapper, plan, 1, 0, null, List.of(), asOf, TargetsJson.AGREED_INVALID);
+        Scenario scenario = read.scenario();
         return TargetsJson.of(mapper, plan, scenario.horizon().periodsPerYear(), scenario.horizon().periods(),
-                CompiledScenario.compile(scenario).report(), plans.actuals(planId), asOf);
+                CompiledScenario.compile(scenario).report(), plans.actuals(planId), asOf, null);
     }
 }

@@ -111,7 +111,11 @@ public class PlanScenariosResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response agree(@PathParam("id") String id, @PathParam("sid") String sid, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
-        PlanScenario s = io.parley.plan.Deadlocks.retry(() -> plans.agree(PlanPaths.planId(id), PlanPaths.number(sid, "no scenario " + sid + " in plan " + id))).orElseThrow(() -> PlanPaths.notFound("no scenario " + sid + " in plan " + id));
+        PlanScenario chosen = stored(id, sid);
+        // one that no longer satisfies the model cannot become the one actuals are compared with (409)
+        PlanPaths.scenario(chosen, mapper);
+        PlanScenario s = io.parley.plan.Deadlocks.retry(() -> plans.agree(chosen.planId(), chosen.id()))
+                .orElseThrow(() -> noScenario(id, sid));
         return Response.ok(full(s), MediaType.APPLICATION_JSON).build();
     }
 
@@ -179,18 +183,40 @@ public class PlanScenariosResource {
         return EvaluationResource.withProvenance(Response.ok(text, MediaType.TEXT_PLAIN + "; charset=UTF-8"), provenance).build();
     }
 
-    private PlanScenario stored(String id, String sid) {
-        return plans.scenario(PlanPaths.planId(id), PlanPaths.number(sid, "no scenario " + sid + " in plan " + id)).orElseThrow(() -> PlanPaths.notFound("no scenario " + sid + " in plan " + id));
-    }
-
-    private ObjectNode head(PlanScenario s) {
+    private ObjectNode named(PlanScenario s) {
         return mapper.createObjectNode().put("id", s.id()).put("planId", s.planId()).put("name", s.name())
-                .put("agreed", s.agreed()).put("createdAt", s.createdAt().toString())
-                .put("scenarioHash", ScenarioJson.hash(PlanPaths.scenario(s, mapper), mapper));
+                .put("agreed", s.agreed()).put("createdAt", s.createdAt().toString());
     }
 
+    private PlanScenario stored(String id, String sid) {
+        long planId = PlanPaths.planId(id);
+        long scenarioId = PlanPaths.scenarioId(sid);
+        return plans.scenario(planId, scenarioId).orElseThrow(() -> noScenario(id, sid));
+    }
+
+    private static ProblemException noScenario(String id, String sid) {
+        return PlanPaths.notFound("no scenario " + sid + " in plan " + id);
+    }
+
+    /**
+     * A stored scenario without its document, as the list shows it: one that no longer satisfies the
+     * model is listed too, marked not valid with the rules it breaks, and has no hash.
+     */
+    private ObjectNode head(PlanScenario s) {
+        PlanPaths.Reread read = PlanPaths.reread(s, mapper);
+        ObjectNode o = named(s).put("valid", read.valid());
+        if (read.valid()) {
+            o.put("scenarioHash", ScenarioJson.hash(read.scenario(), mapper));
+        } else {
+            o.set("violations", mapper.valueToTree(read.violations().stream().map(Problem.FieldError::of).toList()));
+        }
+        return o;
+    }
+
+    /** A stored scenario whole; a 409 when it no longer satisfies the model. */
     private ObjectNode full(PlanScenario s) {
-        ObjectNode o = head(s);
+        Scenario scenario = PlanPaths.scenario(s, mapper);
+        ObjectNode o = named(s).put("valid", true).put("scenarioHash", ScenarioJson.hash(scenario, mapper));
         try {
             o.set("scenario", mapper.readTree(s.document()));
         } catch (IOException e) {

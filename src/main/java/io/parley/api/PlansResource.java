@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -89,10 +91,13 @@ public class PlansResource {
         long planId = id(id);
         int basedOn = ifMatch(headers, planId);
         PlanChange change = change(bodies.parse(body));
-        return saved(planId, basedOn, change);
+        return saved(planId, () -> plans.update(planId, basedOn, change));
     }
 
-    /** Archives the plan (a revision like any other change), keeping it readable with all its history. */
+    /**
+     * Archives the plan (a revision like any other change), keeping it readable with all its history.
+     * A plan archived already is answered as it is: same revision, same ETag, no revision written.
+     */
     @POST
     @Path("/{id}/archive")
     @Produces(MediaType.APPLICATION_JSON)
@@ -109,12 +114,11 @@ public class PlansResource {
         if (message != null && message.length() > 1000) {
             throw Requests.badParameter("message", "query parameter 'message' is longer than 1000 characters");
         }
-        StoredPlan current = plans.read(planId).orElseThrow(() -> notFound(id));
-        ObjectNode document = json(current.document());
-        document.put("status", PlanStatus.ARCHIVED.apiName);
-        PlanChange change = new PlanChange(current.account(), current.owner(), PlanStatus.ARCHIVED, current.nextReview(),
-                document.toString(), author, message);
-        return saved(planId, basedOn, change);
+        return saved(planId, () -> plans.archive(planId, basedOn, author, message, document -> {
+            ObjectNode archived = json(document);
+            archived.put("status", PlanStatus.ARCHIVED.apiName);
+            return archived.toString();
+        }));
     }
 
     @GET
@@ -169,13 +173,10 @@ public class PlansResource {
     public Response revision(@PathParam("id") String id, @PathParam("number") String number, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
         long planId = id(id);
-        int n;
-        try {
-            n = Integer.parseInt(number);
-        } catch (NumberFormatException e) {
-            throw new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, "no revision '" + number + "' of plan " + id));
-        }
-        Revision r = plans.revision(planId, n).orElseThrow(() -> new ProblemException(
+        long n = PlanPaths.id("number", number, "a revision number");
+        // revisions are counted in an int: a larger number is well-formed but names none
+        Optional<Revision> found = n > Integer.MAX_VALUE ? Optional.empty() : plans.revision(planId, (int) n);
+        Revision r = found.orElseThrow(() -> new ProblemException(
                 Problem.of(Problem.Kind.NOT_FOUND, "plan " + id + " has no revision " + number)));
         ObjectNode out = revisionHead(r).put("planId", planId);
         out.set("plan", json(r.document()));
@@ -184,9 +185,10 @@ public class PlansResource {
 
     // ---------------------------------------------------------------- shared
 
-    private Response saved(long planId, int basedOn, PlanChange change) {
+    /** The plan as a change left it (one transaction, run again if it was a deadlock's victim), with its ETag. */
+    private Response saved(long planId, Supplier<Optional<StoredPlan>> change) {
         try {
-            StoredPlan stored = io.parley.plan.Deadlocks.retry(() -> plans.update(planId, basedOn, change)).orElseThrow(() -> notFound(Long.toString(planId)));
+            StoredPlan stored = io.parley.plan.Deadlocks.retry(change).orElseThrow(() -> notFound(Long.toString(planId)));
             return Response.ok(view(stored), MediaType.APPLICATION_JSON).tag(tag(stored.revision())).build();
         } catch (StaleRevisionException e) {
             throw stale(e.expected(), e.current());

@@ -10,7 +10,7 @@ import io.parley.model.Violation;
  * An RFC 9457 problem detail, the one shape of every error response.
  *
  * @param type       a URN naming the kind of problem, e.g. {@code urn:parley:problem:validation}
- * @param errors     every field-level problem found, for 400 and 422
+ * @param errors     every field-level problem found, for 400 and 422 (and the rules a stored scenario breaks, 409)
  * @param limitBytes the body size limit, for 413
  * @param limit      the ceiling an analysis request went over, for limit-exceeded
  * @param requested  the size the request asked for, for limit-exceeded
@@ -51,6 +51,21 @@ public record Problem(String type, String title, int status, String detail, Stri
                 violations.stream().map(FieldError::of).toList(), null);
     }
 
+    /**
+     * A stored scenario that no longer satisfies the model (its rules have tightened since it was
+     * stored): nothing the client sent is wrong, so a 409 with every rule the stored document breaks.
+     */
+    static Problem storedScenarioInvalid(long planId, long scenarioId, List<Violation> violations) {
+        Kind kind = Kind.STORED_SCENARIO_INVALID;
+        String broken = violations.size() == 1 ? "it breaks " + violations.get(0)
+                : "it breaks " + violations.size() + " rules; the first: " + violations.get(0);
+        String detail = "scenario " + scenarioId + " of plan " + planId
+                + " was stored under earlier rules and no longer satisfies the model: " + broken
+                + "; store a corrected copy (POST /api/v1/plans/" + planId + "/scenarios)";
+        return new Problem(kind.type(), kind.title, kind.status, detail, null,
+                violations.stream().map(FieldError::of).toList(), null);
+    }
+
     /** A request for more work than an analysis is configured to do: states the ceiling and the size asked. */
     static ProblemException overLimit(String pointer, String what, long requested, long limit) {
         String message = what + ": " + requested + " requested; the limit is " + limit;
@@ -75,7 +90,8 @@ public record Problem(String type, String title, int status, String detail, Stri
         UNAVAILABLE("unavailable", 503, "A service Parley depends on is unavailable"),
         PRECONDITION_REQUIRED("precondition-required", 428, "Changes need the ETag of the revision they change"),
         STALE("stale-revision", 412, "Someone else changed this first"),
-        NO_AGREED_SCENARIO("no-agreed-scenario", 409, "The plan has no agreed scenario to compare with");
+        NO_AGREED_SCENARIO("no-agreed-scenario", 409, "The plan has no agreed scenario to compare with"),
+        STORED_SCENARIO_INVALID("stored-scenario-invalid", 409, "The stored scenario no longer satisfies the model");
 
         final String slug;
         final int status;

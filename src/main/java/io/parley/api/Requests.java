@@ -83,4 +83,10 @@ final class Requests {
         return new ProblemException(new Problem(Problem.Kind.BAD_REQUEST.type(), "A query parameter is not valid", 400,
                 message, null, List.of(new Problem.FieldError("?" + name, message, null)), null));
     }
+
+    /** A path parameter that breaks its rule; the error's pointer is {@code {name}}, its value the text sent. */
+    static ProblemException badPathParameter(String name, String value, String message) {
+        return new ProblemException(new Problem(Problem.Kind.BAD_REQUEST.type(), "A path parameter is not valid", 400,
+                message, null, List.of(new Problem.FieldError("{" + name + "}", message, value)), null));
+    }
 }

@@ -25,24 +25,27 @@ final class TargetsJson {
             + " yearly targets, which are calendar years, with the agreed scenario's periods";
     static final String NO_AGREED = "mark one of the plan's scenarios as agreed to place the actuals' periods in"
             + " calendar years";
+    static final String AGREED_INVALID = "the agreed scenario no longer satisfies the model; GET it for the"
+            + " violations, then store a corrected one and mark it agreed";
     static final String NO_TARGETS = "the plan has no yearly targets";
 
     private TargetsJson() {
     }
 
     /**
-     * @param planned the agreed scenario's report, null when there is none
-     * @param asOf    only periods ended by this day count; null counts every uploaded period
+     * @param planned   the agreed scenario's report, null when there is none to use
+     * @param asOf      only periods ended by this day count; null counts every uploaded period
+     * @param unplanned why there is no report (when {@code planned} is null)
      */
     static ObjectNode of(ObjectMapper mapper, AccountPlan plan, int periodsPerYear, int periodCount, Report planned,
-                         List<Actual> actuals, LocalDate asOf) {
+                         List<Actual> actuals, LocalDate asOf, String unplanned) {
         LocalDate start = plan.agreementStart();
         List<Target> targets = plan.targets();
         ObjectNode out = mapper.createObjectNode();
         if (start == null) out.putNull("agreementStart");
         else out.put("agreementStart", start.toString());
         ArrayNode years = mapper.createArrayNode();
-        String note = start == null ? NO_START : planned == null ? NO_AGREED : targets.isEmpty() ? NO_TARGETS : null;
+        String note = start == null ? NO_START : planned == null ? unplanned : targets.isEmpty() ? NO_TARGETS : null;
         if (note == null) {
             ContractCalendar calendar = new ContractCalendar(start, periodsPerYear);
             for (TargetProgress.Year y : TargetProgress.of(targets, calendar, planned, periodCount, actuals, asOf)) {

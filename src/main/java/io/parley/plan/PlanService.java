@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -13,6 +16,7 @@ import io.parley.store.PlanActualEntity;
 import io.parley.store.PlanRevisionEntity;
 import io.parley.store.PlanScenarioEntity;
 import io.parley.store.PlanStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 
 /**
@@ -53,22 +57,59 @@ public class PlanService {
      */
     @Transactional
     public Optional<StoredPlan> update(long id, int basedOn, PlanChange change) {
-        Optional<PlanEntity> found = store.forUpdate(id);
-        if (found.isEmpty()) return Optional.empty();
-        PlanEntity e = found.get();
-        // compare with the revision the client loaded: Hibernate's own check uses the one loaded here
-        if (number(e) != basedOn) throw new StaleRevisionException(basedOn, number(e));
-        write(e, change);
-        Instant now = now();
-        e.updatedAt = now;
+        return change(id, basedOn, current -> Optional.of(change));
+    }
+
+    /**
+     * Archives the plan, if it is still at revision {@code basedOn}: a revision like any other change,
+     * its document {@code markArchived} applied to the current one. A plan that is archived already
+     * is answered as it is, and no revision is written, so archiving twice is archiving once.
+     *
+     * @throws StaleRevisionException when another change came first
+     */
+    @Transactional
+    public Optional<StoredPlan> archive(long id, int basedOn, String author, String message,
+                                       UnaryOperator<String> markArchived) {
+        return change(id, basedOn, current -> current.status() == PlanStatus.ARCHIVED ? Optional.empty()
+                : Optional.of(new PlanChange(current.account(), current.owner(), PlanStatus.ARCHIVED,
+                        current.nextReview(), markArchived.apply(current.document()), author, message)));
+    }
+
+    /**
+     * Every change's way: lock the plan, check it is at {@code basedOn}, and store the change that
+     * {@code next} makes of it as the next revision; when {@code next} makes none, the plan as it is.
+     */
+    private Optional<StoredPlan> change(long id, int basedOn, Function<StoredPlan, Optional<PlanChange>> next) {
         try {
+            Optional<PlanEntity> found = store.forUpdate(id);
+            if (found.isEmpty()) return Optional.empty();
+            PlanEntity e = found.get();
+            // compare with the revision the client loaded: Hibernate's own check uses the one loaded here
+            if (number(e) != basedOn) throw new StaleRevisionException(basedOn, number(e));
+            Optional<PlanChange> change = next.apply(view(e));
+            if (change.isEmpty()) return Optional.of(view(e));
+            write(e, change.get());
+            Instant now = now();
+            e.updatedAt = now;
             store.flushChecked(); // bumps the version: the new revision's number
+            revise(e, change.get(), now);
+            return Optional.of(view(e));
         } catch (PlanStore.VersionConflict lateConflict) {
-            // the row lock makes this rare (another writer between our read and write); same answer
-            throw new StaleRevisionException(basedOn, basedOn + 1);
+            // Rare: the plan was loaded in this transaction before another writer committed, so the
+            // check above compared with an old revision, and the lock or the flush found out. This
+            // transaction is lost, and what it loaded is not what won: ask the database again.
+            throw new StaleRevisionException(basedOn, committedRevision(id).orElseThrow());
         }
-        revise(e, change, now);
-        return Optional.of(view(e));
+    }
+
+    /**
+     * The plan's latest committed revision, read in a transaction of its own: called from inside a
+     * transaction that a conflict has doomed, it answers what the winner wrote, not what the loser
+     * loaded. Empty when there is no such plan.
+     */
+    public OptionalInt committedRevision(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> store.byId(id)
+                .map(e -> OptionalInt.of(number(e))).orElse(OptionalInt.empty()));
     }
 
     public List<Revision> revisions(long id) {

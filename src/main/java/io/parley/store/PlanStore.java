@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -27,9 +28,12 @@ public class PlanStore implements PanacheRepository<PlanEntity> {
         return findByIdOptional(id);
     }
 
-    /** The plan, locked for the rest of the transaction so two updates of it run one after the other. */
+    /**
+     * The plan, locked for the rest of the transaction so two updates of it run one after the other.
+     * A {@link VersionConflict} when this transaction loaded the plan earlier and it has moved on since.
+     */
     public Optional<PlanEntity> forUpdate(long id) {
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+        return versionChecked(() -> findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     public PlanEntity insert(PlanEntity plan) {
@@ -47,8 +51,16 @@ public class PlanStore implements PanacheRepository<PlanEntity> {
 
     /** Writes pending changes now; a version conflict surfaces here, inside the caller's transaction. */
     public void flushChecked() {
-        try {
+        versionChecked(() -> {
             flush();
+            return null;
+        });
+    }
+
+    /** Runs {@code work}, turning Hibernate's "the version moved" into a {@link VersionConflict}. */
+    private static <T> T versionChecked(Supplier<T> work) {
+        try {
+            return work.get();
         } catch (jakarta.persistence.OptimisticLockException e) {
             throw new VersionConflict(e);
         } catch (jakarta.persistence.PersistenceException e) {

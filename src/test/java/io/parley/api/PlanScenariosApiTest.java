@@ -1,13 +1,19 @@
 package io.parley.api;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.agroal.api.AgroalDataSource;
 import io.parley.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.filter.Filter;
@@ -233,6 +239,83 @@ class PlanScenariosApiTest {
         assertThat(r.asString()).isEmpty();
     }
 
+    // ---------------------------------------------------------------- stored under earlier rules
+
+    @Inject
+    AgroalDataSource database;
+
+    /**
+     * Overwrites a stored scenario's document in the database, as if it had been stored under
+     * rules the model has tightened since: no endpoint stores a document that breaks them.
+     */
+    void storedUnderEarlierRules(long scenarioId, JsonNode document) throws SQLException {
+        try (Connection c = database.getConnection();
+             PreparedStatement update = c.prepareStatement("UPDATE plan_scenario SET document = ? WHERE id = ?")) {
+            update.setString(1, document.toString());
+            update.setLong(2, scenarioId);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    static List<String> pointers(JsonNode errors) {
+        List<String> out = new ArrayList<>();
+        errors.forEach(e -> out.add(e.get("pointer").asText()));
+        return out;
+    }
+
+    @Test
+    void aStoredScenarioThatNoLongerValidatesIsListedAsInvalidAnd409WhereverItIsUsed() throws SQLException {
+        long plan = PlansApiTest.created(PlansApiTest.plan(PlansApiTest.account("ScenarioOutdated"), "Dana Reyes")
+                .put("agreementStart", "2026-01-01"));
+        JsonNode fine = added(plan, "Still fine", null, example(SPOT));
+        JsonNode outdated = added(plan, "Stored under earlier rules", true, example(RENEWAL));
+        long sid = outdated.get("id").asLong();
+        ObjectNode document = outdated.get("scenario").deepCopy();
+        document.put("currency", "EURO");
+        ((ObjectNode) document.get("products").get(0)).put("listPrice", -1);
+        storedUnderEarlierRules(sid, document);
+        List<String> broken = List.of("/scenario/currency", "/scenario/products/0/listPrice");
+
+        // the list still answers, and marks it
+        JsonNode list = PlansApiTest.ok(scenarios(plan)).get("scenarios");
+        assertThat(list).hasSize(2);
+        assertThat(list.get(0)).isEqualTo(((ObjectNode) fine.deepCopy()).without("scenario"));
+        assertThat(list.get(0).get("valid").asBoolean()).isTrue();
+        JsonNode marked = list.get(1);
+        assertThat(marked.get("id").asLong()).isEqualTo(sid);
+        assertThat(marked.get("valid").asBoolean()).isFalse();
+        assertThat(marked.has("scenarioHash")).isFalse();
+        assertThat(pointers(marked.get("violations"))).containsExactlyElementsOf(broken);
+        assertThat(marked.get("violations").get(0).get("value").asText()).isEqualTo("EURO");
+
+        // using it is a 409 that names every rule it breaks, the same way the list does
+        String path = scenarios(plan) + "/" + sid;
+        String type = "urn:parley:problem:stored-scenario-invalid";
+        List<Response> uses = List.of(PlansApiTest.get(path),
+                evaluate(Contract.CONFORMS, path + "/evaluate", Fixtures.MAPPER.createObjectNode()),
+                metric(Contract.CONFORMS, path + "/metrics/npv", null),
+                PlansApiTest.get(PLANS + "/" + plan + "/variance"));
+        for (Response r : uses) {
+            JsonNode p = PlansApiTest.problem(r, 409, type);
+            assertThat(p.get("errors")).isEqualTo(marked.get("violations"));
+            assertThat(p.get("detail").asText()).contains("scenario " + sid + " of plan " + plan)
+                    .contains("no longer satisfies the model").contains("/scenario/currency");
+        }
+
+        // the overview still answers; only the targets to date wait for a valid agreed scenario
+        JsonNode overview = PlansApiTest.ok(PLANS + "/" + plan + "/overview?asOf=2026-07-01");
+        assertThat(overview.get("targetsToDate").get("years")).isEmpty();
+        assertThat(overview.get("targetsToDate").get("note").asText()).isEqualTo(TargetsJson.AGREED_INVALID);
+
+        // it cannot become the agreed one again, and agreeing it changes no mark
+        PlansApiTest.ok(scenarios(plan) + "/" + fine.get("id").asLong()); // still readable whole
+        given().filter(Contract.CONFORMS).accept(ContentType.JSON)
+                .when().post(scenarios(plan) + "/" + fine.get("id").asLong() + "/agree").then().statusCode(200);
+        PlansApiTest.problem(given().filter(Contract.CONFORMS).accept(ContentType.JSON).when().post(path + "/agree"),
+                409, type);
+        assertThat(agreedMarks(plan)).containsExactly(true, false);
+    }
+
     // ---------------------------------------------------------------- errors
 
     @Test
@@ -254,6 +337,27 @@ class PlanScenariosApiTest {
         PlansApiTest.problem(metric(Contract.CONFORMS, scenarios(plan) + "/999999999/metrics/npv", null), 404, none);
         PlansApiTest.problem(metric(Contract.RESPONSE_CONFORMS, scenarios(plan) + "/" + sid + "/metrics/nvp", null),
                 404, none);
+    }
+
+    @Test
+    void aScenarioIdThatIsNotAWholeNumberFromOneIs400OnEveryScenarioPath() {
+        long plan = newPlan("ScenarioBadId");
+        String rule = "a scenario id is a whole number ≥ 1";
+        for (String bad : PlansApiTest.MALFORMED_IDS) {
+            String path = scenarios(plan) + "/" + bad;
+            PlansApiTest.badPathParameter(PlansApiTest.getAnyway(path), "sid", bad, rule);
+            PlansApiTest.badPathParameter(given().filter(Contract.RESPONSE_CONFORMS).accept(ContentType.JSON)
+                    .when().post(path + "/agree"), "sid", bad, rule);
+            PlansApiTest.badPathParameter(evaluate(Contract.RESPONSE_CONFORMS, path + "/evaluate",
+                    Fixtures.MAPPER.createObjectNode()), "sid", bad, rule);
+            PlansApiTest.badPathParameter(given().filter(Contract.RESPONSE_CONFORMS).accept(ContentType.TEXT)
+                    .when().get(path + "/metrics/npv"), "sid", bad, rule);
+        }
+        // the plan id is read first
+        PlansApiTest.badPathParameter(PlansApiTest.getAnyway(PLANS + "/12x/scenarios/zz"), "id", "12x",
+                "a plan id is a whole number ≥ 1");
+        PlansApiTest.badPathParameter(add(Contract.RESPONSE_CONFORMS, 0, stored("x", null, example(RENEWAL))),
+                "id", "0", "a plan id is a whole number ≥ 1");
     }
 
     @Test

@@ -98,6 +98,12 @@ class PlansApiTest {
         return json(Contract.CONFORMS, body).header("If-Match", etag).when().put(PLANS + "/" + id);
     }
 
+    /** POST .../archive by {@code author}, with {@code etag} in If-Match. */
+    static Response archive(long id, String etag, String author) {
+        return given().filter(Contract.CONFORMS).accept(ContentType.JSON).header("If-Match", etag)
+                .queryParam("author", author).when().post(PLANS + "/" + id + "/archive");
+    }
+
     static Response get(String path) {
         return given().filter(Contract.CONFORMS).accept(ContentType.JSON).when().get(path);
     }
@@ -119,6 +125,25 @@ class PlansApiTest {
         JsonNode p = problem(r, 422, "urn:parley:problem:validation");
         assertThat(p.get("errors")).hasSize(1);
         assertThat(p.get("errors").get(0).get("pointer").asText()).isEqualTo(pointer);
+    }
+
+    /** Ids that are not a whole number from 1 to Long.MAX_VALUE, the last one just beyond it. */
+    static final List<String> MALFORMED_IDS = List.of("abc", "12x", "0", "-3", "+5", "1.0", "9223372036854775808");
+
+    /** A 400 that names the path parameter, the value sent and the rule it breaks. */
+    static void badPathParameter(Response r, String parameter, String value, String rule) {
+        JsonNode p = problem(r, 400, "urn:parley:problem:bad-request");
+        assertThat(p.get("errors")).hasSize(1);
+        JsonNode error = p.get("errors").get(0);
+        assertThat(error.get("pointer").asText()).isEqualTo("{" + parameter + "}");
+        assertThat(error.get("value").asText()).isEqualTo(value);
+        assertThat(error.get("message").asText()).contains("'" + parameter + "'", "'" + value + "'", rule);
+        assertThat(p.get("detail").asText()).isEqualTo(error.get("message").asText());
+    }
+
+    /** A GET the contract forbids on purpose (a malformed path id): only the response is checked. */
+    static Response getAnyway(String path) {
+        return given().filter(Contract.RESPONSE_CONFORMS).accept(ContentType.JSON).when().get(path);
     }
 
     static List<String> field(JsonNode items, String name) {
@@ -282,6 +307,32 @@ class PlansApiTest {
         assertThat(problem(stale, 412, "urn:parley:problem:stale-revision").get("currentRevision").asInt()).isEqualTo(2);
     }
 
+    @Test
+    void archivingAnArchivedPlanAnswersItAsItIsAndWritesNoRevision() {
+        long id = created(plan(account("ArchiveTwice"), "Dana Reyes"));
+        Response first = archive(id, "\"r1\"", "Lars Berg");
+        first.then().statusCode(200).header("ETag", "\"r2\"");
+        JsonNode archived = Fixtures.json(first.asString());
+
+        for (String etag : List.of("\"r2\"", "*")) {
+            Response again = archive(id, etag, "Ann Lee");
+            again.then().statusCode(200).contentType(ContentType.JSON).header("ETag", "\"r2\"");
+            assertThat(Fixtures.json(again.asString())).as(etag).isEqualTo(archived);
+        }
+        JsonNode revs = ok(PLANS + "/" + id + "/revisions").get("revisions");
+        assertThat(field(revs, "revision")).containsExactly("1", "2");
+        assertThat(revs.get(1).get("author").asText()).isEqualTo("Lars Berg");
+        get(PLANS + "/" + id).then().statusCode(200).header("ETag", "\"r2\"");
+
+        // the rules of a change still hold: a stale ETag is a 412, none a 428
+        JsonNode stale = problem(archive(id, "\"r1\"", "Ann Lee"), 412, "urn:parley:problem:stale-revision");
+        assertThat(stale.get("currentRevision").asInt()).isEqualTo(2);
+        Response without = given().filter(Contract.RESPONSE_CONFORMS).accept(ContentType.JSON)
+                .queryParam("author", "Ann Lee").when().post(PLANS + "/" + id + "/archive");
+        problem(without, 428, "urn:parley:problem:precondition-required");
+        assertThat(ok(PLANS + "/" + id + "/revisions").get("revisions")).hasSize(2);
+    }
+
     // ---------------------------------------------------------------- list
 
     @Test
@@ -369,6 +420,39 @@ class PlansApiTest {
         Response archive = given().filter(Contract.CONFORMS).accept(ContentType.JSON).header("If-Match", "\"r1\"")
                 .queryParam("author", "Ann Lee").when().post(PLANS + "/" + missing + "/archive");
         problem(archive, 404, "urn:parley:problem:not-found");
+    }
+
+    @Test
+    void aPlanIdThatIsNotAWholeNumberFromOneIs400OnEveryPlanPath() {
+        String rule = "a plan id is a whole number ≥ 1";
+        for (String bad : MALFORMED_IDS) {
+            String plan = PLANS + "/" + bad;
+            for (String path : List.of(plan, plan + "/revisions", plan + "/revisions/1", plan + "/scenarios",
+                    plan + "/scenarios/1", plan + "/actuals", plan + "/variance", plan + "/overview")) {
+                badPathParameter(getAnyway(path), "id", bad, rule);
+            }
+            ObjectNode body = change("Ann Lee", null, plan(account("BadId"), "Ann Lee"));
+            badPathParameter(given().filter(Contract.RESPONSE_CONFORMS).contentType(ContentType.JSON)
+                    .accept(ContentType.JSON).header("If-Match", "\"r1\"").body(body.toString()).when().put(plan),
+                    "id", bad, rule);
+            badPathParameter(given().filter(Contract.RESPONSE_CONFORMS).accept(ContentType.JSON)
+                    .header("If-Match", "\"r1\"").queryParam("author", "Ann Lee").when().post(plan + "/archive"),
+                    "id", bad, rule);
+        }
+        Response tooLarge = getAnyway(PLANS + "/9223372036854775808");
+        assertThat(Fixtures.json(tooLarge.asString()).get("detail").asText()).contains("at most 9223372036854775807");
+    }
+
+    @Test
+    void aRevisionNumberThatIsNotAWholeNumberFromOneIs400AndOneBeyondAnyRevision404() {
+        long id = created(plan(account("BadRevision"), "Dana Reyes"));
+        for (String bad : MALFORMED_IDS) {
+            badPathParameter(getAnyway(PLANS + "/" + id + "/revisions/" + bad), "number", bad,
+                    "a revision number is a whole number ≥ 1");
+        }
+        // well-formed, but more than any plan can have
+        problem(get(PLANS + "/" + id + "/revisions/3000000000"), 404, "urn:parley:problem:not-found");
+        problem(get(PLANS + "/" + Long.MAX_VALUE), 404, "urn:parley:problem:not-found");
     }
 
     // ---------------------------------------------------------------- validation
