@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -88,6 +89,22 @@ public class PlanActualsResource {
         long planId = PlanPaths.planId(id);
         plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
         return Response.ok(list(planId, plans.actuals(planId)), MediaType.APPLICATION_JSON).build();
+    }
+
+    @DELETE
+    @Path("/actuals/{period}")
+    public Response withdraw(@PathParam("id") String id, @PathParam("period") String period, @Context UriInfo uri) {
+        Requests.onlyKnownParameters(uri, Set.of());
+        long planId = PlanPaths.planId(id);
+        long p = PlanPaths.id("period", period, "a period");
+        // a well-formed period beyond what can be stored has no actuals
+        boolean had = p <= Integer.MAX_VALUE && io.parley.plan.Deadlocks.retry(() -> plans.deleteActual(planId, (int) p))
+                .orElseThrow(() -> PlanPaths.notFound("no plan " + id));
+        if (!had) {
+            plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
+            throw PlanPaths.notFound("plan " + id + " has no actuals for period " + p);
+        }
+        return Response.noContent().build();
     }
 
     @GET

@@ -184,6 +184,17 @@ public class PlanService {
         return Optional.of(actuals(planId));
     }
 
+    /**
+     * Withdraws a period's actuals (uploaded by mistake: a wrong period number, say).
+     *
+     * @return empty when the plan does not exist, else whether the period had actuals
+     */
+    @Transactional
+    public Optional<Boolean> deleteActual(long planId, int period) {
+        if (store.forUpdate(planId).isEmpty()) return Optional.empty();
+        return Optional.of(store.deleteActual(planId, period));
+    }
+
     public List<Actual> actuals(long planId) {
         return store.actuals(planId).stream()
                 .map(e -> new Actual(e.period, e.netRevenue, e.rebate, e.cogs, e.costToServe, e.volumes)).toList();

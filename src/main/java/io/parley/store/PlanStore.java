@@ -125,6 +125,12 @@ public class PlanStore implements PanacheRepository<PlanEntity> {
                 }, () -> getEntityManager().persist(actual));
     }
 
+    /** Removes a period's actuals; false when there were none. */
+    public boolean deleteActual(long planId, int period) {
+        return getEntityManager().createQuery("delete from PlanActualEntity where planId = :plan and period = :period")
+                .setParameter("plan", planId).setParameter("period", period).executeUpdate() > 0;
+    }
+
     /** One page of plans, and how many match in all. */
     public record Found(List<PlanEntity> items, long total) {
     }

@@ -204,6 +204,25 @@ class PlanActualsApiTest {
     }
 
     @Test
+    void aPeriodUploadedByMistakeCanBeWithdrawn() {
+        long id = planWithAgreedScenario();
+        upload(id, "application/json", PERIOD_1);
+        upload(id, "text/csv", "period,netRevenue,rebate,cogs,costToServe\n13,1,0,0,0\n");
+        given().filter(Contract.CONFORMS).when().delete("/api/v1/plans/" + id + "/actuals/13").then().statusCode(204);
+        JsonNode left = Fixtures.json(given().filter(Contract.CONFORMS).accept(ContentType.JSON)
+                .when().get("/api/v1/plans/" + id + "/actuals").then().statusCode(200).extract().asString());
+        assertThat(left.get("actuals")).extracting(a -> a.get("period").asInt()).containsExactly(1);
+        assertThat(variance(id).get("periodsOutsideHorizon")).isEmpty();
+        // again: nothing to withdraw; a period that is not one; a plan that does not exist
+        given().filter(Contract.CONFORMS).accept("application/problem+json").when().delete("/api/v1/plans/" + id + "/actuals/13")
+                .then().statusCode(404).body("detail", equalTo("plan " + id + " has no actuals for period 13"));
+        given().filter(Contract.RESPONSE_CONFORMS).accept("application/problem+json").when().delete("/api/v1/plans/" + id + "/actuals/0")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("{period}"));
+        given().filter(Contract.CONFORMS).accept("application/problem+json").when().delete("/api/v1/plans/999999999/actuals/1")
+                .then().statusCode(404);
+    }
+
+    @Test
     void aPeriodUploadedAgainReplacesItsFiguresAndCsvMeansTheSameAsJson() {
         long id = planWithAgreedScenario();
         upload(id, "text/csv", "period,netRevenue,rebate,cogs,costToServe\n1,100,1,50,10\n");
