@@ -81,11 +81,16 @@ public class ProblemMappers {
         return respond(Problem.of(Problem.Kind.INTERNAL, "an internal error occurred; it has been logged"), uri);
     }
 
-    /** A JDBC failure anywhere in the chain: the database, not this request, is at fault. */
+    /**
+     * A JDBC failure anywhere in the chain that says the database, not this request, is at fault: it
+     * is unreachable, dropped the connection, or did not answer in time (which includes the pool's
+     * acquisition timeout, a plain SQLException caused by a TimeoutException).
+     */
     static boolean causedByTheDatabase(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException
-                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLException && t.getCause() instanceof java.util.concurrent.TimeoutException) {
                 return true;
             }
         }

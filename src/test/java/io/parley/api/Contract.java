@@ -12,21 +12,22 @@ import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 
 /**
  * REST Assured filters that check every request and response of a test against openapi.yaml, so the
- * contract cannot drift from what the service does.
+ * contract cannot drift from what the service does. Public for the API tests that live with the
+ * store (a database outage seen through the API).
  */
-final class Contract {
+public final class Contract {
 
     private static final String SPEC = read(Path.of("openapi.yaml"));
 
     /** Requests and responses must both conform. */
-    static final OpenApiValidationFilter CONFORMS = new OpenApiValidationFilter(
+    public static final OpenApiValidationFilter CONFORMS = new OpenApiValidationFilter(
             OpenApiInteractionValidator.createForInlineApiSpecification(SPEC).build());
 
     /**
      * For tests that send a request the contract forbids on purpose (to see the error): only the
      * response is checked, and it must be a documented one.
      */
-    static final OpenApiValidationFilter RESPONSE_CONFORMS = new OpenApiValidationFilter(
+    public static final OpenApiValidationFilter RESPONSE_CONFORMS = new OpenApiValidationFilter(
             OpenApiInteractionValidator.createForInlineApiSpecification(SPEC)
                     .withLevelResolver(LevelResolver.create()
                             .withLevel("validation.request", ValidationReport.Level.IGNORE)

@@ -1,8 +1,10 @@
 package io.parley.api;
 
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -29,6 +31,16 @@ class ProblemMappersTest {
         assertThat(p.detail()).doesNotContain("Connection refused").doesNotContain("SQL");
         assertThat(new ProblemMappers().unexpected(new RuntimeException(new SQLNonTransientConnectionException("gone")), AT_PLANS)
                 .getStatus()).isEqualTo(503);
+    }
+
+    @Test
+    void aDatabaseThatDoesNotHandOutAConnectionInTimeIsA503() {
+        // what Agroal throws when its acquisition timeout passes: a plain SQLException, no SQLState
+        RuntimeException timedOut = new RuntimeException("Unable to acquire JDBC Connection",
+                new SQLException("Acquisition timeout while waiting for new connection", new TimeoutException()));
+        Response r = new ProblemMappers().unexpected(timedOut, AT_PLANS);
+        assertThat(r.getStatus()).isEqualTo(503);
+        assertThat(r.getHeaderString("Retry-After")).isEqualTo("5");
     }
 
     @Test
