@@ -2,6 +2,7 @@ package io.parley.api;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -75,7 +76,7 @@ public class PlanActualsResource {
         long planId = PlanPaths.planId(id);
         boolean csv = headers.getMediaType() != null && headers.getMediaType().isCompatible(MediaType.valueOf(Csv.MEDIA_TYPE));
         List<Violation> violations = new ArrayList<>();
-        List<Actual> actuals = csv ? fromCsv(body, violations) : fromJson(bodies.parse(body), violations);
+        List<Actual> actuals = csv ? fromCsv(body, charset(headers.getMediaType()), violations) : fromJson(bodies.parse(body), violations);
         if (!violations.isEmpty()) throw new InvalidInputException(violations);
         List<Actual> stored = io.parley.plan.Deadlocks.retry(() -> plans.putActuals(planId, actuals)).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
         return Response.ok(list(planId, stored), MediaType.APPLICATION_JSON).build();
@@ -225,17 +226,29 @@ public class PlanActualsResource {
         return v;
     }
 
+    /** The charset the CSV declares; UTF-8 when it declares none. */
+    private static Charset charset(MediaType type) {
+        String name = type.getParameters().get("charset");
+        if (name == null) return StandardCharsets.UTF_8;
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.of(Problem.Kind.UNSUPPORTED_MEDIA_TYPE,
+                    "charset '" + name + "' is not one this service reads; send the CSV as UTF-8"));
+        }
+    }
+
     /** CSV: a header with period, netRevenue, rebate, cogs, costToServe and any volume:<product> columns. */
-    private List<Actual> fromCsv(byte[] body, List<Violation> violations) {
+    private List<Actual> fromCsv(byte[] body, Charset charset, List<Violation> violations) {
         if (body == null || body.length == 0 || body.length > config.limits().maxBodyBytes()) {
             if (body != null && body.length > 0) throw JsonBodies.tooLarge(body.length, config.limits().maxBodyBytes());
             violations.add(new Violation("", "the CSV has no header row", null));
             return List.of();
         }
-        String[] lines = new String(body, StandardCharsets.UTF_8).split("\r?\n");
-        String[] header = lines[0].trim().split(",", -1);
+        CsvInput csv = CsvInput.parse(new String(body, charset));
+        List<String> header = csv.header;
         for (String required : CSV_COLUMNS) {
-            if (!List.of(header).contains(required)) violations.add(new Violation("line 1", "the header has no '" + required
+            if (!header.contains(required)) violations.add(new Violation("line 1", "the header has no '" + required
                     + "' column; it needs " + String.join(", ", CSV_COLUMNS) + " and optionally volume:<product id> columns", null));
         }
         for (String h : header) {
@@ -246,28 +259,24 @@ public class PlanActualsResource {
         if (!violations.isEmpty()) return List.of();
         ObjectNode upload = mapper.createObjectNode();
         ArrayNode rows = upload.putArray("actuals");
-        for (int l = 1; l < lines.length; l++) {
-            if (lines[l].isBlank()) continue;
-            String[] cells = lines[l].trim().split(",", -1);
-            if (cells.length != header.length) {
-                violations.add(new Violation("line " + (l + 1), "has " + cells.length + " cells; the header has " + header.length, null));
+        for (CsvInput.Row line : csv.rows) {
+            List<String> cells = line.cells();
+            if (cells.size() != header.size()) {
+                violations.add(new Violation("line " + line.line(), "has " + cells.size() + " cells; the header has " + header.size(), null));
                 continue;
             }
             ObjectNode row = rows.addObject();
             ObjectNode volumes = mapper.createObjectNode();
-            for (int c = 0; c < header.length; c++) {
-                String cell = cells[c].trim();
-                JsonNode value;
-                try {
-                    value = mapper.getNodeFactory().numberNode(Double.parseDouble(cell));
-                } catch (NumberFormatException e) {
-                    value = mapper.getNodeFactory().textNode(cell);
-                }
+            for (int c = 0; c < header.size(); c++) {
+                String cell = cells.get(c);
+                Double number = csv.number(cell);
+                JsonNode value = number != null ? mapper.getNodeFactory().numberNode(number) : mapper.getNodeFactory().textNode(cell);
                 // an empty volume cell is a product not reported that period, as in a spreadsheet
-                if (header[c].startsWith("volume:")) {
-                    if (!cell.isEmpty()) volumes.set(header[c].substring(7), value);
+                if (header.get(c).startsWith("volume:")) {
+                    if (!cell.isEmpty()) volumes.set(header.get(c).substring(7), value);
+                } else {
+                    row.set(header.get(c), value);
                 }
-                else row.set(header[c], value);
             }
             if (!volumes.isEmpty()) row.set("volumes", volumes);
         }

@@ -204,6 +204,29 @@ class PlanActualsApiTest {
     }
 
     @Test
+    void aSemicolonCsvWithDecimalCommasFromExcelMeansTheSameAsJson() {
+        long id = planWithAgreedScenario();
+        JsonNode fromExcel = upload(id, "text/csv; charset=UTF-8", "\uFEFFperiod;netRevenue;rebate;cogs;costToServe;volume:srp-trays\r\n"
+                + "1;6300000,50;60000;4500000;200000;2400000\r\n");
+        JsonNode stored = fromExcel.get("actuals").get(0);
+        assertThat(stored.get("netRevenue").asDouble()).isEqualTo(6_300_000.5);
+        assertThat(stored.get("rebate").asDouble()).isEqualTo(60_000.0);
+        assertThat(stored.get("volumes").get("srp-trays").asDouble()).isEqualTo(2_400_000.0);
+    }
+
+    @Test
+    void aCsvInAnotherDeclaredCharsetIsReadInIt() {
+        long id = planWithAgreedScenario();
+        JsonNode stored = upload(id, "text/csv; charset=ISO-8859-1",
+                "period,netRevenue,rebate,cogs,costToServe,volume:kühlbox\n1,1,0,0,0,5\n").get("actuals").get(0);
+        assertThat(stored.get("volumes").get("kühlbox").asDouble()).isEqualTo(5.0);
+        given().filter(Contract.RESPONSE_CONFORMS).contentType("text/csv; charset=klingon").accept(ContentType.JSON)
+                .body("period,netRevenue,rebate,cogs,costToServe\n1,1,0,0,0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/api/v1/plans/" + id + "/actuals")
+                .then().statusCode(415).body("detail", org.hamcrest.Matchers.containsString("'klingon'"));
+    }
+
+    @Test
     void aPeriodUploadedByMistakeCanBeWithdrawn() {
         long id = planWithAgreedScenario();
         upload(id, "application/json", PERIOD_1);
