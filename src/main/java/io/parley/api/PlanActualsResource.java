@@ -110,9 +110,10 @@ public class PlanActualsResource {
 
     @GET
     @Path("/variance")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response variance(@PathParam("id") String id, @Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of());
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    public Response variance(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
+        Requests.onlyKnownParameters(uri, Set.of("table"));
+        String table = Requests.oneOf(uri, "table", VarianceCsv.TABLES, "periods");
         long planId = PlanPaths.planId(id);
         StoredPlan plan = plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
         PlanScenario agreed = plans.agreedScenario(planId).orElseThrow(() -> new ProblemException(new Problem(
@@ -142,6 +143,7 @@ public class PlanActualsResource {
         }
         out.set("volumes", volumes(report, scenario, actuals));
         out.set("targets", TargetsJson.of(mapper, PlanJson.value(read(plan.document())), ppy, n, report, actuals, null, null));
+        if (Requests.wantsCsv(headers)) return Response.ok(VarianceCsv.table(out, table), Csv.MEDIA_TYPE + "; charset=UTF-8").build();
         return Response.ok(out, MediaType.APPLICATION_JSON).build();
     }
 

@@ -1,5 +1,7 @@
 package io.parley.api;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -224,6 +226,58 @@ class PlanActualsApiTest {
                 .body("period,netRevenue,rebate,cogs,costToServe\n1,1,0,0,0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/plans/" + id + "/actuals")
                 .then().statusCode(415).body("detail", org.hamcrest.Matchers.containsString("'klingon'"));
+    }
+
+    static List<String> csvLines(long id, String table) {
+        String csv = given().filter(Contract.CONFORMS).accept("text/csv")
+                .when().get("/api/v1/plans/" + id + "/variance?table=" + table)
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+        return List.of(csv.split("\r\n"));
+    }
+
+    @Test
+    void eachVarianceTableIsAlsoCsvForSpreadsheetsWithTheJsonFigures() {
+        long id = planWithAgreedScenario("2026-01-01");
+        upload(id, "text/csv", "period,netRevenue,rebate,cogs,costToServe,volume:srp-trays\n"
+                + "1,6300000,60000,4500000,200000,2400000\n2,6500000,97000,4600000,210000,\n");
+        JsonNode v = variance(id);
+
+        // periods: a row per period and figure, in the JSON's order
+        List<String> periods = csvLines(id, "periods");
+        assertThat(periods.get(0)).isEqualTo("period,year,figure,planned,actual,variance,relative");
+        assertThat(periods).hasSize(1 + 2 * 5);
+        String[] cogs2 = periods.get(1 + 5 + 2).split(",");
+        JsonNode json = v.get("periods").get(1).get("figures").get("cogs");
+        assertThat(cogs2[0]).isEqualTo("2");
+        assertThat(cogs2[1]).isEqualTo("2");
+        assertThat(cogs2[2]).isEqualTo("cogs");
+        assertThat(Double.parseDouble(cogs2[3])).isEqualTo(json.get("planned").asDouble());
+        assertThat(Double.parseDouble(cogs2[4])).isEqualTo(4_600_000.0);
+        assertThat(Double.parseDouble(cogs2[5])).isEqualTo(json.get("variance").asDouble());
+
+        // years: contract years 1 and 2, then the year to date
+        List<String> years = csvLines(id, "years");
+        assertThat(years).hasSize(1 + 3 * 5);
+        assertThat(years.get(11)).startsWith("toDate,netRevenue,");
+        assertThat(Double.parseDouble(years.get(11).split(",")[3])).isEqualTo(12_800_000.0);
+
+        // volumes: srp-trays in period 1 only (period 2's cell is empty), then its sum
+        assertThat(csvLines(id, "volumes")).containsExactly("product,period,planned,actual,variance,relative",
+                "srp-trays,1,2450000,2400000,-50000," + (-50_000.0 / 2_450_000),
+                "srp-trays,toDate,2450000,2400000,-50000," + (-50_000.0 / 2_450_000));
+
+        // targets: 2026 and 2027 (annual periods from January: period 2 is 2027); 2027 actual revenue after
+        // rebates 6 500 000 − 97 000 = 6 403 000, 597 000 short; it has no margin target, so the target and
+        // the margin variance are empty cells
+        List<String> targets = csvLines(id, "targets");
+        assertThat(targets).hasSize(3);
+        String[] y2027 = targets.get(2).split(",", -1);
+        assertThat(y2027).hasSize(14);
+        assertThat(List.of(y2027).subList(0, 5)).containsExactly("2027", "12", "12", "7000000", "7000000");
+        assertThat(y2027[6]).isEqualTo("6403000");
+        assertThat(y2027[7]).isEqualTo("-597000");
+        assertThat(y2027[10]).isEmpty();
+        assertThat(y2027[13]).isEmpty();
     }
 
     @Test
