@@ -13,6 +13,7 @@ import io.parley.engine.Metric;
 import io.parley.model.InvalidInputException;
 import io.parley.model.InvalidLeverPathException;
 import io.parley.model.JsonPointer;
+import io.parley.model.Lever;
 import io.parley.model.Numbers;
 import io.parley.model.Scenario;
 import io.parley.model.Violation;
@@ -26,6 +27,12 @@ final class AnalysisInput {
     final JsonNode root;
     final JsonInput in;
     final List<Violation> violations = new ArrayList<>();
+    /** Set by analyses that move several levers at once: the ranges of tier thresholds they move. */
+    private List<ThresholdRange> jointThresholds;
+
+    /** The values one tier threshold takes in a request that moves several levers together. */
+    private record ThresholdRange(BoundLever lever, Lever.OfTier tier, String at, double min, double max) {
+    }
 
     AnalysisInput(JsonNode root, String what, String... fields) {
         this.root = root;
@@ -109,11 +116,48 @@ final class AnalysisInput {
         if (Double.isNaN(value)) return false;
         var broken = lever.ruleBrokenBy(compiled, value);
         broken.ifPresent(rule -> in.fail(at, lever.path() + " = " + Numbers.plain(value) + ": " + rule, value));
+        if (broken.isEmpty() && jointThresholds != null && lever.lever() instanceof Lever.OfTier t
+                && t.field() == Lever.TierField.threshold) {
+            jointThresholds.add(new ThresholdRange(lever, t, at, value, value));
+        }
         return broken.isEmpty();
+    }
+
+    /**
+     * This request moves its levers together (a grid, samples, a solver's decisions), not one at a
+     * time: each value is checked against the scenario's other values as {@link #allowed} does, and
+     * {@link #done} checks that thresholds of one rebate schedule moved together ascend in every
+     * combination, which no single value's check can see.
+     */
+    void leversMoveTogether() {
+        jointThresholds = new ArrayList<>();
+    }
+
+    /** Two thresholds of one schedule whose ranges overlap: some combination would not ascend. */
+    private void checkThresholdsAscend() {
+        java.util.Map<Integer, ThresholdRange> bySlot = new java.util.LinkedHashMap<>();
+        for (ThresholdRange r : jointThresholds) {
+            // keep the pointer of the lowest value: that is the one reported when the lever is the upper one
+            bySlot.merge(r.lever().slot(), r, (a, b) -> new ThresholdRange(a.lever(), a.tier(),
+                    b.min() < a.min() ? b.at() : a.at(), Math.min(a.min(), b.min()), Math.max(a.max(), b.max())));
+        }
+        List<ThresholdRange> ranges = new ArrayList<>(bySlot.values());
+        for (ThresholdRange lower : ranges) {
+            for (ThresholdRange upper : ranges) {
+                if (lower.tier().side() == upper.tier().side() && lower.tier().tier() < upper.tier().tier()
+                        && lower.max() >= upper.min()) {
+                    in.fail(upper.at(), upper.lever().path() + " goes down to " + Numbers.plain(upper.min()) + " while "
+                            + lower.lever().path() + " goes up to " + Numbers.plain(lower.max())
+                            + ": the thresholds of one rebate schedule must ascend in every combination moved together;"
+                            + " narrow the ranges so they do not overlap", upper.min());
+                }
+            }
+        }
     }
 
     /** Throws every problem found so far. */
     void done() {
+        if (jointThresholds != null) checkThresholdsAscend();
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }

@@ -79,6 +79,7 @@ public class OptimizeResource {
         String format = Requests.oneOf(uri, "format", List.of("json", "mps"), "json");
         AnalysisInput input = new AnalysisInput(bodies.parse(body), "an optimisation request",
                 "scenario", "decisions", "objective", "constraints", "timeLimitSeconds", "solver");
+        input.leversMoveTogether();
         Request request = read(input, true, true);
         Provenance provenance = provenance(request.problem().scenario());
         try (HeavyWork.Permit permit = heavy.acquire()) {
@@ -109,6 +110,7 @@ public class OptimizeResource {
         AnalysisInput input = new AnalysisInput(bodies.parse(body), "a frontier request",
                 "scenario", "decisions", "constraints", "supplier", "customer", "points", "walkAway", "demand",
                 "timeLimitSeconds", "solver");
+        input.leversMoveTogether();
         Request request = read(input, false, false);
         Metric supplier = input.metric("supplier", Metric.NPV);
         Metric customer = input.metric("customer", Metric.CUSTOMER_NPV);

@@ -108,6 +108,7 @@ public class SweepResource {
 
     private Plan plan(byte[] body, UriInfo uri, boolean streamed) {
         AnalysisInput input = new AnalysisInput(bodies.parse(body), "a sweep request", "scenario", "metrics", "levers");
+        input.leversMoveTogether();
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", NPV);
         List<JsonNode> items = input.in.array(input.in.required(input.root, "", "levers"), "/levers");

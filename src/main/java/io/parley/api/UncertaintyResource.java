@@ -80,6 +80,7 @@ public class UncertaintyResource {
         AnalysisInput input = new AnalysisInput(bodies.parse(body), "a Monte Carlo request", "scenario", "metrics",
                 "levers", "correlations", "samples", "sampling", "seed", "precision", "percentiles", "thresholds",
                 "histogramBins");
+        input.leversMoveTogether();
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", NPV);
         List<MonteCarlo.Uncertain> levers = levers(input, compiled);
@@ -226,6 +227,7 @@ public class UncertaintyResource {
         Requests.onlyKnownParameters(uri, Set.of());
         AnalysisInput input = new AnalysisInput(bodies.parse(body), "a Sobol request", "scenario", "metrics", "levers",
                 "n", "seed", "bootstrap", "confidence");
+        input.leversMoveTogether();
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", NPV);
         List<MonteCarlo.Uncertain> levers = levers(input, compiled);
@@ -276,6 +278,7 @@ public class UncertaintyResource {
         Requests.onlyKnownParameters(uri, Set.of());
         AnalysisInput input = new AnalysisInput(bodies.parse(body), "a Morris request", "scenario", "metrics", "levers",
                 "trajectories", "levels", "seed");
+        input.leversMoveTogether();
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", NPV);
         List<MonteCarlo.Uncertain> levers = levers(input, compiled);

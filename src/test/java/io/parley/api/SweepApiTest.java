@@ -52,6 +52,34 @@ class SweepApiTest {
         return request;
     }
 
+    /** A sweep of the telecom deal's two rebate thresholds (base 1 800 000 and 2 150 000) over the given values. */
+    static ObjectNode thresholds(double[] first, double[] second) {
+        ObjectNode request = Fixtures.MAPPER.createObjectNode();
+        request.set("scenario", Fixtures.json(Fixtures.exampleText("telecom-enterprise-monthly.json")));
+        request.putArray("metrics").add("npv");
+        ArrayNode levers = request.putArray("levers");
+        ArrayNode a = levers.addObject().put("path", "terms.rebate.tiers[0].threshold").putArray("values");
+        for (double v : first) a.add(v);
+        ArrayNode b = levers.addObject().put("path", "terms.rebate.tiers[1].threshold").putArray("values");
+        for (double v : second) b.add(v);
+        return request;
+    }
+
+    @Test
+    void thresholdsOfOneScheduleSweptTogetherMustAscendAtEveryPoint() {
+        // each value alone is fine against the other tier's base value, but 2 000 000 with 1 900 000 would not ascend
+        given().filter(Contract.RESPONSE_CONFORMS).contentType(ContentType.JSON).accept(ContentType.JSON)
+                .body(thresholds(new double[] {1_500_000, 2_000_000}, new double[] {2_500_000, 1_900_000}).toString())
+                .when().post(SWEEP)
+                .then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/levers/1/values/1"))
+                .body("errors[0].message", containsString("terms.rebate.tiers[1].threshold goes down to 1900000"))
+                .body("errors[0].message", containsString("terms.rebate.tiers[0].threshold goes up to 2000000"));
+        // ranges that do not overlap: every point ascends, all four are swept
+        assertThat(json("", thresholds(new double[] {1_500_000, 1_700_000}, new double[] {1_900_000, 2_500_000}))
+                .get("rows")).hasSize(4);
+    }
+
     static Response post(String query, String accept, ObjectNode body) {
         return given().filter(Contract.CONFORMS)
                 .contentType(ContentType.JSON).accept(accept).body(body.toString())

@@ -69,6 +69,27 @@ class UncertaintyApiTest {
         return request;
     }
 
+    @Test
+    void thresholdsOfOneScheduleSampledTogetherMustNotOverlap() {
+        // the renewal deal's tiers start at 5 600 000 and 6 000 000; each range alone stays between its neighbours,
+        // but a draw of 5 890 000 for the first with 5 850 000 for the second would not ascend (the ranges reported
+        // are what the run can draw: the 1e-12 and 1 − 1e-12 quantiles)
+        ObjectNode request = request(1000);
+        request.putArray("metrics").add("npv");
+        ArrayNode levers = request.putArray("levers");
+        lever(levers, "terms.rebate.tiers[1].threshold", "uniform").put("min", 5_000_000).put("max", 5_900_000);
+        lever(levers, "terms.rebate.tiers[2].threshold", "uniform").put("min", 5_800_000).put("max", 6_300_000);
+        for (String path : List.of(MONTE_CARLO, SOBOL, MORRIS)) {
+            if (!path.equals(MONTE_CARLO)) request.remove(List.of("samples", "sampling", "precision"));
+            given().filter(Contract.RESPONSE_CONFORMS).contentType(ContentType.JSON).accept(ContentType.JSON)
+                    .body(request.toString()).when().post(path)
+                    .then().statusCode(422)
+                    .body("errors.pointer", org.hamcrest.Matchers.hasItem("/levers/1/distribution"))
+                    .body("errors.message", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString(
+                            "terms.rebate.tiers[1].threshold goes up to 5899999.99")));
+        }
+    }
+
     static Response post(String path, String query, String accept, ObjectNode body) {
         return given().filter(Contract.CONFORMS)
                 .contentType(ContentType.JSON).accept(accept).body(body.toString())
