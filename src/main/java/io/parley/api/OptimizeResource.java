@@ -141,6 +141,10 @@ public class OptimizeResource {
         ObjectNode out = mapper.createObjectNode().put("supplier", supplier.apiName).put("customer", customer.apiName);
         AnalysisResource.number(out, "customerLow", r.customerLow());
         AnalysisResource.number(out, "customerHigh", r.customerHigh());
+        if (r.unsolved() != null) {
+            ObjectNode why = out.putObject("unsolved").put("status", status(r.unsolved().status()));
+            relaxation(why, r.unsolved());
+        }
         ArrayNode list = out.putArray("points");
         for (Frontier.Point p : r.points()) {
             ObjectNode o = list.addObject();
@@ -496,16 +500,20 @@ public class OptimizeResource {
                 AnalysisResource.number(o, "objectiveAtHighest", l.objectiveAtHighest());
             }
         }
-        if (s.status() == DealOptimizer.Status.INFEASIBLE) {
-            ArrayNode rs = out.putArray("relaxation");
-            for (DealOptimizer.Relaxation r : s.relaxation()) {
-                ObjectNode o = rs.addObject().put("constraint", r.name());
-                AnalysisResource.number(o, "bound", r.bound());
-                AnalysisResource.number(o, "relaxedBound", r.relaxedBound());
-                AnalysisResource.number(o, "by", r.by());
-            }
-        }
+        relaxation(out, s);
         return out;
+    }
+
+    /** When {@code s} is infeasible: the least relaxation that would make a deal exist. */
+    private static void relaxation(ObjectNode out, DealOptimizer.Solution s) {
+        if (s.status() != DealOptimizer.Status.INFEASIBLE) return;
+        ArrayNode rs = out.putArray("relaxation");
+        for (DealOptimizer.Relaxation r : s.relaxation()) {
+            ObjectNode o = rs.addObject().put("constraint", r.name());
+            AnalysisResource.number(o, "bound", r.bound());
+            AnalysisResource.number(o, "relaxedBound", r.relaxedBound());
+            AnalysisResource.number(o, "by", r.by());
+        }
     }
 
     private void deal(ObjectNode o, DealOptimizer.Solution s, Request request, Metric supplier, Metric customer) {

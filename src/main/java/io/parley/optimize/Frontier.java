@@ -24,7 +24,12 @@ public final class Frontier {
     public record Zone(boolean exists, DealOptimizer.Solution bestForSupplier, DealOptimizer.Solution bestForCustomer) {
     }
 
-    public record Result(List<Point> points, double customerLow, double customerHigh, Zone zone) {
+    /**
+     * @param unsolved when the frontier has no points: the end that could not be solved (your best
+     *                 deal, else the customer's), whose status and relaxation say why; null otherwise
+     */
+    public record Result(List<Point> points, double customerLow, double customerHigh, Zone zone,
+                         DealOptimizer.Solution unsolved) {
     }
 
     /**
@@ -72,7 +77,8 @@ public final class Frontier {
                     model.reuse(zoneProblem.withObjective(new Objective(true, customer))), backend, false);
             zone = new Zone(solved(forSupplier), forSupplier, forCustomer);
         }
-        return new Result(points, low, high, zone);
+        DealOptimizer.Solution unsolved = !solved(supplierBest) ? supplierBest : !solved(customerBest) ? customerBest : null;
+        return new Result(points, low, high, zone, unsolved);
     }
 
     private static DealProblem with(DealProblem p, int index, Constraint replacement) {

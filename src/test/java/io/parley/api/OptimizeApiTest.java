@@ -481,6 +481,23 @@ class OptimizeApiTest {
     }
 
     @Test
+    void aFrontierWhoseConditionsCannotBeMetSaysWhy() {
+        ObjectNode request = frontierRequest();
+        ((ArrayNode) request.get("constraints")).addObject().put("name", "NPV floor").put("metric", "npv").put("min", 1e9);
+        JsonNode frontier = answer("/api/v1/optimize/frontier", request);
+        assertThat(frontier.get("points")).isEmpty();
+        assertThat(frontier.get("customerLow").isNull()).isTrue();
+        JsonNode why = frontier.get("unsolved");
+        assertThat(why.get("status").asText()).isEqualTo("infeasible");
+        // only the impossible NPV floor has to give, and it names its bound
+        assertThat(why.get("relaxation")).hasSize(1);
+        assertThat(why.get("relaxation").get(0).get("constraint").asText()).isEqualTo("NPV floor");
+        assertThat(why.get("relaxation").get(0).get("bound").doubleValue()).isEqualTo(1e9);
+        // a frontier that can be drawn carries no such part
+        assertThat(answer("/api/v1/optimize/frontier", frontierRequest()).has("unsolved")).isFalse();
+    }
+
+    @Test
     void moreFrontierPointsThanTheLimitIsLimitExceeded() {
         ObjectNode request = frontierRequest();
         request.put("points", 200);
