@@ -5,10 +5,15 @@ import java.util.List;
 
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
+import io.parley.model.Lever;
+import io.parley.model.Levers;
+import io.parley.model.RebateTier;
+import io.parley.model.Scenario;
+import io.parley.model.Terms;
 
 /**
  * Bridge: why a metric differs between a baseline and a variant, as a waterfall of one step per lever
- * that changed. Shapley attribution averages each lever's effect over every order in which the
+ * that changed (thresholds of one rebate schedule that could cross on the way move as one step). Shapley attribution averages each lever's effect over every order in which the
  * changes could be made, so the result does not depend on an arbitrary order; it needs 2^m
  * evaluations for m levers. Past {@link #MAX_SHAPLEY_LEVERS} the levers are applied one after
  * another in the given order instead. Both sum to the total change.
@@ -27,11 +32,23 @@ public final class Bridge {
     public record Change(String lever, int slot, double from, double to) {
     }
 
+    /**
+     * One step of the waterfall: one change, or the changed thresholds of one rebate schedule moved
+     * together because making them one at a time would put the tiers out of order on the way (an
+     * intermediate deal the model does not define). {@code lever} then joins their paths with " + ".
+     */
+    public record Step(String lever, List<Change> changes) {
+        static Step of(Change c) {
+            return new Step(c.lever(), List.of(c));
+        }
+    }
+
     /** One metric's waterfall; contributions are in the order of the changes and NaN where the metric is null. */
     public record Waterfall(Metric metric, double baseline, double variant, double total, double[] contributions) {
     }
 
-    public record Result(Method method, List<Change> changes, List<Waterfall> waterfalls) {
+    /** The waterfalls' contributions are per step, in the order of {@code steps}. */
+    public record Result(Method method, List<Step> steps, List<Waterfall> waterfalls) {
     }
 
     /** The levers whose values differ between two scenarios of the same shape, in slot order. */
@@ -56,7 +73,67 @@ public final class Bridge {
         return levers <= MAX_SHAPLEY_LEVERS ? Method.SHAPLEY : Method.SEQUENTIAL;
     }
 
+    /**
+     * The steps for these changes: one per change, except that the changed thresholds of a rebate
+     * schedule become one step, where the first of them stood, when some of them made alone would
+     * leave the tiers out of order. They would not when every tier's values (baseline and variant)
+     * all lie below every later tier's values.
+     */
+    public static List<Step> steps(CompiledScenario baseline, List<Change> changes) {
+        Scenario scenario = baseline.scenario();
+        List<Step> steps = new ArrayList<>();
+        java.util.Map<Lever.Side, List<Change>> crossing = new java.util.EnumMap<>(Lever.Side.class);
+        for (Lever.Side side : Lever.Side.values()) {
+            List<Change> moved = new ArrayList<>();
+            java.util.Map<Integer, Change> byTier = new java.util.HashMap<>();
+            for (Change c : changes) {
+                if (Levers.resolve(c.lever(), scenario) instanceof Lever.OfTier t && t.side() == side
+                        && t.field() == Lever.TierField.threshold) {
+                    moved.add(c);
+                    byTier.put(t.tier(), c);
+                }
+            }
+            if (moved.size() < 2) continue;
+            Terms terms = side == Lever.Side.TERMS ? scenario.terms() : scenario.baseline();
+            List<RebateTier> tiers = terms.rebate().tiers();
+            boolean ordered = true;
+            for (int i = 0; i < tiers.size() && ordered; i++) {
+                for (int j = i + 1; j < tiers.size() && ordered; j++) {
+                    ordered = highest(byTier.get(i), tiers.get(i).threshold()) < lowest(byTier.get(j), tiers.get(j).threshold());
+                }
+            }
+            if (!ordered) crossing.put(side, moved);
+        }
+        java.util.Set<Change> grouped = new java.util.HashSet<>();
+        crossing.values().forEach(grouped::addAll);
+        for (Change c : changes) {
+            if (!grouped.contains(c)) {
+                steps.add(Step.of(c));
+                continue;
+            }
+            for (List<Change> together : crossing.values()) {
+                if (together.get(0) == c) {
+                    steps.add(new Step(String.join(" + ", together.stream().map(Change::lever).toList()), List.copyOf(together)));
+                }
+            }
+        }
+        return steps;
+    }
+
+    private static double highest(Change c, double base) {
+        return c == null ? base : Math.max(c.from(), c.to());
+    }
+
+    private static double lowest(Change c, double base) {
+        return c == null ? base : Math.min(c.from(), c.to());
+    }
+
     public static Result run(CompiledScenario baseline, List<Change> changes, List<Metric> metrics, Method method) {
+        return runSteps(baseline, steps(baseline, changes), metrics, method);
+    }
+
+    /** Runs the given steps (see {@link #steps}). */
+    public static Result runSteps(CompiledScenario baseline, List<Step> changes, List<Metric> metrics, Method method) {
         if (method == Method.SHAPLEY && changes.size() > MAX_SHAPLEY_LEVERS) {
             throw new IllegalArgumentException("Shapley attribution takes at most " + MAX_SHAPLEY_LEVERS + " levers");
         }
@@ -70,7 +147,7 @@ public final class Bridge {
             for (int mask = 0; mask < 1 << m; mask++) {
                 probe.reset();
                 for (int i = 0; i < m; i++) {
-                    if ((mask & 1 << i) != 0) probe.parameters[changes.get(i).slot()] = changes.get(i).to();
+                    if ((mask & 1 << i) != 0) apply(probe, changes.get(i));
                 }
                 value[mask] = probe.evaluate().clone();
             }
@@ -90,7 +167,7 @@ public final class Bridge {
             probe.reset();
             double[] before = start;
             for (int i = 0; i < m; i++) {
-                probe.parameters[changes.get(i).slot()] = changes.get(i).to();
+                apply(probe, changes.get(i));
                 double[] after = probe.evaluate().clone();
                 for (int k = 0; k < metrics.size(); k++) {
                     int metric = metrics.get(k).ordinal();
@@ -107,6 +184,10 @@ public final class Bridge {
                     contributions[k]));
         }
         return new Result(method, List.copyOf(changes), List.copyOf(waterfalls));
+    }
+
+    private static void apply(Probe probe, Step step) {
+        for (Change c : step.changes()) probe.parameters[c.slot()] = c.to();
     }
 
     /** w(s) = s! (m − s − 1)! / m!: the share of orders in which a lever joins a coalition of size s. */

@@ -302,28 +302,30 @@ public class AnalysisResource {
         }
         List<Bridge.Change> changes = bridgeChanges(input, baseline);
         input.done();
+        // thresholds that would cross on the way move as one step: the step count is what is limited
+        List<Bridge.Step> steps = Bridge.steps(baseline, changes);
         if (changes.size() > limits.maxBridgeLevers()) {
             throw Problem.overLimit("/variant", "levers changed in a bridge", changes.size(), limits.maxBridgeLevers());
         }
         Bridge.Method method = switch (methodName == null ? "auto" : methodName) {
             case "shapley" -> Bridge.Method.SHAPLEY;
             case "sequential" -> Bridge.Method.SEQUENTIAL;
-            default -> Bridge.automatic(changes.size());
+            default -> Bridge.automatic(steps.size());
         };
-        if (method == Bridge.Method.SHAPLEY && changes.size() > Bridge.MAX_SHAPLEY_LEVERS) {
+        if (method == Bridge.Method.SHAPLEY && steps.size() > Bridge.MAX_SHAPLEY_LEVERS) {
             throw Problem.overLimit("/method", "levers changed for a Shapley bridge (2^n evaluations)",
-                    changes.size(), Bridge.MAX_SHAPLEY_LEVERS);
+                    steps.size(), Bridge.MAX_SHAPLEY_LEVERS);
         }
-        Bridge.Result r = Bridge.run(baseline, changes, metrics, method);
+        Bridge.Result r = Bridge.runSteps(baseline, steps, metrics, method);
         Provenance provenance = provenance(baseline);
         String methodOut = method == Bridge.Method.SHAPLEY ? "shapley" : "sequential";
         if (Requests.wantsCsv(headers)) {
             StringBuilder csv = new StringBuilder("metric,step,from,to,value\r\n");
             for (Bridge.Waterfall w : r.waterfalls()) {
                 Csv.cells(csv, w.metric().apiName, "baseline", Double.NaN, Double.NaN, w.baseline());
-                for (int i = 0; i < r.changes().size(); i++) {
-                    Bridge.Change c = r.changes().get(i);
-                    Csv.cells(csv, w.metric().apiName, c.lever(), c.from(), c.to(), w.contributions()[i]);
+                for (int i = 0; i < r.steps().size(); i++) {
+                    Bridge.Step step = r.steps().get(i);
+                    Csv.cells(csv, w.metric().apiName, step.lever(), from(step), to(step), w.contributions()[i]);
                 }
                 Csv.cells(csv, w.metric().apiName, "variant", Double.NaN, Double.NaN, w.variant());
             }
@@ -331,10 +333,18 @@ public class AnalysisResource {
         }
         ObjectNode out = mapper.createObjectNode().put("method", methodOut);
         ArrayNode levers = out.putArray("levers");
-        for (Bridge.Change c : r.changes()) {
-            ObjectNode o = levers.addObject().put("lever", c.lever());
-            number(o, "from", c.from());
-            number(o, "to", c.to());
+        for (Bridge.Step step : r.steps()) {
+            ObjectNode o = levers.addObject().put("lever", step.lever());
+            number(o, "from", from(step));
+            number(o, "to", to(step));
+            if (step.changes().size() > 1) {
+                ArrayNode parts = o.putArray("parts");
+                for (Bridge.Change c : step.changes()) {
+                    ObjectNode part = parts.addObject().put("lever", c.lever());
+                    number(part, "from", c.from());
+                    number(part, "to", c.to());
+                }
+            }
         }
         ArrayNode list = out.putArray("metrics");
         for (Bridge.Waterfall w : r.waterfalls()) {
@@ -342,9 +352,9 @@ public class AnalysisResource {
             number(o, "baseline", w.baseline());
             number(o, "variant", w.variant());
             number(o, "change", w.total());
-            ArrayNode steps = o.putArray("steps");
-            for (int i = 0; i < r.changes().size(); i++) {
-                ObjectNode step = steps.addObject().put("lever", r.changes().get(i).lever());
+            ArrayNode waterfall = o.putArray("steps");
+            for (int i = 0; i < r.steps().size(); i++) {
+                ObjectNode step = waterfall.addObject().put("lever", r.steps().get(i).lever());
                 number(step, "contribution", w.contributions()[i]);
             }
         }
@@ -352,6 +362,15 @@ public class AnalysisResource {
     }
 
     /** The levers a bridge attributes to: the variant's overrides, or every number that differs from a full variant. */
+    /** A step's baseline value; NaN (null) for thresholds moved together, which carry theirs in {@code parts}. */
+    private static double from(Bridge.Step step) {
+        return step.changes().size() == 1 ? step.changes().get(0).from() : Double.NaN;
+    }
+
+    private static double to(Bridge.Step step) {
+        return step.changes().size() == 1 ? step.changes().get(0).to() : Double.NaN;
+    }
+
     private List<Bridge.Change> bridgeChanges(AnalysisInput input, CompiledScenario baseline) {
         JsonNode variant = input.in.required(input.root, "", "variant");
         if (variant == null || !input.in.object(variant, "/variant", "a bridge variant", Set.of("set", "scenario"))) {
@@ -396,6 +415,16 @@ public class AnalysisResource {
             }
             if (Double.compare(value, lever.baseValue()) != 0) {
                 changes.add(new Bridge.Change(lever.path(), lever.slot(), lever.baseValue(), value));
+            }
+        }
+        // each value was checked against the baseline's others; the variant as a whole must hold too
+        // (two thresholds each fine alone can end up out of order together)
+        if (input.violations.isEmpty()) {
+            Scenario whole = baseline.scenario();
+            for (Bridge.Change c : changes) whole = io.parley.model.Levers.apply(whole, io.parley.model.Levers.resolve(c.lever(), whole), c.to());
+            for (var v : io.parley.model.ScenarioValidator.validate(whole)) {
+                input.in.fail("/variant/set", "the variant with every value set breaks a rule at " + v.pointer() + ": "
+                        + v.message(), null);
             }
         }
         return changes;

@@ -127,7 +127,8 @@ class BridgeTest {
         for (Bridge.Method method : Bridge.Method.values()) {
             Bridge.Result result = Bridge.run(COMPILED, changes, METRICS, method);
             assertThat(result.method()).isEqualTo(method);
-            assertThat(result.changes()).isEqualTo(changes);
+            assertThat(result.steps()).extracting(Bridge.Step::changes).containsExactlyElementsOf(
+                    changes.stream().map(List::of).toList());
             for (Bridge.Waterfall w : result.waterfalls()) {
                 int m = w.metric().ordinal();
                 String what = method + " " + w.metric().apiName;
@@ -357,14 +358,51 @@ class BridgeTest {
         }
     }
 
+    @Test
+    void thresholdsThatWouldCrossOnTheWayMoveAsOneStep() {
+        // tier 1 from 2.5 M to 3.5 M passes tier 2's 3.3 M; tier 2 moves to 3.6 M: made one at a time,
+        // tier 1 first, the schedule would read 2.5 M… 3.5 M, 3.3 M — out of order, a deal the model does not define
+        List<Bridge.Change> changes = changes("terms.rebate.tiers[1].threshold", 3_500_000,
+                "terms.rebate.tiers[2].threshold", 3_600_000, "terms.paymentDays", 60);
+        List<Bridge.Step> steps = Bridge.steps(COMPILED, changes);
+        assertThat(steps).extracting(Bridge.Step::lever)
+                .containsExactly("terms.rebate.tiers[1].threshold + terms.rebate.tiers[2].threshold", "terms.paymentDays");
+        assertThat(steps.get(0).changes()).containsExactlyElementsOf(changes.subList(0, 2));
+
+        // Shapley over the two steps, by hand from plain evaluations of valid deals only (tier 2 set first)
+        Scenario thresholds = Plain.set(Plain.set(DEAL, "terms.rebate.tiers[2].threshold", 3_600_000),
+                "terms.rebate.tiers[1].threshold", 3_500_000);
+        Scenario days = Plain.set(DEAL, "terms.paymentDays", 60);
+        Scenario both = Plain.set(thresholds, "terms.paymentDays", 60);
+        int npv = Metric.NPV.ordinal();
+        double none = Plain.summary(DEAL)[npv];
+        double a = Plain.summary(thresholds)[npv];
+        double b = Plain.summary(days)[npv];
+        double ab = Plain.summary(both)[npv];
+        Bridge.Result r = Bridge.run(COMPILED, changes, List.of(Metric.NPV), Bridge.Method.SHAPLEY);
+        double wantThresholds = ((a - none) + (ab - b)) / 2;
+        double wantDays = ((b - none) + (ab - a)) / 2;
+        assertThat(r.waterfalls().get(0).contributions()[0]).isCloseTo(wantThresholds, close(wantThresholds));
+        assertThat(r.waterfalls().get(0).contributions()[1]).isCloseTo(wantDays, close(wantDays));
+    }
+
+    @Test
+    void thresholdsThatStayInOrderWhicheverMovesFirstRemainSeparateSteps() {
+        // tier 1 2.5 M → 2.4 M and tier 2 3.3 M → 3.4 M: every mix keeps 2.4–2.5 M below 3.3–3.4 M
+        List<Bridge.Change> changes = changes("terms.rebate.tiers[1].threshold", 2_400_000,
+                "terms.rebate.tiers[2].threshold", 3_400_000);
+        assertThat(Bridge.steps(COMPILED, changes)).extracting(Bridge.Step::lever)
+                .containsExactly("terms.rebate.tiers[1].threshold", "terms.rebate.tiers[2].threshold");
+    }
+
     // --- helpers ---
 
     static Map<String, double[]> byLever(Bridge.Result result) {
         Map<String, double[]> out = new HashMap<>();
-        for (int i = 0; i < result.changes().size(); i++) {
+        for (int i = 0; i < result.steps().size(); i++) {
             double[] c = new double[result.waterfalls().size()];
             for (int k = 0; k < c.length; k++) c[k] = result.waterfalls().get(k).contributions()[i];
-            out.put(result.changes().get(i).lever(), c);
+            out.put(result.steps().get(i).lever(), c);
         }
         return out;
     }

@@ -394,6 +394,41 @@ class AnalysesApiTest {
     }
 
     @Test
+    void thresholdsThatWouldPassEachOtherOnTheWayAreOneBridgeStep() {
+        // the renewal's tiers 1 and 2 stand at 5.6 M and 6.0 M; the variant moves them to 6.2 M and 6.3 M
+        ObjectNode request = Fixtures.MAPPER.createObjectNode();
+        request.set("baseline", scenario());
+        ObjectNode variant = with(with(scenario(), "/terms/rebate/tiers/1/threshold", 6_200_000),
+                "/terms/rebate/tiers/2/threshold", 6_300_000);
+        request.putObject("variant").set("scenario", variant);
+        request.putArray("metrics").add("npv");
+        JsonNode result = analyse("bridge", request);
+        JsonNode step = result.get("levers").get(0);
+        assertThat(result.get("levers")).hasSize(1);
+        assertThat(step.get("lever").asText()).isEqualTo("terms.rebate.tiers[1].threshold + terms.rebate.tiers[2].threshold");
+        assertThat(step.get("from").isNull()).isTrue();
+        assertThat(step.get("parts").get(0).get("to").doubleValue()).isEqualTo(6_200_000);
+        assertThat(step.get("parts").get(1).get("from").doubleValue()).isEqualTo(6_000_000);
+        // one step carries the whole change, which is the two evaluations' difference
+        JsonNode npv = result.get("metrics").get(0);
+        double change = evaluate(variant).get("npv").doubleValue() - evaluate(scenario()).get("npv").doubleValue();
+        assertSame(npv.get("steps").get(0).get("contribution").doubleValue(), change, "the one step");
+    }
+
+    @Test
+    void aSetVariantWhoseThresholdsEndUpOutOfOrderIsRefused() {
+        // 5.95 M is below tier 2's 6.0 M and 5.9 M above tier 1's 5.6 M, each fine alone; together they cross
+        ObjectNode request = Fixtures.MAPPER.createObjectNode();
+        request.set("baseline", scenario());
+        request.putObject("variant").putObject("set").put("terms.rebate.tiers[1].threshold", 5_950_000)
+                .put("terms.rebate.tiers[2].threshold", 5_900_000);
+        request.putArray("metrics").add("npv");
+        reject("bridge", request).statusCode(422)
+                .body("errors[0].pointer", org.hamcrest.Matchers.equalTo("/variant/set"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("/terms/rebate/tiers/2/threshold"));
+    }
+
+    @Test
     void aSequentialBridgeStepIsTheChangeOfMakingThatChangeNext() {
         JsonNode result = analyse("bridge", bridgeRequest("sequential"));
         assertThat(result.get("method").asText()).isEqualTo("sequential");
