@@ -166,6 +166,16 @@ class ErrorsApiTest {
     }
 
     @Test
+    void aBodyOverTheHttpLayersOwnCeilingIsTheSameProblemNotABare413() {
+        // 20 MB is over quarkus.http.limits.max-body-size (16 MiB): refused from its Content-Length, unread
+        String body = "x".repeat(20_000_000);
+        evaluate(body).statusCode(413).contentType(PROBLEM)
+                .body("type", equalTo("urn:parley:problem:body-too-large"))
+                .body("detail", equalTo("the body is 20000000 bytes; the limit is 2097152 bytes"))
+                .body("limitBytes", equalTo(2097152));
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsA415() {
         given().filter(Contract.RESPONSE_CONFORMS).contentType(ContentType.TEXT).accept(ContentType.JSON)
                 .body("name=x").when().post("/api/v1/evaluate")
