@@ -116,11 +116,17 @@ class DatabaseRestartTest {
             unavailable(promptly("GET one plan", () -> get(PLANS + "/" + id)));
             unavailable(promptly("GET the list", () -> get(PLANS + "?account=" + account)));
             unavailable(promptly("POST a plan", () -> create(planOf("Outage-" + UUID.randomUUID()))));
+            // monitoring sees the store down; the load balancer still sees a ready service (the engine needs no store)
+            given().when().get("/q/health/well").then().statusCode(503)
+                    .body("checks.find { it.name == 'plan store' }.status", org.hamcrest.Matchers.equalTo("DOWN"));
+            given().when().get("/q/health/ready").then().statusCode(200);
         } finally {
             store.startAgain();
         }
 
         servedAgainIntact(id, account, plan);
+        given().when().get("/q/health/well").then().statusCode(200)
+                .body("checks.find { it.name == 'plan store' }.status", org.hamcrest.Matchers.equalTo("UP"));
         JsonNode listed = Fixtures.json(get(PLANS + "?account=" + account).then().statusCode(200).extract().asString());
         assertThat(listed.get("total").asInt()).isEqualTo(1);
         created(planOf("After-" + UUID.randomUUID()));
