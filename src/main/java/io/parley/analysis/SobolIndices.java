@@ -16,6 +16,12 @@ import io.parley.engine.Metric;
  * seed), and for each lever the matrix A with that lever's column taken from B; N (k + 2) evaluations.
  * Estimators: Saltelli (2010) for S, Jansen (1999) for ST; confidence intervals by bootstrap over the
  * N rows. The levers are taken as independent (the indices are defined for independent inputs).
+ *
+ * <p>Second-order indices S_ij (the share of the variance due to the interaction of two levers alone)
+ * need k more matrices, B with one column taken from A, so N (2k + 2) evaluations: Saltelli (2002).
+ * A row of B_A(i) and one of A_B(j) share exactly columns i and j, so their covariance is the closed
+ * variance of the pair V_ij^c; likewise A and B_A(i) share column i alone, giving V_i; and
+ * S_ij = (V_ij^c − V_i − V_j) / V.
  */
 public final class SobolIndices {
 
@@ -29,18 +35,27 @@ public final class SobolIndices {
                         double total, double totalLow, double totalHigh) {
     }
 
-    /** The indices of one metric, and its variance. */
-    public record Result(Metric metric, double variance, List<Index> indices) {
+    /** The interaction of two levers (in request order, {@code first} before {@code second}). */
+    public record Pair(String first, String second, double index, double low, double high) {
+    }
+
+    /** The indices of one metric, and its variance; {@code pairs} is empty unless second order was asked. */
+    public record Result(Metric metric, double variance, List<Index> indices, List<Pair> pairs) {
     }
 
     public static List<Result> run(CompiledScenario compiled, List<MonteCarlo.Uncertain> levers, List<Metric> metrics,
                                    int n, long seed, int bootstrap, double confidence) {
-        return run(compiled, levers, metrics, n, seed, bootstrap, confidence, 1);
+        return run(compiled, levers, metrics, n, seed, bootstrap, confidence, false, 1);
     }
 
-    /** As above, the N (k + 2) evaluations spread over {@code threads} threads; the result does not depend on it. */
+    /** The evaluations a run makes: N (k + 2), or N (2k + 2) with second-order indices. */
+    public static long evaluations(int n, int levers, boolean secondOrder) {
+        return (long) n * ((secondOrder ? 2L : 1L) * levers + 2);
+    }
+
+    /** As above, the evaluations spread over {@code threads} threads; the result does not depend on it. */
     public static List<Result> run(CompiledScenario compiled, List<MonteCarlo.Uncertain> levers, List<Metric> metrics,
-                                   int n, long seed, int bootstrap, double confidence, int threads) {
+                                   int n, long seed, int bootstrap, double confidence, boolean secondOrder, int threads) {
         int k = levers.size();
         double[][] a = new double[n][k];
         double[][] b = new double[n][k];
@@ -62,6 +77,7 @@ public final class SobolIndices {
         double[][] fa = new double[metrics.size()][n];
         double[][] fb = new double[metrics.size()][n];
         double[][][] fab = new double[k][metrics.size()][n];
+        double[][][] fba = secondOrder ? new double[k][metrics.size()][n] : null;
         // rows are independent: blocks of them on every thread, each writing only its own rows
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads));
         try {
@@ -79,6 +95,11 @@ public final class SobolIndices {
                             System.arraycopy(a[i], 0, row, 0, k);
                             row[j] = b[i][j];
                             store(probe, levers, row, metrics, fab[j], i);
+                            if (fba != null) {
+                                System.arraycopy(b[i], 0, row, 0, k);
+                                row[j] = a[i][j];
+                                store(probe, levers, row, metrics, fba[j], i);
+                            }
                         }
                     }
                 }));
@@ -115,7 +136,23 @@ public final class SobolIndices {
                         MonteCarlo.percentile(firsts, 1 - tail), s[1], MonteCarlo.percentile(totals, tail),
                         MonteCarlo.percentile(totals, 1 - tail)));
             }
-            results.add(new Result(metrics.get(m), variance, indices));
+            List<Pair> pairs = new ArrayList<>();
+            if (fba != null) {
+                double tail = (1 - confidence) / 2;
+                for (int i = 0; i < k; i++) {
+                    for (int j = i + 1; j < k; j++) {
+                        double[] resampled = new double[bootstrap];
+                        for (int r = 0; r < bootstrap; r++) {
+                            resampled[r] = secondOrder(fa[m], fb[m], fab[j][m], fba[i][m], fba[j][m], draws[r]);
+                        }
+                        java.util.Arrays.sort(resampled);
+                        pairs.add(new Pair(levers.get(i).lever().path(), levers.get(j).lever().path(),
+                                secondOrder(fa[m], fb[m], fab[j][m], fba[i][m], fba[j][m], null),
+                                MonteCarlo.percentile(resampled, tail), MonteCarlo.percentile(resampled, 1 - tail)));
+                    }
+                }
+            }
+            results.add(new Result(metrics.get(m), variance, indices, List.copyOf(pairs)));
         }
         return results;
     }
@@ -135,12 +172,7 @@ public final class SobolIndices {
     private static double[] estimates(double[] fa, double[] fb, double[] fab, int[] rows) {
         int n = fa.length;
         double v = variance(fa, fb, rows);
-        double centre = 0;
-        for (int r = 0; r < n; r++) {
-            int i = rows == null ? r : rows[r];
-            centre += fa[i] + fb[i];
-        }
-        centre /= 2.0 * n;
+        double centre = mean(fa, fb, rows);
         double first = 0;
         double total = 0;
         for (int r = 0; r < n; r++) {
@@ -152,15 +184,50 @@ public final class SobolIndices {
         return new double[] {first / n / v, total / (2.0 * n) / v};
     }
 
+    /**
+     * S_ij over {@code rows} (all when null), Saltelli (2002), centred like {@link #estimates}:
+     * V_ij^c = mean(f(B_A(i)) f(A_B(j))) − f0², V_i = mean(f(A) f(B_A(i))) − f0², V_j likewise,
+     * with f0² = mean(f(A)) mean(f(B)).
+     */
+    private static double secondOrder(double[] fa, double[] fb, double[] fabJ, double[] fbaI, double[] fbaJ, int[] rows) {
+        int n = fa.length;
+        double v = variance(fa, fb, rows);
+        double centre = mean(fa, fb, rows);
+        double meanA = 0;
+        double meanB = 0;
+        double closed = 0;
+        double firstI = 0;
+        double firstJ = 0;
+        for (int r = 0; r < n; r++) {
+            int x = rows == null ? r : rows[r];
+            double a = fa[x] - centre;
+            meanA += a;
+            meanB += fb[x] - centre;
+            closed += (fbaI[x] - centre) * (fabJ[x] - centre);   // share columns i and j
+            firstI += a * (fbaI[x] - centre);                     // share column i
+            firstJ += a * (fbaJ[x] - centre);                     // share column j
+        }
+        double f0Squared = (meanA / n) * (meanB / n);
+        double vi = firstI / n - f0Squared;
+        double vj = firstJ / n - f0Squared;
+        return (closed / n - f0Squared - vi - vj) / v;
+    }
+
+    /** The mean of the metric over A and B together (the rows {@code rows}; all when null). */
+    private static double mean(double[] fa, double[] fb, int[] rows) {
+        int n = fa.length;
+        double sum = 0;
+        for (int r = 0; r < n; r++) {
+            int i = rows == null ? r : rows[r];
+            sum += fa[i] + fb[i];
+        }
+        return sum / (2.0 * n);
+    }
+
     /** The variance of the metric over A and B together. */
     private static double variance(double[] fa, double[] fb, int[] rows) {
         int n = fa.length;
-        double mean = 0;
-        for (int r = 0; r < n; r++) {
-            int i = rows == null ? r : rows[r];
-            mean += fa[i] + fb[i];
-        }
-        mean /= 2.0 * n;
+        double mean = mean(fa, fb, rows);
         double s = 0;
         for (int r = 0; r < n; r++) {
             int i = rows == null ? r : rows[r];

@@ -97,6 +97,17 @@ final class JsonInput {
         return node.doubleValue();
     }
 
+    /** An optional true/false; {@code absent} when missing (or null), reported when it is anything else. */
+    boolean optionalBoolean(JsonNode parent, String at, String field, boolean absent) {
+        JsonNode node = optional(parent, field);
+        if (node == null) return absent;
+        if (!node.isBoolean()) {
+            fail(JsonPointer.child(at, field), "must be true or false, got " + describe(node), scalar(node));
+            return absent;
+        }
+        return node.booleanValue();
+    }
+
     /** A whole number (5 and 5.0 alike); {@code broken} (reported) when it is not one. */
     int integer(JsonNode node, String at, int broken) {
         double value = number(node, at);

@@ -226,7 +226,7 @@ public class UncertaintyResource {
     public Response sobol(byte[] body, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
         AnalysisInput input = new AnalysisInput(bodies.parse(body), "a Sobol request", "scenario", "metrics", "levers",
-                "n", "seed", "bootstrap", "confidence");
+                "n", "seed", "bootstrap", "confidence", "secondOrder");
         input.leversMoveTogether();
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", NPV);
@@ -239,14 +239,16 @@ public class UncertaintyResource {
         int bootstrap = input.in.optionalInteger(input.root, "", "bootstrap", SobolIndices.DEFAULT_BOOTSTRAP, -1);
         if (bootstrap < 10 || bootstrap > 10_000) input.in.fail("/bootstrap", "must be a whole number in 10–10000", null);
         double confidence = confidence(input);
+        boolean secondOrder = input.in.optionalBoolean(input.root, "", "secondOrder", false);
         input.done();
-        long evaluations = (long) n * (levers.size() + 2);
+        long evaluations = SobolIndices.evaluations(n, levers.size(), secondOrder);
         if (evaluations > limits.maxSobolEvaluations()) {
-            throw Problem.overLimit("/n", "evaluations of one Sobol run, n × (levers + 2)", evaluations, limits.maxSobolEvaluations());
+            throw Problem.overLimit("/n", "evaluations of one Sobol run, n × (levers + 2), or n × (2 levers + 2) with"
+                    + " second order", evaluations, limits.maxSobolEvaluations());
         }
         List<SobolIndices.Result> results;
         try (HeavyWork.Permit permit = heavy.acquire()) {
-            results = SobolIndices.run(compiled, levers, metrics, n, seed, bootstrap, confidence, threads());
+            results = SobolIndices.run(compiled, levers, metrics, n, seed, bootstrap, confidence, secondOrder, threads());
         }
         ObjectNode out = mapper.createObjectNode().put("n", n).put("evaluations", evaluations).put("seed", seed)
                 .put("bootstrap", bootstrap).put("confidence", confidence);
@@ -263,6 +265,16 @@ public class UncertaintyResource {
                 AnalysisResource.number(io, "total", i.total());
                 AnalysisResource.number(io, "totalLow", i.totalLow());
                 AnalysisResource.number(io, "totalHigh", i.totalHigh());
+            }
+            if (secondOrder) {
+                ArrayNode pairs = o.putArray("pairs");
+                for (SobolIndices.Pair p : r.pairs()) {
+                    ObjectNode po = pairs.addObject();
+                    po.putArray("levers").add(p.first()).add(p.second());
+                    AnalysisResource.number(po, "index", p.index());
+                    AnalysisResource.number(po, "low", p.low());
+                    AnalysisResource.number(po, "high", p.high());
+                }
             }
         }
         return respond(out, compiled);

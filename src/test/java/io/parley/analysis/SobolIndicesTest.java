@@ -145,6 +145,36 @@ class SobolIndicesTest {
         assertThat(none.total()).isZero();
     }
 
+    @Test
+    void secondOrderIndexOfAProductIsItsInteractionShareAndZeroForALeverWithoutEffect() {
+        // y = V P: the interaction alone is Var(V) Var(P) / Var(y) = 0.0625 (the part of ST − S shared by both)
+        double varV = 2_000.0 * 2_000 / 12;
+        double varP = 10.0 * 10 / 12;
+        double varY = (varV + 1_000.0 * 1_000) * (varP + 10.0 * 10) - 1_000.0 * 1_000 * 10 * 10;
+        double sVP = varV * varP / varY;
+        assertThat(sVP).isCloseTo(0.0625, within(1e-12));
+
+        SobolIndices.Result r = SobolIndices.run(COMPILED_1, productLevers(), List.of(Metric.LIST_REVENUE), 8192, 5, 200,
+                0.95, true, 1).get(0);
+
+        // the pairs in request order: (V, P), (V, C), (P, C)
+        assertThat(r.pairs()).extracting(p -> p.first() + " × " + p.second())
+                .containsExactly(VOLUME + " × " + PRICE, VOLUME + " × " + UNIT_COST, PRICE + " × " + UNIT_COST);
+        SobolIndices.Pair vp = r.pairs().get(0);
+        assertThat(sVP).as("known S_VP in [" + vp.low() + ", " + vp.high() + "]").isBetween(vp.low(), vp.high());
+        assertThat(vp.index()).isCloseTo(sVP, within(0.02));
+        for (SobolIndices.Pair none : r.pairs().subList(1, 3)) {
+            assertThat(0.0).as(none.first() + " × " + none.second() + " CI holds 0").isBetween(none.low(), none.high());
+            assertThat(none.index()).isCloseTo(0, within(0.02));
+        }
+        // first and total indices are those of the plain run: the extra matrices change nothing else
+        SobolIndices.Result plain = SobolIndices.run(COMPILED_1, productLevers(), List.of(Metric.LIST_REVENUE), 8192, 5, 200, 0.95)
+                .get(0);
+        assertThat(r.indices()).isEqualTo(plain.indices());
+        assertThat(plain.pairs()).isEmpty();
+        assertThat(SobolIndices.evaluations(8192, 3, true)).isEqualTo(8192L * 8);
+    }
+
     // --- (c) reproducibility ---
 
     @Test

@@ -358,6 +358,29 @@ class UncertaintyApiTest {
     }
 
     @Test
+    void secondOrderIndicesOfALinearFigureAreZeroAndCostTheirEvaluations() {
+        ObjectNode request = linearRequest();
+        request.put("n", 1024);
+        assertThat(metric(Fixtures.json(json(SOBOL, request)), "npv").has("pairs")).as("only when asked").isFalse();
+
+        request.put("secondOrder", true);
+        JsonNode result = Fixtures.json(json(SOBOL, request));
+        // two levers: n (2k + 2) = 1024 × 6
+        assertThat(result.get("evaluations").longValue()).isEqualTo(1024L * 6);
+        JsonNode pairs = metric(result, "npv").get("pairs");
+        assertThat(pairs).hasSize(1);
+        JsonNode pair = pairs.get(0);
+        assertThat(pair.get("levers").get(0).asText()).isEqualTo("terms.upfrontInvestment");
+        assertThat(pair.get("levers").get(1).asText()).isEqualTo("costToServe.fixedPerYear");
+        // npv is linear in both: no interaction, 0 inside the interval
+        assertThat(0.0).isBetween(pair.get("low").doubleValue(), pair.get("high").doubleValue());
+        assertThat(pair.get("index").doubleValue()).isCloseTo(0, within(0.05));
+
+        request.put("secondOrder", "yes");
+        rejected(SOBOL, request).body("errors[0].pointer", equalTo("/secondOrder"));
+    }
+
+    @Test
     void morrisRanksByMuStarAndALeverTheFigureIgnoresHasNoEffect() {
         double[] c = linearCoefficients();
         ObjectNode request = linearRequest();

@@ -66,6 +66,6 @@ public class UncertaintyBenchmark {
     /** N (k + 2) = 196,608 evaluations and 200 bootstrap resamples. */
     @Benchmark
     public List<SobolIndices.Result> sobolN16384Levers10() {
-        return SobolIndices.run(compiled, levers, List.of(Metric.NPV), 1 << 14, 42, 200, 0.95, threads);
+        return SobolIndices.run(compiled, levers, List.of(Metric.NPV), 1 << 14, 42, 200, 0.95, false, threads);
     }
 }
