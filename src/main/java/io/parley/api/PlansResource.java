@@ -124,8 +124,13 @@ public class PlansResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of("account", "owner", "status", "nextReviewBefore", "sort", "page", "size"));
+        Requests.onlyKnownParameters(uri, Set.of("account", "owner", "search", "status", "nextReviewBefore", "sort", "page",
+                "size"));
         var q = uri.getQueryParameters();
+        String search = q.getFirst("search");
+        if (search != null && search.isBlank()) {
+            throw Requests.badParameter("search", "query parameter 'search' is empty; give part of an account's name, or leave it out");
+        }
         String status = q.getFirst("status");
         if (status != null) Requests.oneOf(uri, "status", List.of(PlanJson.statusNames()), null);
         LocalDate before = null;
@@ -146,7 +151,8 @@ public class PlansResource {
         int page = q.getFirst("page") == null ? 0 : Requests.integer("page", q.getFirst("page"), 0, Integer.MAX_VALUE);
         int size = q.getFirst("size") == null ? DEFAULT_PAGE_SIZE : Requests.integer("size", q.getFirst("size"), 1, MAX_PAGE_SIZE);
         boolean descending = sort.startsWith("-");
-        PlanService.Page found = plans.list(new PlanStore.Filter(q.getFirst("account"), q.getFirst("owner"), status, before),
+        PlanService.Page found = plans.list(new PlanStore.Filter(q.getFirst("account"), q.getFirst("owner"), status, before,
+                        search),
                 descending ? sort.substring(1) : sort, descending, page, size);
         ObjectNode out = mapper.createObjectNode().put("page", page).put("size", size).put("total", found.total());
         ArrayNode items = out.putArray("items");

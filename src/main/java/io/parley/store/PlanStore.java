@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -21,7 +22,12 @@ import io.quarkus.panache.common.Sort;
 public class PlanStore implements PanacheRepository<PlanEntity> {
 
     /** A list query's filters; null fields do not filter. */
-    public record Filter(String account, String owner, String status, LocalDate nextReviewBefore) {
+    /**
+     * What a list keeps; null parts keep everything. {@code account} and {@code owner} are whole names
+     * and {@code search} a part of the account's name, all ignoring case, alike on MariaDB (whose
+     * collation ignores case) and H2 (whose comparison does not).
+     */
+    public record Filter(String account, String owner, String status, LocalDate nextReviewBefore, String search) {
     }
 
     public Optional<PlanEntity> byId(long id) {
@@ -139,12 +145,17 @@ public class PlanStore implements PanacheRepository<PlanEntity> {
         List<String> where = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         if (filter.account() != null) {
-            where.add("account = :account");
-            parameters.put("account", filter.account());
+            where.add("lower(account) = :account");
+            parameters.put("account", filter.account().toLowerCase(Locale.ROOT));
         }
         if (filter.owner() != null) {
-            where.add("owner = :owner");
-            parameters.put("owner", filter.owner());
+            where.add("lower(owner) = :owner");
+            parameters.put("owner", filter.owner().toLowerCase(Locale.ROOT));
+        }
+        if (filter.search() != null) {
+            // the text is a literal, not a pattern: % and _ in a name match themselves
+            where.add("locate(:search, lower(account)) > 0");
+            parameters.put("search", filter.search().toLowerCase(Locale.ROOT));
         }
         if (filter.status() != null) {
             where.add("status = :status");

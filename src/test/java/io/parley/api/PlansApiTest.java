@@ -395,8 +395,21 @@ class PlansApiTest {
     }
 
     @Test
+    void accountsAndOwnersMatchIgnoringCaseAndSearchFindsPartOfTheName() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        long fresh = created(plan("FreshWay Retail " + tag, "Dana Reyes"));
+        long other = created(plan("Nordhaven " + tag, "Sam Okafor"));
+        assertThat(field(ok(PLANS + "?account=freshway retail " + tag).get("items"), "id")).containsExactly("" + fresh);
+        assertThat(field(ok(PLANS + "?search=WAY RETAIL " + tag).get("items"), "id")).containsExactly("" + fresh);
+        assertThat(field(ok(PLANS + "?search=" + tag + "&sort=account").get("items"), "id")).containsExactly("" + fresh, "" + other);
+        assertThat(field(ok(PLANS + "?search=" + tag + "&owner=SAM OKAFOR").get("items"), "id")).containsExactly("" + other);
+        // _ (and %) are not patterns: as a LIKE pattern "_<tag minus its first character>" would match both
+        assertThat(ok(PLANS + "?search=_" + tag.substring(1)).get("total").asInt()).isZero();
+    }
+
+    @Test
     void badListParametersAre400() {
-        for (String query : List.of("size=0", "size=201", "page=-1", "sort=name", "status=gone",
+        for (String query : List.of("size=0", "size=201", "page=-1", "sort=name", "status=gone", "search=",
                 "nextReviewBefore=2026-13-01", "colour=red")) {
             Response r = given().filter(Contract.RESPONSE_CONFORMS).accept(ContentType.JSON).when().get(PLANS + "?" + query);
             JsonNode p = problem(r, 400, "urn:parley:problem:bad-request");
