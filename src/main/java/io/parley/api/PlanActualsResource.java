@@ -84,12 +84,33 @@ public class PlanActualsResource {
 
     @GET
     @Path("/actuals")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response actuals(@PathParam("id") String id, @Context UriInfo uri) {
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    public Response actuals(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of());
         long planId = PlanPaths.planId(id);
         plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
-        return Response.ok(list(planId, plans.actuals(planId)), MediaType.APPLICATION_JSON).build();
+        List<Actual> actuals = plans.actuals(planId);
+        if (Requests.wantsCsv(headers)) return Response.ok(csv(actuals), Csv.MEDIA_TYPE + "; charset=UTF-8").build();
+        return Response.ok(list(planId, actuals), MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The actuals as the CSV an upload takes, so a spreadsheet can round-trip them. */
+    private String csv(List<Actual> actuals) {
+        List<JsonNode> volumes = actuals.stream().map(a -> read(a.volumes())).toList();
+        Set<String> products = new LinkedHashSet<>();
+        volumes.forEach(v -> v.fieldNames().forEachRemaining(products::add));
+        StringBuilder out = new StringBuilder();
+        List<Object> header = new ArrayList<>(CSV_COLUMNS);
+        products.forEach(p -> header.add("volume:" + p));
+        Csv.cells(out, header.toArray());
+        for (int i = 0; i < actuals.size(); i++) {
+            Actual a = actuals.get(i);
+            List<Object> row = new ArrayList<>(List.of(String.valueOf(a.period()), a.netRevenue(), a.rebate(), a.cogs(),
+                    a.costToServe()));
+            for (String p : products) row.add(volumes.get(i).has(p) ? volumes.get(i).get(p).asDouble() : Double.NaN);
+            Csv.cells(out, row.toArray());
+        }
+        return out.toString();
     }
 
     @DELETE

@@ -281,6 +281,23 @@ class PlanActualsApiTest {
     }
 
     @Test
+    void actualsDownloadAsTheCsvAnUploadTakesAndRoundTrip() {
+        long id = planWithAgreedScenario();
+        JsonNode stored = upload(id, "application/json", "{\"actuals\": ["
+                + "{\"period\": 1, \"netRevenue\": 6300000, \"rebate\": 60000, \"cogs\": 4500000, \"costToServe\": 200000,"
+                + " \"volumes\": {\"srp-trays\": 2400000}},"
+                + "{\"period\": 2, \"netRevenue\": 6500000.5, \"rebate\": 97000, \"cogs\": 4600000, \"costToServe\": 210000,"
+                + " \"volumes\": {\"srp-trays\": 2600000, \"transit-cases\": 1200000}}]}");
+        String csv = given().filter(Contract.CONFORMS).accept("text/csv").when().get("/api/v1/plans/" + id + "/actuals")
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+        assertThat(csv).isEqualTo("period,netRevenue,rebate,cogs,costToServe,volume:srp-trays,volume:transit-cases\r\n"
+                + "1,6300000,60000,4500000,200000,2400000,\r\n"
+                + "2,6500000.5,97000,4600000,210000,2600000,1200000\r\n");
+        // uploaded again as it came, it stores the same figures
+        assertThat(upload(id, "text/csv; charset=UTF-8", csv)).isEqualTo(stored);
+    }
+
+    @Test
     void aPeriodUploadedByMistakeCanBeWithdrawn() {
         long id = planWithAgreedScenario();
         upload(id, "application/json", PERIOD_1);
