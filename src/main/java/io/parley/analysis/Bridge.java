@@ -1,7 +1,12 @@
 package io.parley.analysis;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
@@ -82,10 +87,10 @@ public final class Bridge {
     public static List<Step> steps(CompiledScenario baseline, List<Change> changes) {
         Scenario scenario = baseline.scenario();
         List<Step> steps = new ArrayList<>();
-        java.util.Map<Lever.Side, List<Change>> crossing = new java.util.EnumMap<>(Lever.Side.class);
+        Map<Lever.Side, List<Change>> crossing = new EnumMap<>(Lever.Side.class);
         for (Lever.Side side : Lever.Side.values()) {
             List<Change> moved = new ArrayList<>();
-            java.util.Map<Integer, Change> byTier = new java.util.HashMap<>();
+            Map<Integer, Change> byTier = new HashMap<>();
             for (Change c : changes) {
                 if (Levers.resolve(c.lever(), scenario) instanceof Lever.OfTier t && t.side() == side
                         && t.field() == Lever.TierField.threshold) {
@@ -104,7 +109,7 @@ public final class Bridge {
             }
             if (!ordered) crossing.put(side, moved);
         }
-        java.util.Set<Change> grouped = new java.util.HashSet<>();
+        Set<Change> grouped = new HashSet<>();
         crossing.values().forEach(grouped::addAll);
         for (Change c : changes) {
             if (!grouped.contains(c)) {

@@ -1,8 +1,10 @@
 package io.parley.api;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -135,7 +137,7 @@ final class AnalysisInput {
 
     /** Two thresholds of one schedule whose ranges overlap: some combination would not ascend. */
     private void checkThresholdsAscend() {
-        java.util.Map<Integer, ThresholdRange> bySlot = new java.util.LinkedHashMap<>();
+        Map<Integer, ThresholdRange> bySlot = new LinkedHashMap<>();
         for (ThresholdRange r : jointThresholds) {
             // keep the pointer of the lowest value: that is the one reported when the lever is the upper one
             bySlot.merge(r.lever().slot(), r, (a, b) -> new ThresholdRange(a.lever(), a.tier(),
