@@ -2,6 +2,7 @@ package io.parley.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A CSV upload as spreadsheets write it: comma-separated, or semicolon-separated with decimal commas
@@ -39,14 +40,20 @@ final class CsvInput {
         return new CsvInput(header, rows, delimiter == ';');
     }
 
-    /** The cell as a number when it reads as one (a decimal comma where the upload uses them), else null. */
+    /** A number as spreadsheets write one: digits, an optional decimal point and exponent; no NaN, no Infinity. */
+    private static final Pattern DECIMAL =
+            Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /**
+     * The cell as a number when it reads as one (a decimal comma where the upload uses them), else
+     * null, so the caller reports it as not a number. Java's own parser would also take "NaN",
+     * "Infinity", "0x1p3" or "5d", which no spreadsheet means as a figure.
+     */
     Double number(String cell) {
         String s = decimalComma ? cell.replace(',', '.') : cell;
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        if (!DECIMAL.matcher(s).matches()) return null;
+        double v = Double.parseDouble(s);
+        return Double.isFinite(v) ? v : null;
     }
 
     private static List<String> cells(String line, char delimiter) {

@@ -22,6 +22,16 @@ class CsvInputTest {
     }
 
     @Test
+    void onlyPlainDecimalsAreNumbers() {
+        CsvInput csv = CsvInput.parse("period\n1\n");
+        assertThat(csv.number("-12.5e3")).isEqualTo(-12_500.0);
+        assertThat(csv.number(".5")).isEqualTo(0.5);
+        for (String notAFigure : List.of("NaN", "Infinity", "-Infinity", "0x1p3", "5d", "1e999", "", "1 000")) {
+            assertThat(csv.number(notAFigure)).as(notAFigure).isNull();
+        }
+    }
+
+    @Test
     void semicolonsWithDecimalCommasAsExcelWritesThemInGermany() {
         // Excel's "CSV UTF-8" starts with a byte-order mark
         CsvInput csv = CsvInput.parse("\uFEFFperiod;netRevenue;rebate\n1;6300000,5;60000\n");
