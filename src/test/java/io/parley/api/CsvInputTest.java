@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.parley.model.InvalidInputException;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** CSV as spreadsheets write it, in the dialects account managers' machines produce. */
 class CsvInputTest {
@@ -52,5 +55,22 @@ class CsvInputTest {
         CsvInput csv = CsvInput.parse("period\n\n3\n \n4");
         assertThat(csv.rows).extracting(CsvInput.Row::line).containsExactly(3, 5);
         assertThat(csv.rows).extracting(CsvInput.Row::cells).containsExactly(List.of("3"), List.of("4"));
+    }
+
+    /** A spreadsheet writes a cell with a line break in quotes; it is one cell of one row, not two rows. */
+    @Test
+    void aQuotedLineBreakStaysInItsCell() {
+        CsvInput csv = CsvInput.parse("period,note\r\n1,\"first line\r\nsecond line\"\r\n2,plain\r\n");
+        assertThat(csv.rows).extracting(CsvInput.Row::cells)
+                .containsExactly(List.of("1", "first line\r\nsecond line"), List.of("2", "plain"));
+        // the row after the two-line cell starts on line 4
+        assertThat(csv.rows).extracting(CsvInput.Row::line).containsExactly(2, 4);
+    }
+
+    @Test
+    void aQuoteNeverClosedIsNamedNotGuessed() {
+        assertThatThrownBy(() -> CsvInput.parse("period,note\n1,\"open\n2,x\n"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .singleElement().satisfies(v -> assertThat(v.message()).contains("quoted cell is not closed")));
     }
 }
