@@ -6,6 +6,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** A pure core and a thin shell: the directions of dependency, kept by a test rather than by hope. */
 @AnalyzeClasses(packages = "io.parley", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -51,4 +52,24 @@ class ArchitectureTest {
     static final ArchRule onlyTheShellSpeaksHttp = noClasses()
             .that().resideOutsideOfPackage("io.parley.api..")
             .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..");
+
+    /** plan/ says what it needs of a store (PlanRepository); store/ implements it: the dependency points inwards. */
+    @ArchTest
+    static final ArchRule plansKnowNoStore = noClasses()
+            .that().resideInAPackage("io.parley.plan..")
+            .should().dependOnClassesThat().resideInAPackage("io.parley.store..");
+
+    @ArchTest
+    static final ArchRule theShellReachesTheStoreOnlyThroughPlans = noClasses()
+            .that().resideInAPackage("io.parley.api..")
+            .should().dependOnClassesThat().resideInAPackage("io.parley.store..");
+
+    /** Panache is JPA too: its queries, sorts and pages stay in the store. */
+    @ArchTest
+    static final ArchRule onlyTheStoreKnowsPanache = noClasses()
+            .that().resideOutsideOfPackage("io.parley.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.quarkus.hibernate..", "io.quarkus.panache..");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("io.parley.(*)..").should().beFreeOfCycles();
 }

@@ -2,6 +2,7 @@ package io.parley.api;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,9 +11,12 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.parley.model.InvalidInputException;
 import io.parley.model.JsonPointer;
 import io.parley.model.Numbers;
+import io.parley.model.Violation;
 import io.parley.plan.AccountPlan;
+import io.parley.plan.PlanChange;
 import io.parley.plan.PlanStatus;
 import io.parley.plan.Target;
 
@@ -247,6 +251,27 @@ final class PlanJson {
             in.fail(at + "/" + field, "'" + t + "' is not a date (YYYY-MM-DD)", t);
             return null;
         }
+    }
+
+    /** A plan change as the body of a create or an update gives it: author, message and the plan. */
+    static PlanChange change(JsonNode root) {
+        List<Violation> violations = new ArrayList<>();
+        JsonInput in = new JsonInput(violations);
+        if (!in.object(root, "", "a plan change", new LinkedHashSet<>(List.of("author", "message", "plan")))) {
+            throw new InvalidInputException(violations);
+        }
+        String author = in.requiredText(root, "", "author");
+        if (author != null && (author.isBlank() || author.length() > PlanJson.MAX_TEXT)) {
+            in.fail("/author", "must be 1–" + PlanJson.MAX_TEXT + " characters, not blank", null);
+        }
+        String message = in.optionalText(root, "", "message", null);
+        if (message != null && message.length() > 1000) in.fail("/message", "is longer than 1000 characters", null);
+        JsonNode planNode = in.required(root, "", "plan");
+        ObjectNode plan = planNode == null ? null : PlanJson.read(planNode, "/plan", in);
+        if (!violations.isEmpty()) throw new InvalidInputException(violations);
+        return new PlanChange(plan.get("account").get("name").asText(), plan.get("owner").asText(),
+                PlanStatus.byName(plan.get("status").asText()).orElseThrow(), PlanJson.nextReview(plan),
+                plan.toString(), author, message);
     }
 
     private static Set<String> fields(String... names) {

@@ -5,16 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.model.Scenario;
 import io.parley.model.Violation;
 import io.parley.plan.PlanScenario;
+import io.parley.plan.PlanService;
+import io.parley.plan.StoredPlan;
 
 /**
- * What the plan resources share: reading ids from paths (400), the 404, and a stored scenario read
- * back (409 when it no longer satisfies the model).
+ * What the plan resources share: reading ids from paths (400), the 404, the revision a change is
+ * based on (If-Match, 428 and 412), and a stored scenario read back (409 when it no longer satisfies the model).
  */
 final class PlanPaths {
 
@@ -55,6 +60,46 @@ final class PlanPaths {
 
     static ProblemException notFound(String detail) {
         return new ProblemException(Problem.of(Problem.Kind.NOT_FOUND, detail));
+    }
+
+    /** The revision an update is based on, from If-Match: required (428), and a revision of ours. */
+    static int ifMatch(HttpHeaders headers, long planId, PlanService plans) {
+        String header = headers.getHeaderString(HttpHeaders.IF_MATCH);
+        if (header == null || header.isBlank()) {
+            throw new ProblemException(new Problem(Problem.Kind.PRECONDITION_REQUIRED.type(),
+                    Problem.Kind.PRECONDITION_REQUIRED.title, 428,
+                    "send If-Match with the ETag of the revision you changed (GET /api/v1/plans/" + planId + ")",
+                    null, null, null));
+        }
+        String value = header.trim();
+        if (value.equals("*")) {
+            // RFC 9110: "*" matches whatever the current revision is — an explicit "overwrite"
+            return plans.read(planId).map(StoredPlan::revision).orElseThrow(() -> notFound("no plan " + planId));
+        }
+        if (value.startsWith("W/")) value = value.substring(2);
+        if (value.startsWith("\"r") && value.endsWith("\"")) {
+            try {
+                return Integer.parseInt(value.substring(2, value.length() - 1));
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        int current = plans.read(planId).map(StoredPlan::revision).orElseThrow(() -> notFound("no plan " + planId));
+        throw stale(-1, current);
+    }
+
+    static ProblemException stale(int expected, int current) {
+        String detail = expected < 0
+                ? "If-Match names no revision of this plan; it is at revision " + current
+                : "the plan is at revision " + current + ", not " + expected + ": someone else changed it first; "
+                + "read it again and apply your change to revision " + current;
+        return new ProblemException(new Problem(Problem.Kind.STALE.type(), Problem.Kind.STALE.title, 412, detail,
+                null, null, null, null, null, (long) current));
+    }
+
+    /** A plan's ETag: its revision. */
+    static EntityTag tag(int revision) {
+        return new EntityTag("r" + revision);
     }
 
     /**

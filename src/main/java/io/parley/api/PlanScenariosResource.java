@@ -79,7 +79,7 @@ public class PlanScenariosResource {
         if (!violations.isEmpty()) throw new InvalidInputException(violations);
         String document = ScenarioJson.write(scenario, mapper).toString();
         boolean agreed = agreedNode != null && agreedNode.asBoolean();
-        PlanScenario stored = io.parley.plan.Deadlocks.retry(() -> plans.addScenario(planId, name, agreed, document))
+        PlanScenario stored = plans.addScenario(planId, name, agreed, document)
                 .orElseThrow(() -> PlanPaths.notFound("no plan " + id));
         return Response.created(URI.create("/api/v1/plans/" + planId + "/scenarios/" + stored.id()))
                 .entity(full(stored)).type(MediaType.APPLICATION_JSON).build();
@@ -114,7 +114,7 @@ public class PlanScenariosResource {
         PlanScenario chosen = stored(id, sid);
         // one that no longer satisfies the model cannot become the one actuals are compared with (409)
         PlanPaths.scenario(chosen, mapper);
-        PlanScenario s = io.parley.plan.Deadlocks.retry(() -> plans.agree(chosen.planId(), chosen.id()))
+        PlanScenario s = plans.agree(chosen.planId(), chosen.id())
                 .orElseThrow(() -> noScenario(id, sid));
         return Response.ok(full(s), MediaType.APPLICATION_JSON).build();
     }

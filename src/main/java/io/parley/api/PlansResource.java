@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,26 +18,23 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.parley.model.InvalidInputException;
-import io.parley.model.Violation;
 import io.parley.plan.PlanChange;
+import io.parley.plan.PlanPage;
+import io.parley.plan.PlanQuery;
 import io.parley.plan.PlanService;
 import io.parley.plan.PlanStatus;
 import io.parley.plan.Revision;
 import io.parley.plan.StaleRevisionException;
 import io.parley.plan.StoredPlan;
-import io.parley.store.PlanStore;
 
 /**
  * {@code /api/v1/plans}: account plans with every change kept as a revision. Reads carry an ETag
@@ -47,10 +43,6 @@ import io.parley.store.PlanStore;
  */
 @Path("/api/v1/plans")
 public class PlansResource {
-
-    static final int DEFAULT_PAGE_SIZE = 20;
-    static final int MAX_PAGE_SIZE = 200;
-    private static final List<String> SORTS = List.of("account", "owner", "status", "nextReview", "updatedAt");
 
     private final JsonBodies bodies;
     private final ObjectMapper mapper;
@@ -67,9 +59,9 @@ public class PlansResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(byte[] body, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
-        PlanChange change = change(bodies.parse(body));
-        StoredPlan stored = io.parley.plan.Deadlocks.retry(() -> plans.create(change));
-        return Response.created(URI.create("/api/v1/plans/" + stored.id())).tag(tag(stored.revision()))
+        PlanChange change = PlanJson.change(bodies.parse(body));
+        StoredPlan stored = plans.create(change);
+        return Response.created(URI.create("/api/v1/plans/" + stored.id())).tag(PlanPaths.tag(stored.revision()))
                 .entity(view(stored)).type(MediaType.APPLICATION_JSON).build();
     }
 
@@ -79,7 +71,7 @@ public class PlansResource {
     public Response read(@PathParam("id") String id, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
         StoredPlan stored = plans.read(id(id)).orElseThrow(() -> notFound(id));
-        return Response.ok(view(stored), MediaType.APPLICATION_JSON).tag(tag(stored.revision())).build();
+        return Response.ok(view(stored), MediaType.APPLICATION_JSON).tag(PlanPaths.tag(stored.revision())).build();
     }
 
     @PUT
@@ -89,8 +81,8 @@ public class PlansResource {
     public Response update(@PathParam("id") String id, byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of());
         long planId = id(id);
-        int basedOn = ifMatch(headers, planId);
-        PlanChange change = change(bodies.parse(body));
+        int basedOn = PlanPaths.ifMatch(headers, planId, plans);
+        PlanChange change = PlanJson.change(bodies.parse(body));
         return saved(planId, () -> plans.update(planId, basedOn, change));
     }
 
@@ -104,7 +96,7 @@ public class PlansResource {
     public Response archive(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of("author", "message"));
         long planId = id(id);
-        int basedOn = ifMatch(headers, planId);
+        int basedOn = PlanPaths.ifMatch(headers, planId, plans);
         String author = uri.getQueryParameters().getFirst("author");
         if (author == null || author.isBlank() || author.length() > PlanJson.MAX_TEXT) {
             throw Requests.badParameter("author", "query parameter 'author' names who archives the plan, in 1–"
@@ -131,29 +123,17 @@ public class PlansResource {
         if (search != null && search.isBlank()) {
             throw Requests.badParameter("search", "query parameter 'search' is empty; give part of an account's name, or leave it out");
         }
-        String status = q.getFirst("status");
-        if (status != null) Requests.oneOf(uri, "status", List.of(PlanJson.statusNames()), null);
-        LocalDate before = null;
-        if (q.getFirst("nextReviewBefore") != null) {
-            try {
-                before = LocalDate.parse(q.getFirst("nextReviewBefore"));
-            } catch (DateTimeParseException e) {
-                throw Requests.badParameter("nextReviewBefore", "query parameter 'nextReviewBefore': '"
-                        + q.getFirst("nextReviewBefore") + "' is not a date (YYYY-MM-DD)");
-            }
-        }
-        List<String> sorts = new ArrayList<>();
-        for (String s : SORTS) {
-            sorts.add(s);
-            sorts.add("-" + s);
-        }
-        String sort = Requests.oneOf(uri, "sort", sorts, "-updatedAt");
-        int page = q.getFirst("page") == null ? 0 : Requests.integer("page", q.getFirst("page"), 0, Integer.MAX_VALUE);
-        int size = q.getFirst("size") == null ? DEFAULT_PAGE_SIZE : Requests.integer("size", q.getFirst("size"), 1, MAX_PAGE_SIZE);
+        PlanStatus status = q.getFirst("status") == null ? null
+                : PlanStatus.byName(Requests.oneOf(uri, "status", List.of(PlanJson.statusNames()), null)).orElseThrow();
+        LocalDate before = q.getFirst("nextReviewBefore") == null ? null : date("nextReviewBefore", q.getFirst("nextReviewBefore"));
+        String sort = Requests.oneOf(uri, "sort", PlanQuery.Sort.names(), "-updatedAt");
         boolean descending = sort.startsWith("-");
-        PlanService.Page found = plans.list(new PlanStore.Filter(q.getFirst("account"), q.getFirst("owner"), status, before,
-                        search),
-                descending ? sort.substring(1) : sort, descending, page, size);
+        int page = q.getFirst("page") == null ? 0 : Requests.integer("page", q.getFirst("page"), 0, Integer.MAX_VALUE);
+        int size = q.getFirst("size") == null ? PlanQuery.DEFAULT_PAGE_SIZE
+                : Requests.integer("size", q.getFirst("size"), 1, PlanQuery.MAX_PAGE_SIZE);
+        PlanPage found = plans.list(new PlanQuery(
+                new PlanQuery.Filter(q.getFirst("account"), q.getFirst("owner"), status, before, search),
+                PlanQuery.Sort.byName(descending ? sort.substring(1) : sort).orElseThrow(), descending, page, size));
         ObjectNode out = mapper.createObjectNode().put("page", page).put("size", size).put("total", found.total());
         ArrayNode items = out.putArray("items");
         for (StoredPlan p : found.items()) items.add(summary(p));
@@ -191,69 +171,22 @@ public class PlansResource {
 
     // ---------------------------------------------------------------- shared
 
-    /** The plan as a change left it (one transaction, run again if it was a deadlock's victim), with its ETag. */
+    /** The plan as a change left it, with its ETag. */
     private Response saved(long planId, Supplier<Optional<StoredPlan>> change) {
         try {
-            StoredPlan stored = io.parley.plan.Deadlocks.retry(change).orElseThrow(() -> notFound(Long.toString(planId)));
-            return Response.ok(view(stored), MediaType.APPLICATION_JSON).tag(tag(stored.revision())).build();
+            StoredPlan stored = change.get().orElseThrow(() -> notFound(Long.toString(planId)));
+            return Response.ok(view(stored), MediaType.APPLICATION_JSON).tag(PlanPaths.tag(stored.revision())).build();
         } catch (StaleRevisionException e) {
-            throw stale(e.expected(), e.current());
+            throw PlanPaths.stale(e.expected(), e.current());
         }
     }
 
-    private PlanChange change(JsonNode root) {
-        List<Violation> violations = new ArrayList<>();
-        JsonInput in = new JsonInput(violations);
-        if (!in.object(root, "", "a plan change", new java.util.LinkedHashSet<>(List.of("author", "message", "plan")))) {
-            throw new InvalidInputException(violations);
+    private static LocalDate date(String parameter, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw Requests.badParameter(parameter, "query parameter '" + parameter + "': '" + value + "' is not a date (YYYY-MM-DD)");
         }
-        String author = in.requiredText(root, "", "author");
-        if (author != null && (author.isBlank() || author.length() > PlanJson.MAX_TEXT)) {
-            in.fail("/author", "must be 1–" + PlanJson.MAX_TEXT + " characters, not blank", null);
-        }
-        String message = in.optionalText(root, "", "message", null);
-        if (message != null && message.length() > 1000) in.fail("/message", "is longer than 1000 characters", null);
-        JsonNode planNode = in.required(root, "", "plan");
-        ObjectNode plan = planNode == null ? null : PlanJson.read(planNode, "/plan", in);
-        if (!violations.isEmpty()) throw new InvalidInputException(violations);
-        return new PlanChange(plan.get("account").get("name").asText(), plan.get("owner").asText(),
-                PlanStatus.byName(plan.get("status").asText()).orElseThrow(), PlanJson.nextReview(plan),
-                plan.toString(), author, message);
-    }
-
-    /** The revision an update is based on, from If-Match: required (428), and a revision of ours. */
-    private int ifMatch(HttpHeaders headers, long planId) {
-        String header = headers.getHeaderString(HttpHeaders.IF_MATCH);
-        if (header == null || header.isBlank()) {
-            throw new ProblemException(new Problem(Problem.Kind.PRECONDITION_REQUIRED.type(),
-                    Problem.Kind.PRECONDITION_REQUIRED.title, 428,
-                    "send If-Match with the ETag of the revision you changed (GET /api/v1/plans/" + planId + ")",
-                    null, null, null));
-        }
-        String value = header.trim();
-        if (value.equals("*")) {
-            // RFC 9110: "*" matches whatever the current revision is — an explicit "overwrite"
-            return plans.read(planId).map(StoredPlan::revision).orElseThrow(() -> notFound(Long.toString(planId)));
-        }
-        if (value.startsWith("W/")) value = value.substring(2);
-        if (value.startsWith("\"r") && value.endsWith("\"")) {
-            try {
-                return Integer.parseInt(value.substring(2, value.length() - 1));
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-        }
-        int current = plans.read(planId).map(StoredPlan::revision).orElseThrow(() -> notFound(Long.toString(planId)));
-        throw stale(-1, current);
-    }
-
-    private ProblemException stale(int expected, int current) {
-        String detail = expected < 0
-                ? "If-Match names no revision of this plan; it is at revision " + current
-                : "the plan is at revision " + current + ", not " + expected + ": someone else changed it first; "
-                + "read it again and apply your change to revision " + current;
-        return new ProblemException(new Problem(Problem.Kind.STALE.type(), Problem.Kind.STALE.title, 412, detail,
-                null, null, null, null, null, (long) current));
     }
 
     private static long id(String id) {
@@ -262,10 +195,6 @@ public class PlansResource {
 
     private static ProblemException notFound(String id) {
         return PlanPaths.notFound("no plan " + id);
-    }
-
-    private static EntityTag tag(int revision) {
-        return new EntityTag("r" + revision);
     }
 
     private ObjectNode view(StoredPlan p) {

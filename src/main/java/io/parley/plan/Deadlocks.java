@@ -9,10 +9,10 @@ import java.util.function.Supplier;
  * whole transaction (the caller passes a call through the service's transactional proxy): a retry
  * inside the same transaction would achieve nothing, since the database has already rolled it back.
  */
-public final class Deadlocks {
+final class Deadlocks {
 
     /** Attempts in all: a deadlock twice in a row is rare, three times means contention to report. */
-    public static final int ATTEMPTS = 3;
+    static final int ATTEMPTS = 3;
     /** Pause before the second attempt, doubled before the third: lets the winning transaction finish. */
     static final long FIRST_PAUSE_MILLIS = 20;
     /** MariaDB/MySQL's error code for "deadlock found when trying to get lock". */
@@ -21,7 +21,7 @@ public final class Deadlocks {
     private Deadlocks() {
     }
 
-    public static <T> T retry(Supplier<T> transaction) {
+    static <T> T retry(Supplier<T> transaction) {
         long pause = FIRST_PAUSE_MILLIS;
         for (int attempt = 1; ; attempt++) {
             try {

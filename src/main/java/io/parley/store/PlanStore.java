@@ -1,6 +1,6 @@
 package io.parley.store;
 
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,139 +11,201 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 
+import org.hibernate.StaleStateException;
+
+import io.parley.plan.Actual;
+import io.parley.plan.PlanChange;
+import io.parley.plan.PlanPage;
+import io.parley.plan.PlanQuery;
+import io.parley.plan.PlanRepository;
+import io.parley.plan.PlanScenario;
+import io.parley.plan.PlanStatus;
+import io.parley.plan.Revision;
+import io.parley.plan.StoredPlan;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
-/** Plans and their revisions in the database; callers hold the transaction. */
+/** Plans, their revisions, scenarios and actuals in the database, through JPA; callers hold the transaction. */
 @ApplicationScoped
-public class PlanStore implements PanacheRepository<PlanEntity> {
+public class PlanStore implements PanacheRepository<PlanEntity>, PlanRepository {
 
-    /** A list query's filters; null fields do not filter. */
-    /**
-     * What a list keeps; null parts keep everything. {@code account} and {@code owner} are whole names
-     * and {@code search} a part of the account's name, all ignoring case, alike on MariaDB (whose
-     * collation ignores case) and H2 (whose comparison does not).
-     */
-    public record Filter(String account, String owner, String status, LocalDate nextReviewBefore, String search) {
+    @Override
+    public StoredPlan insert(PlanChange change, Instant at) {
+        PlanEntity e = new PlanEntity();
+        write(e, change);
+        e.createdAt = at;
+        e.updatedAt = at;
+        persist(e);
+        flush();
+        addRevision(e, change, at);
+        return view(e);
     }
 
+    @Override
+    public Optional<StoredPlan> plan(long id) {
+        return byId(id).map(PlanStore::view);
+    }
+
+    /** The plan's entity, unlocked. */
     public Optional<PlanEntity> byId(long id) {
         return findByIdOptional(id);
     }
 
+    @Override
+    public Optional<StoredPlan> lockPlan(long id) {
+        return forUpdate(id).map(PlanStore::view);
+    }
+
     /**
-     * The plan, locked for the rest of the transaction so two updates of it run one after the other.
-     * A {@link VersionConflict} when this transaction loaded the plan earlier and it has moved on since.
+     * The plan's entity, locked for the rest of the transaction so two updates of it run one after the
+     * other. A {@link PlanRepository.VersionConflict} when this transaction loaded the plan earlier and
+     * it has moved on since.
      */
     public Optional<PlanEntity> forUpdate(long id) {
         return versionChecked(() -> findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    public PlanEntity insert(PlanEntity plan) {
-        persist(plan);
-        flush();
-        return plan;
-    }
-
-    /** Someone else's change was written first (the optimistic lock's version moved). */
-    public static final class VersionConflict extends RuntimeException {
-        public VersionConflict(Throwable cause) {
-            super(cause);
-        }
-    }
-
-    /** Writes pending changes now; a version conflict surfaces here, inside the caller's transaction. */
-    public void flushChecked() {
+    @Override
+    public StoredPlan revise(long id, PlanChange change, Instant at) {
+        PlanEntity e = findById(id); // locked and held in this transaction since lockPlan: no query
+        write(e, change);
+        e.updatedAt = at;
         versionChecked(() -> {
-            flush();
+            flush(); // bumps the version: the new revision's number; a version conflict surfaces here
             return null;
         });
+        addRevision(e, change, at);
+        return view(e);
     }
 
-    /** Runs {@code work}, turning Hibernate's "the version moved" into a {@link VersionConflict}. */
+    /** Runs {@code work}, turning Hibernate's "the version moved" into a {@link PlanRepository.VersionConflict}. */
     private static <T> T versionChecked(Supplier<T> work) {
         try {
             return work.get();
-        } catch (jakarta.persistence.OptimisticLockException e) {
+        } catch (OptimisticLockException e) {
             throw new VersionConflict(e);
-        } catch (jakarta.persistence.PersistenceException e) {
-            if (e.getCause() instanceof org.hibernate.StaleStateException) throw new VersionConflict(e);
+        } catch (PersistenceException e) {
+            if (e.getCause() instanceof StaleStateException) throw new VersionConflict(e);
             throw e;
         }
     }
 
-    public void addRevision(PlanRevisionEntity revision) {
-        getEntityManager().persist(revision);
+    private void addRevision(PlanEntity plan, PlanChange change, Instant at) {
+        PlanRevisionEntity r = new PlanRevisionEntity();
+        r.planId = plan.id;
+        r.revision = number(plan);
+        r.author = change.author();
+        r.message = change.message();
+        r.createdAt = at;
+        r.document = change.document();
+        getEntityManager().persist(r);
     }
 
-    public List<PlanRevisionEntity> revisions(long planId) {
+    @Override
+    public List<Revision> revisions(long planId) {
         return getEntityManager()
                 .createQuery("from PlanRevisionEntity where planId = :plan order by revision", PlanRevisionEntity.class)
-                .setParameter("plan", planId).getResultList();
+                .setParameter("plan", planId).getResultStream().map(PlanStore::revision).toList();
     }
 
-    public Optional<PlanRevisionEntity> revision(long planId, int revision) {
+    @Override
+    public Optional<Revision> revision(long planId, int revision) {
         return getEntityManager()
                 .createQuery("from PlanRevisionEntity where planId = :plan and revision = :revision", PlanRevisionEntity.class)
                 .setParameter("plan", planId).setParameter("revision", revision)
-                .getResultStream().findFirst();
+                .getResultStream().findFirst().map(PlanStore::revision);
     }
 
-    public void addScenario(PlanScenarioEntity scenario) {
-        getEntityManager().persist(scenario);
+    @Override
+    public PlanScenario addScenario(long planId, String name, String document, Instant at) {
+        PlanScenarioEntity e = new PlanScenarioEntity();
+        e.planId = planId;
+        e.name = name;
+        e.agreed = false;
+        e.document = document;
+        e.createdAt = at;
+        getEntityManager().persist(e);
+        flush();
+        return scenario(e);
     }
 
-    public List<PlanScenarioEntity> scenarios(long planId) {
+    @Override
+    public Optional<PlanScenario> agreeOnly(long planId, long scenarioId) {
+        PlanScenarioEntity chosen = null;
+        for (PlanScenarioEntity s : scenarioEntities(planId)) {
+            s.agreed = s.id == scenarioId;
+            if (s.agreed) chosen = s;
+        }
+        return Optional.ofNullable(chosen).map(PlanStore::scenario);
+    }
+
+    @Override
+    public List<PlanScenario> scenarios(long planId) {
+        return scenarioEntities(planId).stream().map(PlanStore::scenario).toList();
+    }
+
+    private List<PlanScenarioEntity> scenarioEntities(long planId) {
         return getEntityManager()
                 .createQuery("from PlanScenarioEntity where planId = :plan order by id", PlanScenarioEntity.class)
                 .setParameter("plan", planId).getResultList();
     }
 
-    public Optional<PlanScenarioEntity> scenario(long planId, long scenarioId) {
+    @Override
+    public Optional<PlanScenario> scenario(long planId, long scenarioId) {
         return getEntityManager()
                 .createQuery("from PlanScenarioEntity where planId = :plan and id = :id", PlanScenarioEntity.class)
                 .setParameter("plan", planId).setParameter("id", scenarioId)
-                .getResultStream().findFirst();
+                .getResultStream().findFirst().map(PlanStore::scenario);
     }
 
-    /** The actuals of a plan, by period. */
-    public List<PlanActualEntity> actuals(long planId) {
+    @Override
+    public List<Actual> actuals(long planId) {
         return getEntityManager()
                 .createQuery("from PlanActualEntity where planId = :plan order by period", PlanActualEntity.class)
-                .setParameter("plan", planId).getResultList();
+                .setParameter("plan", planId).getResultStream()
+                .map(e -> new Actual(e.period, e.netRevenue, e.rebate, e.cogs, e.costToServe, e.volumes)).toList();
     }
 
-    /** Stores a period's actuals, replacing what was uploaded for that period before. */
-    public void putActual(PlanActualEntity actual) {
-        getEntityManager()
+    @Override
+    public void putActuals(long planId, List<Actual> actuals, Instant at) {
+        for (Actual a : actuals) putActual(planId, a, at);
+        flush();
+    }
+
+    private void putActual(long planId, Actual actual, Instant at) {
+        Optional<PlanActualEntity> earlier = getEntityManager()
                 .createQuery("from PlanActualEntity where planId = :plan and period = :period", PlanActualEntity.class)
-                .setParameter("plan", actual.planId).setParameter("period", actual.period)
-                .getResultStream().findFirst().ifPresentOrElse(existing -> {
-                    existing.netRevenue = actual.netRevenue;
-                    existing.rebate = actual.rebate;
-                    existing.cogs = actual.cogs;
-                    existing.costToServe = actual.costToServe;
-                    existing.volumes = actual.volumes;
-                    existing.uploadedAt = actual.uploadedAt;
-                }, () -> getEntityManager().persist(actual));
+                .setParameter("plan", planId).setParameter("period", actual.period())
+                .getResultStream().findFirst();
+        PlanActualEntity e = earlier.orElseGet(PlanActualEntity::new);
+        e.planId = planId;
+        e.period = actual.period();
+        e.netRevenue = actual.netRevenue();
+        e.rebate = actual.rebate();
+        e.cogs = actual.cogs();
+        e.costToServe = actual.costToServe();
+        e.volumes = actual.volumes();
+        e.uploadedAt = at;
+        if (earlier.isEmpty()) getEntityManager().persist(e);
     }
 
-    /** Removes a period's actuals; false when there were none. */
+    @Override
     public boolean deleteActual(long planId, int period) {
         return getEntityManager().createQuery("delete from PlanActualEntity where planId = :plan and period = :period")
                 .setParameter("plan", planId).setParameter("period", period).executeUpdate() > 0;
     }
 
-    /** One page of plans, and how many match in all. */
-    public record Found(List<PlanEntity> items, long total) {
-    }
-
-    public Found find(Filter filter, Sort sort, int page, int size) {
+    @Override
+    public PlanPage page(PlanQuery query) {
+        PlanQuery.Filter filter = query.filter();
         List<String> where = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
+        // names compare in lower case: MariaDB's collation ignores case, H2's comparison does not
         if (filter.account() != null) {
             where.add("lower(account) = :account");
             parameters.put("account", filter.account().toLowerCase(Locale.ROOT));
@@ -159,13 +221,43 @@ public class PlanStore implements PanacheRepository<PlanEntity> {
         }
         if (filter.status() != null) {
             where.add("status = :status");
-            parameters.put("status", filter.status());
+            parameters.put("status", filter.status().apiName);
         }
         if (filter.nextReviewBefore() != null) {
             where.add("nextReview < :before");
             parameters.put("before", filter.nextReviewBefore());
         }
-        PanacheQuery<PlanEntity> query = where.isEmpty() ? findAll(sort) : find(String.join(" and ", where), sort, parameters);
-        return new Found(query.page(Page.of(page, size)).list(), query.count());
+        // every sort's API name is the entity field's name
+        String field = query.sort().apiName;
+        Sort sort = (query.descending() ? Sort.descending(field) : Sort.ascending(field)).and("id");
+        PanacheQuery<PlanEntity> found = where.isEmpty() ? findAll(sort) : find(String.join(" and ", where), sort, parameters);
+        List<StoredPlan> items = found.page(Page.of(query.page(), query.size())).stream().map(PlanStore::view).toList();
+        return new PlanPage(items, found.count());
+    }
+
+    private static void write(PlanEntity e, PlanChange change) {
+        e.account = change.account();
+        e.owner = change.owner();
+        e.status = change.status().apiName;
+        e.nextReview = change.nextReview();
+        e.document = change.document();
+    }
+
+    private static StoredPlan view(PlanEntity e) {
+        return new StoredPlan(e.id, number(e), e.account, e.owner, PlanStatus.byName(e.status).orElseThrow(),
+                e.nextReview, e.createdAt, e.updatedAt, e.document);
+    }
+
+    /** Revisions are numbered from 1; the version counts from 0. */
+    private static int number(PlanEntity e) {
+        return e.version + 1;
+    }
+
+    private static Revision revision(PlanRevisionEntity r) {
+        return new Revision(r.revision, r.author, r.createdAt, r.message, r.document);
+    }
+
+    private static PlanScenario scenario(PlanScenarioEntity e) {
+        return new PlanScenario(e.id, e.planId, e.name, e.agreed, e.createdAt, e.document);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.parley.plan.PlanQuery;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -63,10 +64,11 @@ class EmbeddedDefaultTest {
         // H2 compares text with case, MariaDB's collation without: the filter must not depend on which
         plans.create(new io.parley.plan.PlanChange("FreshWay Retail", "Dana Reyes", io.parley.plan.PlanStatus.DRAFT,
                 null, "{}", "ana", null));
-        var byName = plans.list(new io.parley.store.PlanStore.Filter("freshway retail", "DANA REYES", null, null, null),
-                "id", false, 0, 10);
+        var byName = plans.list(new PlanQuery(new PlanQuery.Filter("freshway retail", "DANA REYES", null, null, null),
+                PlanQuery.Sort.ACCOUNT, false, 0, 10));
         assertThat(byName.total()).isEqualTo(1);
-        var bySearch = plans.list(new io.parley.store.PlanStore.Filter(null, null, null, null, "WAY RET"), "id", false, 0, 10);
+        var bySearch = plans.list(new PlanQuery(new PlanQuery.Filter(null, null, null, null, "WAY RET"),
+                PlanQuery.Sort.ACCOUNT, false, 0, 10));
         assertThat(bySearch.items()).extracting(io.parley.plan.StoredPlan::account).containsExactly("FreshWay Retail");
     }
 
