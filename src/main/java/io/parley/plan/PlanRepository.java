@@ -16,9 +16,11 @@ public interface PlanRepository {
     Optional<StoredPlan> plan(long id);
 
     /**
-     * The plan, locked for the rest of the transaction so two changes of it run one after the other.
+     * The plan, locked for the rest of the transaction so two changes of it run one after the other;
+     * empty only when the database confirms there is no such plan.
      *
      * @throws VersionConflict when this transaction loaded the plan earlier and it has moved on since
+     * @throws StoreUnavailableException when the lookup failed and absence cannot be told
      */
     Optional<StoredPlan> lockPlan(long id);
 

@@ -24,7 +24,9 @@ import io.parley.plan.PlanRepository;
 import io.parley.plan.PlanScenario;
 import io.parley.plan.PlanStatus;
 import io.parley.plan.Revision;
+import io.parley.plan.StoreUnavailableException;
 import io.parley.plan.StoredPlan;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Page;
@@ -63,11 +65,32 @@ public class PlanStore implements PanacheRepository<PlanEntity>, PlanRepository 
 
     /**
      * The plan's entity, locked for the rest of the transaction so two updates of it run one after the
-     * other. A {@link PlanRepository.VersionConflict} when this transaction loaded the plan earlier and
-     * it has moved on since.
+     * other; empty only when the database says there is no such plan. A
+     * {@link PlanRepository.VersionConflict} when this transaction loaded the plan earlier and it has
+     * moved on since.
      */
     public Optional<PlanEntity> forUpdate(long id) {
-        return versionChecked(() -> findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE));
+        Optional<PlanEntity> found = versionChecked(() -> findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE));
+        if (found.isEmpty()) confirmAbsent(id);
+        return found;
+    }
+
+    /**
+     * Hibernate's {@code find} answers null, logging HHH90010102, when its JDBC call fails in a
+     * transaction already marked for rollback: what a connection that died between the pool's check
+     * and its enlistment leaves behind. Absence is only told by a transaction that can still commit,
+     * and is confirmed by a query, which throws rather than swallows when the database is away.
+     */
+    private void confirmAbsent(long id) {
+        if (QuarkusTransaction.isRollbackOnly()) {
+            throw new StoreUnavailableException("the lookup of plan " + id + " failed in a transaction the store "
+                    + "has marked for rollback; the plan's existence is not known", null);
+        }
+        long count = getEntityManager().createQuery("select count(p) from PlanEntity p where p.id = :id", Long.class)
+                .setParameter("id", id).getSingleResult();
+        if (count > 0) {
+            throw new StoreUnavailableException("the lookup of plan " + id + " found nothing but the plan exists", null);
+        }
     }
 
     @Override
