@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -33,6 +35,8 @@ import io.parley.model.Product;
 import io.parley.model.Scenario;
 import io.parley.model.Violation;
 import io.parley.plan.Actual;
+import io.parley.plan.IdempotencyKey;
+import io.parley.plan.KeptAnswer;
 import io.parley.plan.PlanScenario;
 import io.parley.plan.PlanService;
 import io.parley.plan.StoredPlan;
@@ -68,13 +72,16 @@ public class PlanActualsResource {
     public Response upload(@PathParam("id") String id, byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of());
         long planId = PlanPaths.planId(id);
+        Optional<IdempotencyKey> key = PlanPaths.idempotencyKey(headers, uri, body);
         boolean csv = headers.getMediaType() != null && headers.getMediaType().isCompatible(MediaType.valueOf(Csv.MEDIA_TYPE));
         List<Violation> violations = new ArrayList<>();
         List<Actual> actuals = csv ? actualsJson.fromCsv(body, ActualsJson.charset(headers.getMediaType()), violations)
                 : actualsJson.fromJson(bodies.parse(body), violations);
         if (!violations.isEmpty()) throw new InvalidInputException(violations);
-        List<Actual> stored = plans.putActuals(planId, actuals).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
-        return Response.ok(actualsJson.list(planId, stored), MediaType.APPLICATION_JSON).build();
+        Function<Optional<List<Actual>>, KeptAnswer> stored = all -> new KeptAnswer(200, null, null,
+                actualsJson.list(planId, all.orElseThrow(() -> PlanPaths.notFound("no plan " + id))).toString());
+        return PlanPaths.answer(key, k -> plans.putActuals(planId, actuals, k, stored), () -> plans.putActuals(planId, actuals),
+                stored);
     }
 
     @GET

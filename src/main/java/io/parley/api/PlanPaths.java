@@ -2,17 +2,26 @@ package io.parley.api;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.model.Scenario;
 import io.parley.model.Violation;
+import io.parley.plan.IdempotencyKey;
+import io.parley.plan.KeptAnswer;
 import io.parley.plan.PlanScenario;
 import io.parley.plan.PlanService;
 import io.parley.plan.StoredPlan;
@@ -100,6 +109,38 @@ final class PlanPaths {
     /** A plan's ETag: its revision. */
     static EntityTag tag(int revision) {
         return new EntityTag("r" + revision);
+    }
+
+    /** The header a creating POST may carry (the IETF httpapi draft "The Idempotency-Key HTTP Header Field"). */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /**
+     * The caller's Idempotency-Key, fingerprinted with the request's method, path, media type and body;
+     * empty when none was sent, a 400 when it breaks {@link IdempotencyKey#RULE}.
+     */
+    static Optional<IdempotencyKey> idempotencyKey(HttpHeaders headers, UriInfo uri, byte[] body) {
+        String key = headers.getHeaderString(IDEMPOTENCY_KEY);
+        if (key == null) return Optional.empty();
+        if (!IdempotencyKey.isWellFormed(key)) {
+            String message = "header '" + IDEMPOTENCY_KEY + "' must be " + IdempotencyKey.RULE;
+            throw new ProblemException(new Problem(Problem.Kind.BAD_REQUEST.type(), "A header is not valid", 400, message,
+                    null, List.of(new Problem.FieldError(IDEMPOTENCY_KEY, message, key)), null));
+        }
+        String operation = "POST " + uri.getPath() + " " + headers.getMediaType();
+        return Optional.of(IdempotencyKey.of(IdempotencyKey.ANONYMOUS, key, operation, body));
+    }
+
+    /**
+     * {@code answerTo}'s answer to what {@code write} wrote; with an Idempotency-Key, made and kept once
+     * per key ({@code once}), and given again to a retry.
+     */
+    static <T> Response answer(Optional<IdempotencyKey> key, Function<IdempotencyKey, KeptAnswer> once,
+                               Supplier<T> write, Function<T, KeptAnswer> answerTo) {
+        KeptAnswer a = key.map(once).orElseGet(() -> answerTo.apply(write.get()));
+        Response.ResponseBuilder r = Response.status(a.status()).entity(a.body()).type(MediaType.APPLICATION_JSON);
+        if (a.location() != null) r.location(URI.create(a.location()));
+        if (a.etag() != null) r.header(HttpHeaders.ETAG, a.etag());
+        return r.build();
     }
 
     /**

@@ -2,11 +2,12 @@ package io.parley.api;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -32,6 +34,8 @@ import io.parley.model.InvalidInputException;
 import io.parley.model.Numbers;
 import io.parley.model.Scenario;
 import io.parley.model.Violation;
+import io.parley.plan.IdempotencyKey;
+import io.parley.plan.KeptAnswer;
 import io.parley.plan.PlanScenario;
 import io.parley.plan.PlanService;
 
@@ -59,9 +63,10 @@ public class PlanScenariosResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response add(@PathParam("id") String id, byte[] body, @Context UriInfo uri) {
+    public Response add(@PathParam("id") String id, byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of());
         long planId = PlanPaths.planId(id);
+        Optional<IdempotencyKey> key = PlanPaths.idempotencyKey(headers, uri, body);
         List<Violation> violations = new ArrayList<>();
         JsonInput in = new JsonInput(violations);
         JsonNode root = bodies.parse(body);
@@ -79,10 +84,12 @@ public class PlanScenariosResource {
         if (!violations.isEmpty()) throw new InvalidInputException(violations);
         String document = ScenarioJson.write(scenario, mapper).toString();
         boolean agreed = agreedNode != null && agreedNode.asBoolean();
-        PlanScenario stored = plans.addScenario(planId, name, agreed, document)
-                .orElseThrow(() -> PlanPaths.notFound("no plan " + id));
-        return Response.created(URI.create("/api/v1/plans/" + planId + "/scenarios/" + stored.id()))
-                .entity(full(stored)).type(MediaType.APPLICATION_JSON).build();
+        Function<Optional<PlanScenario>, KeptAnswer> created = added -> {
+            PlanScenario stored = added.orElseThrow(() -> PlanPaths.notFound("no plan " + id));
+            return new KeptAnswer(201, "/api/v1/plans/" + planId + "/scenarios/" + stored.id(), null, full(stored).toString());
+        };
+        return PlanPaths.answer(key, k -> plans.addScenario(planId, name, agreed, document, k, created),
+                () -> plans.addScenario(planId, name, agreed, document), created);
     }
 
     @GET

@@ -2,12 +2,12 @@ package io.parley.api;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.parley.plan.IdempotencyKey;
+import io.parley.plan.KeptAnswer;
 import io.parley.plan.PlanChange;
 import io.parley.plan.PlanPage;
 import io.parley.plan.PlanQuery;
@@ -57,12 +59,13 @@ public class PlansResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response create(byte[] body, @Context UriInfo uri) {
+    public Response create(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of());
+        Optional<IdempotencyKey> key = PlanPaths.idempotencyKey(headers, uri, body);
         PlanChange change = PlanJson.change(bodies.parse(body));
-        StoredPlan stored = plans.create(change);
-        return Response.created(URI.create("/api/v1/plans/" + stored.id())).tag(PlanPaths.tag(stored.revision()))
-                .entity(view(stored)).type(MediaType.APPLICATION_JSON).build();
+        Function<StoredPlan, KeptAnswer> created = stored -> new KeptAnswer(201, "/api/v1/plans/" + stored.id(),
+                PlanPaths.tag(stored.revision()).toString(), view(stored).toString());
+        return PlanPaths.answer(key, k -> plans.create(change, k, created), () -> plans.create(change), created);
     }
 
     @GET

@@ -3,6 +3,7 @@ package io.parley.plan;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,14 +19,21 @@ public class PlanService {
 
     private final PlanTransactions transactions;
     private final PlanRepository repository;
+    private final IdempotentWrites idempotent;
 
-    PlanService(PlanTransactions transactions, PlanRepository repository) {
+    PlanService(PlanTransactions transactions, PlanRepository repository, IdempotentWrites idempotent) {
         this.transactions = transactions;
         this.repository = repository;
+        this.idempotent = idempotent;
     }
 
     public StoredPlan create(PlanChange change) {
         return Deadlocks.retry(() -> transactions.create(change));
+    }
+
+    /** Creates the plan once per key: a retry with the key is given {@code answerTo}'s first answer again. */
+    public KeptAnswer create(PlanChange change, IdempotencyKey key, Function<StoredPlan, KeptAnswer> answerTo) {
+        return idempotent.once(key, () -> transactions.create(change), answerTo);
     }
 
     public Optional<StoredPlan> read(long id) {
@@ -77,6 +85,12 @@ public class PlanService {
         return Deadlocks.retry(() -> transactions.addScenario(planId, name, agreed, document));
     }
 
+    /** Stores the scenario once per key; {@code answerTo} is given empty when the plan does not exist. */
+    public KeptAnswer addScenario(long planId, String name, boolean agreed, String document, IdempotencyKey key,
+                                  Function<Optional<PlanScenario>, KeptAnswer> answerTo) {
+        return idempotent.once(key, () -> transactions.addScenario(planId, name, agreed, document), answerTo);
+    }
+
     /** Marks one scenario as the agreed one (and no other); empty when the plan or the scenario does not exist. */
     public Optional<PlanScenario> agree(long planId, long scenarioId) {
         return Deadlocks.retry(() -> transactions.agree(planId, scenarioId));
@@ -101,6 +115,12 @@ public class PlanService {
      */
     public Optional<List<Actual>> putActuals(long planId, List<Actual> actuals) {
         return Deadlocks.retry(() -> transactions.putActuals(planId, actuals));
+    }
+
+    /** Stores the actuals once per key; {@code answerTo} is given empty when the plan does not exist. */
+    public KeptAnswer putActuals(long planId, List<Actual> actuals, IdempotencyKey key,
+                                 Function<Optional<List<Actual>>, KeptAnswer> answerTo) {
+        return idempotent.once(key, () -> transactions.putActuals(planId, actuals), answerTo);
     }
 
     /**

@@ -1,0 +1,49 @@
+package io.parley.plan;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * A client's Idempotency-Key for one creating request: whose it is, the key, and a fingerprint of the
+ * request it came with, so a retry with another request under the same key is told apart.
+ *
+ * @param caller      who sent it: keys are per caller; {@link #ANONYMOUS} until callers are identified
+ * @param key         the header's value: 1–{@link #MAX_LENGTH} visible ASCII characters
+ * @param fingerprint SHA-256 (hex) of the operation and the body
+ */
+public record IdempotencyKey(String caller, String key, String fingerprint) {
+
+    /** The caller of every request until the service identifies callers. */
+    public static final String ANONYMOUS = "anonymous";
+    /** Longest key kept: room for a UUID or a ULID with a prefix, and what the table's key column holds. */
+    public static final int MAX_LENGTH = 255;
+    /** Printable ASCII without controls: what an HTTP header carries unambiguously. */
+    private static final Pattern VISIBLE = Pattern.compile("[\\x20-\\x7E]+");
+
+    public IdempotencyKey {
+        if (!isWellFormed(key)) throw new IllegalArgumentException("idempotency key '" + key + "' breaks " + RULE);
+    }
+
+    /** The rule a key keeps, for the messages that refuse one. */
+    public static final String RULE = "1–" + MAX_LENGTH + " visible ASCII characters, not blank";
+
+    public static boolean isWellFormed(String key) {
+        return key != null && !key.isBlank() && key.length() <= MAX_LENGTH && VISIBLE.matcher(key).matches();
+    }
+
+    /** The key of {@code caller} for {@code operation} (method and path, say) with {@code body}. */
+    public static IdempotencyKey of(String caller, String key, String operation, byte[] body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(operation.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+            sha.update(body == null ? new byte[0] : body);
+            return new IdempotencyKey(caller, key, HexFormat.of().formatHex(sha.digest()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
