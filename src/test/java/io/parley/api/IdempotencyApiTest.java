@@ -67,7 +67,7 @@ class IdempotencyApiTest {
         post(null, PLANS, key, "application/json",
                 PlansApiTest.change("Dana Reyes", null, PlansApiTest.plan(account, "Dana Reyes")).toString())
                 .then().statusCode(201);
-        Response other = post(null, PLANS, key, "application/json",
+        Response other = post(Contract.RESPONSE_CONFORMS, PLANS, key, "application/json",
                 PlansApiTest.change("Lars Berg", null, PlansApiTest.plan(account, "Lars Berg")).toString());
         other.then().statusCode(422).contentType(PROBLEM);
         JsonNode problem = Fixtures.json(other.asString());
