@@ -22,6 +22,16 @@ public sealed interface Distribution {
     /** Every parameter rule this distribution breaks, as "field: message"; empty when valid. */
     List<String> problems();
 
+    /**
+     * The values that bound every value a run can draw: a discrete distribution's every value, else
+     * the quantiles at the outermost uniforms a run draws ({@link Sampling#EDGE}). A lever whose rules
+     * are intervals accepts every draw when it accepts these.
+     */
+    default double[] extremes() {
+        return this instanceof Discrete d ? d.values().clone()
+                : new double[] {quantile(Sampling.EDGE), quantile(1 - Sampling.EDGE)};
+    }
+
     /** Normal with mean and standard deviation (> 0). */
     record Normal(double mean, double sd) implements Distribution {
         public double quantile(double u) {

@@ -6,8 +6,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.MatrixUtils;
@@ -63,38 +61,31 @@ public final class MonteCarlo {
     public record Result(long samples, boolean stoppedByPrecision, List<Summary> metrics) {
     }
 
-    /** Runs the simulation. */
+    /** Runs the simulation on a pool of {@code config.threads()} threads of its own. */
     public static Result run(CompiledScenario compiled, List<Uncertain> levers, List<Metric> metrics, Config config) {
+        return Blocks.onOwnPool(config.threads(), pool -> run(compiled, levers, metrics, config, pool));
+    }
+
+    /** Runs the simulation on a shared executor ({@code config.threads()} is then unused); the result is the same. */
+    public static Result run(CompiledScenario compiled, List<Uncertain> levers, List<Metric> metrics, Config config,
+                             ExecutorService executor) {
         int n = (int) config.samples();
         Sampling sampling = new Sampling(config.method(), config.seed(), levers.size(), config.samples());
         double[][] inputs = new double[levers.size()][n];
         double[][] outputs = new double[metrics.size()][n];
         int blocks = (n + Sampling.BLOCK - 1) / Sampling.BLOCK;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, config.threads()));
         int done = 0;
         boolean precise = false;
-        try {
-            while (done < blocks && !precise) {
-                int until = config.precision() == null ? blocks : Math.min(blocks, done + BLOCKS_PER_ROUND);
-                List<Future<?>> work = new ArrayList<>();
-                for (int b = done; b < until; b++) {
-                    final int block = b;
-                    work.add(pool.submit(() -> evaluateBlock(compiled, levers, metrics, config, sampling, block, n, inputs, outputs)));
-                }
-                for (Future<?> f : work) f.get();
-                done = until;
-                if (config.precision() != null) {
-                    int count = Math.min(n, done * Sampling.BLOCK);
-                    precise = precise(outputs[metrics.indexOf(config.precision().metric())], count, config.precision());
-                }
+        while (done < blocks && !precise) {
+            int until = config.precision() == null ? blocks : Math.min(blocks, done + BLOCKS_PER_ROUND);
+            Blocks.run(executor, done, until,
+                    block -> evaluateBlock(compiled, levers, metrics, config, sampling, block, n, inputs, outputs),
+                    "simulation");
+            done = until;
+            if (config.precision() != null) {
+                int count = Math.min(n, done * Sampling.BLOCK);
+                precise = precise(outputs[metrics.indexOf(config.precision().metric())], count, config.precision());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the simulation was interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("a simulation block failed", e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
         int count = Math.min(n, done * Sampling.BLOCK);
         List<Summary> summaries = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.parley.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
 
 import org.hipparchus.random.SobolSequenceGenerator;
 
@@ -56,6 +57,14 @@ public final class SobolIndices {
     /** As above, the evaluations spread over {@code threads} threads; the result does not depend on it. */
     public static List<Result> run(CompiledScenario compiled, List<MonteCarlo.Uncertain> levers, List<Metric> metrics,
                                    int n, long seed, int bootstrap, double confidence, boolean secondOrder, int threads) {
+        return Blocks.onOwnPool(threads,
+                pool -> run(compiled, levers, metrics, n, seed, bootstrap, confidence, secondOrder, pool));
+    }
+
+    /** As above, on a shared executor; the result does not depend on its threads. */
+    public static List<Result> run(CompiledScenario compiled, List<MonteCarlo.Uncertain> levers, List<Metric> metrics,
+                                   int n, long seed, int bootstrap, double confidence, boolean secondOrder,
+                                   ExecutorService executor) {
         int k = levers.size();
         double[][] a = new double[n][k];
         double[][] b = new double[n][k];
@@ -79,40 +88,25 @@ public final class SobolIndices {
         double[][][] fab = new double[k][metrics.size()][n];
         double[][][] fba = secondOrder ? new double[k][metrics.size()][n] : null;
         // rows are independent: blocks of them on every thread, each writing only its own rows
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            List<java.util.concurrent.Future<?>> work = new ArrayList<>();
-            for (int start = 0; start < n; start += Sampling.BLOCK) {
-                final int from = start;
-                final int to = Math.min(n, start + Sampling.BLOCK);
-                work.add(pool.submit(() -> {
-                    Probe probe = new Probe(compiled);
-                    double[] row = new double[k];
-                    for (int i = from; i < to; i++) {
-                        store(probe, levers, a[i], metrics, fa, i);
-                        store(probe, levers, b[i], metrics, fb, i);
-                        for (int j = 0; j < k; j++) {
-                            System.arraycopy(a[i], 0, row, 0, k);
-                            row[j] = b[i][j];
-                            store(probe, levers, row, metrics, fab[j], i);
-                            if (fba != null) {
-                                System.arraycopy(b[i], 0, row, 0, k);
-                                row[j] = a[i][j];
-                                store(probe, levers, row, metrics, fba[j], i);
-                            }
-                        }
+        int blocks = (n + Sampling.BLOCK - 1) / Sampling.BLOCK;
+        Blocks.run(executor, 0, blocks, block -> {
+            Probe probe = new Probe(compiled);
+            double[] row = new double[k];
+            for (int i = block * Sampling.BLOCK; i < Math.min(n, (block + 1) * Sampling.BLOCK); i++) {
+                store(probe, levers, a[i], metrics, fa, i);
+                store(probe, levers, b[i], metrics, fb, i);
+                for (int j = 0; j < k; j++) {
+                    System.arraycopy(a[i], 0, row, 0, k);
+                    row[j] = b[i][j];
+                    store(probe, levers, row, metrics, fab[j], i);
+                    if (fba != null) {
+                        System.arraycopy(b[i], 0, row, 0, k);
+                        row[j] = a[i][j];
+                        store(probe, levers, row, metrics, fba[j], i);
                     }
-                }));
+                }
             }
-            for (var f : work) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the Sobol run was interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("a Sobol block failed", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        }, "Sobol run");
         List<Result> results = new ArrayList<>();
         SplittableRandom resample = new SplittableRandom(Sampling.mix(seed, -1));
         int[][] draws = new int[bootstrap][n];

@@ -101,6 +101,21 @@ final class AnalysisInput {
         return metric.get();
     }
 
+    /**
+     * The items of the request's {@code levers} array: at least one (reported), at most {@code max}
+     * (a 422 limit-exceeded naming {@code what}).
+     */
+    List<JsonNode> leverItems(String noun, String what, int max) {
+        List<JsonNode> items = in.array(in.required(root, "", "levers"), "/levers");
+        if (root.path("levers").isArray() && items.isEmpty()) {
+            in.fail("/levers", "names no " + noun + "; give at least one", null);
+        }
+        if (items.size() > max) {
+            throw Problem.overLimit("/levers", what, items.size(), max);
+        }
+        return items;
+    }
+
     /** A lever path bound to the compiled scenario, or null (reported) when it names nothing. */
     BoundLever lever(CompiledScenario compiled, JsonNode node, String at) {
         String path = in.text(node, at);

@@ -17,12 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.engine.CompiledScenario;
 import io.parley.model.InvalidInputException;
@@ -46,20 +41,28 @@ public class CompareResource {
     private static final Set<String> VARIANT_FIELDS = new LinkedHashSet<>(List.of("name", "set", "scenario"));
 
     private final JsonBodies bodies;
-    private final ObjectMapper mapper;
     private final ParleyConfig config;
-    private final String engineVersion;
+    private final ProvenanceSource provenances;
 
-    public CompareResource(JsonBodies bodies, ObjectMapper mapper, ParleyConfig config,
-                           @ConfigProperty(name = "quarkus.application.version") String engineVersion) {
+    public CompareResource(JsonBodies bodies, ParleyConfig config, ProvenanceSource provenances) {
         this.bodies = bodies;
-        this.mapper = mapper;
         this.config = config;
-        this.engineVersion = engineVersion;
+        this.provenances = provenances;
     }
 
     /** A variant as read: its name and the scenario it stands for. */
     private record Variant(String name, Scenario scenario) {
+    }
+
+    /** The JSON answer: the baseline's figures, then each variant's and its change from the baseline. */
+    private record Comparison(BaselineAnswer baseline, List<VariantAnswer> variants, Provenance provenance) {
+    }
+
+    private record BaselineAnswer(String name, String scenarioHash, Map<String, Number> summary) {
+    }
+
+    private record VariantAnswer(String name, Map<String, Number> summary, Map<String, Number> delta,
+                                 String scenarioHash) {
     }
 
     @POST
@@ -84,35 +87,27 @@ public class CompareResource {
         }
 
         double[] base = CompiledScenario.compile(baseline).summary();
-        String baselineHash = ScenarioJson.hash(baseline, mapper);
-        Provenance provenance = new Provenance(engineVersion, Provenance.MODEL_VERSION, baselineHash);
+        String baselineHash = provenances.hash(baseline);
+        Provenance provenance = provenances.ofHash(baselineHash);
         List<double[]> summaries = new ArrayList<>();
         for (Variant v : variants) {
             summaries.add(CompiledScenario.compile(v.scenario()).summary());
         }
 
         Response.ResponseBuilder response;
-        if (Requests.wantsCsv(headers)) {
+        if (Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV) {
             response = Response.ok(Csv.comparison(base, variants.stream().map(Variant::name).toList(), summaries),
-                    Csv.MEDIA_TYPE + "; charset=UTF-8");
+                    Format.CSV.contentType);
         } else {
-            ObjectNode out = mapper.createObjectNode();
-            out.putObject("baseline")
-                    .put("name", baseline.name())
-                    .put("scenarioHash", baselineHash)
-                    .set("summary", ResultJson.summary(base, mapper));
-            ArrayNode list = out.putArray("variants");
+            List<VariantAnswer> answers = new ArrayList<>();
             for (int i = 0; i < variants.size(); i++) {
-                ObjectNode o = list.addObject();
-                o.put("name", variants.get(i).name());
-                o.set("summary", ResultJson.summary(summaries.get(i), mapper));
-                o.set("delta", ResultJson.delta(summaries.get(i), base, mapper));
-                o.put("scenarioHash", ScenarioJson.hash(variants.get(i).scenario(), mapper));
+                answers.add(new VariantAnswer(variants.get(i).name(), ResultJson.figures(summaries.get(i)),
+                        ResultJson.figuresDelta(summaries.get(i), base), provenances.hash(variants.get(i).scenario())));
             }
-            out.set("provenance", ResultJson.provenance(provenance, mapper));
-            response = Response.ok(out, MediaType.APPLICATION_JSON);
+            response = Response.ok(new Comparison(new BaselineAnswer(baseline.name(), baselineHash,
+                    ResultJson.figures(base)), answers, provenance), MediaType.APPLICATION_JSON);
         }
-        return EvaluationResource.withProvenance(response, provenance).build();
+        return provenance.stamp(response).build();
     }
 
     /** Reads every variant; lever overrides need a valid baseline to be resolved against. */

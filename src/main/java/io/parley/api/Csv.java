@@ -16,7 +16,8 @@ import io.parley.model.Scenario;
 final class Csv {
 
     static final String MEDIA_TYPE = "text/csv";
-    private static final String EOL = "\r\n";
+    /** RFC 4180's record separator. */
+    static final String EOL = "\r\n";
 
     private Csv() {
     }
@@ -84,14 +85,37 @@ final class Csv {
         return out.toString();
     }
 
-    /** One CSV row of mixed text and number cells. */
+    /** A matrix under a header of column values, each row led by its value; {@code corner} names both. */
+    static String matrix(String corner, double[] rowValues, double[] columnValues, double[][] cells) {
+        StringBuilder out = new StringBuilder(quote(corner));
+        for (double c : columnValues) out.append(',').append(cell(c));
+        out.append(EOL);
+        for (int r = 0; r < rowValues.length; r++) {
+            out.append(cell(rowValues[r]));
+            for (double v : cells[r]) out.append(',').append(cell(v));
+            out.append(EOL);
+        }
+        return out.toString();
+    }
+
+    /**
+     * One CSV row of mixed text and number cells. Numbers are figures, never formulas: only text
+     * gets the formula-injection guard (a −5 is written {@code -5}, not {@code '-5}).
+     */
     static void cells(StringBuilder out, Object... cells) {
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) out.append(',');
-            Object c = cells[i];
-            out.append(c instanceof Double d ? cell(d) : quote(String.valueOf(c)));
+            out.append(cell(cells[i]));
         }
         out.append(EOL);
+    }
+
+    /** A cell of any kind: a whole number as such, another number as {@link #cell(double)}, text quoted. */
+    static String cell(Object value) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return value.toString();
+        }
+        return value instanceof Number n ? cell(n.doubleValue()) : quote(String.valueOf(value));
     }
 
     private static void header(StringBuilder out) {

@@ -14,10 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Report;
@@ -32,14 +29,11 @@ public class EvaluationResource {
     private static final List<String> TABLES = List.of("summary", "years", "products", "periods");
 
     private final JsonBodies bodies;
-    private final ObjectMapper mapper;
-    private final String engineVersion;
+    private final ProvenanceSource provenances;
 
-    public EvaluationResource(JsonBodies bodies, ObjectMapper mapper,
-                              @ConfigProperty(name = "quarkus.application.version") String engineVersion) {
+    public EvaluationResource(JsonBodies bodies, ProvenanceSource provenances) {
         this.bodies = bodies;
-        this.mapper = mapper;
-        this.engineVersion = engineVersion;
+        this.provenances = provenances;
     }
 
     @POST
@@ -52,22 +46,21 @@ public class EvaluationResource {
 
         Scenario scenario = readScenario(bodies.parse(body), "");
         Report report = CompiledScenario.compile(scenario).report();
-        Provenance provenance = new Provenance(engineVersion, Provenance.MODEL_VERSION, ScenarioJson.hash(scenario, mapper));
+        Provenance provenance = provenances.of(scenario);
 
         Response.ResponseBuilder response;
-        if (Requests.wantsCsv(headers)) {
+        if (Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV) {
             String csv = switch (table) {
                 case "years" -> Csv.years(report, scenario.horizon().years());
                 case "products" -> Csv.products(report, scenario);
                 case "periods" -> Csv.periods(report, scenario.horizon().periods(), scenario.horizon().periodsPerYear());
                 default -> Csv.summary(report);
             };
-            response = Response.ok(csv, Csv.MEDIA_TYPE + "; charset=UTF-8");
+            response = Response.ok(csv, Format.CSV.contentType);
         } else {
-            response = Response.ok(ResultJson.evaluation(scenario, report, periods, provenance, mapper),
-                    MediaType.APPLICATION_JSON);
+            response = Response.ok(ResultJson.evaluation(scenario, report, periods, provenance), MediaType.APPLICATION_JSON);
         }
-        return withProvenance(response, provenance).build();
+        return provenance.stamp(response).build();
     }
 
     /** Reads and validates a scenario; every problem found is reported at once as a 422. */
@@ -80,9 +73,9 @@ public class EvaluationResource {
         return scenario;
     }
 
+    /** @deprecated use {@link Provenance#stamp}; kept so callers on other branches still compile. */
+    @Deprecated
     static Response.ResponseBuilder withProvenance(Response.ResponseBuilder response, Provenance p) {
-        return response.header(Provenance.ENGINE_HEADER, p.engineVersion())
-                .header(Provenance.MODEL_HEADER, p.modelVersion())
-                .header(Provenance.HASH_HEADER, p.scenarioHash());
+        return p.stamp(response);
     }
 }

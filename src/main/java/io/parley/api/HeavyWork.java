@@ -42,9 +42,9 @@ public class HeavyWork {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new ProblemException(new Problem(Problem.Kind.BUSY.type(), Problem.Kind.BUSY.title, 503,
-                "every slot for heavy work is taken; retry in " + limits.retryAfterSeconds() + " s", null, null, null),
-                limits.retryAfterSeconds());
+        throw Problem.of(Problem.Kind.BUSY)
+                .detail("every slot for heavy work is taken; retry in " + limits.retryAfterSeconds() + " s")
+                .exception(limits.retryAfterSeconds());
     }
 
     /** Permits free now (for tests and health). */

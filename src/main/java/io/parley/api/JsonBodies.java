@@ -1,13 +1,13 @@
 package io.parley.api;
 
 import java.io.IOException;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -23,7 +23,7 @@ public class JsonBodies {
 
     private final ObjectMapper strict = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private final ParleyConfig config;
 
@@ -34,9 +34,8 @@ public class JsonBodies {
     public JsonNode parse(byte[] body) {
         long limit = config.limits().maxBodyBytes();
         if (body == null || body.length == 0) {
-            throw new ProblemException(new Problem(Problem.Kind.MALFORMED_JSON.type(), Problem.Kind.MALFORMED_JSON.title,
-                    400, "the request has no body; send a JSON document", null,
-                    List.of(new Problem.FieldError("", "a JSON body is required", null)), null));
+            throw Problem.of(Problem.Kind.MALFORMED_JSON).detail("the request has no body; send a JSON document")
+                    .error("", "a JSON body is required", null).exception();
         }
         if (body.length > limit) {
             throw tooLarge(body.length, limit);
@@ -47,17 +46,16 @@ public class JsonBodies {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             String message = e.getOriginalMessage() + where;
-            throw new ProblemException(new Problem(Problem.Kind.MALFORMED_JSON.type(), Problem.Kind.MALFORMED_JSON.title,
-                    400, "the body is not valid JSON: " + message, null,
-                    List.of(new Problem.FieldError("", message, null)), null));
+            throw Problem.of(Problem.Kind.MALFORMED_JSON).detail("the body is not valid JSON: " + message)
+                    .error("", message, null).exception();
         } catch (IOException e) {
             throw new ProblemException(Problem.of(Problem.Kind.BAD_REQUEST, "the body could not be read"));
         }
     }
 
     static ProblemException tooLarge(long size, long limit) {
-        return new ProblemException(new Problem(Problem.Kind.BODY_TOO_LARGE.type(), Problem.Kind.BODY_TOO_LARGE.title,
-                413, "the body is " + Numbers.plain(size) + " bytes; the limit is " + Numbers.plain(limit) + " bytes",
-                null, null, limit));
+        return Problem.of(Problem.Kind.BODY_TOO_LARGE)
+                .detail("the body is " + Numbers.plain(size) + " bytes; the limit is " + Numbers.plain(limit) + " bytes")
+                .limitBytes(limit).exception();
     }
 }

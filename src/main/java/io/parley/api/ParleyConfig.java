@@ -86,7 +86,7 @@ public interface ParleyConfig {
         @WithDefault("100000000")
         long maxStreamedPoints();
 
-        /** Shards a sweep may be split into. */
+        /** Shards a sweep or a stream of Monte Carlo samples may be split into. */
         @WithDefault("10000")
         int maxShards();
 

@@ -20,6 +20,8 @@ import io.parley.model.Violation;
 public record Problem(String type, String title, int status, String detail, String instance,
                       List<FieldError> errors, Long limitBytes, Long limit, Long requested, Long currentRevision) {
 
+    /** @deprecated build problems with {@link #of(Kind)}; kept so callers on other branches still compile. */
+    @Deprecated
     public Problem(String type, String title, int status, String detail, String instance,
                    List<FieldError> errors, Long limitBytes) {
         this(type, title, status, detail, instance, errors, limitBytes, null, null, null);
@@ -39,16 +41,20 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(type, title, status, detail, path, errors, limitBytes, limit, requested, currentRevision);
     }
 
+    /** The one way to build a problem: its kind gives the type, title and status; the rest is named. */
+    static Builder of(Kind kind) {
+        return new Builder(kind);
+    }
+
     static Problem of(Kind kind, String detail) {
-        return new Problem(kind.type(), kind.title, kind.status, detail, null, null, null);
+        return of(kind).detail(detail).build();
     }
 
     static Problem validation(List<Violation> violations) {
         String detail = violations.size() == 1
                 ? violations.get(0).toString()
                 : violations.size() + " problems found; the first: " + violations.get(0);
-        return new Problem(Kind.VALIDATION.type(), Kind.VALIDATION.title, Kind.VALIDATION.status, detail, null,
-                violations.stream().map(FieldError::of).toList(), null);
+        return of(Kind.VALIDATION).detail(detail).violations(violations).build();
     }
 
     /**
@@ -56,22 +62,98 @@ public record Problem(String type, String title, int status, String detail, Stri
      * stored): nothing the client sent is wrong, so a 409 with every rule the stored document breaks.
      */
     static Problem storedScenarioInvalid(long planId, long scenarioId, List<Violation> violations) {
-        Kind kind = Kind.STORED_SCENARIO_INVALID;
         String broken = violations.size() == 1 ? "it breaks " + violations.get(0)
                 : "it breaks " + violations.size() + " rules; the first: " + violations.get(0);
         String detail = "scenario " + scenarioId + " of plan " + planId
                 + " was stored under earlier rules and no longer satisfies the model: " + broken
                 + "; store a corrected copy (POST /api/v1/plans/" + planId + "/scenarios)";
-        return new Problem(kind.type(), kind.title, kind.status, detail, null,
-                violations.stream().map(FieldError::of).toList(), null);
+        return of(Kind.STORED_SCENARIO_INVALID).detail(detail).violations(violations).build();
     }
 
     /** A request for more work than an analysis is configured to do: states the ceiling and the size asked. */
     static ProblemException overLimit(String pointer, String what, long requested, long limit) {
         String message = what + ": " + requested + " requested; the limit is " + limit;
-        return new ProblemException(new Problem(Kind.LIMIT_EXCEEDED.type(), Kind.LIMIT_EXCEEDED.title,
-                Kind.LIMIT_EXCEEDED.status, message, null, List.of(new FieldError(pointer, message, requested)),
-                null, limit, requested, null));
+        return of(Kind.LIMIT_EXCEEDED).detail(message).error(pointer, message, requested)
+                .limit(limit, requested).exception();
+    }
+
+    /** Collects a problem's parts by name; {@link #build()} or {@link #exception()} ends it. */
+    static final class Builder {
+        private final Kind kind;
+        private String title;
+        private int status;
+        private String detail;
+        private List<FieldError> errors;
+        private Long limitBytes;
+        private Long limit;
+        private Long requested;
+        private Long currentRevision;
+
+        private Builder(Kind kind) {
+            this.kind = kind;
+            this.title = kind.title;
+            this.status = kind.status;
+        }
+
+        /** A title more precise than the kind's, e.g. which part of the request is not valid. */
+        Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        /** A status other than the kind's, for a framework exception that carries its own. */
+        Builder status(int status) {
+            this.status = status;
+            return this;
+        }
+
+        Builder detail(String detail) {
+            this.detail = detail;
+            return this;
+        }
+
+        Builder errors(List<FieldError> errors) {
+            this.errors = errors;
+            return this;
+        }
+
+        Builder error(String pointer, String message, Object value) {
+            return errors(List.of(new FieldError(pointer, message, value)));
+        }
+
+        Builder violations(List<Violation> violations) {
+            return errors(violations.stream().map(FieldError::of).toList());
+        }
+
+        Builder limitBytes(long limitBytes) {
+            this.limitBytes = limitBytes;
+            return this;
+        }
+
+        Builder limit(long limit, long requested) {
+            this.limit = limit;
+            this.requested = requested;
+            return this;
+        }
+
+        Builder currentRevision(long currentRevision) {
+            this.currentRevision = currentRevision;
+            return this;
+        }
+
+        Problem build() {
+            return new Problem(kind.type(), title, status, detail, null, errors, limitBytes, limit, requested,
+                    currentRevision);
+        }
+
+        ProblemException exception() {
+            return new ProblemException(build());
+        }
+
+        /** A problem of ours the client should retry after {@code seconds} (a 503). */
+        ProblemException exception(int retryAfterSeconds) {
+            return new ProblemException(build(), retryAfterSeconds);
+        }
     }
 
     /** The kinds of problem the API answers with, each with its status and a title for people. */

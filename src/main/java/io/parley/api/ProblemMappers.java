@@ -1,5 +1,11 @@
 package io.parley.api;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.concurrent.TimeoutException;
+
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -56,13 +62,11 @@ public class ProblemMappers {
             kind = Problem.Kind.BAD_REQUEST;
             detail = e.getMessage();
         }
-        Problem problem = new Problem(kind.type(), kind.title, e.getResponse().getStatus(), detail, null, null, null);
-        Response.ResponseBuilder response = Response.status(problem.status())
-                .type(Problem.MEDIA_TYPE).entity(problem.withInstance(uri.getPath()));
+        Response response = respond(Problem.of(kind).status(e.getResponse().getStatus()).detail(detail).build(), uri);
         if (e instanceof NotAllowedException) {
-            response.allow(AllowedMethods.at(uri.getPath()));
+            response = Response.fromResponse(response).allow(AllowedMethods.at(uri.getPath())).build();
         }
-        return response.build();
+        return response;
     }
 
     /** Seconds a client should wait when our database is unavailable: a restart or fail-over takes a few. */
@@ -73,9 +77,9 @@ public class ProblemMappers {
         if (causedByTheDatabase(e)) {
             // the store is down, unreachable or timing out: ours to fix, the client's to retry
             LOG.warn("the database is unavailable: " + e.getMessage());
-            Response r = respond(Problem.of(Problem.Kind.UNAVAILABLE,
-                    "the plan store is unavailable; retry in " + DATABASE_RETRY_AFTER_SECONDS + " s"), uri);
-            return Response.fromResponse(r).header("Retry-After", DATABASE_RETRY_AFTER_SECONDS).build();
+            return problem(Problem.of(Problem.Kind.UNAVAILABLE)
+                    .detail("the plan store is unavailable; retry in " + DATABASE_RETRY_AFTER_SECONDS + " s")
+                    .exception(DATABASE_RETRY_AFTER_SECONDS), uri);
         }
         LOG.error("request failed", e);
         return respond(Problem.of(Problem.Kind.INTERNAL, "an internal error occurred; it has been logged"), uri);
@@ -88,9 +92,9 @@ public class ProblemMappers {
      */
     static boolean causedByTheDatabase(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException
-                    || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof java.sql.SQLException && t.getCause() instanceof java.util.concurrent.TimeoutException) {
+            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
+                    || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLException && t.getCause() instanceof TimeoutException) {
                 return true;
             }
         }

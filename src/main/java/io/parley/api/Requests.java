@@ -4,13 +4,10 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 /** Checks on the parts of a request outside its body: query parameters and the media type wanted. */
 final class Requests {
-
-    private static final MediaType CSV = MediaType.valueOf(Csv.MEDIA_TYPE);
 
     private Requests() {
     }
@@ -43,29 +40,14 @@ final class Requests {
         return value;
     }
 
-    /** True when the client ranks CSV above JSON in its Accept header. */
+    /**
+     * True when the client ranks CSV above JSON in its Accept header.
+     *
+     * @deprecated negotiate with {@link Format#negotiate}; kept so callers on other branches still compile.
+     */
+    @Deprecated
     static boolean wantsCsv(HttpHeaders headers) {
-        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
-            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-            if (accepted.isCompatible(CSV)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The first of {@code offered} the client accepts, in the client's order of preference. */
-    static String preferred(HttpHeaders headers, List<String> offered) {
-        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
-            for (String o : offered) {
-                if (accepted.isCompatible(MediaType.valueOf(o))) {
-                    return o;
-                }
-            }
-        }
-        throw new jakarta.ws.rs.NotAcceptableException();
+        return Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV;
     }
 
     /** A whole-number query parameter within [min, max]. */
@@ -80,13 +62,13 @@ final class Requests {
     }
 
     static ProblemException badParameter(String name, String message) {
-        return new ProblemException(new Problem(Problem.Kind.BAD_REQUEST.type(), "A query parameter is not valid", 400,
-                message, null, List.of(new Problem.FieldError("?" + name, message, null)), null));
+        return Problem.of(Problem.Kind.BAD_REQUEST).title("A query parameter is not valid").detail(message)
+                .error("?" + name, message, null).exception();
     }
 
     /** A path parameter that breaks its rule; the error's pointer is {@code {name}}, its value the text sent. */
     static ProblemException badPathParameter(String name, String value, String message) {
-        return new ProblemException(new Problem(Problem.Kind.BAD_REQUEST.type(), "A path parameter is not valid", 400,
-                message, null, List.of(new Problem.FieldError("{" + name + "}", message, value)), null));
+        return Problem.of(Problem.Kind.BAD_REQUEST).title("A path parameter is not valid").detail(message)
+                .error("{" + name + "}", message, value).exception();
     }
 }

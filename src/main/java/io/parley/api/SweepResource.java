@@ -1,11 +1,10 @@
 package io.parley.api;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -20,12 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.analysis.BoundLever;
@@ -33,8 +27,9 @@ import io.parley.analysis.Grid;
 import io.parley.analysis.Sweep;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
+import io.parley.model.InvalidInputException;
 import io.parley.model.JsonPointer;
-import io.parley.model.Numbers;
+import io.parley.model.Violation;
 
 /**
  * {@code POST /api/v1/analyses/sweep}: data tables and grid sweeps. As CSV or NDJSON the rows are
@@ -45,82 +40,88 @@ import io.parley.model.Numbers;
 @Path("/api/v1/analyses/sweep")
 public class SweepResource {
 
-    static final String NDJSON = "application/x-ndjson";
     private static final List<Metric> NPV = List.of(Metric.NPV);
 
     private final JsonBodies bodies;
-    private final ObjectMapper mapper;
     private final ParleyConfig.Analyses limits;
-    private final String engineVersion;
+    private final ProvenanceSource provenances;
     private final HeavyWork heavy;
 
-    public SweepResource(JsonBodies bodies, ObjectMapper mapper, ParleyConfig config, HeavyWork heavy,
-                         @ConfigProperty(name = "quarkus.application.version") String engineVersion) {
+    public SweepResource(JsonBodies bodies, ParleyConfig config, ProvenanceSource provenances, HeavyWork heavy) {
         this.bodies = bodies;
-        this.mapper = mapper;
         this.limits = config.analyses();
-        this.engineVersion = engineVersion;
+        this.provenances = provenances;
         this.heavy = heavy;
     }
 
     /** A checked sweep request: the grid, the metrics, and the slice of it to answer. */
-    private record Plan(CompiledScenario compiled, Grid grid, List<Metric> metrics, long from, long to, int shard, int shards) {
+    private record SweepRequest(CompiledScenario compiled, Grid grid, List<Metric> metrics, Shard shard, long from,
+                                long to) {
+    }
+
+    /** The rows layout as JSON: a row per grid point, the levers' values then the metrics'. */
+    private record Rows(List<String> columns, long points, ShardJson shard, List<double[]> rows, Provenance provenance) {
+    }
+
+    private record ShardJson(int index, int count, long from, long to) {
+    }
+
+    /** The table layout as JSON: per metric, a matrix of the first lever's values by the second's. */
+    private record Table(String rowLever, String columnLever, double[] rowValues, double[] columnValues,
+                         List<MetricTable> tables, Provenance provenance) {
+    }
+
+    private record MetricTable(String metric, double[][] cells) {
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, NDJSON})
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, Format.NDJSON_TYPE})
     public Response sweep(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of("shard", "shards", "layout", "metric"));
         String layout = Requests.oneOf(uri, "layout", List.of("rows", "table"), "rows");
-        String format = Requests.preferred(headers, List.of(MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, NDJSON));
-        if (layout.equals("table") && format.equals(NDJSON)) {
+        Format format = Format.negotiate(headers, Format.JSON, Format.CSV, Format.NDJSON);
+        if (layout.equals("table") && format == Format.NDJSON) {
             throw new ProblemException(Problem.of(Problem.Kind.NOT_ACCEPTABLE,
                     "layout=table is answered as application/json or text/csv"));
         }
-        if (uri.getQueryParameters().containsKey("metric") && !(layout.equals("table") && format.equals(Csv.MEDIA_TYPE))) {
+        if (uri.getQueryParameters().containsKey("metric") && !(layout.equals("table") && format == Format.CSV)) {
             throw Requests.badParameter("metric", "query parameter 'metric' picks the metric of a CSV table "
                     + "(layout=table with Accept: text/csv); other answers carry every metric");
         }
-        Plan plan = plan(body, uri, !format.equals(MediaType.APPLICATION_JSON) && layout.equals("rows"));
-        Provenance provenance = new Provenance(engineVersion, Provenance.MODEL_VERSION,
-                ScenarioJson.hash(plan.compiled().scenario(), mapper));
+        SweepRequest sweep = read(body, uri, format != Format.JSON && layout.equals("rows"));
+        Provenance provenance = provenances.of(sweep.compiled().scenario());
 
         Response.ResponseBuilder response;
         if (layout.equals("table")) {
             try (HeavyWork.Permit permit = heavy.acquire()) {
-                response = table(plan, uri, format);
+                response = table(sweep, uri, format, provenance);
             }
-        } else if (format.equals(MediaType.APPLICATION_JSON)) {
+        } else if (format == Format.JSON) {
             try (HeavyWork.Permit permit = heavy.acquire()) {
-                response = Response.ok(rowsJson(plan, provenance), MediaType.APPLICATION_JSON);
+                response = Response.ok(rowsJson(sweep, provenance), MediaType.APPLICATION_JSON);
             }
         } else {
             // a stream holds nothing in memory and is not admitted through HeavyWork
-            StreamingOutput stream = format.equals(NDJSON) ? out -> ndjson(plan, out) : out -> csv(plan, out);
-            response = Response.ok(stream, format.equals(NDJSON) ? NDJSON : Csv.MEDIA_TYPE + "; charset=UTF-8");
+            StreamingOutput stream = out -> rows(sweep, format, out);
+            response = Response.ok(stream, format.contentType);
         }
-        return EvaluationResource.withProvenance(response, provenance)
-                .header("Parley-Grid-Points", plan.grid().size())
-                .header("Parley-Shard", plan.shard() + "/" + plan.shards() + " points " + plan.from() + "-" + plan.to())
+        return provenance.stamp(response)
+                .header("Parley-Grid-Points", sweep.grid().size())
+                .header("Parley-Shard", sweep.shard().index() + "/" + sweep.shard().count() + " points "
+                        + sweep.from() + "-" + sweep.to())
                 .build();
     }
 
-    private Plan plan(byte[] body, UriInfo uri, boolean streamed) {
+    private SweepRequest read(byte[] body, UriInfo uri, boolean streamed) {
         AnalysisInput input = new AnalysisInput(bodies.parse(body), "a sweep request", "scenario", "metrics", "levers");
         input.leversMoveTogether();
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", NPV);
-        List<JsonNode> items = input.in.array(input.in.required(input.root, "", "levers"), "/levers");
-        if (input.root.path("levers").isArray() && items.isEmpty()) {
-            input.in.fail("/levers", "names no lever; give at least one", null);
-        }
-        if (items.size() > limits.maxLevers()) {
-            throw Problem.overLimit("/levers", "levers in one sweep", items.size(), limits.maxLevers());
-        }
+        List<JsonNode> items = input.leverItems("lever", "levers in one sweep", limits.maxLevers());
         List<BoundLever> levers = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
-        Set<Integer> slots = new java.util.HashSet<>();
+        Set<Integer> slots = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             String at = JsonPointer.child("/levers", i);
             JsonNode item = items.get(i);
@@ -135,7 +136,7 @@ public class SweepResource {
                 v = AnalysisResource.values(input, item.get("values"), at + "/values", limits.maxValuesPerLever(),
                         "values of one swept lever");
             } else {
-                com.fasterxml.jackson.databind.node.ObjectNode range = item.deepCopy();
+                ObjectNode range = item.deepCopy();
                 range.remove("path");
                 v = AnalysisResource.values(input, range, at, limits.maxValuesPerLever(), "values of one swept lever");
             }
@@ -157,8 +158,8 @@ public class SweepResource {
 
         Grid grid = new Grid(levers, values);
         long ceiling = streamed ? limits.maxStreamedPoints() : limits.maxBufferedPoints();
-        int[] shard = shard(uri);
-        long[] slice = Grid.shard(grid.size() == Long.MAX_VALUE ? Long.MAX_VALUE : grid.size(), shard[0], shard[1]);
+        Shard shard = Shard.of(uri, limits.maxShards());
+        long[] slice = shard.of(grid.size());
         long points = slice[1] - slice[0];
         if (points > ceiling) {
             String what = streamed ? "points in one streamed sweep (or shard)"
@@ -166,57 +167,49 @@ public class SweepResource {
                     + limits.maxStreamedPoints() + ")";
             throw Problem.overLimit("/levers", what, points, ceiling);
         }
-        return new Plan(compiled, grid, metrics, slice[0], slice[1], shard[0], shard[1]);
+        return new SweepRequest(compiled, grid, metrics, shard, slice[0], slice[1]);
     }
 
-    private int[] shard(UriInfo uri) {
-        String k = uri.getQueryParameters().getFirst("shard");
-        String n = uri.getQueryParameters().getFirst("shards");
-        if (k == null && n == null) return new int[] {1, 1};
-        if (k == null || n == null) {
-            throw Requests.badParameter("shard", "give both shard=k and shards=n (1 ≤ k ≤ n), or neither");
-        }
-        int shards = Requests.integer("shards", n, 1, limits.maxShards());
-        int shard = Requests.integer("shard", k, 1, shards);
-        return new int[] {shard, shards};
-    }
-
-    private ObjectNode rowsJson(Plan plan, Provenance provenance) {
-        ObjectNode out = mapper.createObjectNode();
-        ArrayNode columns = out.putArray("columns");
-        plan.grid().levers().forEach(l -> columns.add(l.path()));
-        plan.metrics().forEach(m -> columns.add(m.apiName));
-        out.put("points", plan.grid().size());
-        out.putObject("shard").put("index", plan.shard()).put("count", plan.shards())
-                .put("from", plan.from()).put("to", plan.to());
-        ArrayNode rows = out.putArray("rows");
+    private static Rows rowsJson(SweepRequest sweep, Provenance provenance) {
+        List<double[]> rows = new ArrayList<>();
         try {
-            Sweep.run(plan.compiled(), plan.grid(), plan.metrics(), plan.from(), plan.to(), (index, levers, metrics) -> {
-                ArrayNode row = rows.addArray();
-                AnalysisResource.numbers(row, levers);
-                AnalysisResource.numbers(row, metrics);
-            });
+            Sweep.run(sweep.compiled(), sweep.grid(), sweep.metrics(), sweep.from(), sweep.to(),
+                    (index, levers, metrics) -> rows.add(concat(levers, metrics)));
         } catch (IOException e) {
             throw new IllegalStateException("buffered sweeps do no I/O", e);
         }
-        out.set("provenance", ResultJson.provenance(provenance, mapper));
+        return new Rows(columns(sweep), sweep.grid().size(),
+                new ShardJson(sweep.shard().index(), sweep.shard().count(), sweep.from(), sweep.to()), rows, provenance);
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
 
+    /** The columns of a row: each lever's path, then each metric's name. */
+    private static List<String> columns(SweepRequest sweep) {
+        List<String> columns = new ArrayList<>();
+        sweep.grid().levers().forEach(l -> columns.add(l.path()));
+        sweep.metrics().forEach(m -> columns.add(m.apiName));
+        return columns;
+    }
+
     /** A two-lever sweep as a matrix: rows are the first lever's values, columns the second's. */
-    private Response.ResponseBuilder table(Plan plan, UriInfo uri, String format) {
-        if (plan.grid().levers().size() != 2) {
-            throw new io.parley.model.InvalidInputException(new io.parley.model.Violation("/levers",
-                    "layout=table needs exactly 2 levers (rows, columns); this sweep has " + plan.grid().levers().size(), null));
+    private static Response.ResponseBuilder table(SweepRequest sweep, UriInfo uri, Format format, Provenance provenance) {
+        if (sweep.grid().levers().size() != 2) {
+            throw new InvalidInputException(new Violation("/levers",
+                    "layout=table needs exactly 2 levers (rows, columns); this sweep has " + sweep.grid().levers().size(), null));
         }
-        if (plan.shards() != 1) {
+        if (sweep.shard().count() != 1) {
             throw Requests.badParameter("layout", "layout=table answers the whole grid; shard the rows layout instead");
         }
-        double[] rowValues = plan.grid().values(0);
-        double[] columnValues = plan.grid().values(1);
-        double[][][] cells = new double[plan.metrics().size()][rowValues.length][columnValues.length];
+        double[] rowValues = sweep.grid().values(0);
+        double[] columnValues = sweep.grid().values(1);
+        double[][][] cells = new double[sweep.metrics().size()][rowValues.length][columnValues.length];
         try {
-            Sweep.run(plan.compiled(), plan.grid(), plan.metrics(), 0, plan.grid().size(), (index, levers, metrics) -> {
+            Sweep.run(sweep.compiled(), sweep.grid(), sweep.metrics(), 0, sweep.grid().size(), (index, levers, metrics) -> {
                 int r = (int) (index / columnValues.length);
                 int c = (int) (index % columnValues.length);
                 for (int m = 0; m < metrics.length; m++) cells[m][r][c] = metrics[m];
@@ -224,89 +217,26 @@ public class SweepResource {
         } catch (IOException e) {
             throw new IllegalStateException("buffered sweeps do no I/O", e);
         }
-        String rowLever = plan.grid().levers().get(0).path();
-        String columnLever = plan.grid().levers().get(1).path();
-        if (format.equals(Csv.MEDIA_TYPE)) {
-            List<String> names = plan.metrics().stream().map(m -> m.apiName).toList();
+        String rowLever = sweep.grid().levers().get(0).path();
+        String columnLever = sweep.grid().levers().get(1).path();
+        if (format == Format.CSV) {
+            List<String> names = sweep.metrics().stream().map(m -> m.apiName).toList();
             String metricName = Requests.oneOf(uri, "metric", names, names.get(0));
             double[][] matrix = cells[names.indexOf(metricName)];
-            StringBuilder csv = new StringBuilder(Csv.quote(rowLever + " \\ " + columnLever));
-            for (double c : columnValues) csv.append(',').append(Csv.cell(c));
-            csv.append("\r\n");
-            for (int r = 0; r < rowValues.length; r++) {
-                csv.append(Csv.cell(rowValues[r]));
-                for (double v : matrix[r]) csv.append(',').append(Csv.cell(v));
-                csv.append("\r\n");
-            }
-            return Response.ok(csv.toString(), Csv.MEDIA_TYPE + "; charset=UTF-8");
+            return Response.ok(Csv.matrix(rowLever + " \\ " + columnLever, rowValues, columnValues, matrix),
+                    Format.CSV.contentType);
         }
-        ObjectNode out = mapper.createObjectNode().put("rowLever", rowLever).put("columnLever", columnLever);
-        AnalysisResource.numbers(out.putArray("rowValues"), rowValues);
-        AnalysisResource.numbers(out.putArray("columnValues"), columnValues);
-        ArrayNode tables = out.putArray("tables");
-        for (int m = 0; m < plan.metrics().size(); m++) {
-            ObjectNode t = tables.addObject().put("metric", plan.metrics().get(m).apiName);
-            ArrayNode rows = t.putArray("cells");
-            for (double[] row : cells[m]) AnalysisResource.numbers(rows.addArray(), row);
-        }
-        out.set("provenance", ResultJson.provenance(new Provenance(engineVersion, Provenance.MODEL_VERSION,
-                ScenarioJson.hash(plan.compiled().scenario(), mapper)), mapper));
-        return Response.ok(out, MediaType.APPLICATION_JSON);
+        List<MetricTable> tables = new ArrayList<>();
+        for (int m = 0; m < sweep.metrics().size(); m++) tables.add(new MetricTable(sweep.metrics().get(m).apiName, cells[m]));
+        return Response.ok(new Table(rowLever, columnLever, rowValues, columnValues, tables, provenance),
+                MediaType.APPLICATION_JSON);
     }
 
-    private static void csv(Plan plan, java.io.OutputStream out) throws IOException {
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        StringBuilder header = new StringBuilder();
-        for (BoundLever l : plan.grid().levers()) header.append(header.length() == 0 ? "" : ",").append(Csv.quote(l.path()));
-        for (Metric m : plan.metrics()) header.append(',').append(m.apiName);
-        w.write(header.append("\r\n").toString());
-        Sweep.run(plan.compiled(), plan.grid(), plan.metrics(), plan.from(), plan.to(), (index, levers, metrics) -> {
-            for (int i = 0; i < levers.length; i++) {
-                if (i > 0) w.write(',');
-                w.write(Csv.cell(levers[i]));
-            }
-            for (double v : metrics) {
-                w.write(',');
-                w.write(Csv.cell(v));
-            }
-            w.write("\r\n");
-        });
-        w.flush();
-    }
-
-    private void ndjson(Plan plan, java.io.OutputStream out) throws IOException {
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        List<String> keys = new ArrayList<>();
-        plan.grid().levers().forEach(l -> keys.add(l.path()));
-        plan.metrics().forEach(m -> keys.add(m.apiName));
-        String[] prefixes = new String[keys.size()];
-        for (int i = 0; i < prefixes.length; i++) {
-            prefixes[i] = (i == 0 ? "{" : ",") + quoted(keys.get(i)) + ":";
-        }
-        int leverCount = plan.grid().levers().size();
-        Sweep.run(plan.compiled(), plan.grid(), plan.metrics(), plan.from(), plan.to(), (index, levers, metrics) -> {
-            for (int i = 0; i < levers.length; i++) {
-                w.write(prefixes[i]);
-                w.write(json(levers[i]));
-            }
-            for (int m = 0; m < metrics.length; m++) {
-                w.write(prefixes[leverCount + m]);
-                w.write(json(metrics[m]));
-            }
-            w.write("}\n");
-        });
-        w.flush();
-    }
-
-    private String quoted(String key) {
-        try {
-            return mapper.writeValueAsString(key);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String json(double v) {
-        return Double.isNaN(v) ? "null" : Numbers.plain(v);
+    /** The rows of a streamed sweep, written as they are computed. */
+    private static void rows(SweepRequest sweep, Format format, OutputStream out) throws IOException {
+        RowWriter rows = RowWriter.open(out, format, columns(sweep));
+        Sweep.run(sweep.compiled(), sweep.grid(), sweep.metrics(), sweep.from(), sweep.to(),
+                (index, levers, metrics) -> rows.cells(levers).cells(metrics).end());
+        rows.flush();
     }
 }

@@ -1,0 +1,77 @@
+package io.parley.api;
+
+import java.util.List;
+
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * The formats an answer can take, and the one way a resource picks among them: the format the
+ * client's Accept header ranks highest (by q, the most specific matching range deciding), the
+ * resource's order breaking ties, so JSON wins when JSON and CSV are equally acceptable.
+ */
+enum Format {
+    JSON(MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON),
+    CSV(Csv.MEDIA_TYPE, Csv.MEDIA_TYPE + "; charset=UTF-8"),
+    NDJSON(Format.NDJSON_TYPE, Format.NDJSON_TYPE);
+
+    static final String NDJSON_TYPE = "application/x-ndjson";
+
+    /** The media type as {@code @Produces} and Accept name it. */
+    final String mediaType;
+    /** The Content-Type the answer is sent with. */
+    final String contentType;
+    private final MediaType type;
+
+    Format(String mediaType, String contentType) {
+        this.mediaType = mediaType;
+        this.contentType = contentType;
+        this.type = MediaType.valueOf(mediaType);
+    }
+
+    /** The offered format the client prefers; 406 when it accepts none of them. */
+    static Format negotiate(HttpHeaders headers, Format... offered) {
+        return negotiate(headers.getAcceptableMediaTypes(), offered);
+    }
+
+    static Format negotiate(List<MediaType> accepted, Format... offered) {
+        Format best = null;
+        double bestQuality = 0;
+        for (Format f : offered) {
+            double q = f.quality(accepted);
+            if (q > bestQuality) {
+                best = f;
+                bestQuality = q;
+            }
+        }
+        if (best == null) {
+            throw new NotAcceptableException();
+        }
+        return best;
+    }
+
+    /** The q the client gives this format: that of the most specific range that matches it (RFC 9110 §12.5.1). */
+    private double quality(List<MediaType> accepted) {
+        int specificity = -1;
+        double q = 0;
+        for (MediaType range : accepted) {
+            if (!range.isCompatible(type)) continue;
+            int s = (range.isWildcardType() ? 0 : 1) + (range.isWildcardSubtype() ? 0 : 1);
+            if (s > specificity) {
+                specificity = s;
+                q = qualityOf(range);
+            }
+        }
+        return q;
+    }
+
+    private static double qualityOf(MediaType range) {
+        String q = range.getParameters().get("q");
+        try {
+            return q == null ? 1 : Double.parseDouble(q);
+        } catch (NumberFormatException e) {
+            return 1; // a malformed q is read as no preference, not as a refusal
+        }
+    }
+}

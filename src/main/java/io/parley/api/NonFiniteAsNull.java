@@ -1,0 +1,51 @@
+package io.parley.api;
+
+import java.io.IOException;
+
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+
+import io.quarkus.jackson.ObjectMapperCustomizer;
+
+/**
+ * Writes a double that is not a finite number (a figure that does not exist, such as a ratio over
+ * zero revenue) as JSON null, in every typed answer: JSON has no NaN, and the contract says null.
+ */
+@Singleton
+public class NonFiniteAsNull implements ObjectMapperCustomizer {
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        JsonSerializer<Double> number = new JsonSerializer<>() {
+            @Override
+            public void serialize(Double value, JsonGenerator out, SerializerProvider provider) throws IOException {
+                write(value, out);
+            }
+        };
+        JsonSerializer<double[]> numbers = new JsonSerializer<>() {
+            @Override
+            public void serialize(double[] values, JsonGenerator out, SerializerProvider provider) throws IOException {
+                out.writeStartArray(values, values.length);
+                for (double v : values) write(v, out);
+                out.writeEndArray();
+            }
+        };
+        mapper.registerModule(new SimpleModule("non-finite-as-null")
+                .addSerializer(Double.class, number)
+                .addSerializer(Double.TYPE, number)
+                .addSerializer(double[].class, numbers));
+    }
+
+    private static void write(double value, JsonGenerator out) throws IOException {
+        if (Double.isFinite(value)) {
+            out.writeNumber(value);
+        } else {
+            out.writeNull();
+        }
+    }
+}

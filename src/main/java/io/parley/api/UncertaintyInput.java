@@ -1,0 +1,249 @@
+package io.parley.api;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.parley.analysis.BoundLever;
+import io.parley.analysis.Distribution;
+import io.parley.analysis.MonteCarlo;
+import io.parley.analysis.RankCorrelation;
+import io.parley.analysis.Sampling;
+import io.parley.engine.Metric;
+import io.parley.engine.CompiledScenario;
+import io.parley.model.JsonPointer;
+import io.parley.model.Numbers;
+
+/**
+ * Reads the parts of the uncertainty requests (Monte Carlo, Sobol, Morris): uncertain levers and
+ * their distributions, sampling, seed, correlations, precision targets, percentiles and thresholds.
+ * Every problem is recorded in the {@link AnalysisInput}, so a request hears of all of them at once.
+ */
+final class UncertaintyInput {
+
+    /** The seed when a request gives none: runs are reproducible by default, and the seed is echoed. */
+    static final long DEFAULT_SEED = 20261123;
+
+    private UncertaintyInput() {
+    }
+
+    /** The uncertain levers, each with its distribution, whose every value must be allowed for the lever. */
+    static List<MonteCarlo.Uncertain> levers(AnalysisInput input, CompiledScenario compiled, int maxLevers) {
+        List<JsonNode> items = input.leverItems("uncertain lever", "uncertain levers in one run", maxLevers);
+        List<MonteCarlo.Uncertain> levers = new ArrayList<>();
+        Set<Integer> slots = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            String at = JsonPointer.child("/levers", i);
+            JsonNode item = items.get(i);
+            if (!input.in.object(item, at, "an uncertain lever", Set.of("path", "distribution"))) continue;
+            BoundLever lever = input.lever(compiled, input.in.required(item, at, "path"), at + "/path");
+            JsonNode d = input.in.required(item, at, "distribution");
+            Distribution distribution = d == null ? null : distribution(input, d, at + "/distribution");
+            if (lever == null || distribution == null) continue;
+            if (!slots.add(lever.slot())) {
+                input.in.fail(at + "/path", lever.path() + " is given twice", lever.path());
+                continue;
+            }
+            if (lever.lever().integral()) {
+                input.in.fail(at + "/path", lever.path() + " takes whole numbers; sweep its values instead", lever.path());
+                continue;
+            }
+            // every value the distribution can produce must be allowed for the lever: a discrete one's
+            // every value, a continuous one's range (its rules are intervals)
+            boolean discrete = distribution instanceof Distribution.Discrete;
+            double[] extremes = distribution.extremes();
+            boolean ok = true;
+            for (int v = 0; v < extremes.length && (ok || discrete); v++) {
+                ok &= input.allowed(compiled, lever, extremes[v],
+                        discrete ? at + "/distribution/values/" + v : at + "/distribution");
+            }
+            if (ok) levers.add(new MonteCarlo.Uncertain(lever, distribution));
+        }
+        return levers;
+    }
+
+    private static Distribution distribution(AnalysisInput input, JsonNode node, String at) {
+        Set<String> fields = Set.of("type", "mean", "sd", "lower", "upper", "min", "mode", "max", "alpha", "beta",
+                "values", "probabilities");
+        if (!input.in.object(node, at, "a distribution", fields)) return null;
+        String type = input.in.requiredText(node, at, "type");
+        if (type == null) return null;
+        Distribution d;
+        List<String> allowed;
+        switch (type) {
+            case "normal" -> {
+                allowed = List.of("type", "mean", "sd");
+                d = new Distribution.Normal(input.in.requiredNumber(node, at, "mean"), input.in.requiredNumber(node, at, "sd"));
+            }
+            case "truncatedNormal" -> {
+                allowed = List.of("type", "mean", "sd", "lower", "upper");
+                d = new Distribution.TruncatedNormal(input.in.requiredNumber(node, at, "mean"), input.in.requiredNumber(node, at, "sd"),
+                        input.in.requiredNumber(node, at, "lower"), input.in.requiredNumber(node, at, "upper"));
+            }
+            case "lognormal" -> {
+                allowed = List.of("type", "mean", "sd");
+                d = new Distribution.LogNormal(input.in.requiredNumber(node, at, "mean"), input.in.requiredNumber(node, at, "sd"));
+            }
+            case "uniform" -> {
+                allowed = List.of("type", "min", "max");
+                d = new Distribution.Uniform(input.in.requiredNumber(node, at, "min"), input.in.requiredNumber(node, at, "max"));
+            }
+            case "triangular" -> {
+                allowed = List.of("type", "min", "mode", "max");
+                d = new Distribution.Triangular(input.in.requiredNumber(node, at, "min"), input.in.requiredNumber(node, at, "mode"),
+                        input.in.requiredNumber(node, at, "max"));
+            }
+            case "pert" -> {
+                allowed = List.of("type", "min", "mode", "max");
+                d = new Distribution.Pert(input.in.requiredNumber(node, at, "min"), input.in.requiredNumber(node, at, "mode"),
+                        input.in.requiredNumber(node, at, "max"));
+            }
+            case "beta" -> {
+                allowed = List.of("type", "alpha", "beta", "min", "max");
+                d = new Distribution.Beta(input.in.requiredNumber(node, at, "alpha"), input.in.requiredNumber(node, at, "beta"),
+                        input.in.optionalNumber(node, at, "min", 0), input.in.optionalNumber(node, at, "max", 1));
+            }
+            case "discrete" -> {
+                allowed = List.of("type", "values", "probabilities");
+                double[] values = numbers(input, input.in.required(node, at, "values"), at + "/values");
+                double[] probabilities = numbers(input, input.in.required(node, at, "probabilities"), at + "/probabilities");
+                d = new Distribution.Discrete(values, probabilities);
+            }
+            default -> {
+                input.in.fail(at + "/type", "'" + type + "' is not one of normal, truncatedNormal, lognormal, uniform, "
+                        + "triangular, pert, beta, discrete", type);
+                return null;
+            }
+        }
+        boolean ok = true;
+        for (var it = node.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!allowed.contains(f)) {
+                input.in.fail(JsonPointer.child(at, f), "a " + type + " distribution has no '" + f + "'; it takes "
+                        + String.join(", ", allowed.subList(1, allowed.size())), null);
+                ok = false;
+            }
+        }
+        int before = input.violations.size();
+        for (String problem : d.problems()) {
+            int colon = problem.indexOf(':');
+            String field = problem.substring(0, colon);
+            JsonNode given = node.get(field);
+            String value = given == null ? null : given.toString();
+            input.in.fail(at + "/" + field, (value == null ? "" : "is " + value + "; ") + problem.substring(colon + 2),
+                    given != null && given.isNumber() ? given.numberValue() : null);
+        }
+        boolean numbersOk = true;
+        for (var v : input.violations) numbersOk &= !v.pointer().startsWith(at);
+        return ok && numbersOk && input.violations.size() == before ? d : null;
+    }
+
+    private static double[] numbers(AnalysisInput input, JsonNode node, String at) {
+        if (node == null) return new double[0];
+        List<JsonNode> items = input.in.array(node, at);
+        double[] v = new double[items.size()];
+        for (int i = 0; i < v.length; i++) v[i] = input.in.number(items.get(i), JsonPointer.child(at, i));
+        return v;
+    }
+
+    static Sampling.Method sampling(AnalysisInput input) {
+        String name = input.in.optionalText(input.root, "", "sampling", "latinHypercube");
+        if (name == null) return Sampling.Method.LATIN_HYPERCUBE;
+        return switch (name) {
+            case "random" -> Sampling.Method.RANDOM;
+            case "latinHypercube" -> Sampling.Method.LATIN_HYPERCUBE;
+            case "sobol" -> Sampling.Method.SOBOL;
+            default -> {
+                input.in.fail("/sampling", "'" + name + "' is not one of random, latinHypercube, sobol", name);
+                yield Sampling.Method.RANDOM;
+            }
+        };
+    }
+
+    static String samplingName(Sampling.Method m) {
+        return switch (m) {
+            case RANDOM -> "random";
+            case LATIN_HYPERCUBE -> "latinHypercube";
+            case SOBOL -> "sobol";
+        };
+    }
+
+    static long seed(AnalysisInput input) {
+        JsonNode node = input.in.optional(input.root, "seed");
+        if (node == null) return DEFAULT_SEED;
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            input.in.fail("/seed", "must be a whole number (a 64-bit integer)", null);
+            return DEFAULT_SEED;
+        }
+        return node.longValue();
+    }
+
+    static double confidence(AnalysisInput input) {
+        double c = input.in.optionalNumber(input.root, "", "confidence", 0.95);
+        if (!(c > 0 && c < 1)) input.in.fail("/confidence", Numbers.plain(c) + " is not a confidence level in (0, 1)", c);
+        return c;
+    }
+
+    static RankCorrelation correlation(AnalysisInput input, int levers) {
+        JsonNode node = input.in.optional(input.root, "correlations");
+        if (node == null) return null;
+        List<JsonNode> rows = input.in.array(node, "/correlations");
+        double[][] matrix = new double[rows.size()][];
+        for (int i = 0; i < rows.size(); i++) {
+            matrix[i] = numbers(input, rows.get(i), JsonPointer.child("/correlations", i));
+        }
+        List<String> problems = RankCorrelation.problems(matrix, levers);
+        for (String p : problems) input.in.fail("/correlations", "not a valid rank-correlation matrix: " + p, null);
+        return problems.isEmpty() ? RankCorrelation.of(matrix) : null;
+    }
+
+    static MonteCarlo.Precision precision(AnalysisInput input, List<Metric> metrics) {
+        JsonNode node = input.in.optional(input.root, "precision");
+        if (node == null) return null;
+        if (!input.in.object(node, "/precision", "a precision target", Set.of("metric", "relativeHalfWidth", "confidence"))) return null;
+        Metric m = input.metric(input.in.required(node, "/precision", "metric"), "/precision/metric");
+        if (m != null && !metrics.contains(m)) {
+            input.in.fail("/precision/metric", "'" + m.apiName + "' is not among the run's metrics", m.apiName);
+        }
+        double width = input.in.requiredNumber(node, "/precision", "relativeHalfWidth");
+        if (!(width > 0)) input.in.fail("/precision/relativeHalfWidth", "must be positive, e.g. 0.01 for ±1 %", null);
+        double c = input.in.optionalNumber(node, "/precision", "confidence", 0.95);
+        if (!(c > 0 && c < 1)) input.in.fail("/precision/confidence", "must lie in (0, 1)", null);
+        return m == null ? null : new MonteCarlo.Precision(m, width, c);
+    }
+
+    static double[] percentiles(AnalysisInput input) {
+        JsonNode node = input.in.optional(input.root, "percentiles");
+        if (node == null) return MonteCarlo.DEFAULT_PERCENTILES;
+        double[] p = numbers(input, node, "/percentiles");
+        for (int i = 0; i < p.length; i++) {
+            if (!(p[i] >= 0 && p[i] <= 1)) input.in.fail("/percentiles/" + i, Numbers.plain(p[i]) + " is not in [0, 1] (0.05 is P5)", p[i]);
+        }
+        return p;
+    }
+
+    static List<MonteCarlo.Threshold> thresholds(AnalysisInput input, List<Metric> metrics) {
+        List<MonteCarlo.Threshold> out = new ArrayList<>();
+        List<JsonNode> items = input.in.array(input.in.optional(input.root, "thresholds"), "/thresholds");
+        for (int i = 0; i < items.size(); i++) {
+            String at = JsonPointer.child("/thresholds", i);
+            JsonNode t = items.get(i);
+            if (!input.in.object(t, at, "a threshold", Set.of("metric", "below", "above"))) continue;
+            Metric m = input.metric(input.in.required(t, at, "metric"), at + "/metric");
+            if (t.has("below") == t.has("above")) {
+                input.in.fail(at, "give exactly one of 'below' or 'above', e.g. {\"metric\": \"npv\", \"below\": 0}", null);
+                continue;
+            }
+            double value = input.in.number(t.has("below") ? t.get("below") : t.get("above"), at + (t.has("below") ? "/below" : "/above"));
+            if (m != null && !metrics.contains(m)) {
+                input.in.fail(at + "/metric", "'" + m.apiName + "' is not among the run's metrics", m.apiName);
+                continue;
+            }
+            if (m != null && !Double.isNaN(value)) out.add(new MonteCarlo.Threshold(m, t.has("below"), value));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,49 @@
+package io.parley.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class CsvTest {
+
+    @Test
+    void negativeNumbersAreFiguresNotFormulas() {
+        StringBuilder out = new StringBuilder();
+        Csv.cells(out, "-sum(A1)", -5, -5L, -2.5, Double.NaN, "=1+1");
+        assertThat(out).hasToString("'-sum(A1),-5,-5,-2.5,,'=1+1\r\n");
+    }
+
+    @Test
+    void aMatrixHasItsColumnValuesAsHeaderAndEachRowLedByItsValue() {
+        String csv = Csv.matrix("a \\ b", new double[] {1, 2}, new double[] {10, 20},
+                new double[][] {{11, 21}, {12, Double.NaN}});
+        assertThat(csv).isEqualTo("a \\ b,10,20\r\n1,11,21\r\n2,12,\r\n");
+    }
+
+    private static String rows(Format format) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RowWriter rows = RowWriter.open(bytes, format, List.of("sample", "terms.x[\"a,b\"]", "npv"));
+        rows.cell(-3L).cell(0.25).cell(Double.NaN).end();
+        rows.cell(4L).cells(new double[] {1e-7, 1e21}).end();
+        rows.flush();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void rowsStreamAsCsvWithAQuotedHeader() throws IOException {
+        assertThat(rows(Format.CSV)).isEqualTo(
+                "sample,\"terms.x[\"\"a,b\"\"]\",npv\r\n-3,0.25,\r\n4,0.0000001,1000000000000000000000\r\n");
+    }
+
+    @Test
+    void rowsStreamAsNdjsonKeyedByColumnWithNull() throws IOException {
+        assertThat(rows(Format.NDJSON)).isEqualTo(
+                "{\"sample\":-3,\"terms.x[\\\"a,b\\\"]\":0.25,\"npv\":null}\n"
+                        + "{\"sample\":4,\"terms.x[\\\"a,b\\\"]\":0.0000001,\"npv\":1000000000000000000000}\n");
+    }
+}
