@@ -37,10 +37,13 @@ import io.parley.optimize.Constraint;
 import io.parley.optimize.DealOptimizer;
 import io.parley.optimize.DealProblem;
 import io.parley.optimize.Decision;
+import io.parley.optimize.DecisionValues;
 import io.parley.optimize.Frontier;
 import io.parley.optimize.LinearForm;
+import io.parley.optimize.MetricRules;
 import io.parley.optimize.Objective;
 import io.parley.optimize.Quantity;
+import io.parley.optimize.WholeNumbers;
 
 /**
  * {@code POST /api/v1/optimize}: the terms that maximise (or minimise) a deal figure subject to what
@@ -278,7 +281,7 @@ public class OptimizeResource {
                 input.in.fail(at, lever.path() + " takes whole numbers; add \"integer\": true or give a menu of values", null);
                 return null;
             }
-            long count = (long) Math.floor(max) - (long) Math.ceil(min) + 1;
+            long count = WholeNumbers.countIn(min, max);
             if (count > limits.maxMenuOptions()) {
                 throw Problem.overLimit(at, "whole numbers in one decision", count, limits.maxMenuOptions());
             }
@@ -286,9 +289,7 @@ public class OptimizeResource {
                 input.in.fail(at, "no whole number lies in [" + Numbers.plain(min) + ", " + Numbers.plain(max) + "]", null);
                 return null;
             }
-            double[] values = new double[(int) count];
-            for (int k = 0; k < count; k++) values[k] = Math.ceil(min) + k;
-            return Decision.Menu.of(lever, values);
+            return Decision.Menu.of(lever, WholeNumbers.in(min, max));
         }
         return new Decision.Continuous(lever, min, max);
     }
@@ -392,50 +393,17 @@ public class OptimizeResource {
         Metric m = input.metric(node.get("metric"), at + "/metric");
         if (m == null) return List.of();
         String name = given != null ? given : describe(m.apiName, min, max);
-        Quantity nr = new Quantity.OfMetric(Metric.NET_REVENUE);
-        Quantity rb = new Quantity.OfMetric(Metric.REBATE);
-        return switch (m) {
-            // a margin floor c: margin − c × (netRevenue − rebate) ≥ 0, linear where the ratio is not
-            case GROSS_MARGIN_PCT -> ratio(name, new Quantity.OfMetric(Metric.GROSS_MARGIN), nr, rb, min, max);
-            case CONTRIBUTION_MARGIN_PCT -> ratio(name, new Quantity.OfMetric(Metric.CONTRIBUTION), nr, rb, min, max);
-            case MIN_YEAR_CONTRIBUTION_MARGIN_PCT -> {
-                if (node.has("max")) {
-                    input.in.fail(at + "/max", "a ceiling on the lowest year's margin is not a linear rule; "
-                            + "constrain a year's contribution instead", null);
-                    yield List.of();
-                }
-                List<Constraint> perYear = new ArrayList<>();
-                for (int y = 0; y < years; y++) {
-                    perYear.addAll(ratio(name + " (year " + (y + 1) + ")", new Quantity.OfYear(Line.CONTRIBUTION, y),
-                            new Quantity.OfYear(Line.NET_REVENUE, y), new Quantity.OfYear(Line.REBATE, y), min, max));
-                }
-                yield perYear;
-            }
-            // customerNpv / concessionCost ≥ c  ⇔  customerNpv − c × concessionCost ≥ 0 (for a positive concession)
-            case VALUE_LEVERAGE -> ratio(name, new Quantity.OfMetric(Metric.CUSTOMER_NPV),
-                    new Quantity.OfMetric(Metric.CONCESSION_COST), null, min, max);
-            case PAYBACK_PERIOD, REVENUE_CAGR -> {
-                input.in.fail(at + "/metric", "'" + m.apiName + "' is not linear in the terms, so it cannot be a rule "
-                        + "of the optimisation; check it on the answer, or sweep it", m.apiName);
-                yield List.of();
-            }
-            default -> List.of(new Constraint(name, LinearForm.of(new Quantity.OfMetric(m), 1), min, max));
-        };
-    }
-
-    /** numerator / (a − b) within [min, max], as numerator − c × (a − b) ≥ 0 and ≤ 0 for each finite bound. */
-    private static List<Constraint> ratio(String name, Quantity numerator, Quantity a, Quantity b, double min, double max) {
-        List<Constraint> out = new ArrayList<>();
-        for (double bound : new double[] {min, max}) {
-            if (!Double.isFinite(bound)) continue;
-            LinearForm form = LinearForm.of(numerator, 1).plus(a, -bound);
-            if (b != null) form = form.plus(b, bound);
-            boolean floor = bound == min;
-            String how = name + " [as " + numerator.label() + " − " + Numbers.plain(bound) + " × (" + a.label()
-                    + (b == null ? "" : " − " + b.label()) + ") " + (floor ? "≥" : "≤") + " 0]";
-            out.add(new Constraint(how, form, floor ? 0 : Double.NEGATIVE_INFINITY, floor ? Double.POSITIVE_INFINITY : 0));
+        if (!MetricRules.isLinear(m)) {
+            input.in.fail(at + "/metric", "'" + m.apiName + "' is not linear in the terms, so it cannot be a rule "
+                    + "of the optimisation; check it on the answer, or sweep it", m.apiName);
+            return List.of();
         }
-        return out;
+        if (!MetricRules.takesCeiling(m) && node.has("max")) {
+            input.in.fail(at + "/max", "a ceiling on the lowest year's margin is not a linear rule; "
+                    + "constrain a year's contribution instead", null);
+            return List.of();
+        }
+        return MetricRules.bound(name, m, min, max, years);
     }
 
     private static String describe(String what, double min, double max) {
@@ -457,7 +425,7 @@ public class OptimizeResource {
             AnalysisResource.number(objective, "model", s.objectiveModel());
             AnalysisResource.number(objective, "engine", s.objectiveEngine());
             decisions(out.putArray("decisions"), request, s.decisionValues());
-            out.set("summary", ResultJson.summary(summaryAt(request.problem(), s.decisionValues()), mapper));
+            out.set("summary", ResultJson.summary(DecisionValues.summaryAt(request.problem(), s.decisionValues()), mapper));
             ArrayNode rules = out.putArray("constraints");
             for (DealOptimizer.RuleResult r : s.rules()) {
                 ObjectNode o = rules.addObject().put("name", r.name());
@@ -519,7 +487,7 @@ public class OptimizeResource {
     private void deal(ObjectNode o, DealOptimizer.Solution s, Request request, Metric supplier, Metric customer) {
         o.put("status", status(s.status()));
         if (s.decisionValues() == null) return;
-        double[] summary = summaryAt(request.problem(), s.decisionValues());
+        double[] summary = DecisionValues.summaryAt(request.problem(), s.decisionValues());
         AnalysisResource.number(o, "supplier", summary[supplier.ordinal()]);
         AnalysisResource.number(o, "customer", summary[customer.ordinal()]);
         decisions(o.putArray("decisions"), request, s.decisionValues());
@@ -533,27 +501,6 @@ public class OptimizeResource {
             if (include) o.put("included", values[i] == 1);
             else AnalysisResource.number(o, "value", values[i]);
         }
-    }
-
-    /** The engine's summary with the decisions applied. */
-    private static double[] summaryAt(DealProblem problem, double[] values) {
-        double[] p = problem.scenario().parameters();
-        for (int i = 0; i < values.length; i++) {
-            Decision d = problem.decisions().get(i);
-            if (d instanceof Decision.Continuous c) {
-                p[c.lever().slot()] = values[i];
-            } else {
-                Decision.Menu m = (Decision.Menu) d;
-                for (int o = 0; o < m.options().length; o++) {
-                    if (m.options()[o] == values[i]) {
-                        for (Decision.Setting s : m.settings()) p[s.lever().slot()] = s.values()[o];
-                    }
-                }
-            }
-        }
-        double[] summary = new double[Metric.count()];
-        problem.scenario().newEvaluator().evaluate(p, summary);
-        return summary;
     }
 
     private static void bound(ObjectNode o, String field, double v) {
