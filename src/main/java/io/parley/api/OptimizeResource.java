@@ -29,7 +29,9 @@ import io.parley.engine.CompiledScenario;
 import io.parley.engine.Line;
 import io.parley.engine.Metric;
 import io.parley.model.InvalidInputException;
+import io.parley.model.InvalidLeverPathException;
 import io.parley.model.JsonPointer;
+import io.parley.model.LeverPath;
 import io.parley.model.Numbers;
 import io.parley.model.Violation;
 import io.parley.optimize.AffineModel;
@@ -232,22 +234,24 @@ public class OptimizeResource {
                 input.in.fail(at, "an include decision has only 'include' (a service of the terms, e.g. \"terms.services[vmi]\")", null);
                 return null;
             }
-            String service = input.in.text(item.get("include"), at + "/include");
-            if (service == null) return null;
-            if (!service.matches("terms\\.services\\[[^\\]]+]")) {
-                input.in.fail(at + "/include", "'" + service + "' is not a service of the terms (terms.services[id])", service);
+            String text = input.in.text(item.get("include"), at + "/include");
+            if (text == null) return null;
+            LeverPath service = serviceOfTerms(text);
+            if (service == null) {
+                input.in.fail(at + "/include", "'" + text + "' is not a service of the terms (terms.services[id])", text);
                 return null;
             }
+            String costPath = service.then("costPerYear").toString();
             int before = input.violations.size();
-            BoundLever cost = input.lever(compiled, mapper.getNodeFactory().textNode(service + ".costPerYear"), at + "/include");
+            BoundLever cost = input.lever(compiled, mapper.getNodeFactory().textNode(costPath), at + "/include");
             if (cost == null) {
                 // say it in the request's own words: the service, not its cost field
                 var v = input.violations.remove(before);
-                input.in.fail(at + "/include", v.message().replace(service + ".costPerYear", service), service);
+                input.in.fail(at + "/include", v.message().replace(costPath, text), text);
                 return null;
             }
-            BoundLever value = BoundLever.bind(compiled, service + ".valuePerYear");
-            return Decision.Menu.include(service, cost, value);
+            BoundLever value = BoundLever.bind(compiled, service.then("valuePerYear").toString());
+            return Decision.Menu.include(text, cost, value);
         }
         BoundLever lever = input.lever(compiled, input.in.required(item, at, "path"), at + "/path");
         if (lever == null) return null;
@@ -292,6 +296,16 @@ public class OptimizeResource {
             return Decision.Menu.of(lever, WholeNumbers.in(min, max));
         }
         return new Decision.Continuous(lever, min, max);
+    }
+
+    /** {@code text} read as {@code terms.services[id]}, or null when it is not a service of the terms. */
+    private static LeverPath serviceOfTerms(String text) {
+        try {
+            LeverPath path = LeverPath.parse(text);
+            return path.isServiceOfTerms() ? path : null;
+        } catch (InvalidLeverPathException e) {
+            return null;
+        }
     }
 
     private Objective objective(AnalysisInput input, JsonNode node) {
