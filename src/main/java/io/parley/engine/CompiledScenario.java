@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.parley.model.InvalidLeverPathException;
 import io.parley.model.Lever;
+import io.parley.model.LeverPath;
 import io.parley.model.Levers;
 import io.parley.model.Product;
 import io.parley.model.RebateBasis;
@@ -172,24 +173,24 @@ public final class CompiledScenario {
     /** The lever path of every slot, in slot order: the inverse of {@link #slot(String)}. */
     public String[] leverPaths() {
         String[] paths = new String[parameters.length];
-        paths[SUPPLIER_COC] = "supplier.costOfCapital";
-        paths[CUSTOMER_COC] = "customer.costOfCapital";
-        paths[CTS_FIXED] = "costToServe.fixedPerYear";
-        paths[CTS_INFLATION] = "costToServe.inflation";
-        paths[TERMS_PAYMENT_DAYS] = "terms.paymentDays";
-        paths[CONTRACT_YEARS] = "terms.contractYears";
-        paths[RENEWAL_PROBABILITY] = "terms.renewalProbability";
-        paths[UPFRONT_INVESTMENT] = "terms.upfrontInvestment";
-        paths[BASELINE_PAYMENT_DAYS] = "baseline.paymentDays";
+        paths[SUPPLIER_COC] = LeverPath.of("supplier", "costOfCapital").toString();
+        paths[CUSTOMER_COC] = LeverPath.of("customer", "costOfCapital").toString();
+        paths[CTS_FIXED] = LeverPath.of("costToServe", "fixedPerYear").toString();
+        paths[CTS_INFLATION] = LeverPath.of("costToServe", "inflation").toString();
+        paths[TERMS_PAYMENT_DAYS] = LeverPath.of("terms", "paymentDays").toString();
+        paths[CONTRACT_YEARS] = LeverPath.of("terms", "contractYears").toString();
+        paths[RENEWAL_PROBABILITY] = LeverPath.of("terms", "renewalProbability").toString();
+        paths[UPFRONT_INVESTMENT] = LeverPath.of("terms", "upfrontInvestment").toString();
+        paths[BASELINE_PAYMENT_DAYS] = LeverPath.of("baseline", "paymentDays").toString();
         String[] fields = {"baseVolume", "listPrice", "unitCost", "volumeGrowth", "priceEscalator", "costInflation"};
         for (int l = 0; l < productCount; l++) {
             String id = scenario.products().get(l).id();
             int at = PRODUCTS + PRODUCT_SLOTS * l;
             for (int f = 0; f < fields.length; f++) {
-                paths[at + f] = "products[" + id + "]." + fields[f];
+                paths[at + f] = LeverPath.of("products").select(id).then(fields[f]).toString();
             }
-            paths[at + TERMS_DISCOUNT] = "terms.discounts[" + id + "]";
-            paths[at + BASELINE_DISCOUNT] = "baseline.discounts[" + id + "]";
+            paths[at + TERMS_DISCOUNT] = LeverPath.of("terms", "discounts").select(id).toString();
+            paths[at + BASELINE_DISCOUNT] = LeverPath.of("baseline", "discounts").select(id).toString();
         }
         tierPaths(paths, "terms", termsTierBase, termsTiers);
         tierPaths(paths, "baseline", baselineTierBase, baselineTiers);
@@ -200,15 +201,17 @@ public final class CompiledScenario {
 
     private static void tierPaths(String[] paths, String side, int base, int count) {
         for (int k = 0; k < count; k++) {
-            paths[base + 2 * k] = side + ".rebate.tiers[" + k + "].threshold";
-            paths[base + 2 * k + 1] = side + ".rebate.tiers[" + k + "].rate";
+            LeverPath tier = LeverPath.of(side, "rebate", "tiers").select(k);
+            paths[base + 2 * k] = tier.then("threshold").toString();
+            paths[base + 2 * k + 1] = tier.then("rate").toString();
         }
     }
 
     private static void servicePaths(String[] paths, String side, int base, List<Service> services) {
         for (int i = 0; i < services.size(); i++) {
-            paths[base + 2 * i] = side + ".services[" + services.get(i).id() + "].costPerYear";
-            paths[base + 2 * i + 1] = side + ".services[" + services.get(i).id() + "].valuePerYear";
+            LeverPath service = LeverPath.of(side, "services").select(services.get(i).id());
+            paths[base + 2 * i] = service.then("costPerYear").toString();
+            paths[base + 2 * i + 1] = service.then("valuePerYear").toString();
         }
     }
 

@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.parley.model.Lever.ProductField;
@@ -19,14 +17,11 @@ import io.parley.model.Lever.TierField;
 import static io.parley.model.Numbers.plain;
 
 /**
- * Lever paths: dot-separated field names; an element of a list with ids picked by {@code [id]}, of any
+ * The numbers a {@link LeverPath} names: an element of a list with ids picked by {@code [id]}, of any
  * other list by {@code [index]}, a map entry by {@code [key]}. Resolving a path that names nothing
  * fails with a message naming the path and what would have been valid.
  */
 public final class Levers {
-
-    /** One step of a path: a field name and an optional bracketed selector. */
-    private static final Pattern STEP = Pattern.compile("([A-Za-z]+)(?:\\[([^\\[\\]]*)])?");
 
     private Levers() {
     }
@@ -37,17 +32,7 @@ public final class Levers {
      * @throws InvalidLeverPathException when the path is malformed or names nothing
      */
     public static Lever resolve(String path, Scenario scenario) {
-        if (path == null || path.isEmpty()) {
-            throw new InvalidLeverPathException(path, "a lever path is required, e.g. terms.discounts[widgets]");
-        }
-        List<String[]> steps = new ArrayList<>();
-        for (String part : path.split("\\.", -1)) {
-            Matcher m = STEP.matcher(part);
-            if (!m.matches()) {
-                throw new InvalidLeverPathException(path, "'" + part + "' is not a field name with an optional [selector]");
-            }
-            steps.add(new String[] {m.group(1), m.group(2)});
-        }
+        List<LeverPath.Step> steps = LeverPath.parse(path).steps();
         return new Resolver(path, steps, scenario).resolve();
     }
 
@@ -170,10 +155,10 @@ public final class Levers {
     /** Walks the steps of one path; every dead end says what was expected there. */
     private static final class Resolver {
         private final String path;
-        private final List<String[]> steps;
+        private final List<LeverPath.Step> steps;
         private final Scenario scenario;
 
-        Resolver(String path, List<String[]> steps, Scenario scenario) {
+        Resolver(String path, List<LeverPath.Step> steps, Scenario scenario) {
             this.path = path;
             this.steps = steps;
             this.scenario = scenario;
@@ -306,11 +291,11 @@ public final class Levers {
         }
 
         private String name(int i) {
-            return steps.get(i)[0];
+            return steps.get(i).name();
         }
 
         private String selector(int i, String expected) {
-            String selector = steps.get(i)[1];
+            String selector = steps.get(i).selector();
             if (selector == null || selector.isEmpty()) {
                 throw fail("'" + name(i) + "' needs [" + "…] naming " + expected);
             }
@@ -318,8 +303,8 @@ public final class Levers {
         }
 
         private void noSelector(int i) {
-            if (steps.get(i)[1] != null) {
-                throw fail("'" + name(i) + "' is not a list or map; remove [" + steps.get(i)[1] + "]");
+            if (steps.get(i).selector() != null) {
+                throw fail("'" + name(i) + "' is not a list or map; remove [" + steps.get(i).selector() + "]");
             }
         }
 

@@ -20,7 +20,6 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import io.parley.analysis.BoundLever;
 import io.parley.engine.CompiledScenario;
-import io.parley.engine.Line;
 import io.parley.engine.Metric;
 import io.parley.model.CostToServe;
 import io.parley.model.Horizon;
@@ -36,6 +35,7 @@ import io.parley.optimize.DealProblem;
 import io.parley.optimize.Decision;
 import io.parley.optimize.Frontier;
 import io.parley.optimize.LinearForm;
+import io.parley.optimize.MetricRules;
 import io.parley.optimize.Objective;
 import io.parley.optimize.Quantity;
 import io.parley.optimize.Solvers;
@@ -152,14 +152,9 @@ public class OptimizerBenchmark {
         List<Constraint> rules = new ArrayList<>();
         rules.add(new Constraint("customer NPV ≥ target", LinearForm.of(new Quantity.OfMetric(Metric.CUSTOMER_NPV), 1),
                 customerTarget(scenario), Double.POSITIVE_INFINITY));
-        for (int y = 0; y < 5; y++) {
-            // contribution ≥ 28 % × (net revenue − rebate), as the API writes minYearContributionMarginPct ≥ 0.28
-            LinearForm form = LinearForm.of(new Quantity.OfYear(Line.CONTRIBUTION, y), 1)
-                    .plus(new Quantity.OfYear(Line.NET_REVENUE, y), -MARGIN_FLOOR)
-                    .plus(new Quantity.OfYear(Line.REBATE, y), MARGIN_FLOOR);
-            rules.add(new Constraint("minYearContributionMarginPct ≥ 0.28 (year " + (y + 1) + ")", form, 0,
-                    Double.POSITIVE_INFINITY));
-        }
+        // contribution ≥ 28 % × (net revenue − rebate) in each of the 5 years
+        rules.addAll(MetricRules.bound("minYearContributionMarginPct ≥ 0.28", Metric.MIN_YEAR_CONTRIBUTION_MARGIN_PCT,
+                MARGIN_FLOOR, Double.POSITIVE_INFINITY, 5));
         rules.add(new Constraint("cost-down capacity", new LinearForm(Map.of(), costWeights),
                 (1 - COST_DOWN_CAPACITY) * weightedCost, Double.POSITIVE_INFINITY));
         return new DealProblem(c, decisions, new Objective(true, LinearForm.of(new Quantity.OfMetric(Metric.NPV), 1)),

@@ -8,7 +8,6 @@ import org.assertj.core.data.Offset;
 
 import io.parley.analysis.BoundLever;
 import io.parley.engine.CompiledScenario;
-import io.parley.engine.Line;
 import io.parley.engine.Metric;
 import io.parley.engine.Report;
 import io.parley.model.CostToServe;
@@ -122,14 +121,6 @@ final class Direct {
 
     static Constraint atMost(String name, Quantity q, double max) {
         return new Constraint(name, LinearForm.of(q, 1), Double.NEGATIVE_INFINITY, max);
-    }
-
-    /** Contribution of contract year y ≥ c × (net revenue − rebate) of that year, as the API writes a margin floor. */
-    static Constraint marginFloor(int year, double c) {
-        LinearForm form = LinearForm.of(new Quantity.OfYear(Line.CONTRIBUTION, year), 1)
-                .plus(new Quantity.OfYear(Line.NET_REVENUE, year), -c)
-                .plus(new Quantity.OfYear(Line.REBATE, year), c);
-        return new Constraint("contribution margin ≥ " + c + " (year " + (year + 1) + ")", form, 0, Double.POSITIVE_INFINITY);
     }
 
     static DealProblem problem(CompiledScenario c, List<Decision> decisions, Objective objective, Constraint... rules) {

@@ -37,7 +37,7 @@ class FrontierTest {
     static DealProblem baseProblem() {
         CompiledScenario c = CompiledScenario.compile(KnownAnswersTest.impatientMsa());
         List<Constraint> rules = new ArrayList<>();
-        for (int y = 0; y < 3; y++) rules.add(Direct.marginFloor(y, 0.10));
+        rules.addAll(MetricRules.marginFloorEveryYear("contribution margin ≥ 0.1", 0.10, 3));
         return new DealProblem(c, List.of(continuous(c, KnownAnswersTest.APP, 0, 0.2),
                 continuous(c, KnownAnswersTest.CLOUD, 0, 0.2), menu(c, KnownAnswersTest.DAYS, KnownAnswersTest.MIXED_DAYS)),
                 maximise(NPV), rules, 30);

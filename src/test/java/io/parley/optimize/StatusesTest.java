@@ -204,7 +204,7 @@ class StatusesTest {
         for (int y = 0; y < 5; y++) {
             rules.add(atLeast("customer value in year " + (y + 1), new Quantity.OfYear(Line.CUSTOMER_VALUE, y),
                     0.0137 * listRevenue / 5 * (1 + 0.1 * y)));
-            rules.add(Direct.marginFloor(y, 0.2));
+            rules.addAll(MetricRules.marginFloorInYear("contribution margin ≥ 0.2 (year " + (y + 1) + ")", y, 0.2));
         }
         return new DealProblem(c, decisions, maximise(NPV), rules, seconds);
     }
