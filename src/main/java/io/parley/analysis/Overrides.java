@@ -43,10 +43,14 @@ public final class Overrides {
         }
     }
 
-    /** The baseline with every value set, and every rule it breaks. Two values for one field are a breach. */
+    /**
+     * The baseline with every value set, and every rule it breaks. Two values for one field are a
+     * breach; a value its field cannot take (a fraction of a year) is one and is left out of the variant.
+     */
     public static Applied apply(Scenario baseline, List<Value> values) {
         List<Breach> breaches = new ArrayList<>();
         Set<String> fields = new HashSet<>();
+        List<Value> set = new ArrayList<>();
         Scenario variant = baseline;
         for (Value v : values) {
             if (!fields.add(v.lever().pointer())) {
@@ -56,13 +60,14 @@ public final class Overrides {
             }
             try {
                 variant = Levers.apply(variant, v.lever(), v.value());
+                set.add(v);
             } catch (InvalidInputException e) {
                 e.violations().forEach(broken -> breaches.add(new Breach(Optional.of(v), broken)));
             }
         }
-        if (!breaches.isEmpty()) return new Applied(variant, List.copyOf(breaches));
+        // the values that could be set are checked too, so every problem is reported at once
         for (Violation broken : ScenarioValidator.validate(variant)) {
-            breaches.add(new Breach(values.stream().filter(v -> breaksAlone(baseline, v, broken)).findFirst(), broken));
+            breaches.add(new Breach(set.stream().filter(v -> breaksAlone(baseline, v, broken)).findFirst(), broken));
         }
         return new Applied(variant, List.copyOf(breaches));
     }

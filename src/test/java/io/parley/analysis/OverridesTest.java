@@ -70,10 +70,13 @@ class OverridesTest {
     }
 
     @Test
-    void aWholeNumberFieldRefusesAFraction() {
-        Overrides.Applied applied = Overrides.apply(DEAL, List.of(value("terms.contractYears", 2.5)));
+    void everyBrokenRuleIsReportedAtOnceAFractionOfAYearAmongThem() {
+        Overrides.Value years = value("terms.contractYears", 2.5);
+        Overrides.Value days = value("terms.paymentDays", 400);
+        Overrides.Applied applied = Overrides.apply(DEAL, List.of(years, days));
 
-        assertThat(applied.breaches()).hasSize(1);
-        assertThat(applied.breaches().get(0).violation().message()).isEqualTo("2.5 is not a whole number");
+        assertThat(applied.breaches()).extracting(b -> b.violation().message())
+                .containsExactly("2.5 is not a whole number", "400 is outside 0–365 days");
+        assertThat(applied.breaches()).extracting(b -> b.culprit().orElseThrow()).containsExactly(years, days);
     }
 }
