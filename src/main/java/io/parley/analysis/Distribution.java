@@ -139,15 +139,27 @@ public sealed interface Distribution {
         }
     }
 
-    /** PERT: a beta distribution on [min, max] shaped by the most likely value, weight 4. */
-    record Pert(double min, double mode, double max) implements Distribution {
-        public double quantile(double u) {
-            return min + (max - min) * beta().inverseCumulativeProbability(u);
+    /**
+     * PERT: a beta distribution on [min, max] shaped by the most likely value, weight 4. The beta is
+     * built once, with the parameters, not on every quantile.
+     */
+    final class Pert implements Distribution {
+        private final double min;
+        private final double mode;
+        private final double max;
+        private final BetaDistribution unit; // null while the parameters break a rule (see problems())
+
+        public Pert(double min, double mode, double max) {
+            this.min = min;
+            this.mode = mode;
+            this.max = max;
+            double range = max - min;
+            this.unit = problems().isEmpty()
+                    ? new BetaDistribution(1 + 4 * (mode - min) / range, 1 + 4 * (max - mode) / range) : null;
         }
 
-        private BetaDistribution beta() {
-            double range = max - min;
-            return new BetaDistribution(1 + 4 * (mode - min) / range, 1 + 4 * (max - mode) / range);
+        public double quantile(double u) {
+            return min + (max - min) * valid(unit).inverseCumulativeProbability(u);
         }
 
         public double mean() {
@@ -157,12 +169,31 @@ public sealed interface Distribution {
         public List<String> problems() {
             return orderedThree(min, mode, max);
         }
+
+        @Override
+        public String toString() {
+            return "Pert[min=" + min + ", mode=" + mode + ", max=" + max + "]";
+        }
     }
 
-    /** Beta(alpha, beta) scaled to [min, max] (default [0, 1]). */
-    record Beta(double alpha, double beta, double min, double max) implements Distribution {
+    /** Beta(alpha, beta) scaled to [min, max] (default [0, 1]), its unit beta built once. */
+    final class Beta implements Distribution {
+        private final double alpha;
+        private final double beta;
+        private final double min;
+        private final double max;
+        private final BetaDistribution unit; // null while the parameters break a rule (see problems())
+
+        public Beta(double alpha, double beta, double min, double max) {
+            this.alpha = alpha;
+            this.beta = beta;
+            this.min = min;
+            this.max = max;
+            this.unit = problems().isEmpty() ? new BetaDistribution(alpha, beta) : null;
+        }
+
         public double quantile(double u) {
-            return min + (max - min) * new BetaDistribution(alpha, beta).inverseCumulativeProbability(u);
+            return min + (max - min) * valid(unit).inverseCumulativeProbability(u);
         }
 
         public double mean() {
@@ -174,6 +205,11 @@ public sealed interface Distribution {
             p.addAll(positive("beta", beta));
             if (!(min < max)) p.add("max: must be above min");
             return p;
+        }
+
+        @Override
+        public String toString() {
+            return "Beta[alpha=" + alpha + ", beta=" + beta + ", min=" + min + ", max=" + max + "]";
         }
     }
 
@@ -213,9 +249,9 @@ public sealed interface Distribution {
 
     NormalDistribution STANDARD = new NormalDistribution(0, 1);
 
-    /** Normal and lognormal means are parameters. */
-    default double meanOfParameters() {
-        return mean();
+    private static BetaDistribution valid(BetaDistribution unit) {
+        if (unit == null) throw new IllegalStateException("the parameters break a rule; see problems()");
+        return unit;
     }
 
     private static List<String> positive(String field, double v) {

@@ -93,7 +93,7 @@ public final class Sampling {
     }
 
     private SplittableRandom stream(long blockIndex) {
-        // an independent, reproducible stream per block: the seed's generator, split blockIndex + 1 times deep
+        // an independent, reproducible stream per block, seeded by SplitMix64's finaliser over (seed, block)
         return new SplittableRandom(mix(seed, blockIndex));
     }
 

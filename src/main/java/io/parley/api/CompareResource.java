@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.parley.analysis.Overrides;
 import io.parley.engine.CompiledScenario;
 import io.parley.model.InvalidInputException;
 import io.parley.model.InvalidLeverPathException;
@@ -164,39 +165,31 @@ public class CompareResource {
         if (baseline == null) {
             return null; // the baseline's own problems are reported; overrides cannot be resolved against it
         }
-        Scenario scenario = baseline;
-        Map<String, String> leverAt = new HashMap<>();   // scenario pointer → pointer of the override that set it
+        List<Overrides.Value> values = new ArrayList<>();
         boolean ok = true;
         for (Map.Entry<String, JsonNode> e : in.entries(set)) {
             String path = e.getKey();
             String entryAt = JsonPointer.child(at, path);
             double value = in.number(e.getValue(), entryAt);
             try {
-                Lever lever = Levers.resolve(path, scenario);
+                Lever lever = Levers.resolve(path, baseline);
                 if (Double.isNaN(value)) {
                     ok = false;
                     continue;
                 }
-                scenario = Levers.apply(scenario, lever, value);
-                leverAt.put(lever.pointer(), entryAt);
+                values.add(new Overrides.Value(path, lever, value));
             } catch (InvalidLeverPathException ex) {
                 in.fail(entryAt, "lever path '" + path + "': " + ex.getMessage(), Double.isNaN(value) ? null : value);
                 ok = false;
-            } catch (InvalidInputException ex) {
-                ex.violations().forEach(v -> in.fail(entryAt, v.message(), v.value()));
-                ok = false;
             }
         }
-        // the overrides that could be applied are checked too, so every problem is reported at once
-        List<Violation> broken = ScenarioValidator.validate(scenario);
-        for (Violation v : broken) {
-            String entryAt = leverAt.get(v.pointer());
-            if (entryAt != null) {
-                in.fail(entryAt, v.message(), v.value());
-            } else {
-                in.fail(at, "the overrides make " + v.pointer() + " invalid: " + v.message(), v.value());
-            }
+        // the one rule of every variant given as overrides (bridge 'set' too): the variant holds as a whole
+        Overrides.Applied applied = Overrides.apply(baseline, values);
+        for (Overrides.Breach b : applied.breaches()) {
+            Violation v = b.violation();
+            b.culprit().ifPresentOrElse(culprit -> in.fail(JsonPointer.child(at, culprit.path()), v.message(), v.value()),
+                    () -> in.fail(at, "the overrides make " + v.pointer() + " invalid: " + v.message(), v.value()));
         }
-        return ok && broken.isEmpty() ? scenario : null;
+        return ok && applied.valid() ? applied.variant() : null;
     }
 }

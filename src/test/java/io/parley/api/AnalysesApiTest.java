@@ -416,6 +416,24 @@ class AnalysesApiTest {
     }
 
     @Test
+    void thresholdsSetPastEachOtherBridgeLikeTheSameVariantGivenWhole() {
+        // issue 11 defect 4: tiers 1 and 2 (5.6 M, 6.0 M) set to 6.2 M and 6.3 M ascend in the variant, though
+        // 6.2 M alone would pass tier 2's 6.0 M; 'set' takes them as 'scenario' and /compare do
+        ObjectNode set = Fixtures.MAPPER.createObjectNode().put("terms.rebate.tiers[1].threshold", 6_200_000)
+                .put("terms.rebate.tiers[2].threshold", 6_300_000);
+        JsonNode result = analyse("bridge", Fixtures.MAPPER.createObjectNode().<ObjectNode>set("baseline", scenario())
+                .set("variant", Fixtures.MAPPER.createObjectNode().set("set", set)));
+
+        assertThat(result.get("levers")).hasSize(1);
+        assertThat(result.get("levers").get(0).get("lever").asText())
+                .isEqualTo("terms.rebate.tiers[1].threshold + terms.rebate.tiers[2].threshold");
+        ObjectNode whole = with(with(scenario(), "/terms/rebate/tiers/1/threshold", 6_200_000),
+                "/terms/rebate/tiers/2/threshold", 6_300_000);
+        assertSame(result.get("metrics").get(0).get("steps").get(0).get("contribution").doubleValue(), npv(whole) - npv(scenario()),
+                "the one step is the difference of the two evaluations");
+    }
+
+    @Test
     void aSetVariantWhoseThresholdsEndUpOutOfOrderIsRefused() {
         // 5.95 M is below tier 2's 6.0 M and 5.9 M above tier 1's 5.6 M, each fine alone; together they cross
         ObjectNode request = Fixtures.MAPPER.createObjectNode();

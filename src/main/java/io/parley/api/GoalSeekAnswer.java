@@ -1,0 +1,45 @@
+package io.parley.api;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import io.parley.analysis.GoalSeek;
+
+/** The answer to a goal seek: the lever, metric and target asked for, and the search. */
+record GoalSeekAnswer(String lever, String metric, double target, @JsonUnwrapped Search search, Provenance provenance) {
+
+    /** One search for the lever value where the metric meets its target; break-even rows carry one too. */
+    record Search(String status, double value, double result, double tolerance, End atLower, End atUpper,
+                  List<Crossing> crossings, int evaluations) {
+
+        static Search of(GoalSeek.Result r) {
+            return new Search(statusName(r.status()), r.value(), r.result(), r.tolerance(), new End(r.lower(), r.atLower()),
+                    new End(r.upper(), r.atUpper()), r.crossings().stream().map(Crossing::of).toList(), r.evaluations());
+        }
+    }
+
+    /** A bound of the search and the metric there. */
+    record End(double value, double result) {
+    }
+
+    /** {@code below} and {@code above} are written for jumps only. */
+    record Crossing(String status, double value, double result,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) Double below,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) Double above) {
+
+        static Crossing of(GoalSeek.Crossing c) {
+            boolean jump = c.status() == GoalSeek.Status.JUMP;
+            return new Crossing(statusName(c.status()), c.value(), c.result(), jump ? c.below() : null, jump ? c.above() : null);
+        }
+    }
+
+    static String statusName(GoalSeek.Status status) {
+        return switch (status) {
+            case REACHED -> "reached";
+            case JUMP -> "jump";
+            case NOT_REACHABLE -> "notReachable";
+        };
+    }
+}

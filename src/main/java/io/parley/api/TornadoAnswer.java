@@ -1,0 +1,32 @@
+package io.parley.api;
+
+import java.util.List;
+
+import io.parley.analysis.Tornado;
+
+/** The answer to a tornado: per metric, one bar per lever, widest swing first. */
+record TornadoAnswer(List<Chart> metrics, Provenance provenance) {
+
+    record Chart(String metric, double base, List<Bar> bars) {
+    }
+
+    /** The wire form of {@link Tornado.Bar}, kept apart so the core's names do not set the contract's. */
+    record Bar(String lever, double baseValue, double low, double high, double atLow, double atHigh, double swing) {
+    }
+
+    static TornadoAnswer of(List<Tornado.Chart> charts, Provenance provenance) {
+        return new TornadoAnswer(charts.stream().map(c -> new Chart(c.metric().apiName, c.base(), c.bars().stream()
+                .map(b -> new Bar(b.lever(), b.baseValue(), b.low(), b.high(), b.atLow(), b.atHigh(), b.swing()))
+                .toList())).toList(), provenance);
+    }
+
+    String csv() {
+        StringBuilder csv = new StringBuilder("metric,lever,baseValue,low,high,base,atLow,atHigh,swing\r\n");
+        for (Chart c : metrics) {
+            for (Bar b : c.bars()) {
+                Csv.cells(csv, c.metric(), b.lever(), b.baseValue(), b.low(), b.high(), c.base(), b.atLow(), b.atHigh(), b.swing());
+            }
+        }
+        return csv.toString();
+    }
+}
