@@ -413,7 +413,8 @@ public class AnalysisResource {
                 input.in.fail(at, "sets the same number as another path in this variant", e.getKey());
                 continue;
             }
-            if (Double.compare(value, lever.baseValue()) != 0) {
+            // compared with the slot as compiled: a rate set to the value it followed no longer follows
+            if (Double.compare(value, baseline.parameters()[lever.slot()]) != 0) {
                 changes.add(new Bridge.Change(lever.path(), lever.slot(), lever.baseValue(), value));
             }
         }
