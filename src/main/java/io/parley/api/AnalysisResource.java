@@ -517,6 +517,9 @@ public class AnalysisResource {
                 number(o, "below", c.below());
                 number(o, "above", c.above());
             }
+            if (c.status() == GoalSeek.Status.FLAT) {
+                number(o, "end", c.end());
+            }
         }
         out.put("evaluations", r.evaluations());
     }
@@ -524,6 +527,7 @@ public class AnalysisResource {
     static String status(GoalSeek.Status status) {
         return switch (status) {
             case REACHED -> "reached";
+            case FLAT -> "flat";
             case JUMP -> "jump";
             case NOT_REACHABLE -> "notReachable";
         };
