@@ -24,7 +24,7 @@ public record BoundLever(String path, Lever lever, int slot, double baseValue) {
     public static BoundLever bind(CompiledScenario compiled, String path) {
         Lever lever = Levers.resolve(path, compiled.scenario());
         int slot = compiled.slot(lever);
-        return new BoundLever(path, lever, slot, compiled.parameters()[slot]);
+        return new BoundLever(path, lever, slot, compiled.value(slot));
     }
 
     /** The rule {@code value} would break for this lever, if any: the same rules as a scenario's field. */

@@ -38,12 +38,13 @@ public final class BreakEven {
             GoalSeek.Result r = GoalSeek.seek(compiled, in.lever(), metric, threshold, in.lower(), in.upper(), tolerance);
             double current = in.lever().baseValue();
             GoalSeek.Crossing nearest = r.crossings().stream()
-                    .min(Comparator.comparingDouble(c -> Math.abs(c.value() - current))).orElse(null);
+                    .min(Comparator.comparingDouble(c -> Math.abs(c.nearest(current) - current))).orElse(null);
             if (nearest == null) {
                 rows.add(new Row(in.lever().path(), current, Double.NaN, Double.NaN, Double.NaN, r.status(), r));
             } else {
-                double headroom = nearest.value() - current;
-                rows.add(new Row(in.lever().path(), current, nearest.value(), headroom,
+                double breakEven = nearest.nearest(current);
+                double headroom = breakEven - current;
+                rows.add(new Row(in.lever().path(), current, breakEven, headroom,
                         current == 0 ? Double.NaN : headroom / Math.abs(current), nearest.status(), r));
             }
         }

@@ -66,8 +66,10 @@ public final class Bridge {
         String[] paths = baseline.leverPaths();
         List<Change> changes = new ArrayList<>();
         for (int slot = 0; slot < a.length; slot++) {
+            // a rate left out in one scenario and given in the other is a change even at the same value:
+            // left out, it would follow a supplier rate moved by another step
             if (Double.compare(a[slot], b[slot]) != 0) {
-                changes.add(new Change(paths[slot], slot, a[slot], b[slot]));
+                changes.add(new Change(paths[slot], slot, CompiledScenario.value(a, slot), CompiledScenario.value(b, slot)));
             }
         }
         return changes;

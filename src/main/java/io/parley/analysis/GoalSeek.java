@@ -2,6 +2,7 @@ package io.parley.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 import org.hipparchus.analysis.solvers.BrentSolver;
 
@@ -13,7 +14,8 @@ import io.parley.engine.Metric;
  * are scanned for every place the metric crosses the target, and each crossing is refined with
  * Brent's bracketing solver (Hipparchus). A metric that steps (a rebate tier being reached) may
  * jump across the target without taking its value: that is reported as a jump, with the metric on
- * either side, never as a root.
+ * either side, never as a root. A metric that stays at the target over a stretch of the bounds is
+ * reported once, as flat, not once per point scanned.
  */
 public final class GoalSeek {
 
@@ -27,6 +29,14 @@ public final class GoalSeek {
     static final double NULL_PROBE = 1e-9;
     /** Default tolerance on the metric, relative to max(1, |target|). */
     public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-6;
+    /**
+     * The least tolerance, relative to the size of the figures the metric is summed from. An
+     * evaluation adds up to 600 periods × 1000 products of a few rounded factors; its rounding error
+     * grows like √n ulps, about 1e-13 of the figures summed, so a tolerance below this would call the
+     * noise around a smooth crossing a jump (a deal of 1e11 a year cannot resolve 1e-6). Real steps of
+     * the model (a rebate tier, a payback period) are many orders of magnitude larger.
+     */
+    public static final double ROUNDING_ALLOWANCE = 1e-12;
 
     private GoalSeek() {
     }
@@ -34,6 +44,8 @@ public final class GoalSeek {
     public enum Status {
         /** The metric equals the target within the tolerance at the value found. */
         REACHED,
+        /** The metric stays within the tolerance of the target over a stretch of the bounds. */
+        FLAT,
         /** The metric jumps across the target at the value found without reaching it. */
         JUMP,
         /** The metric stays on one side of the target everywhere inside the bounds. */
@@ -43,17 +55,28 @@ public final class GoalSeek {
     /**
      * One place where the metric crosses the target.
      *
-     * @param value  the lever's value there
-     * @param result the metric at {@code value}
+     * @param value  the lever's value there; for a flat stretch, where it starts
+     * @param result the metric at {@code value}, as evaluated
      * @param below  for a jump: the metric just below {@code value}; else NaN
      * @param above  for a jump: the metric just above {@code value}; else NaN
+     * @param end    for a flat stretch: the last value scanned at the target; else NaN
      */
-    public record Crossing(Status status, double value, double result, double below, double above) {
+    public record Crossing(Status status, double value, double result, double below, double above, double end) {
+
+        static Crossing reached(double value, double result) {
+            return new Crossing(Status.REACHED, value, result, Double.NaN, Double.NaN, Double.NaN);
+        }
+
+        /** The value inside this crossing nearest {@code x}: a flat stretch is nearest where it is closest. */
+        public double nearest(double x) {
+            return status == Status.FLAT ? Math.min(Math.max(x, value), end) : value;
+        }
     }
 
     /**
      * The answer. {@code value} and {@code result} are the first crossing's (NaN when none); every
-     * crossing inside the bounds is listed in lever order.
+     * crossing inside the bounds is listed in lever order. {@code tolerance} is the one used: as asked,
+     * or {@link #ROUNDING_ALLOWANCE} of the size of the metric's figures where that is larger.
      */
     public record Result(Status status, double value, double result, double target, double tolerance,
                          double lower, double atLower, double upper, double atUpper,
@@ -68,74 +91,105 @@ public final class GoalSeek {
                               double lower, double upper, double tolerance) {
         Probe probe = new Probe(compiled);
         int[] evaluations = {0};
-        java.util.function.DoubleUnaryOperator gap = x -> {
+        double[] size = {0};
+        DoubleUnaryOperator metricAt = x -> {
             evaluations[0]++;
-            return probe.metric(metric, lever, x) - target;
+            double[] summary = probe.with(lever, x);
+            size[0] = Math.max(size[0], figureSize(summary, metric));
+            return summary[metric.ordinal()];
         };
+        DoubleUnaryOperator gap = x -> metricAt.applyAsDouble(x) - target;
         double[] xs = Grid.range(lower, upper, SCAN_INTERVALS);
-        double[] fs = new double[xs.length];
+        double[] ms = new double[xs.length];
         for (int i = 0; i < xs.length; i++) {
-            fs[i] = gap.applyAsDouble(xs[i]);
+            ms[i] = metricAt.applyAsDouble(xs[i]);
         }
-        double atLower = fs[0] + target;
-        double atUpper = fs[fs.length - 1] + target;
+        double atLower = ms[0];
+        double atUpper = ms[ms.length - 1];
         // a metric that is null at a scan point (a margin at zero revenue) is probed just inside the
         // interval instead, so a crossing right next to it is not lost
         for (int i = 0; i < xs.length; i++) {
-            if (!Double.isNaN(fs[i])) continue;
+            if (!Double.isNaN(ms[i])) continue;
             double toward = i + 1 < xs.length ? xs[i + 1] : xs[i - 1];
             double nudged = xs[i] + (toward - xs[i]) * NULL_PROBE;
-            double f = gap.applyAsDouble(nudged);
-            if (!Double.isNaN(f)) {
+            double m = metricAt.applyAsDouble(nudged);
+            if (!Double.isNaN(m)) {
                 xs[i] = nudged;
-                fs[i] = f;
+                ms[i] = m;
             }
+        }
+        double used = Math.max(tolerance, ROUNDING_ALLOWANCE * size[0]);
+        double[] fs = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            fs[i] = ms[i] - target;
         }
         double accuracy = LEVER_ACCURACY * Math.max(1, Math.max(Math.abs(lower), Math.abs(upper)));
         BrentSolver brent = new BrentSolver(LEVER_ACCURACY, accuracy);
         List<Crossing> crossings = new ArrayList<>();
         for (int i = 0; i < xs.length; i++) {
-            if (Math.abs(fs[i]) <= tolerance) {
-                crossings.add(new Crossing(Status.REACHED, xs[i], fs[i] + target, Double.NaN, Double.NaN));
+            if (Math.abs(fs[i]) <= used) {
+                int last = i;
+                while (last + 1 < xs.length && Math.abs(fs[last + 1]) <= used) last++;
+                crossings.add(last == i ? Crossing.reached(xs[i], ms[i])
+                        : new Crossing(Status.FLAT, xs[i], ms[i], Double.NaN, Double.NaN, xs[last]));
+                i = last;
                 continue;
             }
             boolean brackets = i + 1 < xs.length && Double.isFinite(fs[i]) && Double.isFinite(fs[i + 1])
-                    && Math.abs(fs[i + 1]) > tolerance && (fs[i] < 0) != (fs[i + 1] < 0);
+                    && Math.abs(fs[i + 1]) > used && (fs[i] < 0) != (fs[i + 1] < 0);
             if (!brackets) {
                 continue;
             }
             double x = brent.solve(MAX_SOLVER_EVALUATIONS, gap::applyAsDouble, xs[i], xs[i + 1]);
-            double fx = gap.applyAsDouble(x);
-            if (Math.abs(fx) <= tolerance) {
-                crossings.add(new Crossing(Status.REACHED, x, fx + target, Double.NaN, Double.NaN));
+            double mx = metricAt.applyAsDouble(x);
+            // the allowance grows with the figures seen, Brent's included
+            used = Math.max(used, ROUNDING_ALLOWANCE * size[0]);
+            if (Math.abs(mx - target) <= used) {
+                crossings.add(Crossing.reached(x, mx));
             } else {
-                crossings.add(jump(gap, xs[i], fs[i], xs[i + 1], accuracy, target));
+                crossings.add(jump(metricAt, target, xs[i], ms[i], xs[i + 1], accuracy));
             }
         }
-        Crossing first = crossings.stream().filter(c -> c.status() == Status.REACHED).findFirst()
+        Crossing first = crossings.stream().filter(c -> c.status() != Status.JUMP).findFirst()
                 .orElse(crossings.isEmpty() ? null : crossings.get(0));
         Status status = first == null ? Status.NOT_REACHABLE : first.status();
         return new Result(status, first == null ? Double.NaN : first.value(), first == null ? Double.NaN : first.result(),
-                target, tolerance, lower, atLower, upper, atUpper,
+                target, used, lower, atLower, upper, atUpper,
                 List.copyOf(crossings), evaluations[0]);
     }
 
+    /**
+     * The size of the figures a metric is made of, for its rounding allowance: its own magnitude, and
+     * for money the largest sum of money in the deal (an NPV near 0 is summed from flows that are not).
+     */
+    private static double figureSize(double[] summary, Metric metric) {
+        double size = Math.abs(summary[metric.ordinal()]);
+        if (metric.unit == Metric.Unit.CURRENCY) {
+            for (Metric m : Metric.values()) {
+                if (m.unit == Metric.Unit.CURRENCY) size = Math.max(size, Math.abs(summary[m.ordinal()]));
+            }
+        }
+        return Double.isFinite(size) ? size : 0;
+    }
+
     /** Narrows a bracket around a discontinuity by bisection and reports the metric on both sides. */
-    private static Crossing jump(java.util.function.DoubleUnaryOperator gap, double a, double fa, double b,
-                                 double accuracy, double target) {
-        double fb = gap.applyAsDouble(b);
+    private static Crossing jump(DoubleUnaryOperator metricAt, double target, double a, double ma, double b,
+                                 double accuracy) {
+        double fa = ma - target;
+        double mb = metricAt.applyAsDouble(b);
         while (b - a > accuracy) {
             double m = a + (b - a) / 2;
             if (m <= a || m >= b) break;
-            double fm = gap.applyAsDouble(m);
-            if ((fm < 0) == (fa < 0)) {
+            double mm = metricAt.applyAsDouble(m);
+            if ((mm - target < 0) == (fa < 0)) {
                 a = m;
-                fa = fm;
+                fa = mm - target;
+                ma = mm;
             } else {
                 b = m;
-                fb = fm;
+                mb = mm;
             }
         }
-        return new Crossing(Status.JUMP, b, fb + target, fa + target, fb + target);
+        return new Crossing(Status.JUMP, b, mb, ma, mb, Double.NaN);
     }
 }

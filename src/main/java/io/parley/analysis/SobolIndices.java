@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 
+import org.hipparchus.distribution.continuous.TDistribution;
 import org.hipparchus.random.SobolSequenceGenerator;
 
 import io.parley.engine.CompiledScenario;
@@ -15,8 +16,16 @@ import io.parley.engine.Metric;
  * on its own (first-order index S) and with all its interactions (total index ST). Saltelli's design:
  * two N × k sample matrices A and B from one 2k-dimensional Sobol sequence (randomly shifted by the
  * seed), and for each lever the matrix A with that lever's column taken from B; N (k + 2) evaluations.
- * Estimators: Saltelli (2010) for S, Jansen (1999) for ST; confidence intervals by bootstrap over the
- * N rows. The levers are taken as independent (the indices are defined for independent inputs).
+ * Estimators: Saltelli (2010) for S, Jansen (1999) for ST. The levers are taken as independent (the
+ * indices are defined for independent inputs).
+ *
+ * <p>Confidence intervals come from randomised quasi-Monte Carlo: the N rows are split into R
+ * consecutive slices of the sequence (each a balanced Sobol net, N and R being powers of two), each
+ * shifted by its own random vector drawn from the seed, so the slices are independent. The error
+ * of the estimate over all rows is the jackknife's over slices (the estimate with each slice left
+ * out in turn, variance and mean included, since the indices are ratios), and the interval is the
+ * estimate ± Student's t with R − 1 degrees of freedom × that error. A bootstrap over the rows
+ * would treat quasi-random points as independent draws and overstate the error some threefold.
  *
  * <p>Second-order indices S_ij (the share of the variance due to the interaction of two levers alone)
  * need k more matrices, B with one column taken from A, so N (2k + 2) evaluations: Saltelli (2002).
@@ -26,12 +35,20 @@ import io.parley.engine.Metric;
  */
 public final class SobolIndices {
 
+    /** Still read from requests and echoed, no longer used: the intervals come from replicates. */
     public static final int DEFAULT_BOOTSTRAP = 200;
+    /**
+     * Independent randomisations (slices) whose spread gives the interval: 16 gives Student's t 15
+     * degrees of freedom, an interval within 10 % of the width a known variance would give.
+     */
+    public static final int REPLICATES = 16;
+    /** Rows a slice keeps at least, below 16 × 8 rows: fewer replicates, each still a small net. */
+    static final int MIN_SLICE_ROWS = 8;
 
     private SobolIndices() {
     }
 
-    /** One lever's indices with their bootstrap confidence intervals. */
+    /** One lever's indices with their confidence intervals (see the class comment). */
     public record Index(String lever, double first, double firstLow, double firstHigh,
                         double total, double totalLow, double totalHigh) {
     }
@@ -71,10 +88,15 @@ public final class SobolIndices {
         SobolSequenceGenerator sobol = new SobolSequenceGenerator(2 * k);
         sobol.skipTo(1); // skip the origin
         SplittableRandom random = new SplittableRandom(seed);
-        double[] shift = new double[2 * k];
-        for (int d = 0; d < shift.length; d++) shift[d] = random.nextDouble();
+        int replicates = replicates(n);
+        int slice = n / replicates;
+        double[][] shifts = new double[replicates][2 * k];
+        for (double[] shift : shifts) {
+            for (int d = 0; d < shift.length; d++) shift[d] = random.nextDouble();
+        }
         for (int i = 0; i < n; i++) {
             double[] v = sobol.nextVector();
+            double[] shift = shifts[i / slice];
             for (int d = 0; d < 2 * k; d++) {
                 double u = v[d] + shift[d];
                 u = Math.min(1 - Sampling.EDGE, Math.max(Sampling.EDGE, u >= 1 ? u - 1 : u));
@@ -108,47 +130,63 @@ public final class SobolIndices {
             }
         }, "Sobol run");
         List<Result> results = new ArrayList<>();
-        SplittableRandom resample = new SplittableRandom(Sampling.mix(seed, -1));
-        int[][] draws = new int[bootstrap][n];
-        for (int r = 0; r < bootstrap; r++) for (int i = 0; i < n; i++) draws[r][i] = resample.nextInt(n);
+        double t = new TDistribution(replicates - 1).inverseCumulativeProbability((1 + confidence) / 2);
         for (int m = 0; m < metrics.size(); m++) {
+            final int metric = m;
             List<Index> indices = new ArrayList<>();
-            double variance = variance(fa[m], fb[m], null);
             for (int j = 0; j < k; j++) {
-                double[] s = estimates(fa[m], fb[m], fab[j][m], null);
-                double[] firsts = new double[bootstrap];
-                double[] totals = new double[bootstrap];
-                for (int r = 0; r < bootstrap; r++) {
-                    double[] e = estimates(fa[m], fb[m], fab[j][m], draws[r]);
-                    firsts[r] = e[0];
-                    totals[r] = e[1];
-                }
-                java.util.Arrays.sort(firsts);
-                java.util.Arrays.sort(totals);
-                double tail = (1 - confidence) / 2;
-                indices.add(new Index(levers.get(j).lever().path(), s[0], MonteCarlo.percentile(firsts, tail),
-                        MonteCarlo.percentile(firsts, 1 - tail), s[1], MonteCarlo.percentile(totals, tail),
-                        MonteCarlo.percentile(totals, 1 - tail)));
+                final int lever = j;
+                Interval first = Interval.of(replicates, slice, t,
+                        (from, to) -> estimates(fa[metric], fb[metric], fab[lever][metric], from, to)[0]);
+                Interval total = Interval.of(replicates, slice, t,
+                        (from, to) -> estimates(fa[metric], fb[metric], fab[lever][metric], from, to)[1]);
+                indices.add(new Index(levers.get(j).lever().path(), first.estimate, first.low, first.high,
+                        total.estimate, total.low, total.high));
             }
             List<Pair> pairs = new ArrayList<>();
             if (fba != null) {
-                double tail = (1 - confidence) / 2;
                 for (int i = 0; i < k; i++) {
                     for (int j = i + 1; j < k; j++) {
-                        double[] resampled = new double[bootstrap];
-                        for (int r = 0; r < bootstrap; r++) {
-                            resampled[r] = secondOrder(fa[m], fb[m], fab[j][m], fba[i][m], fba[j][m], draws[r]);
-                        }
-                        java.util.Arrays.sort(resampled);
+                        final int one = i;
+                        final int other = j;
+                        Interval pair = Interval.of(replicates, slice, t, (from, to) -> secondOrder(fa[metric], fb[metric],
+                                fab[other][metric], fba[one][metric], fba[other][metric], from, to));
                         pairs.add(new Pair(levers.get(i).lever().path(), levers.get(j).lever().path(),
-                                secondOrder(fa[m], fb[m], fab[j][m], fba[i][m], fba[j][m], null),
-                                MonteCarlo.percentile(resampled, tail), MonteCarlo.percentile(resampled, 1 - tail)));
+                                pair.estimate, pair.low, pair.high));
                     }
                 }
             }
-            results.add(new Result(metrics.get(m), variance, indices, List.copyOf(pairs)));
+            results.add(new Result(metrics.get(m), variance(fa[m], fb[m], 0, 0), indices, List.copyOf(pairs)));
         }
         return results;
+    }
+
+    /** How many independent slices N rows make: 16, fewer when a slice would have under 8 rows, at least 2. */
+    static int replicates(int n) {
+        return Math.max(2, Math.min(REPLICATES, n / MIN_SLICE_ROWS));
+    }
+
+    /** An estimate over every row except [skipFrom, skipTo) (every row when the range is empty). */
+    private interface Estimator {
+        double without(int skipFrom, int skipTo);
+    }
+
+    /** The estimate over all rows ± t × its jackknife error over the slices. */
+    private record Interval(double estimate, double low, double high) {
+        static Interval of(int replicates, int slice, double t, Estimator estimator) {
+            double estimate = estimator.without(0, 0);
+            double[] leftOut = new double[replicates];
+            double mean = 0;
+            for (int r = 0; r < replicates; r++) {
+                leftOut[r] = estimator.without(r * slice, (r + 1) * slice);
+                mean += leftOut[r];
+            }
+            mean /= replicates;
+            double squares = 0;
+            for (double e : leftOut) squares += (e - mean) * (e - mean);
+            double halfWidth = t * Math.sqrt(squares * (replicates - 1) / replicates);
+            return new Interval(estimate, estimate - halfWidth, estimate + halfWidth);
+        }
     }
 
     private static void store(Probe probe, List<MonteCarlo.Uncertain> levers, double[] row, List<Metric> metrics,
@@ -159,41 +197,43 @@ public final class SobolIndices {
     }
 
     /**
-     * {S, ST} over the rows {@code rows} (all rows when null). The outputs are centred on their mean
+     * {S, ST} over every row outside [skipFrom, skipTo). The outputs are centred on their mean
      * first: the first-order estimator is not invariant to a constant, and a metric in the millions
      * with a spread in the thousands would otherwise drown the index in noise.
      */
-    private static double[] estimates(double[] fa, double[] fb, double[] fab, int[] rows) {
-        int n = fa.length;
-        double v = variance(fa, fb, rows);
-        double centre = mean(fa, fb, rows);
+    private static double[] estimates(double[] fa, double[] fb, double[] fab, int skipFrom, int skipTo) {
+        double v = variance(fa, fb, skipFrom, skipTo);
+        double centre = mean(fa, fb, skipFrom, skipTo);
         double first = 0;
         double total = 0;
-        for (int r = 0; r < n; r++) {
-            int i = rows == null ? r : rows[r];
+        for (int i = 0; i < fa.length; i++) {
+            if (i == skipFrom && skipTo > skipFrom) i = skipTo;
+            if (i >= fa.length) break;
             first += (fb[i] - centre) * (fab[i] - fa[i]);   // Saltelli 2010
             double d = fa[i] - fab[i];
             total += d * d;                                 // Jansen 1999
         }
+        int n = fa.length - (skipTo - skipFrom);
         return new double[] {first / n / v, total / (2.0 * n) / v};
     }
 
     /**
-     * S_ij over {@code rows} (all when null), Saltelli (2002), centred like {@link #estimates}:
+     * S_ij over every row outside [skipFrom, skipTo), Saltelli (2002), centred like {@link #estimates}:
      * V_ij^c = mean(f(B_A(i)) f(A_B(j))) − f0², V_i = mean(f(A) f(B_A(i))) − f0², V_j likewise,
      * with f0² = mean(f(A)) mean(f(B)).
      */
-    private static double secondOrder(double[] fa, double[] fb, double[] fabJ, double[] fbaI, double[] fbaJ, int[] rows) {
-        int n = fa.length;
-        double v = variance(fa, fb, rows);
-        double centre = mean(fa, fb, rows);
+    private static double secondOrder(double[] fa, double[] fb, double[] fabJ, double[] fbaI, double[] fbaJ,
+                                      int skipFrom, int skipTo) {
+        double v = variance(fa, fb, skipFrom, skipTo);
+        double centre = mean(fa, fb, skipFrom, skipTo);
         double meanA = 0;
         double meanB = 0;
         double closed = 0;
         double firstI = 0;
         double firstJ = 0;
-        for (int r = 0; r < n; r++) {
-            int x = rows == null ? r : rows[r];
+        for (int x = 0; x < fa.length; x++) {
+            if (x == skipFrom && skipTo > skipFrom) x = skipTo;
+            if (x >= fa.length) break;
             double a = fa[x] - centre;
             meanA += a;
             meanB += fb[x] - centre;
@@ -201,32 +241,33 @@ public final class SobolIndices {
             firstI += a * (fbaI[x] - centre);                     // share column i
             firstJ += a * (fbaJ[x] - centre);                     // share column j
         }
+        int n = fa.length - (skipTo - skipFrom);
         double f0Squared = (meanA / n) * (meanB / n);
         double vi = firstI / n - f0Squared;
         double vj = firstJ / n - f0Squared;
         return (closed / n - f0Squared - vi - vj) / v;
     }
 
-    /** The mean of the metric over A and B together (the rows {@code rows}; all when null). */
-    private static double mean(double[] fa, double[] fb, int[] rows) {
-        int n = fa.length;
+    /** The mean of the metric over A and B together, rows [skipFrom, skipTo) left out. */
+    private static double mean(double[] fa, double[] fb, int skipFrom, int skipTo) {
         double sum = 0;
-        for (int r = 0; r < n; r++) {
-            int i = rows == null ? r : rows[r];
+        for (int i = 0; i < fa.length; i++) {
+            if (i == skipFrom && skipTo > skipFrom) i = skipTo;
+            if (i >= fa.length) break;
             sum += fa[i] + fb[i];
         }
-        return sum / (2.0 * n);
+        return sum / (2.0 * (fa.length - (skipTo - skipFrom)));
     }
 
-    /** The variance of the metric over A and B together. */
-    private static double variance(double[] fa, double[] fb, int[] rows) {
-        int n = fa.length;
-        double mean = mean(fa, fb, rows);
+    /** The variance of the metric over A and B together, rows [skipFrom, skipTo) left out. */
+    private static double variance(double[] fa, double[] fb, int skipFrom, int skipTo) {
+        double mean = mean(fa, fb, skipFrom, skipTo);
         double s = 0;
-        for (int r = 0; r < n; r++) {
-            int i = rows == null ? r : rows[r];
+        for (int i = 0; i < fa.length; i++) {
+            if (i == skipFrom && skipTo > skipFrom) i = skipTo;
+            if (i >= fa.length) break;
             s += (fa[i] - mean) * (fa[i] - mean) + (fb[i] - mean) * (fb[i] - mean);
         }
-        return s / (2.0 * n - 1);
+        return s / (2.0 * (fa.length - (skipTo - skipFrom)) - 1);
     }
 }

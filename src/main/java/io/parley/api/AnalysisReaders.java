@@ -228,7 +228,10 @@ final class AnalysisReaders {
         for (int i = 0; i < levers.size(); i++) {
             BoundLever lever = levers.get(i);
             double to = values.get(i).value();
-            if (Double.compare(to, lever.baseValue()) != 0) changes.add(new Bridge.Change(lever.path(), lever.slot(), lever.baseValue(), to));
+            // compared with the slot as compiled: a rate set to the value it followed no longer follows
+            if (Double.compare(to, baseline.parameters()[lever.slot()]) != 0) {
+                changes.add(new Bridge.Change(lever.path(), lever.slot(), lever.baseValue(), to));
+            }
         }
         return changes;
     }

@@ -24,20 +24,24 @@ record GoalSeekAnswer(String lever, String metric, double target, @JsonUnwrapped
     record End(double value, double result) {
     }
 
-    /** {@code below} and {@code above} are written for jumps only. */
+    /** {@code below} and {@code above} are written for jumps only, {@code end} for a flat stretch only. */
     record Crossing(String status, double value, double result,
                     @JsonInclude(JsonInclude.Include.NON_NULL) Double below,
-                    @JsonInclude(JsonInclude.Include.NON_NULL) Double above) {
+                    @JsonInclude(JsonInclude.Include.NON_NULL) Double above,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) Double end) {
 
         static Crossing of(GoalSeek.Crossing c) {
             boolean jump = c.status() == GoalSeek.Status.JUMP;
-            return new Crossing(statusName(c.status()), c.value(), c.result(), jump ? c.below() : null, jump ? c.above() : null);
+            boolean flat = c.status() == GoalSeek.Status.FLAT;
+            return new Crossing(statusName(c.status()), c.value(), c.result(), jump ? c.below() : null,
+                    jump ? c.above() : null, flat ? c.end() : null);
         }
     }
 
     static String statusName(GoalSeek.Status status) {
         return switch (status) {
             case REACHED -> "reached";
+            case FLAT -> "flat";
             case JUMP -> "jump";
             case NOT_REACHABLE -> "notReachable";
         };

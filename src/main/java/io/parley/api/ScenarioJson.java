@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.model.CostToServe;
+import io.parley.model.DerivedDefault;
 import io.parley.model.Horizon;
 import io.parley.model.JsonPointer;
 import io.parley.model.Product;
@@ -101,9 +103,13 @@ public final class ScenarioJson {
             supplierRate = in.requiredNumber(supplier, "/supplier", "costOfCapital");
         }
         double customerRate = supplierRate;
+        Set<DerivedDefault> derived = EnumSet.noneOf(DerivedDefault.class);
         JsonNode customer = in.optional(root, "customer");
         if (customer != null && in.object(customer, "/customer", "customer", PARTY_FIELDS)) {
             customerRate = in.optionalNumber(customer, "/customer", "costOfCapital", supplierRate);
+        }
+        if (customer == null || !customer.has("costOfCapital")) {
+            derived.add(DerivedDefault.CUSTOMER_COST_OF_CAPITAL);
         }
 
         List<Product> products = new ArrayList<>();
@@ -117,6 +123,9 @@ public final class ScenarioJson {
         JsonNode termsNode = in.required(root, "", "terms");
         if (termsNode != null) {
             terms = readTerms(termsNode, "/terms", in, contractYears, null);
+        }
+        if (termsNode == null || !termsNode.has("contractYears")) {
+            derived.add(DerivedDefault.CONTRACT_YEARS);
         }
         Terms baseline = Terms.listPriceStatusQuo(terms.contractYears());
         JsonNode baselineNode = in.optional(root, "baseline");
@@ -133,7 +142,7 @@ public final class ScenarioJson {
                     in.optionalNumber(cts, "/costToServe", "inflation", 0));
         }
         return new Scenario(name, description, currency, new Horizon(years, periodsPerYear), supplierRate,
-                customerRate, products, terms, baseline, costToServe);
+                customerRate, products, terms, baseline, costToServe, derived);
     }
 
     private static Product readProduct(JsonNode node, String at, JsonInput in) {
@@ -223,8 +232,16 @@ public final class ScenarioJson {
         return new Rebate(basis, tiers);
     }
 
-    /** The normalised scenario: every default explicit, fields in a fixed order, discounts sorted by id. */
+    /**
+     * The normalised scenario: every default explicit, fields in a fixed order, discounts sorted by id,
+     * except the defaults derived from another field (the customer's rate, the contract term), which are
+     * left out as they were, so they still follow that field when the scenario is read back and varied.
+     */
     public static ObjectNode write(Scenario s, ObjectMapper mapper) {
+        return write(s, mapper, true);
+    }
+
+    private static ObjectNode write(Scenario s, ObjectMapper mapper, boolean leaveDerivedOut) {
         ObjectNode root = mapper.createObjectNode();
         root.put("name", s.name());
         if (!s.description().isEmpty()) root.put("description", s.description());
@@ -233,7 +250,9 @@ public final class ScenarioJson {
         horizon.put("years", s.horizon().years());
         horizon.put("periodsPerYear", s.horizon().periodsPerYear());
         root.putObject("supplier").put("costOfCapital", s.supplierCostOfCapital());
-        root.putObject("customer").put("costOfCapital", s.customerCostOfCapital());
+        if (!(leaveDerivedOut && s.follows(DerivedDefault.CUSTOMER_COST_OF_CAPITAL))) {
+            root.putObject("customer").put("costOfCapital", s.customerCostOfCapital());
+        }
         ArrayNode products = root.putArray("products");
         for (Product p : s.products()) {
             ObjectNode o = products.addObject();
@@ -246,6 +265,9 @@ public final class ScenarioJson {
             o.put("costInflation", p.costInflation());
         }
         writeTerms(root.putObject("terms"), s.terms(), true);
+        if (leaveDerivedOut && s.follows(DerivedDefault.CONTRACT_YEARS)) {
+            ((ObjectNode) root.get("terms")).remove("contractYears");
+        }
         writeTerms(root.putObject("baseline"), s.baseline(), false);
         ObjectNode cts = root.putObject("costToServe");
         cts.put("fixedPerYear", s.costToServe().fixedPerYear());
@@ -278,7 +300,8 @@ public final class ScenarioJson {
     /** {@code sha256:} and the hex SHA-256 of the normalised scenario's compact JSON. */
     public static String hash(Scenario s, ObjectMapper mapper) {
         try {
-            byte[] canonical = mapper.writeValueAsBytes(write(s, mapper));
+            // every default explicit: a default stated or left out means the same scenario
+            byte[] canonical = mapper.writeValueAsBytes(write(s, mapper, false));
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical);
             return "sha256:" + HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {

@@ -2,6 +2,7 @@ package io.parley.engine;
 
 import java.util.List;
 
+import io.parley.model.DerivedDefault;
 import io.parley.model.InvalidLeverPathException;
 import io.parley.model.Lever;
 import io.parley.model.LeverPath;
@@ -34,6 +35,13 @@ public final class CompiledScenario {
     static final int UPFRONT_INVESTMENT = 7;
     static final int BASELINE_PAYMENT_DAYS = 8;
     static final int PRODUCTS = 9;
+
+    /**
+     * What a slot holds while the spec derives its value from another slot: the customer's rate left
+     * out of the input is the supplier's, whatever the supplier's is set to. A lever that sets the slot
+     * replaces the marker with a value of its own; {@link #value(double[], int)} reads through it.
+     */
+    static final double FOLLOWS = Double.NaN;
 
     // offsets inside a product's block
     static final int BASE_VOLUME = 0;
@@ -85,7 +93,7 @@ public final class CompiledScenario {
 
         double[] p = parameters;
         p[SUPPLIER_COC] = s.supplierCostOfCapital();
-        p[CUSTOMER_COC] = s.customerCostOfCapital();
+        p[CUSTOMER_COC] = s.follows(DerivedDefault.CUSTOMER_COST_OF_CAPITAL) ? FOLLOWS : s.customerCostOfCapital();
         p[CTS_FIXED] = s.costToServe().fixedPerYear();
         p[CTS_INFLATION] = s.costToServe().inflation();
         p[TERMS_PAYMENT_DAYS] = s.terms().paymentDays();
@@ -140,9 +148,28 @@ public final class CompiledScenario {
         return scenario;
     }
 
-    /** A fresh copy of the scenario's parameter vector, to be changed and evaluated. */
+    /**
+     * A fresh copy of the scenario's parameter vector, to be changed and evaluated. A slot whose value
+     * the spec derives from another holds a marker until set; read values with {@link #value(double[], int)}.
+     */
     public double[] parameters() {
         return parameters.clone();
+    }
+
+    /** The value a slot takes in {@code parameters}: a derived default reads as the value it follows. */
+    public static double value(double[] parameters, int slot) {
+        return slot == CUSTOMER_COC ? customerRate(parameters) : parameters[slot];
+    }
+
+    /** The value a slot takes in the scenario as compiled. */
+    public double value(int slot) {
+        return value(parameters, slot);
+    }
+
+    /** r_c: the customer's own rate, or the supplier's when the input left the customer's out. */
+    static double customerRate(double[] parameters) {
+        double own = parameters[CUSTOMER_COC];
+        return Double.isNaN(own) ? parameters[SUPPLIER_COC] : own;
     }
 
     public int parameterCount() {

@@ -192,7 +192,7 @@ public final class Evaluator {
     /** The supplier P&L, the baseline's NPV and the customer view, period by period. */
     private void profitAndLoss(double[] p, double[] out, boolean record) {
         double rs = p[SUPPLIER_COC];
-        double rc = p[CUSTOMER_COC];
+        double rc = CompiledScenario.customerRate(p);                   // r_c, or r_s when left out
         double days = p[TERMS_PAYMENT_DAYS];
         double baselineDays = p[BASELINE_PAYMENT_DAYS];
         int term = (int) p[CONTRACT_YEARS];

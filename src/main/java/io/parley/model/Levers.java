@@ -46,8 +46,8 @@ public final class Levers {
             return switch (l.field()) {
                 case HORIZON_YEARS -> s.withHorizon(new Horizon((int) value, s.horizon().periodsPerYear()));
                 case PERIODS_PER_YEAR -> s.withHorizon(new Horizon(s.horizon().years(), (int) value));
-                case SUPPLIER_COST_OF_CAPITAL -> s.withCostsOfCapital(value, s.customerCostOfCapital());
-                case CUSTOMER_COST_OF_CAPITAL -> s.withCostsOfCapital(s.supplierCostOfCapital(), value);
+                case SUPPLIER_COST_OF_CAPITAL -> s.withSupplierCostOfCapital(value);
+                case CUSTOMER_COST_OF_CAPITAL -> s.withCustomerCostOfCapital(value);
                 case COST_TO_SERVE_FIXED -> s.withCostToServe(new CostToServe(value, s.costToServe().inflation()));
                 case COST_TO_SERVE_INFLATION -> s.withCostToServe(new CostToServe(s.costToServe().fixedPerYear(), value));
             };
@@ -72,11 +72,14 @@ public final class Levers {
             return withSide(s, l.side(), new Terms(discounts, t.rebate(), t.paymentDays(), t.contractYears(),
                     t.renewalProbability(), t.services(), t.upfrontInvestment()));
         }
+        if (lever instanceof Lever.OfTerms l && l.field() == TermsField.contractYears) {
+            return s.withContractYears((int) value); // only the terms' term is a lever; the baseline keeps it
+        }
         if (lever instanceof Lever.OfTerms l) {
             Terms t = side(s, l.side());
             return withSide(s, l.side(), switch (l.field()) {
                 case paymentDays -> new Terms(t.discounts(), t.rebate(), value, t.contractYears(), t.renewalProbability(), t.services(), t.upfrontInvestment());
-                case contractYears -> new Terms(t.discounts(), t.rebate(), t.paymentDays(), (int) value, t.renewalProbability(), t.services(), t.upfrontInvestment());
+                case contractYears -> throw new IllegalStateException("handled above");
                 case renewalProbability -> new Terms(t.discounts(), t.rebate(), t.paymentDays(), t.contractYears(), value, t.services(), t.upfrontInvestment());
                 case upfrontInvestment -> new Terms(t.discounts(), t.rebate(), t.paymentDays(), t.contractYears(), t.renewalProbability(), t.services(), value);
             });

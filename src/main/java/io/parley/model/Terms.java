@@ -35,4 +35,22 @@ public record Terms(Map<String, Double> discounts, Rebate rebate, double payment
     public double discountOf(String productId) {
         return discounts.getOrDefault(productId, 0.0);
     }
+
+    /** The same terms for another contract term. */
+    public Terms withContractYears(int years) {
+        return new Terms(discounts, rebate, paymentDays, years, renewalProbability, services, upfrontInvestment);
+    }
+
+    /**
+     * These terms as a baseline: the model ignores a baseline's contractYears, renewalProbability and
+     * upfrontInvestment and keeps the proposed terms' instead, so they are the proposed terms'.
+     */
+    public Terms withIgnoredFieldsOf(Terms proposed) {
+        if (contractYears == proposed.contractYears && renewalProbability == proposed.renewalProbability
+                && upfrontInvestment == proposed.upfrontInvestment) {
+            return this;
+        }
+        return new Terms(discounts, rebate, paymentDays, proposed.contractYears, proposed.renewalProbability,
+                services, proposed.upfrontInvestment);
+    }
 }

@@ -186,4 +186,88 @@ class GoalSeekTest {
         assertThat(r.status()).isEqualTo(GoalSeek.Status.REACHED);
         assertThat(r.value()).isCloseTo(10, close(10));
     }
+
+    /**
+     * A deal of 1e11 a year: 1e10 widgets at list 10 costing 6.5, growing 7 % a year, paid after 30 days, monthly
+     * over five years at 10 %. Every period's NPV term is v(t) × [10 (1 − d)(1 − 30/365 × 0.1) − 6.5] × DF(t), so NPV
+     * crosses 0 where the bracket is 0, whatever the volumes and discount factors:
+     * d* = 1 − 6.5 / (10 × (1 − 3/365)) = 0.34461325966850828…
+     * The NPV's rounding noise there is ~1e-4, far above an absolute 1e-6: it must not be called a jump.
+     */
+    static Scenario hundredBillionDeal() {
+        return Plain.set(Fixtures.flatDeal(5, 12), VOLUME, 1e10, "products[widgets].unitCost", 6.5,
+                "products[widgets].volumeGrowth", 0.07, "terms.paymentDays", 30);
+    }
+
+    static final double HUNDRED_BILLION_BREAK_EVEN = 1 - 6.5 / (10 * (1 - 3.0 / 365));
+
+    @Test
+    void aSmoothCrossingOnAHundredBillionDealIsReachedNotAJump() {
+        GoalSeek.Result r = seek(hundredBillionDeal(), DISCOUNT, Metric.NPV, 0, 0, 0.9, GoalSeek.defaultTolerance(0));
+
+        assertThat(r.status()).isEqualTo(GoalSeek.Status.REACHED);
+        assertThat(r.crossings()).extracting(GoalSeek.Crossing::status).containsExactly(GoalSeek.Status.REACHED);
+        assertThat(r.value()).isCloseTo(HUNDRED_BILLION_BREAK_EVEN, within(1e-12));
+        // the tolerance used is scaled to the deal: 1e-12 of its largest sum of money, under 1e-6 of it
+        double listRevenue = Plain.metric(hundredBillionDeal(), Metric.LIST_REVENUE);
+        assertThat(r.tolerance()).isGreaterThan(1e-6).isLessThanOrEqualTo(1e-12 * listRevenue * 1.5);
+        assertThat(Math.abs(r.result())).isLessThanOrEqualTo(r.tolerance());
+    }
+
+    @Test
+    void breakEvenOnAHundredBillionDealIsReachedNotAJump() {
+        CompiledScenario compiled = CompiledScenario.compile(hundredBillionDeal());
+        BoundLever lever = BoundLever.bind(compiled, DISCOUNT);
+        BreakEven.Row row = BreakEven.table(compiled, java.util.List.of(new BreakEven.Input(lever, 0, 0.9)), Metric.NPV,
+                0, GoalSeek.defaultTolerance(0)).get(0);
+
+        assertThat(row.status()).isEqualTo(GoalSeek.Status.REACHED);
+        assertThat(row.breakEven()).isCloseTo(HUNDRED_BILLION_BREAK_EVEN, within(1e-12));
+    }
+
+    /**
+     * One year, annual: NR = 10000 (1 − d). At d = 0.123456789 that is 8765.43211, which (NR − 1e14) + 1e14 would
+     * round to a multiple of 1/64 (the spacing of doubles near 1e14): the bounds report the figure evaluated.
+     */
+    @Test
+    void theBoundsReportTheMetricAsEvaluatedWhateverTheTarget() {
+        Scenario s = Fixtures.flatDeal(1, 1);
+        double lower = 0.123456789;
+        double upper = 0.987654321;
+        GoalSeek.Result r = seek(s, DISCOUNT, Metric.NET_REVENUE, 1e14, lower, upper, GoalSeek.defaultTolerance(1e14));
+
+        assertThat(r.status()).isEqualTo(GoalSeek.Status.NOT_REACHABLE);
+        assertThat(r.atLower()).isEqualTo(Plain.metric(s, Metric.NET_REVENUE, DISCOUNT, lower));
+        assertThat(r.atUpper()).isEqualTo(Plain.metric(s, Metric.NET_REVENUE, DISCOUNT, upper));
+        assertThat(r.atLower()).isCloseTo(8765.43211, within(1e-9));
+    }
+
+    /** List revenue does not depend on the discount: 1000 × 10 = 10000 everywhere, so it is the target over all the bounds. */
+    @Test
+    void aFlatMetricAtTheTargetIsOneFlatCrossingNotOnePerScanPoint() {
+        Scenario s = Fixtures.flatDeal(1, 1);
+        GoalSeek.Result r = seek(s, DISCOUNT, Metric.LIST_REVENUE, 10000, 0.1, 0.6, GoalSeek.defaultTolerance(10000));
+
+        assertThat(r.status()).isEqualTo(GoalSeek.Status.FLAT);
+        assertThat(r.crossings()).hasSize(1);
+        GoalSeek.Crossing flat = r.crossings().get(0);
+        assertThat(flat.status()).isEqualTo(GoalSeek.Status.FLAT);
+        assertThat(flat.value()).isEqualTo(0.1);
+        assertThat(flat.end()).isEqualTo(0.6);
+        assertThat(flat.result()).isEqualTo(10000);
+        assertThat(r.value()).isEqualTo(0.1);
+    }
+
+    @Test
+    void breakEvenOnAFlatStretchIsTodaysValue() {
+        Scenario s = Plain.set(Fixtures.flatDeal(1, 1), DISCOUNT, 0.3);
+        CompiledScenario compiled = CompiledScenario.compile(s);
+        BoundLever lever = BoundLever.bind(compiled, DISCOUNT);
+        BreakEven.Row row = BreakEven.table(compiled, java.util.List.of(new BreakEven.Input(lever, 0.1, 0.6)),
+                Metric.LIST_REVENUE, 10000, GoalSeek.defaultTolerance(10000)).get(0);
+
+        assertThat(row.status()).isEqualTo(GoalSeek.Status.FLAT);
+        assertThat(row.breakEven()).isEqualTo(0.3);
+        assertThat(row.headroom()).isEqualTo(0);
+    }
 }
