@@ -26,10 +26,11 @@ public final class DealOptimizer {
     public static final String DEFAULT_MIP_BACKEND = "CBC";
     /** Relative MIP gap the backends must close before they call a solution optimal (their default, 1e-4, is €100 on €1M). */
     static final double MIP_GAP = 1e-9;
-    /** Relative precision to which ranges in the sensitivity report are located. */
+    /**
+     * Relative precision the contract promises for the ranges of the sensitivity report. They are read
+     * from the optimal basis ({@link BasisRanging}), exact to one factorisation's rounding, far inside it.
+     */
     static final double RANGE_PRECISION = 1e-7;
-    /** How far ranges are searched, relative to the figure's own size, before they are called unlimited. */
-    static final double RANGE_HORIZON = 1e9;
 
     private DealOptimizer() {
     }
@@ -229,27 +230,26 @@ public final class DealOptimizer {
         lp.solver.setTimeLimit(timeLimitMillis(model.problem));
         try {
             if (lp.solver.solve() != MPSolver.ResultStatus.OPTIMAL) return null;
-            double objective = lp.solver.objective().value();
+            BasisRanging basis = BasisRanging.of(lp.solver);
             List<ShadowPrice> prices = new ArrayList<>();
             List<Constraint> constraints = model.problem.constraints();
             for (int r = 0; r < constraints.size(); r++) {
                 MPConstraint c = lp.rules[r];
-                double activity = activity(c, lp.x, lp);
+                double activity = activity(c, lp);
                 boolean atMax = Math.abs(activity - c.ub()) <= Math.abs(activity - c.lb());
                 double bound = atMax ? c.ub() : c.lb();
                 double offset = atMax ? constraints.get(r).max() - c.ub() : constraints.get(r).min() - c.lb();
-                double price = c.dualValue();
-                double[] range = rhsRange(lp, c, atMax, objective, price);
-                prices.add(new ShadowPrice(constraints.get(r).name(), bound + offset, activity + offset, price, range[0], range[1]));
+                double[] range = basis.boundRange(c.index(), atMax);
+                prices.add(new ShadowPrice(constraints.get(r).name(), bound + offset, activity + offset, c.dualValue(),
+                        range[0], range[1]));
             }
             List<DecisionRange> ranges = new ArrayList<>();
             MPObjective o = lp.solver.objective();
             for (int k = 0; k < lp.x.length; k++) {
                 MPVariable v = lp.x[k];
-                double coefficient = o.getCoefficient(v);
-                double[] range = costRange(lp, k);
+                double[] range = basis.costRange(v.index(), o.maximization());
                 ranges.add(new DecisionRange(model.problem.decisions().get(model.continuous[k]).name(),
-                        v.solutionValue(), v.reducedCost(), coefficient, range[0], range[1]));
+                        v.solutionValue(), v.reducedCost(), o.getCoefficient(v), range[0], range[1]));
             }
             return new Sensitivity(mip, ranges, prices);
         } finally {
@@ -257,89 +257,10 @@ public final class DealOptimizer {
         }
     }
 
-    private static double activity(MPConstraint c, MPVariable[] x, SolverModel lp) {
+    private static double activity(MPConstraint c, SolverModel lp) {
         double a = 0;
         for (MPVariable v : lp.solver.variables()) a += c.getCoefficient(v) * v.solutionValue();
         return a;
-    }
-
-    /**
-     * How far the binding bound can rise and fall with the shadow price unchanged: the objective stays
-     * linear in the bound with that slope. Found by re-solving the LP, doubling then bisecting.
-     */
-    private static double[] rhsRange(SolverModel lp, MPConstraint c, boolean atMax, double objective, double price) {
-        double bound = atMax ? c.ub() : c.lb();
-        double scale = Math.max(1, Math.abs(bound));
-        double[] out = new double[2];
-        for (int side = 0; side < 2; side++) {
-            double direction = side == 0 ? 1 : -1;
-            out[side] = search(scale, delta -> {
-                double moved = bound + direction * delta;
-                setBound(c, atMax, moved);
-                // the price holds while the moved bound keeps the same dual and the objective stays on its line
-                boolean same = lp.solver.solve() == MPSolver.ResultStatus.OPTIMAL
-                        && Math.abs(c.dualValue() - price) <= 1e-9 * Math.max(1, Math.abs(price))
-                        && close(lp.solver.objective().value(), objective + price * direction * delta, objective);
-                setBound(c, atMax, bound);
-                return same;
-            });
-        }
-        lp.solver.solve();
-        return out;
-    }
-
-    private static void setBound(MPConstraint c, boolean atMax, double value) {
-        if (atMax) c.setUb(value);
-        else c.setLb(value);
-    }
-
-    /** The range of a decision's objective coefficient over which its optimal value stays the same. */
-    private static double[] costRange(SolverModel lp, int k) {
-        MPObjective o = lp.solver.objective();
-        MPVariable v = lp.x[k];
-        double coefficient = o.getCoefficient(v);
-        double[] solution = new double[lp.x.length];
-        for (int i = 0; i < solution.length; i++) solution[i] = lp.x[i].solutionValue();
-        double scale = Math.max(1e-9, Math.abs(coefficient));
-        double[] out = new double[2];
-        for (int side = 0; side < 2; side++) {
-            double direction = side == 0 ? 1 : -1;
-            out[side] = search(scale, delta -> {
-                o.setCoefficient(v, coefficient + direction * delta);
-                boolean same = lp.solver.solve() == MPSolver.ResultStatus.OPTIMAL;
-                for (int i = 0; same && i < solution.length; i++) {
-                    same = close(lp.x[i].solutionValue(), solution[i], Math.max(1, Math.abs(solution[i])));
-                }
-                o.setCoefficient(v, coefficient);
-                return same;
-            });
-        }
-        lp.solver.solve();
-        return out;
-    }
-
-    /** The largest δ ≥ 0 for which {@code holds} is true (∞ when it holds up to the search horizon). */
-    private static double search(double scale, java.util.function.DoublePredicate holds) {
-        double good = 0;
-        double bad = Double.NaN;
-        for (double delta = scale * 1e-6; delta <= scale * RANGE_HORIZON; delta *= 4) {
-            if (holds.test(delta)) good = delta;
-            else {
-                bad = delta;
-                break;
-            }
-        }
-        if (Double.isNaN(bad)) return Double.POSITIVE_INFINITY;
-        while (bad - good > RANGE_PRECISION * scale) {
-            double mid = (good + bad) / 2;
-            if (holds.test(mid)) good = mid;
-            else bad = mid;
-        }
-        return good;
-    }
-
-    private static boolean close(double a, double b, double scale) {
-        return Math.abs(a - b) <= 1e-7 * Math.max(1, Math.abs(scale));
     }
 
     // ------------------------------------------------------------------ limits report
