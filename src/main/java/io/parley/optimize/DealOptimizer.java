@@ -102,48 +102,136 @@ public final class DealOptimizer {
      */
     public static Solution solve(DealProblem problem, String backend, boolean reports) {
         Solvers.load();
-        return solve(AffineModel.build(problem), backend, reports);
+        long started = System.nanoTime();
+        long deadline = started + timeLimitMillis(problem) * 1_000_000;
+        AffineModel model;
+        try {
+            model = AffineModel.build(problem, deadline);
+        } catch (AffineModel.OutOfTime e) {
+            // no model to solve: the best deal the measurements met on the way, else nothing
+            boolean mip = problem.decisions().stream().anyMatch(d -> d instanceof Decision.Menu);
+            String used = mip ? backend : "GLOP";
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            return e.partial.bestEvaluated()
+                    .map(best -> evaluated(e.partial, best, used, mip, Double.NaN, millis))
+                    .orElseGet(() -> failed(Status.TIMED_OUT, used, mip, millis, e.partial, List.of()));
+        }
+        return solve(model, backend, reports, deadline);
     }
 
-    /** Solves the problem of an already measured model. */
+    /** Solves the problem of an already measured model, within the problem's time limit from now. */
     static Solution solve(AffineModel model, String backend, boolean reports) {
+        return solve(model, backend, reports, System.nanoTime() + timeLimitMillis(model.problem) * 1_000_000);
+    }
+
+    /**
+     * Solves the problem of a measured model by {@code deadline} (System.nanoTime()). When the clock stops
+     * the solver, the answer is the better of its incumbent and the best deal evaluated while measuring,
+     * FEASIBLE with the gap to the solver's bound; the reports are left out when no time remains for them.
+     */
+    private static Solution solve(AffineModel model, String backend, boolean reports, long deadline) {
         Solvers.load();
         DealProblem problem = model.problem;
         SolverModel sm = new SolverModel(model, backend, null);
         long started = System.nanoTime();
-        sm.solver.setTimeLimit(timeLimitMillis(problem));
+        long allowed = millisUntil(deadline);
+        sm.solver.setTimeLimit(allowed);
         MPSolver.ResultStatus result = sm.solver.solve(exact());
         long millis = (System.nanoTime() - started) / 1_000_000;
-        if (result == MPSolver.ResultStatus.INFEASIBLE && millis >= 0.9 * timeLimitMillis(problem)) {
+        if (result == MPSolver.ResultStatus.INFEASIBLE && millis >= 0.9 * allowed) {
             // a MIP backend stopped by the clock can say "infeasible" when it has only not found a
             // solution yet: that is a time-out, not a verdict on the deal
             result = MPSolver.ResultStatus.NOT_SOLVED;
         }
         boolean mip = !model.groups.isEmpty();
         String used = mip ? backend : "GLOP";
+        boolean withReports = reports && System.nanoTime() < deadline;
         try {
             switch (result) {
-                case OPTIMAL, FEASIBLE -> {
-                    return solved(problem, model, sm, result == MPSolver.ResultStatus.OPTIMAL ? Status.OPTIMAL : Status.FEASIBLE,
-                            used, mip, millis, reports, backend);
+                case OPTIMAL -> {
+                    return solved(problem, model, sm, Status.OPTIMAL, used, mip, millis, withReports, deadline);
+                }
+                case FEASIBLE -> {
+                    double bound = sm.solver.objective().bestBound();
+                    var best = model.bestEvaluated();
+                    if (best.isPresent() && better(problem, best.get().objective(), sm.solver.objective().value())) {
+                        return evaluated(model, best.get(), used, mip, bound, millis);
+                    }
+                    return solved(problem, model, sm, Status.FEASIBLE, used, mip, millis, withReports, deadline);
                 }
                 case INFEASIBLE -> {
-                    List<Relaxation> relaxation = relax(model, backend);
+                    List<Relaxation> relaxation = relax(model, backend, deadline);
                     // a relaxation that changes nothing proves the deal feasible: the solver gave up early
                     return relaxation.isEmpty()
-                            ? failed(Status.TIMED_OUT, used, mip, millis, model, List.of())
+                            ? timedOut(model, used, mip, millis)
                             : failed(Status.INFEASIBLE, used, mip, millis, model, relaxation);
                 }
                 case UNBOUNDED -> {
                     return failed(Status.UNBOUNDED, used, mip, millis, model, List.of());
                 }
                 default -> {
-                    return failed(Status.TIMED_OUT, used, mip, millis, model, List.of());
+                    return timedOut(model, used, mip, millis);
                 }
             }
         } finally {
             sm.solver.delete();
         }
+    }
+
+    /** The clock stopped the solver before it had a deal: the best one evaluated while measuring, else TIMED_OUT. */
+    private static Solution timedOut(AffineModel model, String backend, boolean mip, long millis) {
+        return model.bestEvaluated()
+                .map(best -> evaluated(model, best, backend, mip, Double.NaN, millis))
+                .orElseGet(() -> failed(Status.TIMED_OUT, backend, mip, millis, model, List.of()));
+    }
+
+    /**
+     * A deal the engine evaluated while the model was measured, answered as FEASIBLE: every figure is the
+     * engine's (the model's prediction is not needed), the gap is to the solver's best bound when it has one.
+     */
+    private static Solution evaluated(AffineModel model, AffineModel.Evaluated best, String backend, boolean mip,
+                                      double bound, long millis) {
+        DealProblem problem = model.problem;
+        double[] values = decisionValues(problem, best.x(), best.choice());
+        double[] engine = model.engine(best.x(), best.choice());
+        List<RuleResult> rules = new ArrayList<>();
+        for (Constraint c : problem.constraints()) {
+            double e = evaluate(c.form(), model, engine, values);
+            rules.add(new RuleResult(c.name(), c.min(), c.max(), e, e, meets(c, model, engine, values)));
+        }
+        double objective = evaluate(problem.objective().form(), model, engine, values);
+        double gap = Double.isFinite(bound) ? Math.abs(objective - bound) / Math.max(1, Math.abs(objective)) : Double.NaN;
+        return new Solution(Status.FEASIBLE, backend, mip, objective, objective, bound, gap, values, rules, null, List.of(),
+                List.of(), millis, model.evaluations());
+    }
+
+    private static boolean better(DealProblem problem, double a, double b) {
+        return problem.objective().maximize() ? a > b : a < b;
+    }
+
+    /**
+     * Whether a rule meets its bounds, to the deviation accepted between model and engine relative to
+     * the rule's size here (Σ |coefficient × figure|: a margin rule near 0 is a difference of large sums).
+     */
+    static boolean meets(Constraint c, AffineModel model, double[] quantities, double[] decisionValues) {
+        double value = evaluate(c.form(), model, quantities, decisionValues);
+        double tolerance = AffineModel.ACCEPTED_DEVIATION * Math.max(1, terms(c.form(), model, quantities, decisionValues));
+        return value >= c.min() - tolerance && value <= c.max() + tolerance;
+    }
+
+    /** Σ |coefficient × figure| over a form's terms: the size of the sums it compares. */
+    static double terms(LinearForm form, AffineModel model, double[] quantities, double[] decisionValues) {
+        double size = 0;
+        for (var e : form.quantities().entrySet()) {
+            size += Math.abs(e.getValue() * quantities[model.quantities.indexOf(e.getKey())]);
+        }
+        for (var e : form.decisions().entrySet()) size += Math.abs(e.getValue() * decisionValues[e.getKey()]);
+        return size;
+    }
+
+    /** Whole milliseconds left before {@code deadline}, at least 1 (a solver given 0 would not stop at once). */
+    private static long millisUntil(long deadline) {
+        return Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
     }
 
     /** Solver parameters: MIPs solved to a relative gap of 1e-9, so "optimal" means proven optimal. */
@@ -179,7 +267,7 @@ public final class DealOptimizer {
     }
 
     private static Solution solved(DealProblem problem, AffineModel model, SolverModel sm, Status status, String backend,
-                                   boolean mip, long millis, boolean reports, String mipBackend) {
+                                   boolean mip, long millis, boolean reports, long deadline) {
         double[] x = sm.continuousValues();
         int[] choice = sm.choices();
         double[] values = decisionValues(problem, x, choice);
@@ -193,14 +281,13 @@ public final class DealOptimizer {
         for (Constraint c : problem.constraints()) {
             double m = evaluate(c.form(), model, predicted, values);
             double e = evaluate(c.form(), model, engine, values);
-            double tolerance = AffineModel.RELATIVE_TOLERANCE * Math.max(1, Math.abs(e)) + 1e-9;
-            rules.add(new RuleResult(c.name(), c.min(), c.max(), m, e, e >= c.min() - tolerance && e <= c.max() + tolerance));
+            rules.add(new RuleResult(c.name(), c.min(), c.max(), m, e, meets(c, model, engine, values)));
         }
         Sensitivity sensitivity = null;
         List<Limit> limits = List.of();
         if (reports) {
-            sensitivity = sensitivity(model, sm.chosenOptions(), mip);
-            limits = limits(model, x, choice);
+            sensitivity = sensitivity(model, sm.chosenOptions(), mip, deadline);
+            if (System.nanoTime() < deadline) limits = limits(model, x, choice);
         }
         return new Solution(status, backend, mip, objectiveModel, objectiveEngine, bound, gap, values, rules,
                 sensitivity, limits, List.of(), millis, model.evaluations());
@@ -225,9 +312,9 @@ public final class DealOptimizer {
 
     // ------------------------------------------------------------------ sensitivity
 
-    private static Sensitivity sensitivity(AffineModel model, int[] fixedOptions, boolean mip) {
+    private static Sensitivity sensitivity(AffineModel model, int[] fixedOptions, boolean mip, long deadline) {
         SolverModel lp = new SolverModel(model, "GLOP", fixedOptions);
-        lp.solver.setTimeLimit(timeLimitMillis(model.problem));
+        lp.solver.setTimeLimit(millisUntil(deadline));
         try {
             if (lp.solver.solve() != MPSolver.ResultStatus.OPTIMAL) return null;
             BasisRanging basis = BasisRanging.of(lp.solver);
@@ -358,14 +445,15 @@ public final class DealOptimizer {
 
     /**
      * The least relaxation of the rules that makes the deal feasible: every rule gets a slack, and the
-     * sum of slacks, each relative to its bound, is minimised. The rules with a positive slack conflict.
+     * sum of slacks, each relative to the rule's size ({@link #ruleSize}), is minimised. The rules with a
+     * positive slack conflict.
      */
-    private static List<Relaxation> relax(AffineModel model, String backend) {
+    private static List<Relaxation> relax(AffineModel model, String backend, long deadline) {
         List<Constraint> constraints = model.problem.constraints();
         SolverModel sm = new SolverModel(model, backend, null);
-        sm.solver.setTimeLimit(timeLimitMillis(model.problem));
-        double[] atBase = model.base;
-        double[] none = new double[model.problem.decisions().size()];
+        sm.solver.setTimeLimit(millisUntil(deadline));
+        double[] centreQuantities = model.centre();
+        double[] centreDecisions = centreDecisions(model.problem);
         try {
             MPObjective o = sm.solver.objective();
             o.clear();
@@ -375,17 +463,14 @@ public final class DealOptimizer {
             for (int r = 0; r < constraints.size(); r++) {
                 Constraint c = constraints.get(r);
                 MPConstraint rule = sm.rules[r];
-                // a slack costs per unit of the rule's own size: its bounds, or, for a rule with bound 0
-                // (a margin floor written as margin − c × revenue ≥ 0), its value at the base point
-                double scale = Math.max(1, Math.max(Math.max(finiteAbs(c.min()), finiteAbs(c.max())),
-                        Math.abs(evaluate(c.form(), model, atBase, none))));
+                double size = ruleSize(c, model, centreQuantities, centreDecisions);
                 // min − below ≤ form ≤ max + above: the rule may be missed by the slack, at a cost per unit of its size
                 below[r] = sm.solver.makeNumVar(0, MPSolver.infinity(), "relax_min_" + r);
                 above[r] = sm.solver.makeNumVar(0, MPSolver.infinity(), "relax_max_" + r);
                 rule.setCoefficient(below[r], 1);
                 rule.setCoefficient(above[r], -1);
-                o.setCoefficient(below[r], 1 / scale);
-                o.setCoefficient(above[r], 1 / scale);
+                o.setCoefficient(below[r], 1 / size);
+                o.setCoefficient(above[r], 1 / size);
             }
             MPSolver.ResultStatus status = sm.solver.solve(exact());
             if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) return List.of();
@@ -402,6 +487,29 @@ public final class DealOptimizer {
         } finally {
             sm.solver.delete();
         }
+    }
+
+    /**
+     * What a rule's slack is measured against: the larger of its bound and the size of its terms
+     * (Σ |coefficient × figure|) at the centre of the decision space, at least 1. A margin floor has
+     * bound 0 (contribution − c × revenue ≥ 0), so its size comes from its terms; taking them at the
+     * centre, the mean over every menu's options, keeps the least relaxation independent of the order
+     * the options are listed in (taken at the first options, reversing a menu changed the answer).
+     */
+    static double ruleSize(Constraint c, AffineModel model, double[] centreQuantities, double[] centreDecisions) {
+        double terms = terms(c.form(), model, centreQuantities, centreDecisions);
+        return Math.max(1, Math.max(Math.max(finiteAbs(c.min()), finiteAbs(c.max())), terms));
+    }
+
+    /** Each decision at the centre of its range: a continuous one at its midpoint, a menu at the mean of its options. */
+    private static double[] centreDecisions(DealProblem problem) {
+        double[] values = new double[problem.decisions().size()];
+        for (int i = 0; i < values.length; i++) {
+            Decision d = problem.decisions().get(i);
+            if (d instanceof Decision.Continuous c) values[i] = (c.min() + c.max()) / 2;
+            else values[i] = java.util.Arrays.stream(((Decision.Menu) d).options()).average().orElseThrow();
+        }
+        return values;
     }
 
     private static double finiteAbs(double v) {
