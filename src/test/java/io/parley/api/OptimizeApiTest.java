@@ -439,6 +439,18 @@ class OptimizeApiTest {
                 .body("errors[0].value", equalTo("terms.discounts[app-suport]"));
     }
 
+    /** One mistake, one error: a time limit that is not a number is not also "NaN is outside (0, 60]" (issue 11). */
+    @Test
+    void aTimeLimitThatIsNotANumberIsOneError() {
+        ObjectNode request = readmeRequest();
+        request.put("timeLimitSeconds", "ten");
+        reject("/api/v1/optimize", request).statusCode(422).contentType(PROBLEM)
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].pointer", equalTo("/timeLimitSeconds"))
+                .body("errors[0].message", containsString("must be a number"))
+                .body("errors[0].value", equalTo("ten"));
+    }
+
     @Test
     void includingAServiceTheTermsDoNotHaveIsA422() {
         ObjectNode request = readmeRequest();
