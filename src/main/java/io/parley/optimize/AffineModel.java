@@ -424,29 +424,6 @@ public final class AffineModel {
         return v;
     }
 
-    /**
-     * The mean of every quantity over the decision space: continuous decisions at their midpoints, each
-     * (compound) menu averaged over its options. A symmetric function of each menu's options, so it does
-     * not depend on the order a menu lists them in (the base point, at the first options, does).
-     */
-    double[] centre() {
-        double[] v = base.clone();
-        for (int k = 0; k < continuous.length; k++) {
-            if (groupOf[k] >= 0) continue;
-            for (int q = 0; q < v.length; q++) v[q] += slope[k][q] * range[k] / 2;
-        }
-        for (Group g : groups) {
-            int n = g.options.length;
-            for (int c = 0; c < n; c++) {
-                for (int q = 0; q < v.length; q++) v[q] += g.effect[c][q] / n;
-                for (int a = 0; a < g.attached.length; a++) {
-                    for (int q = 0; q < v.length; q++) v[q] += g.slope[c][a][q] * range[g.attached[a]] / 2 / n;
-                }
-            }
-        }
-        return v;
-    }
-
     /** The engine's value of every quantity at continuous values {@code x} and menu choices. */
     double[] engine(double[] x, int[] choice) {
         double[] dx = new double[x.length];

@@ -445,15 +445,13 @@ public final class DealOptimizer {
 
     /**
      * The least relaxation of the rules that makes the deal feasible: every rule gets a slack, and the
-     * sum of slacks, each relative to the rule's size ({@link #ruleSize}), is minimised. The rules with a
+     * sum of slacks, each relative to the rule's bound ({@link #ruleSize}), is minimised. The rules with a
      * positive slack conflict.
      */
     private static List<Relaxation> relax(AffineModel model, String backend, long deadline) {
         List<Constraint> constraints = model.problem.constraints();
         SolverModel sm = new SolverModel(model, backend, null);
         sm.solver.setTimeLimit(millisUntil(deadline));
-        double[] centreQuantities = model.centre();
-        double[] centreDecisions = centreDecisions(model.problem);
         try {
             MPObjective o = sm.solver.objective();
             o.clear();
@@ -463,7 +461,7 @@ public final class DealOptimizer {
             for (int r = 0; r < constraints.size(); r++) {
                 Constraint c = constraints.get(r);
                 MPConstraint rule = sm.rules[r];
-                double size = ruleSize(c, model, centreQuantities, centreDecisions);
+                double size = ruleSize(c);
                 // min − below ≤ form ≤ max + above: the rule may be missed by the slack, at a cost per unit of its size
                 below[r] = sm.solver.makeNumVar(0, MPSolver.infinity(), "relax_min_" + r);
                 above[r] = sm.solver.makeNumVar(0, MPSolver.infinity(), "relax_max_" + r);
@@ -490,26 +488,13 @@ public final class DealOptimizer {
     }
 
     /**
-     * What a rule's slack is measured against: the larger of its bound and the size of its terms
-     * (Σ |coefficient × figure|) at the centre of the decision space, at least 1. A margin floor has
-     * bound 0 (contribution − c × revenue ≥ 0), so its size comes from its terms; taking them at the
-     * centre, the mean over every menu's options, keeps the least relaxation independent of the order
-     * the options are listed in (taken at the first options, reversing a menu changed the answer).
+     * What a rule's slack is measured against, as the contract states it: its own bound, a bound below 1
+     * in size counting as 1. A ratio rule (bound 0) then gives in money, each euro weighing a whole bound
+     * of another rule, so it gives last. Nothing here depends on a point of the decision space: weighing
+     * by the rule's value at the first options made the answer change when a menu was reordered.
      */
-    static double ruleSize(Constraint c, AffineModel model, double[] centreQuantities, double[] centreDecisions) {
-        double terms = terms(c.form(), model, centreQuantities, centreDecisions);
-        return Math.max(1, Math.max(Math.max(finiteAbs(c.min()), finiteAbs(c.max())), terms));
-    }
-
-    /** Each decision at the centre of its range: a continuous one at its midpoint, a menu at the mean of its options. */
-    private static double[] centreDecisions(DealProblem problem) {
-        double[] values = new double[problem.decisions().size()];
-        for (int i = 0; i < values.length; i++) {
-            Decision d = problem.decisions().get(i);
-            if (d instanceof Decision.Continuous c) values[i] = (c.min() + c.max()) / 2;
-            else values[i] = java.util.Arrays.stream(((Decision.Menu) d).options()).average().orElseThrow();
-        }
-        return values;
+    static double ruleSize(Constraint c) {
+        return Math.max(1, Math.max(finiteAbs(c.min()), finiteAbs(c.max())));
     }
 
     private static double finiteAbs(double v) {

@@ -292,7 +292,7 @@ class OptimizeApiTest {
                 .header("Parley-Scenario-Hash", startsWith("sha256:"));
         String mps = r.asString();
         assertThat(mps).startsWith("* Parley deal model; a maximisation, written as the minimisation of the negated objective\n");
-        assertThat(mps).contains("\nNAME PARLEY\n", "\nROWS\n N  COST\n", "\nCOLUMNS\n", "\nRHS\n", "\nBOUNDS\n",
+        assertThat(mps).contains("\nNAME PARLEY FREE\n", "\nROWS\n N  COST\n", "\nCOLUMNS\n", "\nRHS\n", "\nBOUNDS\n",
                 "'INTORG'", "'INTEND'", " G  c0\n", " G  c3\n");
         assertThat(mps).endsWith("\nENDATA\n");
         assertThat(mps.indexOf("\nROWS\n")).isLessThan(mps.indexOf("\nCOLUMNS\n"));

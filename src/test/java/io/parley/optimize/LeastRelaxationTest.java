@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The least relaxation of an infeasible deal against enumeration, whatever order the menus list their
  * options in. Two discount menus on {@link Direct#threeProfiles()} under a customer-NPV demand that needs
  * deep discounts and a year-1 margin floor that allows only shallow ones. Each rule's slack costs per
- * unit of its size: the larger of its bound and Σ |coefficient × figure| with the figures averaged over
- * every combination of options (evaluated directly). At a fixed combination the least slacks are the
- * rules' shortfalls, so the least relaxation is the combination with the cheapest weighted shortfall.
+ * unit of its bound, as the contract weighs them (a bound below 1 counts as 1, so the margin rule, bound 0,
+ * weighs each euro as a whole demand). At a fixed combination the least slacks are the rules' shortfalls,
+ * so the least relaxation is the combination with the cheapest weighted shortfall.
  */
 class LeastRelaxationTest {
 
@@ -73,11 +73,8 @@ class LeastRelaxationTest {
         double demand = customerDemand();
         List<Figures> all = new ArrayList<>();
         for (double s : OPTIONS) for (double f : OPTIONS) all.add(Figures.at(s, f));
-        // sizes: the figures averaged over the nine combinations
-        double customerSize = Math.max(demand, Math.abs(all.stream().mapToDouble(Figures::customerNpv).average().orElseThrow()));
-        double marginSize = Math.abs(all.stream().mapToDouble(Figures::contribution).average().orElseThrow())
-                + c * Math.abs(all.stream().mapToDouble(Figures::netRevenue).average().orElseThrow())
-                + c * Math.abs(all.stream().mapToDouble(Figures::rebate).average().orElseThrow());
+        double customerSize = demand;
+        double marginSize = 1;
         double best = Double.POSITIVE_INFINITY;
         double secondBest = Double.POSITIVE_INFINITY;
         double[] bestShortfall = null;
