@@ -135,7 +135,7 @@ final class OptimizeRequests {
                     compiled.scenario().horizon().years()));
         }
         double time = input.in.optionalNumber(input.root, "", "timeLimitSeconds", limits.defaultTimeLimitSeconds());
-        if (!(time > 0) || time > limits.maxTimeLimitSeconds()) {
+        if (!Double.isNaN(time) && (!(time > 0) || time > limits.maxTimeLimitSeconds())) {   // NaN: not a number, already said
             input.in.fail("/timeLimitSeconds", Numbers.plain(time) + " is outside (0, " + Numbers.plain(limits.maxTimeLimitSeconds())
                     + "] seconds, the ceiling this service allows", time);
         }

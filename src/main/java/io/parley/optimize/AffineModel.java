@@ -28,6 +28,15 @@ public final class AffineModel {
 
     /** Relative agreement required between the model and the engine: far below any figure a deal is read to. */
     public static final double RELATIVE_TOLERANCE = 1e-8;
+    /**
+     * Agreement the verification requires between the model and the engine before the model is solved:
+     * 1e-6 of each figure's size. Spreading a year's incremental rebate over its months at the year's
+     * effective rate curves the figures by about 1e-8 relative as a decision shifts the months' mix,
+     * with no tier crossed; that is linear to far better than a deal is read to (a cent in ten thousand
+     * euros), and every answer reports the engine's figures beside the model's. A tier reached or lost,
+     * or a lever that compounds, misses by orders of magnitude more and is still refused.
+     */
+    public static final double ACCEPTED_DEVIATION = 1e-6;
     /** Largest compound menu built from interacting menus (its options are enumerated through the engine). */
     public static final int MAX_COMPOUND_OPTIONS = 4096;
     /** Random points at which the model is checked against the engine. */
@@ -46,6 +55,25 @@ public final class AffineModel {
     private final Evaluator evaluator;
     private final double[] parameters;
     private int evaluations;
+    /** System.nanoTime() by which building must end; Long.MAX_VALUE for none. */
+    private long deadline = Long.MAX_VALUE;
+    private boolean building;
+    /** The best deal among the points measured while building that meets every rule (the engine's figures). */
+    private Evaluated bestEvaluated;
+
+    /** A deal evaluated by the engine that meets every rule: its continuous values, menu choices and objective. */
+    record Evaluated(double[] x, int[] choice, double objective) {
+    }
+
+    /** Building ran out of the time allowed; {@link #bestEvaluated} says what the evaluations so far found. */
+    static final class OutOfTime extends RuntimeException {
+        final transient AffineModel partial;
+
+        OutOfTime(AffineModel partial) {
+            super("the time limit ran out while the model was being measured", null, false, false);
+            this.partial = partial;
+        }
+    }
 
     /** Interacting menus and the continuous decisions whose slope they change. */
     static final class Group {
@@ -83,8 +111,10 @@ public final class AffineModel {
         }
     }
 
-    private AffineModel(DealProblem problem) {
+    private AffineModel(DealProblem problem, long deadline) {
         this.problem = problem;
+        this.deadline = deadline;
+        this.building = true;
         Set<Quantity> used = new LinkedHashSet<>(problem.objective().form().quantities().keySet());
         problem.constraints().forEach(c -> used.addAll(c.form().quantities().keySet()));
         this.quantities = List.copyOf(used);
@@ -110,10 +140,26 @@ public final class AffineModel {
 
     /** Builds and verifies the model. */
     public static AffineModel build(DealProblem problem) {
-        AffineModel m = new AffineModel(problem);
+        return build(problem, Long.MAX_VALUE);
+    }
+
+    /**
+     * Builds and verifies the model by {@code deadline} (System.nanoTime()): the time limit covers
+     * measuring too (two 1000-option menus are a million evaluations).
+     *
+     * @throws OutOfTime when the deadline passes first, carrying the best deal evaluated so far
+     */
+    static AffineModel build(DealProblem problem, long deadline) {
+        AffineModel m = new AffineModel(problem, deadline);
         m.measureSlopesAndGroups();
         m.verify();
+        m.building = false;
         return m;
+    }
+
+    /** The best deal that meets every rule among the points the engine evaluated while building, if any. */
+    java.util.Optional<Evaluated> bestEvaluated() {
+        return java.util.Optional.ofNullable(bestEvaluated);
     }
 
     /**
@@ -166,19 +212,45 @@ public final class AffineModel {
                 ((Decision.Menu) d).apply(parameters, choice[i]);
             }
         }
+        if (building && System.nanoTime() > deadline) {
+            building = false;   // what remains is re-evaluating an answer, which the clock must not stop
+            throw new OutOfTime(this);
+        }
         evaluations++;
         Report report = evaluator.report(parameters);
         double[] values = new double[quantities.size()];
         for (int q = 0; q < values.length; q++) values[q] = quantities.get(q).read(report);
+        if (building) remember(dx, choice, values);
         return values;
     }
 
-    private boolean differs(double[] a, double[] b) {
-        for (int q = 0; q < a.length; q++) {
-            double tolerance = RELATIVE_TOLERANCE * Math.max(scale[q], Math.max(Math.abs(a[q]), Math.abs(b[q])));
-            if (!(Math.abs(a[q] - b[q]) <= tolerance)) return true;
+    /** Keeps the point if it meets every rule and beats the best so far: the answer if time runs out. */
+    private void remember(double[] dx, int[] choice, double[] values) {
+        double[] x = new double[dx.length];
+        for (int k = 0; k < x.length; k++) x[k] = lower[k] + dx[k];
+        double[] decisionValues = DealOptimizer.decisionValues(problem, x, choice);
+        for (Constraint c : problem.constraints()) {
+            if (!DealOptimizer.meets(c, this, values, decisionValues)) return;
         }
-        return false;
+        double objective = DealOptimizer.evaluate(problem.objective().form(), this, values, decisionValues);
+        boolean better = bestEvaluated == null
+                || (problem.objective().maximize() ? objective > bestEvaluated.objective() : objective < bestEvaluated.objective());
+        if (better) bestEvaluated = new Evaluated(x, choice.clone(), objective);
+    }
+
+    private boolean differs(double[] a, double[] b) {
+        return deviation(a, b) > RELATIVE_TOLERANCE;
+    }
+
+    /** The largest difference between two sets of figures, each relative to its figure's size. */
+    private double deviation(double[] a, double[] b) {
+        double worst = 0;
+        for (int q = 0; q < a.length; q++) {
+            double size = Math.max(scale[q], Math.max(Math.abs(a[q]), Math.abs(b[q])));
+            double d = Math.abs(a[q] - b[q]) / size;
+            worst = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(worst, d);
+        }
+        return worst;
     }
 
     private void measureSlopesAndGroups() {
@@ -219,7 +291,10 @@ public final class AffineModel {
             for (int b = a + 1; b < menus.size(); b++) {
                 int j = menus.get(a);
                 int l = menus.get(b);
-                if (interact(j, l, effect, none)) union(parent, j, l);
+                if (interact(j, l, effect, none)) {
+                    union(parent, j, l);
+                    refuseOversizedGroup(parent, menus, j);
+                }
             }
         }
         for (Set<Integer> linked : menusOfContinuous) {
@@ -229,6 +304,7 @@ public final class AffineModel {
                 else union(parent, first, j);
             }
         }
+        for (int j : menus) refuseOversizedGroup(parent, menus, j);
         // form the groups: every menu is in one (possibly on its own)
         java.util.Map<Integer, List<Integer>> byRoot = new java.util.LinkedHashMap<>();
         for (int j : menus) byRoot.computeIfAbsent(find(parent, j), r -> new ArrayList<>()).add(j);
@@ -236,11 +312,6 @@ public final class AffineModel {
             int[] memberArray = members.stream().mapToInt(Integer::intValue).toArray();
             long size = 1;
             for (int j : memberArray) size *= ((Decision.Menu) decisions.get(j)).options().length;
-            if (size > MAX_COMPOUND_OPTIONS) {
-                throw new NotLinearException("the menus " + paths(memberArray) + " interact (each changes the effect of "
-                        + "the others), so their " + size + " combinations must be enumerated, more than the "
-                        + MAX_COMPOUND_OPTIONS + " allowed; shorten the menus or make one of them continuous");
-            }
             List<Integer> attached = new ArrayList<>();
             for (int k = 0; k < continuous.length; k++) {
                 if (!java.util.Collections.disjoint(menusOfContinuous.get(k), members)) {
@@ -267,6 +338,31 @@ public final class AffineModel {
         }
         for (int k = 0; k < continuous.length; k++) {
             if (groupOf[k] < 0) slope[k] = baseSlope[k];
+        }
+    }
+
+    /**
+     * Refuses as soon as the menus merged with menu {@code j} have more combinations than may be
+     * enumerated, before any more interactions are measured (two interacting 1000-option menus took a
+     * million evaluations before the old check at the end refused them).
+     */
+    private void refuseOversizedGroup(int[] parent, List<Integer> menus, int j) {
+        List<Integer> members = new ArrayList<>();
+        long size = 1;
+        boolean saturated = false;
+        for (int l : menus) {
+            if (find(parent, l) != find(parent, j)) continue;
+            members.add(l);
+            // past the cap the count is only "more": twenty 1000-option menus would overflow a long
+            if (size <= MAX_COMPOUND_OPTIONS) size *= ((Decision.Menu) problem.decisions().get(l)).options().length;
+            else saturated = true;
+        }
+        if (size > MAX_COMPOUND_OPTIONS) {
+            throw new NotLinearException("the menus " + paths(members.stream().mapToInt(Integer::intValue).toArray())
+                    + " interact (each changes the effect of the others), so their " + (saturated ? "" : size + " ")
+                    + "combinations must be "
+                    + "enumerated, more than the " + MAX_COMPOUND_OPTIONS + " allowed; shorten the menus or make one of "
+                    + "them continuous");
         }
     }
 
@@ -369,7 +465,7 @@ public final class AffineModel {
             for (int i = 0; i < n; i++) {
                 if (problem.decisions().get(i) instanceof Decision.Menu m) choice[i] = random.nextInt(m.options().length);
             }
-            if (differs(engine(x, choice), predict(x, choice))) {
+            if (deviation(engine(x, choice), predict(x, choice)) > ACCEPTED_DEVIATION) {
                 throw diagnose();
             }
         }
@@ -381,17 +477,22 @@ public final class AffineModel {
         int[] none = new int[n];
         List<String> alone = new ArrayList<>();
         int first = -1;
+        double worst = 0;
         for (int k = 0; k < continuous.length; k++) {
             double[] x = lower.clone();
             x[k] += range[k] / 2;
-            if (differs(engine(x, none), predict(x, none))) {
+            double deviation = deviation(engine(x, none), predict(x, none));
+            if (deviation > ACCEPTED_DEVIATION) {
                 alone.add(path(continuous[k]));
                 if (first < 0) first = continuous[k];
+                worst = Math.max(worst, deviation);
             }
         }
         if (!alone.isEmpty()) {
-            return new NotLinearException("the deal's figures are not linear in " + String.join(", ", alone) + " over the bounds given "
-                    + "(a rebate tier is crossed, or the lever compounds or multiplies); give "
+            return new NotLinearException("the deal's figures are not linear in " + String.join(", ", alone) + " over the bounds given: "
+                    + "halfway between the bounds they miss the straight line by " + Numbers.plain(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.2g", worst)))
+                    + " of their size, more than the " + Numbers.plain(ACCEPTED_DEVIATION) + " accepted (a rebate tier is reached "
+                    + "or lost, or the lever compounds or multiplies); give "
                     + (alone.size() == 1 ? "it" : "them") + " as a menu of values (\"values\": […]) and the optimiser "
                     + "will evaluate each value exactly", first);
         }
@@ -400,7 +501,7 @@ public final class AffineModel {
                 double[] x = lower.clone();
                 x[a] += range[a];
                 x[b] += range[b];
-                if (differs(engine(x, none), predict(x, none))) {
+                if (deviation(engine(x, none), predict(x, none)) > ACCEPTED_DEVIATION) {
                     return new NotLinearException(path(continuous[a]) + " and " + path(continuous[b])
                             + " multiply each other in the deal's figures (e.g. discounts and payment days: financing cost "
                             + "is revenue × days); give one of them as a menu of values", continuous[a]);

@@ -26,10 +26,11 @@ public final class DealOptimizer {
     public static final String DEFAULT_MIP_BACKEND = "CBC";
     /** Relative MIP gap the backends must close before they call a solution optimal (their default, 1e-4, is €100 on €1M). */
     static final double MIP_GAP = 1e-9;
-    /** Relative precision to which ranges in the sensitivity report are located. */
+    /**
+     * Relative precision the contract promises for the ranges of the sensitivity report. They are read
+     * from the optimal basis ({@link BasisRanging}), exact to one factorisation's rounding, far inside it.
+     */
     static final double RANGE_PRECISION = 1e-7;
-    /** How far ranges are searched, relative to the figure's own size, before they are called unlimited. */
-    static final double RANGE_HORIZON = 1e9;
 
     private DealOptimizer() {
     }
@@ -101,48 +102,136 @@ public final class DealOptimizer {
      */
     public static Solution solve(DealProblem problem, String backend, boolean reports) {
         Solvers.load();
-        return solve(AffineModel.build(problem), backend, reports);
+        long started = System.nanoTime();
+        long deadline = started + timeLimitMillis(problem) * 1_000_000;
+        AffineModel model;
+        try {
+            model = AffineModel.build(problem, deadline);
+        } catch (AffineModel.OutOfTime e) {
+            // no model to solve: the best deal the measurements met on the way, else nothing
+            boolean mip = problem.decisions().stream().anyMatch(d -> d instanceof Decision.Menu);
+            String used = mip ? backend : "GLOP";
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            return e.partial.bestEvaluated()
+                    .map(best -> evaluated(e.partial, best, used, mip, Double.NaN, millis))
+                    .orElseGet(() -> failed(Status.TIMED_OUT, used, mip, millis, e.partial, List.of()));
+        }
+        return solve(model, backend, reports, deadline);
     }
 
-    /** Solves the problem of an already measured model. */
+    /** Solves the problem of an already measured model, within the problem's time limit from now. */
     static Solution solve(AffineModel model, String backend, boolean reports) {
+        return solve(model, backend, reports, System.nanoTime() + timeLimitMillis(model.problem) * 1_000_000);
+    }
+
+    /**
+     * Solves the problem of a measured model by {@code deadline} (System.nanoTime()). When the clock stops
+     * the solver, the answer is the better of its incumbent and the best deal evaluated while measuring,
+     * FEASIBLE with the gap to the solver's bound; the reports are left out when no time remains for them.
+     */
+    private static Solution solve(AffineModel model, String backend, boolean reports, long deadline) {
         Solvers.load();
         DealProblem problem = model.problem;
         SolverModel sm = new SolverModel(model, backend, null);
         long started = System.nanoTime();
-        sm.solver.setTimeLimit(timeLimitMillis(problem));
+        long allowed = millisUntil(deadline);
+        sm.solver.setTimeLimit(allowed);
         MPSolver.ResultStatus result = sm.solver.solve(exact());
         long millis = (System.nanoTime() - started) / 1_000_000;
-        if (result == MPSolver.ResultStatus.INFEASIBLE && millis >= 0.9 * timeLimitMillis(problem)) {
+        if (result == MPSolver.ResultStatus.INFEASIBLE && millis >= 0.9 * allowed) {
             // a MIP backend stopped by the clock can say "infeasible" when it has only not found a
             // solution yet: that is a time-out, not a verdict on the deal
             result = MPSolver.ResultStatus.NOT_SOLVED;
         }
         boolean mip = !model.groups.isEmpty();
         String used = mip ? backend : "GLOP";
+        boolean withReports = reports && System.nanoTime() < deadline;
         try {
             switch (result) {
-                case OPTIMAL, FEASIBLE -> {
-                    return solved(problem, model, sm, result == MPSolver.ResultStatus.OPTIMAL ? Status.OPTIMAL : Status.FEASIBLE,
-                            used, mip, millis, reports, backend);
+                case OPTIMAL -> {
+                    return solved(problem, model, sm, Status.OPTIMAL, used, mip, millis, withReports, deadline);
+                }
+                case FEASIBLE -> {
+                    double bound = sm.solver.objective().bestBound();
+                    var best = model.bestEvaluated();
+                    if (best.isPresent() && better(problem, best.get().objective(), sm.solver.objective().value())) {
+                        return evaluated(model, best.get(), used, mip, bound, millis);
+                    }
+                    return solved(problem, model, sm, Status.FEASIBLE, used, mip, millis, withReports, deadline);
                 }
                 case INFEASIBLE -> {
-                    List<Relaxation> relaxation = relax(model, backend);
+                    List<Relaxation> relaxation = relax(model, backend, deadline);
                     // a relaxation that changes nothing proves the deal feasible: the solver gave up early
                     return relaxation.isEmpty()
-                            ? failed(Status.TIMED_OUT, used, mip, millis, model, List.of())
+                            ? timedOut(model, used, mip, millis)
                             : failed(Status.INFEASIBLE, used, mip, millis, model, relaxation);
                 }
                 case UNBOUNDED -> {
                     return failed(Status.UNBOUNDED, used, mip, millis, model, List.of());
                 }
                 default -> {
-                    return failed(Status.TIMED_OUT, used, mip, millis, model, List.of());
+                    return timedOut(model, used, mip, millis);
                 }
             }
         } finally {
             sm.solver.delete();
         }
+    }
+
+    /** The clock stopped the solver before it had a deal: the best one evaluated while measuring, else TIMED_OUT. */
+    private static Solution timedOut(AffineModel model, String backend, boolean mip, long millis) {
+        return model.bestEvaluated()
+                .map(best -> evaluated(model, best, backend, mip, Double.NaN, millis))
+                .orElseGet(() -> failed(Status.TIMED_OUT, backend, mip, millis, model, List.of()));
+    }
+
+    /**
+     * A deal the engine evaluated while the model was measured, answered as FEASIBLE: every figure is the
+     * engine's (the model's prediction is not needed), the gap is to the solver's best bound when it has one.
+     */
+    private static Solution evaluated(AffineModel model, AffineModel.Evaluated best, String backend, boolean mip,
+                                      double bound, long millis) {
+        DealProblem problem = model.problem;
+        double[] values = decisionValues(problem, best.x(), best.choice());
+        double[] engine = model.engine(best.x(), best.choice());
+        List<RuleResult> rules = new ArrayList<>();
+        for (Constraint c : problem.constraints()) {
+            double e = evaluate(c.form(), model, engine, values);
+            rules.add(new RuleResult(c.name(), c.min(), c.max(), e, e, meets(c, model, engine, values)));
+        }
+        double objective = evaluate(problem.objective().form(), model, engine, values);
+        double gap = Double.isFinite(bound) ? Math.abs(objective - bound) / Math.max(1, Math.abs(objective)) : Double.NaN;
+        return new Solution(Status.FEASIBLE, backend, mip, objective, objective, bound, gap, values, rules, null, List.of(),
+                List.of(), millis, model.evaluations());
+    }
+
+    private static boolean better(DealProblem problem, double a, double b) {
+        return problem.objective().maximize() ? a > b : a < b;
+    }
+
+    /**
+     * Whether a rule meets its bounds, to the deviation accepted between model and engine relative to
+     * the rule's size here (Σ |coefficient × figure|: a margin rule near 0 is a difference of large sums).
+     */
+    static boolean meets(Constraint c, AffineModel model, double[] quantities, double[] decisionValues) {
+        double value = evaluate(c.form(), model, quantities, decisionValues);
+        double tolerance = AffineModel.ACCEPTED_DEVIATION * Math.max(1, terms(c.form(), model, quantities, decisionValues));
+        return value >= c.min() - tolerance && value <= c.max() + tolerance;
+    }
+
+    /** Σ |coefficient × figure| over a form's terms: the size of the sums it compares. */
+    static double terms(LinearForm form, AffineModel model, double[] quantities, double[] decisionValues) {
+        double size = 0;
+        for (var e : form.quantities().entrySet()) {
+            size += Math.abs(e.getValue() * quantities[model.quantities.indexOf(e.getKey())]);
+        }
+        for (var e : form.decisions().entrySet()) size += Math.abs(e.getValue() * decisionValues[e.getKey()]);
+        return size;
+    }
+
+    /** Whole milliseconds left before {@code deadline}, at least 1 (a solver given 0 would not stop at once). */
+    private static long millisUntil(long deadline) {
+        return Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
     }
 
     /** Solver parameters: MIPs solved to a relative gap of 1e-9, so "optimal" means proven optimal. */
@@ -178,7 +267,7 @@ public final class DealOptimizer {
     }
 
     private static Solution solved(DealProblem problem, AffineModel model, SolverModel sm, Status status, String backend,
-                                   boolean mip, long millis, boolean reports, String mipBackend) {
+                                   boolean mip, long millis, boolean reports, long deadline) {
         double[] x = sm.continuousValues();
         int[] choice = sm.choices();
         double[] values = decisionValues(problem, x, choice);
@@ -192,14 +281,13 @@ public final class DealOptimizer {
         for (Constraint c : problem.constraints()) {
             double m = evaluate(c.form(), model, predicted, values);
             double e = evaluate(c.form(), model, engine, values);
-            double tolerance = AffineModel.RELATIVE_TOLERANCE * Math.max(1, Math.abs(e)) + 1e-9;
-            rules.add(new RuleResult(c.name(), c.min(), c.max(), m, e, e >= c.min() - tolerance && e <= c.max() + tolerance));
+            rules.add(new RuleResult(c.name(), c.min(), c.max(), m, e, meets(c, model, engine, values)));
         }
         Sensitivity sensitivity = null;
         List<Limit> limits = List.of();
         if (reports) {
-            sensitivity = sensitivity(model, sm.chosenOptions(), mip);
-            limits = limits(model, x, choice);
+            sensitivity = sensitivity(model, sm.chosenOptions(), mip, deadline);
+            if (System.nanoTime() < deadline) limits = limits(model, x, choice);
         }
         return new Solution(status, backend, mip, objectiveModel, objectiveEngine, bound, gap, values, rules,
                 sensitivity, limits, List.of(), millis, model.evaluations());
@@ -224,32 +312,31 @@ public final class DealOptimizer {
 
     // ------------------------------------------------------------------ sensitivity
 
-    private static Sensitivity sensitivity(AffineModel model, int[] fixedOptions, boolean mip) {
+    private static Sensitivity sensitivity(AffineModel model, int[] fixedOptions, boolean mip, long deadline) {
         SolverModel lp = new SolverModel(model, "GLOP", fixedOptions);
-        lp.solver.setTimeLimit(timeLimitMillis(model.problem));
+        lp.solver.setTimeLimit(millisUntil(deadline));
         try {
             if (lp.solver.solve() != MPSolver.ResultStatus.OPTIMAL) return null;
-            double objective = lp.solver.objective().value();
+            BasisRanging basis = BasisRanging.of(lp.solver);
             List<ShadowPrice> prices = new ArrayList<>();
             List<Constraint> constraints = model.problem.constraints();
             for (int r = 0; r < constraints.size(); r++) {
                 MPConstraint c = lp.rules[r];
-                double activity = activity(c, lp.x, lp);
+                double activity = activity(c, lp);
                 boolean atMax = Math.abs(activity - c.ub()) <= Math.abs(activity - c.lb());
                 double bound = atMax ? c.ub() : c.lb();
                 double offset = atMax ? constraints.get(r).max() - c.ub() : constraints.get(r).min() - c.lb();
-                double price = c.dualValue();
-                double[] range = rhsRange(lp, c, atMax, objective, price);
-                prices.add(new ShadowPrice(constraints.get(r).name(), bound + offset, activity + offset, price, range[0], range[1]));
+                double[] range = basis.boundRange(c.index(), atMax);
+                prices.add(new ShadowPrice(constraints.get(r).name(), bound + offset, activity + offset, c.dualValue(),
+                        range[0], range[1]));
             }
             List<DecisionRange> ranges = new ArrayList<>();
             MPObjective o = lp.solver.objective();
             for (int k = 0; k < lp.x.length; k++) {
                 MPVariable v = lp.x[k];
-                double coefficient = o.getCoefficient(v);
-                double[] range = costRange(lp, k);
+                double[] range = basis.costRange(v.index(), o.maximization());
                 ranges.add(new DecisionRange(model.problem.decisions().get(model.continuous[k]).name(),
-                        v.solutionValue(), v.reducedCost(), coefficient, range[0], range[1]));
+                        v.solutionValue(), v.reducedCost(), o.getCoefficient(v), range[0], range[1]));
             }
             return new Sensitivity(mip, ranges, prices);
         } finally {
@@ -257,89 +344,10 @@ public final class DealOptimizer {
         }
     }
 
-    private static double activity(MPConstraint c, MPVariable[] x, SolverModel lp) {
+    private static double activity(MPConstraint c, SolverModel lp) {
         double a = 0;
         for (MPVariable v : lp.solver.variables()) a += c.getCoefficient(v) * v.solutionValue();
         return a;
-    }
-
-    /**
-     * How far the binding bound can rise and fall with the shadow price unchanged: the objective stays
-     * linear in the bound with that slope. Found by re-solving the LP, doubling then bisecting.
-     */
-    private static double[] rhsRange(SolverModel lp, MPConstraint c, boolean atMax, double objective, double price) {
-        double bound = atMax ? c.ub() : c.lb();
-        double scale = Math.max(1, Math.abs(bound));
-        double[] out = new double[2];
-        for (int side = 0; side < 2; side++) {
-            double direction = side == 0 ? 1 : -1;
-            out[side] = search(scale, delta -> {
-                double moved = bound + direction * delta;
-                setBound(c, atMax, moved);
-                // the price holds while the moved bound keeps the same dual and the objective stays on its line
-                boolean same = lp.solver.solve() == MPSolver.ResultStatus.OPTIMAL
-                        && Math.abs(c.dualValue() - price) <= 1e-9 * Math.max(1, Math.abs(price))
-                        && close(lp.solver.objective().value(), objective + price * direction * delta, objective);
-                setBound(c, atMax, bound);
-                return same;
-            });
-        }
-        lp.solver.solve();
-        return out;
-    }
-
-    private static void setBound(MPConstraint c, boolean atMax, double value) {
-        if (atMax) c.setUb(value);
-        else c.setLb(value);
-    }
-
-    /** The range of a decision's objective coefficient over which its optimal value stays the same. */
-    private static double[] costRange(SolverModel lp, int k) {
-        MPObjective o = lp.solver.objective();
-        MPVariable v = lp.x[k];
-        double coefficient = o.getCoefficient(v);
-        double[] solution = new double[lp.x.length];
-        for (int i = 0; i < solution.length; i++) solution[i] = lp.x[i].solutionValue();
-        double scale = Math.max(1e-9, Math.abs(coefficient));
-        double[] out = new double[2];
-        for (int side = 0; side < 2; side++) {
-            double direction = side == 0 ? 1 : -1;
-            out[side] = search(scale, delta -> {
-                o.setCoefficient(v, coefficient + direction * delta);
-                boolean same = lp.solver.solve() == MPSolver.ResultStatus.OPTIMAL;
-                for (int i = 0; same && i < solution.length; i++) {
-                    same = close(lp.x[i].solutionValue(), solution[i], Math.max(1, Math.abs(solution[i])));
-                }
-                o.setCoefficient(v, coefficient);
-                return same;
-            });
-        }
-        lp.solver.solve();
-        return out;
-    }
-
-    /** The largest δ ≥ 0 for which {@code holds} is true (∞ when it holds up to the search horizon). */
-    private static double search(double scale, java.util.function.DoublePredicate holds) {
-        double good = 0;
-        double bad = Double.NaN;
-        for (double delta = scale * 1e-6; delta <= scale * RANGE_HORIZON; delta *= 4) {
-            if (holds.test(delta)) good = delta;
-            else {
-                bad = delta;
-                break;
-            }
-        }
-        if (Double.isNaN(bad)) return Double.POSITIVE_INFINITY;
-        while (bad - good > RANGE_PRECISION * scale) {
-            double mid = (good + bad) / 2;
-            if (holds.test(mid)) good = mid;
-            else bad = mid;
-        }
-        return good;
-    }
-
-    private static boolean close(double a, double b, double scale) {
-        return Math.abs(a - b) <= 1e-7 * Math.max(1, Math.abs(scale));
     }
 
     // ------------------------------------------------------------------ limits report
@@ -437,14 +445,13 @@ public final class DealOptimizer {
 
     /**
      * The least relaxation of the rules that makes the deal feasible: every rule gets a slack, and the
-     * sum of slacks, each relative to its bound, is minimised. The rules with a positive slack conflict.
+     * sum of slacks, each relative to the rule's bound ({@link #ruleSize}), is minimised. The rules with a
+     * positive slack conflict.
      */
-    private static List<Relaxation> relax(AffineModel model, String backend) {
+    private static List<Relaxation> relax(AffineModel model, String backend, long deadline) {
         List<Constraint> constraints = model.problem.constraints();
         SolverModel sm = new SolverModel(model, backend, null);
-        sm.solver.setTimeLimit(timeLimitMillis(model.problem));
-        double[] atBase = model.base;
-        double[] none = new double[model.problem.decisions().size()];
+        sm.solver.setTimeLimit(millisUntil(deadline));
         try {
             MPObjective o = sm.solver.objective();
             o.clear();
@@ -454,17 +461,14 @@ public final class DealOptimizer {
             for (int r = 0; r < constraints.size(); r++) {
                 Constraint c = constraints.get(r);
                 MPConstraint rule = sm.rules[r];
-                // a slack costs per unit of the rule's own size: its bounds, or, for a rule with bound 0
-                // (a margin floor written as margin − c × revenue ≥ 0), its value at the base point
-                double scale = Math.max(1, Math.max(Math.max(finiteAbs(c.min()), finiteAbs(c.max())),
-                        Math.abs(evaluate(c.form(), model, atBase, none))));
+                double size = ruleSize(c);
                 // min − below ≤ form ≤ max + above: the rule may be missed by the slack, at a cost per unit of its size
                 below[r] = sm.solver.makeNumVar(0, MPSolver.infinity(), "relax_min_" + r);
                 above[r] = sm.solver.makeNumVar(0, MPSolver.infinity(), "relax_max_" + r);
                 rule.setCoefficient(below[r], 1);
                 rule.setCoefficient(above[r], -1);
-                o.setCoefficient(below[r], 1 / scale);
-                o.setCoefficient(above[r], 1 / scale);
+                o.setCoefficient(below[r], 1 / size);
+                o.setCoefficient(above[r], 1 / size);
             }
             MPSolver.ResultStatus status = sm.solver.solve(exact());
             if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) return List.of();
@@ -481,6 +485,16 @@ public final class DealOptimizer {
         } finally {
             sm.solver.delete();
         }
+    }
+
+    /**
+     * What a rule's slack is measured against, as the contract states it: its own bound, a bound below 1
+     * in size counting as 1. A ratio rule (bound 0) then gives in money, each euro weighing a whole bound
+     * of another rule, so it gives last. Nothing here depends on a point of the decision space: weighing
+     * by the rule's value at the first options made the answer change when a menu was reordered.
+     */
+    static double ruleSize(Constraint c) {
+        return Math.max(1, Math.max(finiteAbs(c.min()), finiteAbs(c.max())));
     }
 
     private static double finiteAbs(double v) {

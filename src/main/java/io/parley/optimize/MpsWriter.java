@@ -12,7 +12,10 @@ import com.google.ortools.linearsolver.MPVariable;
  * maximisation is written, as a comment line says, as the minimisation of the negated objective:
  * every reader then solves the same problem, and its optimum is the negated objective. Readers
  * disagree on the sign of a constant given as the objective row's right-hand side, so the objective's
- * constant is carried by a variable OBJCONST fixed at 1.
+ * constant is carried by a variable OBJCONST fixed at 1. The NAME card ends in FREE, CoinUtils' mark
+ * of free format: without it cbc guesses the format from where fields fall on a line and, on a
+ * column line whose number starts at the fixed format's field 3, crashes (cbc 2.10.8 segfaults in
+ * CoinMpsCardReader::nextField); glpsol --freemps ignores the word.
  */
 final class MpsWriter {
 
@@ -33,7 +36,7 @@ final class MpsWriter {
         out.append(objective.maximization()
                 ? "a maximisation, written as the minimisation of the negated objective\n"
                 : "a minimisation\n");
-        out.append("NAME ").append(name).append('\n');
+        out.append("NAME ").append(name).append(" FREE\n");
         out.append("ROWS\n N  ").append(OBJECTIVE).append('\n');
         for (MPConstraint c : constraints) {
             if (free(c)) continue;

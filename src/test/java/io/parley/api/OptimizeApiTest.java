@@ -292,7 +292,7 @@ class OptimizeApiTest {
                 .header("Parley-Scenario-Hash", startsWith("sha256:"));
         String mps = r.asString();
         assertThat(mps).startsWith("* Parley deal model; a maximisation, written as the minimisation of the negated objective\n");
-        assertThat(mps).contains("\nNAME PARLEY\n", "\nROWS\n N  COST\n", "\nCOLUMNS\n", "\nRHS\n", "\nBOUNDS\n",
+        assertThat(mps).contains("\nNAME PARLEY FREE\n", "\nROWS\n N  COST\n", "\nCOLUMNS\n", "\nRHS\n", "\nBOUNDS\n",
                 "'INTORG'", "'INTEND'", " G  c0\n", " G  c3\n");
         assertThat(mps).endsWith("\nENDATA\n");
         assertThat(mps.indexOf("\nROWS\n")).isLessThan(mps.indexOf("\nCOLUMNS\n"));
@@ -437,6 +437,18 @@ class OptimizeApiTest {
                 .body("errors[0].pointer", equalTo("/decisions/0/path"))
                 .body("errors[0].message", containsString("no product with id 'app-suport'"))
                 .body("errors[0].value", equalTo("terms.discounts[app-suport]"));
+    }
+
+    /** One mistake, one error: a time limit that is not a number is not also "NaN is outside (0, 60]" (issue 11). */
+    @Test
+    void aTimeLimitThatIsNotANumberIsOneError() {
+        ObjectNode request = readmeRequest();
+        request.put("timeLimitSeconds", "ten");
+        reject("/api/v1/optimize", request).statusCode(422).contentType(PROBLEM)
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].pointer", equalTo("/timeLimitSeconds"))
+                .body("errors[0].message", containsString("must be a number"))
+                .body("errors[0].value", equalTo("ten"));
     }
 
     @Test

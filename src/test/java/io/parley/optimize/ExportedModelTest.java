@@ -20,42 +20,79 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The exported MPS re-solved by another solver: GLPK's glpsol reads the file, and its optimum and
- * decisions must be ours. The writer states a maximisation as the minimisation of the negated
+ * The exported MPS re-solved by other solvers: GLPK's glpsol and COIN-OR's cbc read the file as it
+ * is, and their optimum and decisions must be ours. The writer states a maximisation as the minimisation of the negated
  * objective, so glpsol's optimum is −(our objective). Columns x&lt;k&gt; are the continuous decisions in
  * request order; g&lt;g&gt;_o&lt;c&gt; the binaries of the (compound) menu options.
  */
 class ExportedModelTest {
 
     static final String GLPSOL = "/usr/bin/glpsol";
+    static final String CBC = "/usr/bin/cbc";
 
     @TempDir
     Path dir;
 
-    /** What glpsol printed: its status line, objective and every column's activity. */
+    /** What another solver printed: its status line, objective and every column's activity. */
     record Glpk(String status, double objective, Map<String, Double> columns) {
     }
 
     Glpk glpsol(String mps) throws IOException, InterruptedException {
-        Path exe = Path.of(GLPSOL);
-        if (!Files.isExecutable(exe)) {
-            fail("glpsol (GLPK) is required for this test and was not found at " + GLPSOL
-                    + "; install it (apt-get install glpk-utils) — this test is never skipped");
-        }
         Path model = dir.resolve("model.mps");
         Path out = dir.resolve("model.out");
         Files.writeString(model, mps, StandardCharsets.UTF_8);
-        Process p = new ProcessBuilder(GLPSOL, "--freemps", model.toString(), "-o", out.toString())
-                .redirectErrorStream(true).start();
+        run(mps, out, GLPSOL, "glpk-utils", "--freemps", model.toString(), "-o", out.toString());
+        return parse(Files.readString(out, StandardCharsets.UTF_8));
+    }
+
+    /** cbc reads the file as it is (no option naming the format), solves it and prints every row and column. */
+    Glpk cbc(String mps) throws IOException, InterruptedException {
+        Path model = dir.resolve("model.mps");
+        Path out = dir.resolve("model.sol");
+        Files.writeString(model, mps, StandardCharsets.UTF_8);
+        run(mps, out, CBC, "coinor-cbc", model.toString(), "-solve", "-printingOptions", "all", "-solution", out.toString());
+        return parseCbc(Files.readString(out, StandardCharsets.UTF_8));
+    }
+
+    /** Runs a solver that must write {@code out}; fails loudly when it is missing, crashes or hangs. */
+    private static void run(String mps, Path out, String exe, String debianPackage, String... arguments)
+            throws IOException, InterruptedException {
+        if (!Files.isExecutable(Path.of(exe))) {
+            fail(exe + " is required for this test and was not found; install it (apt-get install "
+                    + debianPackage + ") — this test is never skipped");
+        }
+        List<String> command = new java.util.ArrayList<>(List.of(exe));
+        command.addAll(List.of(arguments));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            fail("glpsol did not finish within 60 s:\n" + log);
+            fail(exe + " did not finish within 60 s:\n" + log);
         }
         if (p.exitValue() != 0 || !Files.exists(out)) {
-            fail("glpsol failed (exit " + p.exitValue() + ") on the exported model:\n" + log + "\n" + mps);
+            fail(exe + " failed (exit " + p.exitValue() + ") on the exported model:\n" + log + "\n" + mps);
         }
-        return parse(Files.readString(out, StandardCharsets.UTF_8));
+    }
+
+    static final Pattern CBC_STATUS = Pattern.compile("^(.+?) - objective value (\\S+)");
+
+    /**
+     * Reads cbc's solution file: "Optimal - objective value v", then one line "index name activity
+     * reduced-cost" per row and then per column. Rows and columns of an export never share a name.
+     */
+    static Glpk parseCbc(String text) {
+        String[] lines = text.split("\n");
+        Matcher head = CBC_STATUS.matcher(lines[0].trim());
+        assertThat(head.find()).as("cbc's status line in:\n" + text).isTrue();
+        Map<String, Double> columns = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            String[] tokens = lines[i].trim().split("\\s+");
+            if (tokens.length < 3) continue;
+            // an infeasible row or column is marked "**" before its index
+            int at = tokens[0].equals("**") ? 1 : 0;
+            columns.put(tokens[at + 1], Double.parseDouble(tokens[at + 2]));
+        }
+        return new Glpk(head.group(1), Double.parseDouble(head.group(2)), columns);
     }
 
     static final Pattern STATUS = Pattern.compile("(?m)^Status:\\s+(.+?)\\s*$");
@@ -102,10 +139,20 @@ class ExportedModelTest {
     @Test
     void linearProgramReSolvedByGlpkGivesTheSameOptimum() throws Exception {
         DealProblem p = SensitivityTest.threeDiscounts(0.5);
-        DealOptimizer.Solution ours = DealOptimizer.solve(p);
-        Glpk glpk = glpsol(DealOptimizer.export(p, "CBC"));
+        linearProgramGivesTheSameOptimum(p, glpsol(DealOptimizer.export(p, "CBC")), "OPTIMAL");
+    }
 
-        assertThat(glpk.status()).isEqualTo("OPTIMAL");
+    /** cbc 2.10.8 crashed reading LP exports (a segfault in its MPS reader) before the NAME card said FREE. */
+    @Test
+    void linearProgramReSolvedByCbcGivesTheSameOptimum() throws Exception {
+        DealProblem p = SensitivityTest.threeDiscounts(0.5);
+        linearProgramGivesTheSameOptimum(p, cbc(DealOptimizer.export(p, "CBC")), "Optimal");
+    }
+
+    private static void linearProgramGivesTheSameOptimum(DealProblem p, Glpk glpk, String optimal) {
+        DealOptimizer.Solution ours = DealOptimizer.solve(p);
+
+        assertThat(glpk.status()).isEqualTo(optimal);
         assertThat(glpk.objective()).as("glpsol minimises −npv")
                 .isCloseTo(-ours.objectiveModel(), rel(ours.objectiveModel(), 1e-6));
         for (int k = 0; k < 3; k++) {
@@ -116,10 +163,19 @@ class ExportedModelTest {
     @Test
     void mixedProgramWithInteractingMenuReSolvedByGlpkGivesTheSameOptimum() throws Exception {
         DealProblem p = KnownAnswersTest.mixedProblem();
-        DealOptimizer.Solution ours = DealOptimizer.solve(p);
-        Glpk glpk = glpsol(DealOptimizer.export(p, "CBC"));
+        mixedProgramWithInteractingMenuGivesTheSameOptimum(p, glpsol(DealOptimizer.export(p, "CBC")), "INTEGER OPTIMAL");
+    }
 
-        assertThat(glpk.status()).isEqualTo("INTEGER OPTIMAL");
+    @Test
+    void mixedProgramWithInteractingMenuReSolvedByCbcGivesTheSameOptimum() throws Exception {
+        DealProblem p = KnownAnswersTest.mixedProblem();
+        mixedProgramWithInteractingMenuGivesTheSameOptimum(p, cbc(DealOptimizer.export(p, "CBC")), "Optimal");
+    }
+
+    private static void mixedProgramWithInteractingMenuGivesTheSameOptimum(DealProblem p, Glpk glpk, String optimal) {
+        DealOptimizer.Solution ours = DealOptimizer.solve(p);
+
+        assertThat(glpk.status()).isEqualTo(optimal);
         assertThat(glpk.objective()).isCloseTo(-ours.objectiveModel(), rel(ours.objectiveModel(), 1e-6));
         assertPrinted(glpk.columns().get("x0"), ours.decisionValues()[0], "x0 (app-support discount)");
         assertPrinted(glpk.columns().get("x1"), ours.decisionValues()[1], "x1 (cloud-ops discount)");
@@ -133,10 +189,19 @@ class ExportedModelTest {
     @Test
     void mixedProgramOfThreeInteractingMenusReSolvedByGlpkGivesTheSameOptimum() throws Exception {
         DealProblem p = KnownAnswersTest.menusProblem();
-        DealOptimizer.Solution ours = DealOptimizer.solve(p);
-        Glpk glpk = glpsol(DealOptimizer.export(p, "CBC"));
+        threeInteractingMenusGiveTheSameOptimum(p, glpsol(DealOptimizer.export(p, "CBC")), "INTEGER OPTIMAL");
+    }
 
-        assertThat(glpk.status()).isEqualTo("INTEGER OPTIMAL");
+    @Test
+    void mixedProgramOfThreeInteractingMenusReSolvedByCbcGivesTheSameOptimum() throws Exception {
+        DealProblem p = KnownAnswersTest.menusProblem();
+        threeInteractingMenusGiveTheSameOptimum(p, cbc(DealOptimizer.export(p, "CBC")), "Optimal");
+    }
+
+    private static void threeInteractingMenusGiveTheSameOptimum(DealProblem p, Glpk glpk, String optimal) {
+        DealOptimizer.Solution ours = DealOptimizer.solve(p);
+
+        assertThat(glpk.status()).isEqualTo(optimal);
         assertThat(glpk.objective()).isCloseTo(-ours.objectiveModel(), rel(ours.objectiveModel(), 1e-6));
         // one compound menu of days × desk × years, numbered with the last member fastest
         int days = indexOf(KnownAnswersTest.DAYS_MENU, ours.decisionValues()[0]);
@@ -157,9 +222,18 @@ class ExportedModelTest {
     @Test
     void largerMixedProgramReSolvedByGlpkGivesTheSameOptimum() throws Exception {
         DealProblem p = StatusesTest.bigMip(30);
+        largerMixedProgramGivesTheSameOptimum(p, glpsol(DealOptimizer.export(p, "CBC")), "INTEGER OPTIMAL");
+    }
+
+    @Test
+    void largerMixedProgramReSolvedByCbcGivesTheSameOptimum() throws Exception {
+        DealProblem p = StatusesTest.bigMip(30);
+        largerMixedProgramGivesTheSameOptimum(p, cbc(DealOptimizer.export(p, "CBC")), "Optimal");
+    }
+
+    private static void largerMixedProgramGivesTheSameOptimum(DealProblem p, Glpk glpk, String optimal) {
         DealOptimizer.Solution ours = DealOptimizer.solve(p, "CBC", false);
-        Glpk glpk = glpsol(DealOptimizer.export(p, "CBC"));
-        assertThat(glpk.status()).isEqualTo("INTEGER OPTIMAL");
+        assertThat(glpk.status()).isEqualTo(optimal);
 
         // GLPK's deal: each menu is a group of its own, g<i>_o<c> = 1 for the chosen option c of decision i
         double[] values = new double[p.decisions().size()];

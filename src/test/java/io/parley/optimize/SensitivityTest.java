@@ -164,6 +164,68 @@ class SensitivityTest {
                 .isCloseTo(0.3 * U * b[1], within(10 * DealOptimizer.RANGE_PRECISION * Math.abs(x)));
     }
 
+    /**
+     * Ranges are read from the optimal basis, so they are the hand-worked ends to rounding: 1e-9 of the
+     * range itself (a search by re-solves was off by 6e-6 of it, issue 11). Slack rules range to their
+     * activity, worked out by evaluating the scenario with the answer's discounts directly.
+     */
+    @Test
+    void rangesAreTheHandWorkedEndsToRounding() {
+        DealProblem p = threeDiscounts(0.3);
+        DealOptimizer.Solution sol = DealOptimizer.solve(p);
+        DealOptimizer.ShadowPrice customer = sol.sensitivity().constraints().get(0);
+        assertThat(customer.allowableIncrease()).as("flat reaches 0.2").isCloseTo(0.7 * U * b[1], rel(0.7 * U * b[1], 1e-9));
+        assertThat(customer.allowableDecrease()).as("flat reaches 0").isCloseTo(0.3 * U * b[1], rel(0.3 * U * b[1], 1e-9));
+
+        Scenario answer = Direct.applied(Direct.threeProfiles(), p.decisions(), sol.decisionValues());
+        double yearOne = Direct.read(answer, new Quantity.OfYear(Line.CONTRIBUTION, 0));
+        DealOptimizer.ShadowPrice contribution = sol.sensitivity().constraints().get(1);
+        assertThat(contribution.allowableIncrease()).as("the floor 0 may rise to the activity")
+                .isCloseTo(yearOne, rel(yearOne, 1e-9));
+        assertThat(contribution.allowableDecrease()).isInfinite();
+        double discounts = Direct.read(answer, new Quantity.OfMetric(Metric.DISCOUNT));
+        DealOptimizer.ShadowPrice ceiling = sol.sensitivity().constraints().get(2);
+        assertThat(ceiling.allowableIncrease()).isInfinite();
+        assertThat(ceiling.allowableDecrease()).as("the ceiling may fall to the activity")
+                .isCloseTo(10_000_000 - discounts, rel(10_000_000 - discounts, 1e-9));
+
+        double[][] byHand = objectiveRangesByHand();
+        for (int i = 0; i < 3; i++) {
+            DealOptimizer.DecisionRange d = sol.sensitivity().decisions().get(i);
+            double[] reported = {d.allowableIncrease(), d.allowableDecrease()};
+            for (int side = 0; side < 2; side++) {
+                String what = d.lever() + (side == 0 ? " increase" : " decrease");
+                if (Double.isInfinite(byHand[i][side])) assertThat(reported[side]).as(what).isInfinite();
+                else assertThat(reported[side]).as(what).isCloseTo(byHand[i][side], rel(byHand[i][side], 1e-9));
+            }
+        }
+    }
+
+    /**
+     * A margin floor, written as contribution − c × (net revenue − rebate) ≥ 0, binding on one discount
+     * that customer NPV wants as deep as possible. With g(x) the rule's value at discount x (evaluated
+     * directly at 0 and 0.2; it is linear), the floor 0 can rise to g(0) and fall to g(0.2) before the
+     * discount reaches a bound.
+     */
+    @Test
+    void aMarginFloorRangesToTheRulesValueAtTheDiscountsBounds() {
+        Scenario s = Direct.threeProfiles();
+        Scenario tenth = set(s, path(1), 0.1);
+        double c = (Direct.read(tenth, new Quantity.OfYear(Line.CONTRIBUTION, 0)))
+                / (Direct.read(tenth, new Quantity.OfYear(Line.NET_REVENUE, 0)) - Direct.read(tenth, new Quantity.OfYear(Line.REBATE, 0)));
+        Constraint floor = Direct.marginFloor(0, c);
+        CompiledScenario compiled = CompiledScenario.compile(s);
+        DealProblem p = problem(compiled, List.of(continuous(compiled, path(1), 0, U)), maximise(CUSTOMER_NPV), floor);
+        double atZero = Direct.value(s, floor.form(), new double[] {0});
+        double atU = Direct.value(set(s, path(1), U), floor.form(), new double[] {U});
+
+        DealOptimizer.Solution sol = DealOptimizer.solve(p);
+        assertThat(sol.decisionValues()[0]).isCloseTo(0.1, within(1e-12));
+        DealOptimizer.ShadowPrice price = sol.sensitivity().constraints().get(0);
+        assertThat(price.allowableIncrease()).as("up to g(0)").isCloseTo(atZero, rel(atZero, 1e-9));
+        assertThat(price.allowableDecrease()).as("down to g(0.2)").isCloseTo(-atU, rel(atU, 1e-9));
+    }
+
     /** At the very end of the reported range the answer is still the same basis: growing is still at 0. */
     @Test
     void atTheEndOfTheReportedRangeTheBasisStillHolds() {
@@ -227,13 +289,7 @@ class SensitivityTest {
         DealProblem p = threeDiscounts(0.5);
         DealOptimizer.Solution sol = DealOptimizer.solve(p);
         List<DealOptimizer.DecisionRange> ranges = sol.sensitivity().decisions();
-        double[] r = new double[3];
-        for (int i = 0; i < 3; i++) r[i] = -a[i] / b[i];
-        // [increase, decrease] by hand; ∞ where no change of the coefficient moves the decision off its bound
-        double[][] byHand = {
-                {Double.POSITIVE_INFINITY, b[0] * (r[1] - r[0])},
-                {b[1] * (r[1] - r[0]), b[1] * (r[2] - r[1])},
-                {b[2] * (r[2] - r[1]), Double.POSITIVE_INFINITY}};
+        double[][] byHand = objectiveRangesByHand();
         for (int i = 0; i < 3; i++) {
             DealOptimizer.DecisionRange d = ranges.get(i);
             assertThat(d.objectiveCoefficient()).as(d.lever()).isCloseTo(a[i], rel(a[i], 1e-7));
@@ -264,6 +320,19 @@ class SensitivityTest {
                 }
             }
         }
+    }
+
+    /**
+     * Per discount, [increase, decrease] of its npv coefficient by hand, from the knapsack order of the
+     * costs r_i = −a_i / b_i; ∞ where no change of the coefficient moves the decision off its bound.
+     */
+    static double[][] objectiveRangesByHand() {
+        double[] r = new double[3];
+        for (int i = 0; i < 3; i++) r[i] = -a[i] / b[i];
+        return new double[][] {
+                {Double.POSITIVE_INFINITY, b[0] * (r[1] - r[0])},
+                {b[1] * (r[1] - r[0]), b[1] * (r[2] - r[1])},
+                {b[2] * (r[2] - r[1]), Double.POSITIVE_INFINITY}};
     }
 
     static double[] solveWithWeight(DealProblem p, int decision, double weight) {

@@ -177,6 +177,41 @@ class StatusesTest {
         assertThat(m.groups).hasSize(2);
     }
 
+    static final String DATA_POOL = "terms.discounts[data-pool-gb]";
+
+    /**
+     * The monthly telecom example has an incremental rebate: each year's rebate is spread over its months
+     * at the year's effective rate, which curves the figures by about 1e-8 relative as the data discount
+     * shifts the months' mix, though no tier is crossed (the refusal blamed a crossed tier): within
+     * [0.15, 0.35] every year's spend stays above the last threshold (2.15m). The customer demands what
+     * 0.25 gives, evaluated directly, so the cheapest deal grants 0.25 (customer NPV rises and npv falls
+     * with the discount), to the accepted deviation.
+     */
+    @Test
+    void aMonthlyIncrementalRebateThatCrossesNoTierIsSolved() {
+        Scenario s = Fixtures.example("telecom-enterprise-monthly.json");
+        double demand = Direct.metric(set(s, DATA_POOL, 0.25), Metric.CUSTOMER_NPV);
+        for (int year = 0; year < 4; year++) {
+            for (double discount : new double[] {0.15, 0.35}) {
+                Scenario at = set(s, DATA_POOL, discount);
+                double spend = Direct.read(at, new Quantity.OfYear(Line.NET_REVENUE, year));
+                assertThat(spend).as("year %d spend at %s: above the last tier, so no tier is crossed", year + 1, discount)
+                        .isGreaterThan(2_150_000);
+            }
+        }
+        CompiledScenario c = CompiledScenario.compile(s);
+        DealProblem p = problem(c, List.of(continuous(c, DATA_POOL, 0.15, 0.35)), maximise(NPV),
+                atLeast("customer NPV ≥ what 0.25 gives", CUSTOMER_NPV, demand));
+
+        DealOptimizer.Solution sol = DealOptimizer.solve(p);
+
+        assertThat(sol.status()).isEqualTo(DealOptimizer.Status.OPTIMAL);
+        assertThat(sol.decisionValues()[0]).isCloseTo(0.25, within(1e-5));
+        double npv = Direct.metric(set(s, DATA_POOL, sol.decisionValues()[0]), Metric.NPV);
+        assertThat(sol.objectiveEngine()).isCloseTo(npv, rel(npv, 1e-12));
+        assertThat(sol.rules()).allMatch(DealOptimizer.RuleResult::met);
+    }
+
     // ------------------------------------------------------------------ time limit
 
     /**
@@ -226,6 +261,60 @@ class StatusesTest {
         if (s.status() == DealOptimizer.Status.TIMED_OUT) {
             assertThat(s.decisionValues()).isNull();
         }
+    }
+
+    /**
+     * The big MIP's twelve menus under its five margin floors alone, maximising customer NPV: the deal with
+     * no discount meets every floor, so any point measured may be a deal. Measuring it checks every pair
+     * of menus for interaction (66 pairs × 30 × 30 options): far more than 20 ms of evaluations.
+     */
+    static DealProblem bigMipUnderMarginFloors(double seconds) {
+        DealProblem big = bigMip(seconds);
+        List<Constraint> floors = big.constraints().stream().filter(c -> c.name().startsWith("contribution margin")).toList();
+        return new DealProblem(big.scenario(), big.decisions(), maximise(CUSTOMER_NPV), floors, seconds);
+    }
+
+    /**
+     * The limit covers measuring the model: when it runs out first, the answer is the best deal the
+     * measurements met (FEASIBLE, no proven bound, so no gap), within the limit, and that deal,
+     * evaluated directly, meets every rule and is worth what the answer says.
+     */
+    @Test
+    void aLimitThatEndsWhileMeasuringAnswersTheBestDealMeasured() {
+        DealProblem p = bigMipUnderMarginFloors(0.02);
+        long started = System.nanoTime();
+        DealOptimizer.Solution s = DealOptimizer.solve(p);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(millis).as("the whole request under a 20 ms limit").isLessThanOrEqualTo(20 + SLACK_MILLIS);
+        assertThat(s.status()).isEqualTo(DealOptimizer.Status.FEASIBLE);
+        assertThat(s.gap()).as("no bound was proven").isNaN();
+        var deal = Direct.applied(p.scenario().scenario(), p.decisions(), s.decisionValues());
+        double customerNpv = Direct.read(deal, CUSTOMER_NPV);
+        assertThat(s.objectiveEngine()).isCloseTo(customerNpv, rel(customerNpv, 1e-9));
+        for (Constraint rule : p.constraints()) {
+            assertThat(Direct.value(deal, rule.form(), s.decisionValues())).as(rule.name()).isGreaterThanOrEqualTo(rule.min());
+        }
+        double noDiscount = Direct.read(p.scenario().scenario(), CUSTOMER_NPV);
+        assertThat(customerNpv).as("at least the deal measured first, with no discount").isGreaterThanOrEqualTo(noDiscount);
+    }
+
+    /**
+     * A measured model whose solver is stopped by a 1 ms clock: deals that meet every rule were evaluated
+     * while measuring, so one comes back (a timedOut with every evaluation done was issue 11's defect 8).
+     */
+    @Test
+    void aSolverStoppedByTheClockStillAnswersADealKnownToMeetTheRules() {
+        DealProblem p = bigMipUnderMarginFloors(0.001);
+        AffineModel measured = AffineModel.build(p);
+        DealOptimizer.Solution s = DealOptimizer.solve(measured, "CBC", false);
+        assertThat(s.status()).isIn(DealOptimizer.Status.OPTIMAL, DealOptimizer.Status.FEASIBLE);
+        var deal = Direct.applied(p.scenario().scenario(), p.decisions(), s.decisionValues());
+        for (Constraint rule : p.constraints()) {
+            assertThat(Direct.value(deal, rule.form(), s.decisionValues())).as(rule.name())
+                    .isGreaterThanOrEqualTo(rule.min() - 1e-9 * Math.abs(rule.min()));
+        }
+        assertThat(s.rules()).allMatch(DealOptimizer.RuleResult::met);
     }
 
     /** How far past its limit a solve may run: CBC checks the clock between steps. */
