@@ -68,12 +68,22 @@ final class Browser {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().window().setSize(new Dimension(1400, 2300));
+        chrome.manage().timeouts().scriptTimeout(PATIENCE);
         return chrome;
     }
 
     /** Runs a script in the page and reads the JSON text it returns. */
     static JsonNode json(String script, Object... arguments) {
         Object text = ((JavascriptExecutor) driver()).executeScript(script, arguments);
+        return Fixtures.json(String.valueOf(text));
+    }
+
+    /** Runs a script whose answer is a promise of JSON text, and reads that JSON. */
+    static JsonNode async(String script, Object... arguments) {
+        String wrapped = "const done = arguments[arguments.length - 1];"
+                + " (async (...args) => { " + script + " })(...Array.prototype.slice.call(arguments, 0, -1))"
+                + ".then(done, e => done(JSON.stringify({ failed: String(e) })));";
+        Object text = ((JavascriptExecutor) driver()).executeAsyncScript(wrapped, arguments);
         return Fixtures.json(String.valueOf(text));
     }
 

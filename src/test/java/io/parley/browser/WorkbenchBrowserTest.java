@@ -20,6 +20,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import static io.parley.browser.Service.post;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -220,11 +221,6 @@ class WorkbenchBrowserTest {
 
     private static ObjectNode example() {
         return (ObjectNode) Fixtures.json(Fixtures.exampleText(EXAMPLE));
-    }
-
-    private static JsonNode post(String path, JsonNode body) {
-        return given().contentType(ContentType.JSON).body(body.toString())
-                .post(path).then().statusCode(200).extract().as(JsonNode.class);
     }
 
     private static WebElement input(String pointer) {
