@@ -10,6 +10,9 @@ import { tornadoOption } from '../workbench/charts.js';
 const SUMMARY_ROWS = ['npv', 'npvBaseline', 'concessionCost', 'customerNpv', 'customerSavings',
   'contributionMarginPct', 'minYearContributionMarginPct', 'valueLeverage', 'paybackPeriod'];
 
+/** A task pane is about 350 pixels wide: lever names get a third of it, the bars the rest. */
+const PANE_LABEL_WIDTH = 120;
+
 /** Builds the pane in root; tables are written into the workbook through excel (Office's Excel object). */
 export async function mount(root, excel) {
   const plans = el('select', { id: 'plan' });
@@ -50,7 +53,7 @@ async function evaluate(plan, scenarioId, results, excel) {
   const chartBox = el('div', { id: 'tornado-chart', class: 'chart' });
   results.replaceChildren(
     table('summary', summary, excel), el('h3', {}, 'What moves the NPV'), chartBox, table('tornado', bars, excel));
-  echarts.init(chartBox).setOption(tornadoOption(tornado));
+  echarts.init(chartBox).setOption(tornadoOption(tornado, { labelWidth: PANE_LABEL_WIDTH }));
   results.dataset.scenario = scenarioId;
 }
 

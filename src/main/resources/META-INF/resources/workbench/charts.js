@@ -5,8 +5,11 @@
 const money = (v) => Math.round(v).toLocaleString('en-GB');
 const short = (v) => Number(v.toPrecision(4)).toLocaleString('en-GB', { maximumFractionDigits: 4 });
 
-/** Tornado: per lever, how far the metric moves from its base at the lever's low and high value. */
-export function tornadoOption(answer) {
+/**
+ * Tornado: per lever, how far the metric moves from its base at the lever's low and high value.
+ * Lever names longer than labelWidth pixels are cut short (a task pane is narrow).
+ */
+export function tornadoOption(answer, { labelWidth = 320 } = {}) {
   const metric = answer.metrics[0];
   const bars = [...metric.bars].reverse(); // the widest swing on top
   return {
@@ -15,7 +18,8 @@ export function tornadoOption(answer) {
     legend: { bottom: 0, data: ['at low', 'at high'] },
     grid: { left: 8, right: 30, top: 35, bottom: 40, containLabel: true },
     xAxis: { type: 'value', name: `change in ${metric.metric}`, nameLocation: 'middle', nameGap: 22, axisLabel: { formatter: money } },
-    yAxis: { type: 'category', data: bars.map((b) => `${b.lever} (${short(b.low)} … ${short(b.high)})`) },
+    yAxis: { type: 'category', data: bars.map((b) => `${b.lever} (${short(b.low)} … ${short(b.high)})`),
+      axisLabel: { width: labelWidth, overflow: 'truncate' } },
     series: [
       { name: 'at low', type: 'bar', stack: 'swing', data: bars.map((b) => b.atLow - metric.base) },
       { name: 'at high', type: 'bar', stack: 'swing', data: bars.map((b) => b.atHigh - metric.base) },

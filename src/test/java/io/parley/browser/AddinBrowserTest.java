@@ -243,7 +243,7 @@ class AddinBrowserTest {
             assertThat(bars.get(i + 1).get(3).asDouble()).isEqualTo(answer.get(i).get("atLow").asDouble());
             assertThat(bars.get(i + 1).get(4).asDouble()).isEqualTo(answer.get(i).get("atHigh").asDouble());
         }
-        Browser.screenshot("addin-taskpane");
+        Browser.screenshot("addin-taskpane", Browser.driver().findElement(By.tagName("body")));
     }
 
     private static Element extensionPoint(Document manifest, String type) {

@@ -98,10 +98,15 @@ final class Browser {
     }
 
     static Path screenshot(String name) {
+        return screenshot(name, (TakesScreenshot) driver());
+    }
+
+    /** A screenshot of the window, or of one element of the page. */
+    static Path screenshot(String name, TakesScreenshot what) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
-            Files.write(file, ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES));
+            Files.write(file, what.getScreenshotAs(OutputType.BYTES));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
