@@ -85,9 +85,9 @@ function enqueue(key, baseline, variant) {
 }
 
 async function send(batch) {
-  let baseline;
+  let stored = null;
   try {
-    baseline = batch.baseline ? await batch.baseline() : batch.cells[0].variant.scenario;
+    stored = batch.baseline ? await batch.baseline() : null;
   } catch (e) {
     batch.cells.forEach((c) => c.reject(e));
     return;
@@ -101,12 +101,17 @@ async function send(batch) {
   }
   const entries = [...groups.entries()];
   for (let i = 0; i < entries.length; i += MAX_VARIANTS) {
-    await compareGroups(baseline, entries.slice(i, i + MAX_VARIANTS));
+    await compareGroups(stored, entries.slice(i, i + MAX_VARIANTS));
   }
 }
 
-/** One /compare for the groups; a variant the API rejects fails its own cells, the others are asked again. */
-async function compareGroups(baseline, entries) {
+/**
+ * One /compare for the groups; a variant the API rejects fails its own cells, the others are
+ * asked again. Without a stored scenario (sheet ranges), the first variant is also the baseline,
+ * so a problem with the baseline is that variant's.
+ */
+async function compareGroups(stored, entries) {
+  const baseline = stored ?? JSON.parse(entries[0][0]).scenario;
   const asked = entries.filter(([id]) => id !== 'null');
   const variants = asked.map(([id], i) => ({ name: `cell ${i + 1}`, ...JSON.parse(id) }));
   if (variants.length === 0) variants.push({ name: 'as stored', scenario: baseline });
@@ -114,14 +119,14 @@ async function compareGroups(baseline, entries) {
   try {
     answer = await post('/api/v1/compare', { baseline, variants });
   } catch (e) {
-    const rejected = e instanceof ApiProblem ? rejectedVariants(e) : new Map();
+    const rejected = e instanceof ApiProblem ? rejectedVariants(e, stored === null) : new Map();
     if (rejected.size === 0) {
       entries.forEach(([, cells]) => cells.forEach((c) => c.reject(e)));
       return;
     }
     rejected.forEach((message, i) => asked[i][1].forEach((c) => c.reject(new SheetError(message))));
     const rest = entries.filter((entry) => !rejected.has(asked.indexOf(entry)));
-    if (rest.length > 0) await compareGroups(baseline, rest);
+    if (rest.length > 0) await compareGroups(stored, rest);
     return;
   }
   for (const [id, cells] of entries) {
@@ -130,17 +135,22 @@ async function compareGroups(baseline, entries) {
   }
 }
 
-/** The variants a problem names (/variants/<i>/…), each with its errors' messages. */
-function rejectedVariants(problem) {
+/**
+ * The variants a problem names (/variants/<i>/…), each with its errors' messages; when the
+ * baseline is the first variant, a problem with /baseline/… is that variant's.
+ */
+function rejectedVariants(problem, baselineIsFirst) {
   const rejected = new Map();
   for (const { pointer, message } of problem.errors) {
-    const match = /^\/variants\/(\d+)(.*)$/.exec(pointer ?? '');
+    const match = /^\/variants\/(\d+)(.*)$/.exec(pointer ?? '') ??
+      (baselineIsFirst ? /^\/baseline()(.*)$/.exec(pointer ?? '') : null);
     if (!match) continue;
     const i = Number(match[1]);
     const where = match[2].replace(/^\/(set|scenario)/, '');
-    rejected.set(i, [rejected.get(i), `${where ? where + ': ' : ''}${message}`].filter(Boolean).join('; '));
+    if (!rejected.has(i)) rejected.set(i, new Set());
+    rejected.get(i).add(`${where ? where + ': ' : ''}${message}`); // the baseline's and variant 0's are the same
   }
-  return rejected;
+  return new Map([...rejected].map(([i, messages]) => [i, [...messages].join('; ')]));
 }
 
 function figure(summary, metricName) {

@@ -131,20 +131,21 @@ class AddinBrowserTest {
         List<List<String>> broken = Csv.read(Fixtures.SCENARIOS.resolve(SHEET_LAYOUT)).stream()
                 .map(row -> row.get(0).equals("terms.paymentDays") ? List.of("terms.paymentDays", "-5") : row).toList();
 
+        // the broken sheet first: its scenario would be the batch's baseline
         JsonNode run = call("const f = CustomFunctions.associated.EVALUATE;"
-                + " return [f(arguments[0], 'npv'), f(arguments[0], 'customerNpv'), f(arguments[1], 'npv')];", sheet, broken);
+                + " return [f(arguments[1], 'npv'), f(arguments[0], 'npv'), f(arguments[0], 'customerNpv')];", sheet, broken);
 
         JsonNode summary = post("/api/v1/evaluate", example()).get("summary");
         JsonNode results = run.get("results");
-        assertThat(results.get(0).get("value").asDouble()).isEqualTo(summary.get("npv").asDouble());
-        assertThat(results.get(1).get("value").asDouble()).isEqualTo(summary.get("customerNpv").asDouble());
+        assertThat(results.get(1).get("value").asDouble()).isEqualTo(summary.get("npv").asDouble());
+        assertThat(results.get(2).get("value").asDouble()).isEqualTo(summary.get("customerNpv").asDouble());
         // the broken sheet's cell shows the API's rule for the field; the good cells keep their figures
         ObjectNode rejected = example();
         ((ObjectNode) rejected.get("terms")).put("paymentDays", -5);
         JsonNode problem = given().contentType(ContentType.JSON).body(rejected.toString()).post("/api/v1/evaluate")
                 .then().statusCode(422).extract().as(JsonNode.class);
-        assertThat(results.get(2).get("code").asText()).isEqualTo("#VALUE!");
-        assertThat(results.get(2).get("error").asText())
+        assertThat(results.get(0).get("code").asText()).isEqualTo("#VALUE!");
+        assertThat(results.get(0).get("error").asText())
                 .isEqualTo("/terms/paymentDays: " + problem.get("errors").get(0).get("message").asText());
         // one comparison for the three cells, and one more for the two good ones once the bad one is known
         assertThat(requests(run, "POST", "/api/v1/compare")).isEqualTo(2);
