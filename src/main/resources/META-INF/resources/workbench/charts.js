@@ -1,0 +1,101 @@
+// ECharts options built from the API's answers. The series hold the API's figures as they came
+// (or, for the tornado and the waterfall, the one subtraction that says how far a bar reaches), so
+// a chart can be checked against the answer it was drawn from.
+
+const money = (v) => Math.round(v).toLocaleString('en-GB');
+const short = (v) => Number(v.toPrecision(4)).toLocaleString('en-GB', { maximumFractionDigits: 4 });
+
+/**
+ * Tornado: per lever, how far the metric moves from its base at the lever's low and high value.
+ * Lever names longer than labelWidth pixels are cut short (a task pane is narrow).
+ */
+export function tornadoOption(answer, { labelWidth = 320 } = {}) {
+  const metric = answer.metrics[0];
+  const bars = [...metric.bars].reverse(); // the widest swing on top
+  return {
+    title: { text: `What moves the ${metric.metric} (base ${money(metric.base)})`, left: 'center', textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { bottom: 0, data: ['at low', 'at high'] },
+    grid: { left: 8, right: 30, top: 35, bottom: 40, containLabel: true },
+    xAxis: { type: 'value', name: `change in ${metric.metric}`, nameLocation: 'middle', nameGap: 22, axisLabel: { formatter: money } },
+    yAxis: { type: 'category', data: bars.map((b) => `${b.lever} (${short(b.low)} … ${short(b.high)})`),
+      axisLabel: { width: labelWidth, overflow: 'truncate' } },
+    series: [
+      { name: 'at low', type: 'bar', stack: 'swing', data: bars.map((b) => b.atLow - metric.base) },
+      { name: 'at high', type: 'bar', stack: 'swing', data: bars.map((b) => b.atHigh - metric.base) },
+    ],
+  };
+}
+
+/** Frontier: our best figure for each level of the customer's, and the zone of agreement. */
+export function frontierOption(answer) {
+  const solved = answer.points.filter((p) => p.supplier !== undefined);
+  const zone = answer.zone;
+  const ends = zone && zone.exists ? [zone.bestForSupplier, zone.bestForCustomer].filter((e) => e && e.supplier !== undefined) : [];
+  const marks = [];
+  if (zone?.walkAway !== undefined) marks.push({ name: 'our walk-away', yAxis: zone.walkAway });
+  if (zone?.demand !== undefined) marks.push({ name: 'customer demand', xAxis: zone.demand });
+  const series = [{
+    name: 'frontier', type: 'line', data: solved.map((p) => [p.customer, p.supplier]), symbolSize: 8,
+    markLine: { symbol: 'none', label: { formatter: '{b}' }, lineStyle: { type: 'dashed' }, data: marks },
+  }];
+  if (ends.length > 0) {
+    series.push({ name: 'zone of agreement', type: 'scatter', symbolSize: 14, data: ends.map((e) => [e.customer, e.supplier]),
+      markArea: { itemStyle: { color: 'rgba(60, 160, 90, 0.15)' },
+        data: [[{ xAxis: zone.demand ?? 'min', yAxis: zone.walkAway ?? 'min' }, { xAxis: 'max', yAxis: 'max' }]] } });
+  }
+  return {
+    title: { text: zone ? `Zone of agreement: ${zone.exists ? 'exists' : 'none'}` : 'Negotiation frontier', left: 'center', textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'item', formatter: (p) => `${p.seriesName}<br>${answer.customer} ${money(p.value[0])}<br>${answer.supplier} ${money(p.value[1])}` },
+    legend: { bottom: 0 },
+    grid: { left: 80, right: 30, top: 35, bottom: 55 },
+    xAxis: { type: 'value', scale: true, name: answer.customer, nameLocation: 'middle', nameGap: 25, axisLabel: { formatter: money } },
+    yAxis: { type: 'value', scale: true, name: answer.supplier, axisLabel: { formatter: money } },
+    series,
+  };
+}
+
+/** Histogram of the first metric's samples, bars at bin midpoints, the percentiles as lines. */
+export function histogramOption(answer) {
+  const metric = answer.metrics[0];
+  const { edges, counts } = metric.histogram;
+  const data = counts.map((count, i) => [(edges[i] + edges[i + 1]) / 2, count]);
+  return {
+    title: { text: `${metric.metric}: ${answer.samples} samples, mean ${money(metric.mean)}`, left: 'center', textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis' },
+    grid: { left: 60, right: 30, top: 35, bottom: 40 },
+    xAxis: { type: 'value', scale: true, name: metric.metric, nameLocation: 'middle', nameGap: 25, axisLabel: { formatter: money } },
+    yAxis: { type: 'value', name: 'samples' },
+    series: [{
+      name: 'samples', type: 'bar', barWidth: '90%', data,
+      markLine: { symbol: 'none', label: { formatter: '{b}' },
+        data: metric.percentiles.map((p) => ({ name: `P${Math.round(p.p * 100)}`, xAxis: p.value })) },
+    }],
+  };
+}
+
+/** Waterfall: list price down to margin, each step a floating bar (an invisible base under it). */
+export function waterfallOption(waterfall, labels, currency) {
+  const names = ['listPrice', ...waterfall.steps.map((s) => s.step), 'margin'];
+  const base = [0];
+  const bars = [waterfall.listPrice];
+  let level = waterfall.listPrice;
+  for (const s of waterfall.steps) {
+    level -= s.perUnit;
+    base.push(level);
+    bars.push(s.perUnit);
+  }
+  base.push(0);
+  bars.push(waterfall.margin);
+  return {
+    title: { text: `${waterfall.id}: price waterfall per unit (${currency})`, left: 'center', textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis', formatter: (ps) => { const p = ps.find((x) => x.seriesName === 'step'); return `${labels[names[p.dataIndex]]}<br>${p.value.toFixed(4)}`; } },
+    grid: { left: 60, right: 20, top: 35, bottom: 30 },
+    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, fontSize: 10 } },
+    yAxis: { type: 'value' },
+    series: [
+      { name: 'base', type: 'bar', stack: 'w', itemStyle: { color: 'transparent' }, data: base },
+      { name: 'step', type: 'bar', stack: 'w', data: bars, label: { show: true, position: 'top', formatter: (p) => p.value.toFixed(3) } },
+    ],
+  };
+}

@@ -1,0 +1,270 @@
+package io.parley.browser;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.parley.Fixtures;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+import static io.parley.browser.Service.post;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * The workbench in a real browser: it loads the packaging example, shows the API's figures for what
+ * is typed, and every chart holds the data of the API's answer to the request the page made.
+ */
+@QuarkusTest
+class WorkbenchBrowserTest {
+
+    static final String EXAMPLE = "packaging-retailer-renewal.json";
+    /** The page keeps the edited scenario's version in #status and stamps each view with the version it shows. */
+    static final String DRAWN = "const v = document.getElementById('status').dataset.version;"
+            + " return v !== '0' && ['figures', 'waterfall-chart', 'tornado-chart', 'frontier-chart', 'monteCarlo-chart']"
+            + ".every(id => document.getElementById(id).dataset.version === v);";
+    static final String EVALUATED = "const v = document.getElementById('status').dataset.version;"
+            + " return v !== '0' && document.getElementById('figures').dataset.version === v;";
+
+    @TestHTTPResource("/workbench/")
+    URL workbench;
+
+    @Test
+    void everyChartHoldsTheApisAnswerForTheExample() {
+        open();
+        Browser.until("the workbench drew every view", DRAWN);
+        ObjectNode scenario = example();
+        JsonNode summary = post("/api/v1/evaluate", scenario).get("summary");
+
+        for (String metric : List.of("npv", "concessionCost", "customerNpv", "contributionMarginPct")) {
+            assertThat(shownValue(metric)).as(metric).isEqualTo(summary.get(metric).asDouble());
+        }
+        // the README's figures for this example
+        assertThat(figure("npv").getText()).isEqualTo("5,227,268 EUR");
+        assertThat(figure("contributionMarginPct").getText()).isEqualTo("22.6 %");
+
+        assertTornadoIsTheApis(scenario);
+        assertFrontierIsTheApis(scenario, summary);
+        assertHistogramIsTheApis(scenario);
+        assertWaterfallAddsUpToTheContribution(scenario, summary);
+        Browser.screenshot("workbench");
+    }
+
+    @Test
+    void theBareAddressLeadsToThePage() {
+        given().redirects().follow(false).get("/workbench")
+                .then().statusCode(302).header("Location", endsWith("/workbench/"));
+        given().get("/workbench/").then().statusCode(200).contentType(startsWith("text/html"));
+        given().get("/webjars/echarts/5.3.1/dist/echarts.esm.min.js").then().statusCode(200);
+        given().get("/workbench/examples/" + EXAMPLE).then().statusCode(200);
+    }
+
+    @Test
+    void editingADiscountShowsTheNpvTheApiGivesForTheEditedScenario() {
+        open();
+        Browser.until("the example is evaluated", EVALUATED);
+        double before = shownValue("npv");
+
+        type("/terms/discounts/srp-trays", "0.08");
+
+        ObjectNode edited = example();
+        ((ObjectNode) edited.get("terms").get("discounts")).put("srp-trays", 0.08);
+        double expected = post("/api/v1/evaluate", edited).get("summary").get("npv").asDouble();
+        waitForShownNpv(expected);
+        assertThat(figure("npv").getText()).isEqualTo(String.format(Locale.UK, "%,d EUR", Math.round(expected)));
+        // the README: 8 % on trays instead of 6.5 % costs 77,043 of NPV
+        assertThat(before - expected).isCloseTo(77_043, within(0.5));
+    }
+
+    @Test
+    void aFieldTheApiRejectsShowsTheApisMessageBesideIt() {
+        open();
+        Browser.until("the example is evaluated", EVALUATED);
+
+        type("/terms/paymentDays", "-5");
+
+        ObjectNode rejected = example();
+        ((ObjectNode) rejected.get("terms")).put("paymentDays", -5);
+        JsonNode problem = given().contentType(ContentType.JSON).body(rejected.toString())
+                .post("/api/v1/evaluate").then().statusCode(422).extract().as(JsonNode.class);
+        JsonNode error = problem.get("errors").get(0);
+        assertThat(error.get("pointer").asText()).isEqualTo("/terms/paymentDays");
+        WebElement slot = driver().findElement(By.cssSelector("[data-error-for='/terms/paymentDays']"));
+        new WebDriverWait(driver(), Browser.PATIENCE).withMessage("the error beside payment days")
+                .until(d -> !slot.getText().isEmpty());
+        assertThat(slot.getText()).isEqualTo(error.get("message").asText());
+        assertThat(input("/terms/paymentDays").getAttribute("aria-invalid")).isEqualTo("true");
+
+        type("/terms/paymentDays", "45");
+
+        ObjectNode fixed = example();
+        ((ObjectNode) fixed.get("terms")).put("paymentDays", 45);
+        double expected = post("/api/v1/evaluate", fixed).get("summary").get("npv").asDouble();
+        waitForShownNpv(expected);
+        assertThat(slot.getText()).isEmpty();
+        // the README: 45 payment days instead of 60 gain 82,939
+        assertThat(expected - post("/api/v1/evaluate", example()).get("summary").get("npv").asDouble())
+                .isCloseTo(82_939, within(0.5));
+    }
+
+    private void assertTornadoIsTheApis(ObjectNode scenario) {
+        JsonNode request = last("tornado").get("request");
+        assertSameScenario(request.get("scenario"), scenario);
+        // every discount, the payment days, every volume and the renewal chance
+        assertThat(request.get("levers")).hasSize(5 + 1 + 5 + 1);
+        JsonNode metric = post("/api/v1/analyses/tornado", request).get("metrics").get(0);
+        JsonNode series = seriesData("tornado-chart");
+        List<Double> atLow = new ArrayList<>();
+        List<Double> atHigh = new ArrayList<>();
+        double base = metric.get("base").asDouble();
+        for (JsonNode bar : metric.get("bars")) {
+            atLow.add(0, bar.get("atLow").asDouble() - base); // the chart puts the widest bar on top
+            atHigh.add(0, bar.get("atHigh").asDouble() - base);
+        }
+        assertThat(doubles(series.get(0))).isEqualTo(atLow);
+        assertThat(doubles(series.get(1))).isEqualTo(atHigh);
+    }
+
+    private void assertFrontierIsTheApis(ObjectNode scenario, JsonNode summary) {
+        JsonNode request = last("frontier").get("request");
+        assertSameScenario(request.get("scenario"), scenario);
+        // the proposed deal's own positions: 95 % of its NPV, its customer NPV
+        assertThat(request.get("walkAway").asDouble()).isEqualTo(Math.round(summary.get("npv").asDouble() * 0.95));
+        assertThat(request.get("demand").asDouble()).isEqualTo(Math.round(summary.get("customerNpv").asDouble()));
+        JsonNode answer = post("/api/v1/optimize/frontier", request);
+        JsonNode series = seriesData("frontier-chart");
+        List<List<Double>> points = new ArrayList<>();
+        answer.get("points").forEach(p -> points.add(List.of(p.get("customer").asDouble(), p.get("supplier").asDouble())));
+        assertThat(pairs(series.get(0))).isEqualTo(points);
+        JsonNode zone = answer.get("zone");
+        assertThat(zone.get("exists").asBoolean()).isTrue();
+        assertThat(pairs(series.get(1))).containsExactly(
+                List.of(zone.get("bestForSupplier").get("customer").asDouble(), zone.get("bestForSupplier").get("supplier").asDouble()),
+                List.of(zone.get("bestForCustomer").get("customer").asDouble(), zone.get("bestForCustomer").get("supplier").asDouble()));
+    }
+
+    private void assertHistogramIsTheApis(ObjectNode scenario) {
+        JsonNode request = last("monteCarlo").get("request");
+        assertSameScenario(request.get("scenario"), scenario);
+        JsonNode metric = post("/api/v1/analyses/monte-carlo", request).get("metrics").get(0);
+        JsonNode edges = metric.get("histogram").get("edges");
+        JsonNode counts = metric.get("histogram").get("counts");
+        List<List<Double>> bins = new ArrayList<>();
+        for (int i = 0; i < counts.size(); i++) {
+            bins.add(List.of((edges.get(i).asDouble() + edges.get(i + 1).asDouble()) / 2, counts.get(i).asDouble()));
+        }
+        assertThat(pairs(seriesData("monteCarlo-chart").get(0))).isEqualTo(bins);
+        List<Double> percentiles = new ArrayList<>();
+        metric.get("percentiles").forEach(p -> percentiles.add(p.get("value").asDouble()));
+        JsonNode lines = Browser.json("return JSON.stringify(echarts.getInstanceByDom(document.getElementById('monteCarlo-chart'))"
+                + ".getOption().series[0].markLine.data.map(d => d.xAxis));");
+        assertThat(doubles(lines)).isEqualTo(percentiles);
+    }
+
+    /**
+     * The waterfall's steps are the product table's figures per unit, and the products' margins
+     * times their volumes add up to the deal's contribution (cost to serve is shared out whole).
+     */
+    private void assertWaterfallAddsUpToTheContribution(ObjectNode scenario, JsonNode summary) {
+        JsonNode products = post("/api/v1/evaluate", scenario).get("products");
+        JsonNode trays = products.get(0);
+        assertThat(trays.get("id").asText()).isEqualTo("srp-trays");
+        double volume = trays.get("volume").asDouble();
+        List<Double> steps = doubles(seriesData("waterfall-chart").get(1));
+        assertThat(steps.get(0)).isEqualTo(trays.get("listRevenue").asDouble() / volume);
+        assertThat(steps.get(1)).isEqualTo(trays.get("discount").asDouble() / volume);
+        assertThat(steps.get(2)).isEqualTo(trays.get("rebate").asDouble() / volume);
+        // FC = NR × D / 365 × r_s with 60 days and 8.5 %
+        assertThat(steps.get(3)).isCloseTo(trays.get("netRevenue").asDouble() * 60 / 365 * 0.085 / volume, within(1e-12));
+        assertThat(steps.get(5)).isEqualTo(trays.get("cogs").asDouble() / volume);
+
+        JsonNode waterfalls = last("waterfalls").get("waterfalls");
+        assertThat(waterfalls).hasSize(products.size());
+        double contribution = 0;
+        for (JsonNode w : waterfalls) {
+            contribution += w.get("margin").asDouble() * w.get("volume").asDouble();
+        }
+        assertThat(contribution).isCloseTo(summary.get("contribution").asDouble(), within(1e-6));
+        assertThat(steps.get(6)).isEqualTo(waterfalls.get(0).get("margin").asDouble());
+    }
+
+    /** The same JSON, numbers compared by value (the page writes the file's 0.0 as 0). */
+    private static void assertSameScenario(JsonNode actual, JsonNode expected) {
+        Comparator<JsonNode> byValue = (a, b) -> a.isNumber() && b.isNumber()
+                ? Double.compare(a.doubleValue(), b.doubleValue()) : a.equals(b) ? 0 : 1;
+        assertThat(actual.equals(byValue, expected)).as("the page's scenario is %s", expected).isTrue();
+    }
+
+    private void open() {
+        driver().get(workbench.toString());
+    }
+
+    private static WebDriver driver() {
+        return Browser.driver();
+    }
+
+    private static ObjectNode example() {
+        return (ObjectNode) Fixtures.json(Fixtures.exampleText(EXAMPLE));
+    }
+
+    private static WebElement input(String pointer) {
+        return driver().findElement(By.cssSelector("#editor input[data-pointer='" + pointer + "']"));
+    }
+
+    private static void type(String pointer, String text) {
+        WebElement field = input(pointer);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private static WebElement figure(String metric) {
+        return driver().findElement(By.cssSelector("[data-metric='" + metric + "']"));
+    }
+
+    private static double shownValue(String metric) {
+        return Double.parseDouble(figure(metric).getAttribute("data-value"));
+    }
+
+    private static void waitForShownNpv(double expected) {
+        new WebDriverWait(driver(), Browser.PATIENCE).withMessage(() -> "the shown NPV to become " + expected)
+                .until(d -> Boolean.TRUE.equals(Browser.run(EVALUATED))
+                        && shownValue("npv") == expected);
+    }
+
+    private static JsonNode last(String view) {
+        return Browser.json("return JSON.stringify(window.parleyWorkbench.last[arguments[0]]);", view);
+    }
+
+    private static JsonNode seriesData(String chartId) {
+        return Browser.json("return JSON.stringify(echarts.getInstanceByDom(document.getElementById(arguments[0]))"
+                + ".getOption().series.map(s => s.data));", chartId);
+    }
+
+    private static List<Double> doubles(JsonNode array) {
+        List<Double> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asDouble()));
+        return values;
+    }
+
+    private static List<List<Double>> pairs(JsonNode array) {
+        List<List<Double>> values = new ArrayList<>();
+        array.forEach(v -> values.add(List.of(v.get(0).asDouble(), v.get(1).asDouble())));
+        return values;
+    }
+}
