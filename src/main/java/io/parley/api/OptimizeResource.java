@@ -48,9 +48,13 @@ import io.parley.optimize.Quantity;
  * negotiation frontier and the zone of agreement.
  */
 @Path("/api/v1/optimize")
+@io.parley.ops.Traced
 public class OptimizeResource {
 
     private static final List<String> BACKENDS = List.of("CBC", "SCIP");
+
+    @jakarta.inject.Inject
+    io.parley.ops.Meters meters;
 
     private final JsonBodies bodies;
     private final ObjectMapper mapper;
@@ -88,6 +92,7 @@ public class OptimizeResource {
                 return EvaluationResource.withProvenance(Response.ok(text, MediaType.TEXT_PLAIN + "; charset=UTF-8"), provenance).build();
             }
             DealOptimizer.Solution s = DealOptimizer.solve(request.problem(), request.backend(), true);
+            meters.solved(s.status(), s.backend(), s.solveMillis());
             ObjectNode out = solution(s, request);
             out.set("provenance", ResultJson.provenance(provenance, mapper));
             return EvaluationResource.withProvenance(Response.ok(out, MediaType.APPLICATION_JSON), provenance).build();

@@ -43,10 +43,14 @@ import io.parley.model.Numbers;
  * ordered slices of the same grid.
  */
 @Path("/api/v1/analyses/sweep")
+@io.parley.ops.Traced
 public class SweepResource {
 
     static final String NDJSON = "application/x-ndjson";
     private static final List<Metric> NPV = List.of(Metric.NPV);
+
+    @jakarta.inject.Inject
+    io.parley.ops.Meters meters;
 
     private final JsonBodies bodies;
     private final ObjectMapper mapper;
@@ -83,6 +87,7 @@ public class SweepResource {
                     + "(layout=table with Accept: text/csv); other answers carry every metric");
         }
         Plan plan = plan(body, uri, !format.equals(MediaType.APPLICATION_JSON) && layout.equals("rows"));
+        meters.evaluated("sweep", plan.to() - plan.from());
         Provenance provenance = new Provenance(engineVersion, Provenance.MODEL_VERSION,
                 ScenarioJson.hash(plan.compiled().scenario(), mapper));
 

@@ -46,11 +46,15 @@ import io.parley.model.Numbers;
  * screening ({@code /analyses/morris}).
  */
 @Path("/api/v1/analyses")
+@io.parley.ops.Traced
 public class UncertaintyResource {
 
     private static final List<Metric> NPV = List.of(Metric.NPV);
     /** The seed when a request gives none: runs are reproducible by default, and the seed is echoed. */
     static final long DEFAULT_SEED = 20261123;
+
+    @jakarta.inject.Inject
+    io.parley.ops.Meters meters;
 
     private final JsonBodies bodies;
     private final ObjectMapper mapper;
@@ -119,6 +123,7 @@ public class UncertaintyResource {
         if (raw) {
             int[] shard = shard(uri);
             long[] slice = Grid.shard(samples, shard[0], shard[1]);
+            meters.evaluated("monte-carlo", slice[1] - slice[0]);
             StreamingOutput stream = out -> rawSamples(compiled, levers, metrics, config, slice, format, out);
             return EvaluationResource.withProvenance(Response.ok(stream, format.equals(Csv.MEDIA_TYPE)
                             ? Csv.MEDIA_TYPE + "; charset=UTF-8" : SweepResource.NDJSON), provenance)
@@ -134,6 +139,7 @@ public class UncertaintyResource {
         try (HeavyWork.Permit permit = heavy.acquire()) {
             r = MonteCarlo.run(compiled, levers, metrics, config);
         }
+        meters.evaluated("monte-carlo", r.samples());
         ObjectNode out = mapper.createObjectNode().put("samples", r.samples())
                 .put("stoppedBy", r.stoppedByPrecision() ? "precision" : "samples")
                 .put("sampling", samplingName(method)).put("seed", seed);
@@ -250,6 +256,7 @@ public class UncertaintyResource {
         try (HeavyWork.Permit permit = heavy.acquire()) {
             results = SobolIndices.run(compiled, levers, metrics, n, seed, bootstrap, confidence, secondOrder, threads());
         }
+        meters.evaluated("sobol", evaluations);
         ObjectNode out = mapper.createObjectNode().put("n", n).put("evaluations", evaluations).put("seed", seed)
                 .put("bootstrap", bootstrap).put("confidence", confidence);
         ArrayNode list = out.putArray("metrics");
@@ -309,6 +316,7 @@ public class UncertaintyResource {
         try (HeavyWork.Permit permit = heavy.acquire()) {
             results = Morris.run(compiled, levers, metrics, trajectories, levels, seed);
         }
+        meters.evaluated("morris", (long) trajectories * (levers.size() + 1));
         ObjectNode out = mapper.createObjectNode().put("trajectories", trajectories).put("levels", levels)
                 .put("evaluations", (long) trajectories * (levers.size() + 1)).put("seed", seed);
         ArrayNode list = out.putArray("metrics");
