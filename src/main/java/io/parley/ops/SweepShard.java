@@ -1,6 +1,7 @@
 package io.parley.ops;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +49,7 @@ public record SweepShard(Path request, Path outputDirectory, int shard, int shar
 
     /** Reads the arguments after {@code sweep-shard}; the shard falls back on the Job's completion index. */
     public static SweepShard parse(List<String> args, Map<String, String> environment) {
-        Map<String, String> options = new java.util.HashMap<>();
+        Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.size(); i += 2) {
             String name = args.get(i);
             if (!List.of("--request", "--output-dir", "--shards", "--shard", "--format").contains(name) || i + 1 >= args.size()) {

@@ -1,6 +1,7 @@
 package io.parley.ops;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,7 @@ class SweepShardTest {
 
     @Test
     void anExplicitShardWinsOverTheIndex() {
-        List<String> args = new java.util.ArrayList<>(JOB_ARGS);
+        List<String> args = new ArrayList<>(JOB_ARGS);
         args.addAll(List.of("--shard", "16", "--format", "ndjson"));
         SweepShard shard = SweepShard.parse(args, Map.of(SweepShard.COMPLETION_INDEX, "0"));
         assertThat(shard.output()).isEqualTo(Path.of("/results/sweep-16-of-16.ndjson"));
