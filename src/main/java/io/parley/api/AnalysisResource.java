@@ -38,6 +38,7 @@ import io.parley.engine.Metric;
  * stream, are in {@link SweepResource}.
  */
 @Path("/api/v1/analyses")
+@io.parley.ops.Traced
 public class AnalysisResource {
 
     private static final List<Metric> NPV = List.of(Metric.NPV);

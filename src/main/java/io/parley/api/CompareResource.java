@@ -36,6 +36,7 @@ import io.parley.model.Violation;
  * spreadsheet's scenario summary.
  */
 @Path("/api/v1/compare")
+@io.parley.ops.Traced
 public class CompareResource {
 
     private static final Set<String> REQUEST_FIELDS = new LinkedHashSet<>(List.of("baseline", "variants"));

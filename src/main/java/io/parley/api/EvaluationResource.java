@@ -24,6 +24,7 @@ import io.parley.model.Violation;
 
 /** {@code POST /api/v1/evaluate}: every figure of one scenario, as JSON or as one CSV table. */
 @Path("/api/v1/evaluate")
+@io.parley.ops.Traced
 public class EvaluationResource {
 
     private static final List<String> TABLES = List.of("summary", "years", "products", "periods");

@@ -34,6 +34,7 @@ public class HeavyWork {
     }
 
     /** Waits briefly for a permit; a saturated service answers 503 with Retry-After. */
+    @io.micrometer.core.annotation.Counted(value = "parley.heavy.work", description = "Heavy requests admitted (result=success) and refused busy (result=failure)")
     public Permit acquire() {
         try {
             if (permits.tryAcquire(limits.heavyWaitMillis(), TimeUnit.MILLISECONDS)) {

@@ -12,7 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.parley.ops.Meters;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -31,6 +35,7 @@ import io.parley.optimize.Quantity;
  * negotiation frontier and the zone of agreement.
  */
 @Path("/api/v1/optimize")
+@io.parley.ops.Traced
 public class OptimizeResource {
 
     private final JsonBodies bodies;
@@ -38,6 +43,9 @@ public class OptimizeResource {
     private final OptimizeRequests requests;
     private final String engineVersion;
     private final HeavyWork heavy;
+
+    @Inject
+    Meters meters;
 
     public OptimizeResource(JsonBodies bodies, ObjectMapper mapper, ParleyConfig config, HeavyWork heavy,
                             @ConfigProperty(name = "quarkus.application.version") String engineVersion) {
@@ -62,6 +70,7 @@ public class OptimizeResource {
                 return EvaluationResource.withProvenance(Response.ok(text, MediaType.TEXT_PLAIN + "; charset=UTF-8"), provenance).build();
             }
             DealOptimizer.Solution s = DealOptimizer.solve(request.problem(), request.backend(), true);
+            meters.solved(s.status(), s.backend(), s.solveMillis());
             OptimizeAnswer answer = OptimizeAnswer.of(s, request.problem(), summary -> ResultJson.summary(summary, mapper), provenance);
             return EvaluationResource.withProvenance(Response.ok(answer, MediaType.APPLICATION_JSON), provenance).build();
         } catch (AffineModel.NotLinearException e) {

@@ -38,9 +38,13 @@ import io.parley.model.Violation;
  * ordered slices of the same grid.
  */
 @Path("/api/v1/analyses/sweep")
+@io.parley.ops.Traced
 public class SweepResource {
 
     private static final List<Metric> NPV = List.of(Metric.NPV);
+
+    @jakarta.inject.Inject
+    io.parley.ops.Meters meters;
 
     private final JsonBodies bodies;
     private final ParleyConfig.Analyses limits;
@@ -90,6 +94,7 @@ public class SweepResource {
                     + "(layout=table with Accept: text/csv); other answers carry every metric");
         }
         SweepRequest sweep = read(body, uri, format != Format.JSON && layout.equals("rows"));
+        meters.evaluated("sweep", sweep.to() - sweep.from());
         Provenance provenance = provenances.of(sweep.compiled().scenario());
 
         Response.ResponseBuilder response;

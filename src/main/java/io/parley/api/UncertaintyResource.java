@@ -32,9 +32,13 @@ import io.parley.model.Numbers;
  * screening ({@code /analyses/morris}).
  */
 @Path("/api/v1/analyses")
+@io.parley.ops.Traced
 public class UncertaintyResource {
 
     private static final List<Metric> NPV = List.of(Metric.NPV);
+
+    @jakarta.inject.Inject
+    io.parley.ops.Meters meters;
 
     private final JsonBodies bodies;
     private final ParleyConfig.Uncertainty limits;
@@ -104,6 +108,7 @@ public class UncertaintyResource {
         if (raw) {
             Shard shard = Shard.of(uri, maxShards);
             long[] slice = shard.of(samples);
+            meters.evaluated("monte-carlo", slice[1] - slice[0]);
             StreamingOutput stream = out -> rawSamples(compiled, levers, metrics, config, slice, format, out);
             return provenance.stamp(Response.ok(stream, format.contentType))
                     .header("Parley-Samples", samples)
@@ -118,6 +123,7 @@ public class UncertaintyResource {
         try (HeavyWork.Permit permit = heavy.acquire()) {
             r = MonteCarlo.run(compiled, levers, metrics, config, threads.executor());
         }
+        meters.evaluated("monte-carlo", r.samples());
         return json(UncertaintyJson.monteCarlo(r, UncertaintyInput.samplingName(method), seed, percentiles, thresholds,
                 provenance), provenance);
     }
@@ -169,6 +175,7 @@ public class UncertaintyResource {
             results = SobolIndices.run(compiled, levers, metrics, n, seed, bootstrap, confidence, secondOrder,
                     threads.executor());
         }
+        meters.evaluated("sobol", evaluations);
         Provenance provenance = provenances.of(compiled.scenario());
         return json(new UncertaintyJson.SobolAnswer(n, evaluations, seed, bootstrap, confidence,
                 UncertaintyJson.sobol(results, secondOrder), provenance), provenance);
@@ -203,6 +210,7 @@ public class UncertaintyResource {
         try (HeavyWork.Permit permit = heavy.acquire()) {
             results = Morris.run(compiled, levers, metrics, trajectories, levels, seed);
         }
+        meters.evaluated("morris", (long) trajectories * (levers.size() + 1));
         Provenance provenance = provenances.of(compiled.scenario());
         return json(new UncertaintyJson.MorrisAnswer(trajectories, levels, (long) trajectories * (levers.size() + 1), seed,
                 UncertaintyJson.morris(results), provenance), provenance);
