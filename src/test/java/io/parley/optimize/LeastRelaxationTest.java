@@ -64,7 +64,7 @@ class LeastRelaxationTest {
     static DealProblem problem(double[] shrinkingOptions, double[] flatOptions) {
         CompiledScenario c = CompiledScenario.compile(Direct.threeProfiles());
         return Direct.problem(c, List.of(menu(c, SHRINKING, shrinkingOptions), menu(c, FLAT, flatOptions)), maximise(NPV),
-                atLeast("customer NPV ≥ demand", CUSTOMER_NPV, customerDemand()), Direct.marginFloor(0, marginFloor()));
+                atLeast("customer NPV ≥ demand", CUSTOMER_NPV, customerDemand()), MetricRules.marginFloorInYear("contribution margin (year 1)", 0, marginFloor()).get(0));
     }
 
     @Test

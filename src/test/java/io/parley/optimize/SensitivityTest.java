@@ -213,7 +213,7 @@ class SensitivityTest {
         Scenario tenth = set(s, path(1), 0.1);
         double c = (Direct.read(tenth, new Quantity.OfYear(Line.CONTRIBUTION, 0)))
                 / (Direct.read(tenth, new Quantity.OfYear(Line.NET_REVENUE, 0)) - Direct.read(tenth, new Quantity.OfYear(Line.REBATE, 0)));
-        Constraint floor = Direct.marginFloor(0, c);
+        Constraint floor = MetricRules.marginFloorInYear("contribution margin (year 1)", 0, c).get(0);
         CompiledScenario compiled = CompiledScenario.compile(s);
         DealProblem p = problem(compiled, List.of(continuous(compiled, path(1), 0, U)), maximise(CUSTOMER_NPV), floor);
         double atZero = Direct.value(s, floor.form(), new double[] {0});
