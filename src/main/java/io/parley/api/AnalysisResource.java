@@ -15,13 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.analysis.BoundLever;
 import io.parley.analysis.BreakEven;
@@ -31,6 +26,7 @@ import io.parley.analysis.Spider;
 import io.parley.analysis.Tornado;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
+import io.parley.ops.Traced;
 
 /**
  * The deterministic what-if analyses: tornado, spider, goal seek, break-even and bridge. Each reads its
@@ -38,24 +34,21 @@ import io.parley.engine.Metric;
  * stream, are in {@link SweepResource}.
  */
 @Path("/api/v1/analyses")
-@io.parley.ops.Traced
+@Traced
 public class AnalysisResource {
 
     private static final List<Metric> NPV = List.of(Metric.NPV);
 
     private final JsonBodies bodies;
-    private final ObjectMapper mapper;
     private final ObjectWriter answers;
     private final ParleyConfig.Analyses limits;
-    private final String engineVersion;
+    private final ProvenanceSource provenances;
 
-    public AnalysisResource(JsonBodies bodies, ObjectMapper mapper, ParleyConfig config,
-                            @ConfigProperty(name = "quarkus.application.version") String engineVersion) {
+    public AnalysisResource(JsonBodies bodies, ObjectMapper mapper, ParleyConfig config, ProvenanceSource provenances) {
         this.bodies = bodies;
-        this.mapper = mapper;
         this.answers = mapper.writer(); // NonFiniteAsNull, registered on the shared mapper, writes NaN as null
         this.limits = config.analyses();
-        this.engineVersion = engineVersion;
+        this.provenances = provenances;
     }
 
     @POST
@@ -67,11 +60,11 @@ public class AnalysisResource {
         AnalysisInput input = new AnalysisInput(bodies.parse(body), "a tornado request", "scenario", "metrics", "levers", "swing");
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", NPV);
-        List<Tornado.Input> levers = AnalysisReaders.tornadoLevers(input, compiled, leverItems(input));
+        List<Tornado.Input> levers = AnalysisReaders.tornadoLevers(input, compiled, input.leverItems("lever", "levers in one analysis", limits.maxLevers()));
         input.done();
 
         TornadoAnswer answer = TornadoAnswer.of(Tornado.run(compiled, levers, metrics), provenance(compiled));
-        return Requests.wantsCsv(headers) ? csv(answer.csv(), answer.provenance()).build() : json(answer, answer.provenance());
+        return Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV ? csv(answer.csv(), answer.provenance()).build() : json(answer, answer.provenance());
     }
 
     @POST
@@ -85,11 +78,11 @@ public class AnalysisResource {
         List<Metric> metrics = input.metrics("metrics", NPV);
         double[] changes = AnalysisReaders.values(input, input.in.required(input.root, "", "changes"), "/changes",
                 limits.maxSpiderChanges(), "relative changes in a spider");
-        List<BoundLever> levers = AnalysisReaders.spiderLevers(input, compiled, leverItems(input), changes);
+        List<BoundLever> levers = AnalysisReaders.spiderLevers(input, compiled, input.leverItems("lever", "levers in one analysis", limits.maxLevers()), changes);
         input.done();
 
         SpiderAnswer answer = SpiderAnswer.of(changes, Spider.run(compiled, levers, changes, metrics), provenance(compiled));
-        return Requests.wantsCsv(headers) ? csv(answer.csv(), answer.provenance()).build() : json(answer, answer.provenance());
+        return Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV ? csv(answer.csv(), answer.provenance()).build() : json(answer, answer.provenance());
     }
 
     @POST
@@ -125,13 +118,13 @@ public class AnalysisResource {
         Metric metric = input.metric("metric", Metric.NPV);
         double threshold = input.in.optionalNumber(input.root, "", "threshold", 0);
         double tolerance = AnalysisReaders.tolerance(input, threshold);
-        List<BreakEven.Input> levers = AnalysisReaders.breakEvenLevers(input, compiled, leverItems(input));
+        List<BreakEven.Input> levers = AnalysisReaders.breakEvenLevers(input, compiled, input.leverItems("lever", "levers in one analysis", limits.maxLevers()));
         input.done();
 
         List<BreakEven.Row> rows = BreakEven.table(compiled, levers, metric, threshold, tolerance);
         BreakEvenAnswer answer = BreakEvenAnswer.of(metric.apiName, threshold, compiled.summary()[metric.ordinal()], rows,
                 provenance(compiled));
-        return Requests.wantsCsv(headers) ? csv(answer.csv(), answer.provenance()).build() : json(answer, answer.provenance());
+        return Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV ? csv(answer.csv(), answer.provenance()).build() : json(answer, answer.provenance());
     }
 
     @POST
@@ -165,59 +158,26 @@ public class AnalysisResource {
                     steps.size(), Bridge.MAX_SHAPLEY_LEVERS);
         }
         BridgeAnswer answer = BridgeAnswer.of(Bridge.runSteps(baseline, steps, metrics, method), provenance(baseline));
-        if (Requests.wantsCsv(headers)) {
+        if (Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV) {
             return csv(answer.csv(), answer.provenance()).header("Parley-Bridge-Method", answer.method()).build();
         }
         return json(answer, answer.provenance());
     }
 
-    private List<JsonNode> leverItems(AnalysisInput input) {
-        List<JsonNode> items = input.in.array(input.in.required(input.root, "", "levers"), "/levers");
-        if (input.root.path("levers").isArray() && items.isEmpty()) {
-            input.in.fail("/levers", "names no lever; give at least one", null);
-        }
-        if (items.size() > limits.maxLevers()) {
-            throw Problem.overLimit("/levers", "levers in one analysis", items.size(), limits.maxLevers());
-        }
-        return items;
-    }
-
     private Provenance provenance(CompiledScenario compiled) {
-        return new Provenance(engineVersion, Provenance.MODEL_VERSION, ScenarioJson.hash(compiled.scenario(), mapper));
+        return provenances.of(compiled.scenario());
     }
 
     private Response json(Object answer, Provenance provenance) {
         try {
             byte[] bytes = answers.writeValueAsBytes(answer);
-            return withProvenance(Response.ok(bytes, MediaType.APPLICATION_JSON), provenance).build();
+            return provenance.stamp(Response.ok(bytes, MediaType.APPLICATION_JSON)).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static Response.ResponseBuilder csv(String csv, Provenance provenance) {
-        return withProvenance(Response.ok(csv, Csv.MEDIA_TYPE + "; charset=UTF-8"), provenance);
-    }
-
-    static Response.ResponseBuilder withProvenance(Response.ResponseBuilder r, Provenance p) {
-        return EvaluationResource.withProvenance(r, p);
-    }
-
-    /** A list of numbers, or {from, to, steps}; see {@link AnalysisReaders#values}. */
-    static double[] values(AnalysisInput input, JsonNode node, String at, int max, String what) {
-        return AnalysisReaders.values(input, node, at, max, what);
-    }
-
-    /** For the resources that still write {@code ObjectNode}s by hand: NaN as null. */
-    static void number(ObjectNode o, String field, double v) {
-        if (Double.isNaN(v)) o.putNull(field);
-        else o.put(field, v);
-    }
-
-    static void numbers(ArrayNode a, double[] values) {
-        for (double v : values) {
-            if (Double.isNaN(v)) a.addNull();
-            else a.add(v);
-        }
+        return provenance.stamp(Response.ok(csv, Csv.MEDIA_TYPE + "; charset=UTF-8"));
     }
 }

@@ -73,10 +73,4 @@ public class EvaluationResource {
         }
         return scenario;
     }
-
-    /** @deprecated use {@link Provenance#stamp}; kept so callers on other branches still compile. */
-    @Deprecated
-    static Response.ResponseBuilder withProvenance(Response.ResponseBuilder response, Provenance p) {
-        return p.stamp(response);
-    }
 }

@@ -186,7 +186,7 @@ final class OptimizeRequests {
                 input.in.fail(at, "give a menu of 'values', or 'min' and 'max', not both", null);
                 return null;
             }
-            double[] values = AnalysisResource.values(input, item.get("values"), at + "/values", limits.maxMenuOptions(),
+            double[] values = AnalysisReaders.values(input, item.get("values"), at + "/values", limits.maxMenuOptions(),
                     "options of one menu");
             boolean ok = values.length > 0;
             for (int k = 0; k < values.length; k++) ok &= input.allowed(compiled, lever, values[k], at + "/values/" + k);

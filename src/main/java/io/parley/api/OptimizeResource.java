@@ -14,13 +14,11 @@ import jakarta.ws.rs.core.UriInfo;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.parley.ops.Meters;
+import io.parley.ops.Traced;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.parley.engine.CompiledScenario;
 import io.parley.model.InvalidInputException;
 import io.parley.model.Violation;
 import io.parley.optimize.AffineModel;
@@ -35,24 +33,24 @@ import io.parley.optimize.Quantity;
  * negotiation frontier and the zone of agreement.
  */
 @Path("/api/v1/optimize")
-@io.parley.ops.Traced
+@Traced
 public class OptimizeResource {
 
     private final JsonBodies bodies;
     private final ObjectMapper mapper;
     private final OptimizeRequests requests;
-    private final String engineVersion;
+    private final ProvenanceSource provenances;
     private final HeavyWork heavy;
 
     @Inject
     Meters meters;
 
     public OptimizeResource(JsonBodies bodies, ObjectMapper mapper, ParleyConfig config, HeavyWork heavy,
-                            @ConfigProperty(name = "quarkus.application.version") String engineVersion) {
+                            ProvenanceSource provenances) {
         this.bodies = bodies;
         this.mapper = mapper;
         this.requests = new OptimizeRequests(mapper, config.optimize());
-        this.engineVersion = engineVersion;
+        this.provenances = provenances;
         this.heavy = heavy;
     }
 
@@ -63,16 +61,16 @@ public class OptimizeResource {
         Requests.onlyKnownParameters(uri, Set.of("format"));
         String format = Requests.oneOf(uri, "format", List.of("json", "mps"), "json");
         OptimizeRequests.Optimization request = requests.optimization(bodies.parse(body));
-        Provenance provenance = provenance(request.problem().scenario());
+        Provenance provenance = provenances.of(request.problem().scenario().scenario());
         try (HeavyWork.Permit permit = heavy.acquire()) {
             if (!format.equals("json")) {
                 String text = DealOptimizer.export(request.problem(), request.backend());
-                return EvaluationResource.withProvenance(Response.ok(text, MediaType.TEXT_PLAIN + "; charset=UTF-8"), provenance).build();
+                return provenance.stamp(Response.ok(text, MediaType.TEXT_PLAIN + "; charset=UTF-8")).build();
             }
             DealOptimizer.Solution s = DealOptimizer.solve(request.problem(), request.backend(), true);
             meters.solved(s.status(), s.backend(), s.solveMillis());
             OptimizeAnswer answer = OptimizeAnswer.of(s, request.problem(), summary -> ResultJson.summary(summary, mapper), provenance);
-            return EvaluationResource.withProvenance(Response.ok(answer, MediaType.APPLICATION_JSON), provenance).build();
+            return provenance.stamp(Response.ok(answer, MediaType.APPLICATION_JSON)).build();
         } catch (AffineModel.NotLinearException e) {
             throw notLinear(e);
         }
@@ -93,19 +91,15 @@ public class OptimizeResource {
         } catch (AffineModel.NotLinearException e) {
             throw notLinear(e);
         }
-        Provenance provenance = provenance(request.problem().scenario());
+        Provenance provenance = provenances.of(request.problem().scenario().scenario());
         FrontierAnswer answer = FrontierAnswer.of(r, request.problem(), request.supplier(), request.customer(),
                 request.walkAway(), request.demand(), provenance);
-        return EvaluationResource.withProvenance(Response.ok(answer, MediaType.APPLICATION_JSON), provenance).build();
+        return provenance.stamp(Response.ok(answer, MediaType.APPLICATION_JSON)).build();
     }
 
     /** A decision (or, at index −1, the whole set) the engine does not follow linearly, named at its place in the request. */
     private static InvalidInputException notLinear(AffineModel.NotLinearException e) {
         return new InvalidInputException(new Violation(e.decision() < 0 ? "/decisions" : "/decisions/" + e.decision(),
                 e.getMessage(), null));
-    }
-
-    private Provenance provenance(CompiledScenario compiled) {
-        return new Provenance(engineVersion, Provenance.MODEL_VERSION, ScenarioJson.hash(compiled.scenario(), mapper));
     }
 }

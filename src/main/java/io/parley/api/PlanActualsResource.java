@@ -92,7 +92,7 @@ public class PlanActualsResource {
         long planId = PlanPaths.planId(id);
         plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
         List<Actual> actuals = plans.actuals(planId);
-        if (Requests.wantsCsv(headers)) return Response.ok(actualsJson.csv(actuals), Csv.MEDIA_TYPE + "; charset=UTF-8").build();
+        if (Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV) return Response.ok(actualsJson.csv(actuals), Csv.MEDIA_TYPE + "; charset=UTF-8").build();
         return Response.ok(actualsJson.list(planId, actuals), MediaType.APPLICATION_JSON).build();
     }
 
@@ -120,10 +120,9 @@ public class PlanActualsResource {
         String table = Requests.oneOf(uri, "table", VarianceCsv.TABLES, "periods");
         long planId = PlanPaths.planId(id);
         StoredPlan plan = plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
-        PlanScenario agreed = plans.agreedScenario(planId).orElseThrow(() -> new ProblemException(new Problem(
-                Problem.Kind.NO_AGREED_SCENARIO.type(), Problem.Kind.NO_AGREED_SCENARIO.title, 409,
-                "plan " + id + " has no agreed scenario to compare with; mark one (POST /api/v1/plans/" + id
-                        + "/scenarios/{sid}/agree)", null, null, null)));
+        PlanScenario agreed = plans.agreedScenario(planId).orElseThrow(() -> new ProblemException(Problem.of(
+                Problem.Kind.NO_AGREED_SCENARIO, "plan " + id + " has no agreed scenario to compare with; mark one "
+                        + "(POST /api/v1/plans/" + id + "/scenarios/{sid}/agree)")));
         Scenario scenario = PlanPaths.scenario(agreed, mapper);
         int ppy = scenario.horizon().periodsPerYear();
         int n = scenario.horizon().periods();
@@ -147,7 +146,7 @@ public class PlanActualsResource {
         }
         out.set("volumes", volumes(report, scenario, actuals));
         out.set("targets", TargetsJson.of(mapper, PlanJson.value(read(plan.document())), ppy, n, report, actuals, null, null));
-        if (Requests.wantsCsv(headers)) return Response.ok(VarianceCsv.table(out, table), Csv.MEDIA_TYPE + "; charset=UTF-8").build();
+        if (Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV) return Response.ok(VarianceCsv.table(out, table), Csv.MEDIA_TYPE + "; charset=UTF-8").build();
         return Response.ok(out, MediaType.APPLICATION_JSON).build();
     }
 
@@ -176,7 +175,7 @@ public class PlanActualsResource {
 
     private static void volume(ObjectNode o, VolumeVariance.Cell c) {
         o.put("planned", c.planned()).put("actual", c.actual()).put("variance", c.variance());
-        AnalysisResource.number(o, "relative", c.relative());
+        ResultJson.number(o, "relative", c.relative());
     }
 
     private JsonNode read(String json) {
@@ -205,7 +204,7 @@ public class PlanActualsResource {
 
     private static void cell(ObjectNode o, Variance.Cell c) {
         o.put("planned", c.planned()).put("actual", c.actual()).put("variance", c.variance());
-        AnalysisResource.number(o, "relative", c.relative());
+        ResultJson.number(o, "relative", c.relative());
     }
 
 }

@@ -107,7 +107,7 @@ public class PlanOverviewResource {
         ArrayNode targets = out.putArray("targets");
         for (var t : plan.targets()) {
             ObjectNode row = targets.addObject().put("year", t.year()).put("revenue", t.revenue());
-            AnalysisResource.number(row, "marginPct", t.marginPct());
+            ResultJson.number(row, "marginPct", t.marginPct());
         }
         out.set("targetsToDate", targetsToDate(planId, plan, asOf));
         return Response.ok(out, MediaType.APPLICATION_JSON).build();

@@ -75,10 +75,8 @@ final class PlanPaths {
     static int ifMatch(HttpHeaders headers, long planId, PlanService plans) {
         String header = headers.getHeaderString(HttpHeaders.IF_MATCH);
         if (header == null || header.isBlank()) {
-            throw new ProblemException(new Problem(Problem.Kind.PRECONDITION_REQUIRED.type(),
-                    Problem.Kind.PRECONDITION_REQUIRED.title, 428,
-                    "send If-Match with the ETag of the revision you changed (GET /api/v1/plans/" + planId + ")",
-                    null, null, null));
+            throw new ProblemException(Problem.of(Problem.Kind.PRECONDITION_REQUIRED,
+                    "send If-Match with the ETag of the revision you changed (GET /api/v1/plans/" + planId + ")"));
         }
         String value = header.trim();
         if (value.equals("*")) {
@@ -102,8 +100,7 @@ final class PlanPaths {
                 ? "If-Match names no revision of this plan; it is at revision " + current
                 : "the plan is at revision " + current + ", not " + expected + ": someone else changed it first; "
                 + "read it again and apply your change to revision " + current;
-        return new ProblemException(new Problem(Problem.Kind.STALE.type(), Problem.Kind.STALE.title, 412, detail,
-                null, null, null, null, null, (long) current));
+        return Problem.of(Problem.Kind.STALE).detail(detail).currentRevision(current).exception();
     }
 
     /** A plan's ETag: its revision. */
@@ -123,8 +120,8 @@ final class PlanPaths {
         if (key == null) return Optional.empty();
         if (!IdempotencyKey.isWellFormed(key)) {
             String message = "header '" + IDEMPOTENCY_KEY + "' must be " + IdempotencyKey.RULE;
-            throw new ProblemException(new Problem(Problem.Kind.BAD_REQUEST.type(), "A header is not valid", 400, message,
-                    null, List.of(new Problem.FieldError(IDEMPOTENCY_KEY, message, key)), null));
+            throw Problem.of(Problem.Kind.BAD_REQUEST).title("A header is not valid").detail(message)
+                    .error(IDEMPOTENCY_KEY, message, key).exception();
         }
         String operation = "POST " + uri.getPath() + " " + headers.getMediaType();
         return Optional.of(IdempotencyKey.of(IdempotencyKey.ANONYMOUS, key, operation, body));

@@ -1,7 +1,5 @@
 package io.parley.api;
 
-import java.util.List;
-
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -16,11 +14,6 @@ public class PlanProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(PlanProblemMappers.class);
 
-    /** Problem type of a key sent again with another request (422). */
-    static final String KEY_REUSED = "urn:parley:problem:idempotency-key-reused";
-    /** Problem type of a key whose first request is still being handled (409). */
-    static final String KEY_IN_FLIGHT = "urn:parley:problem:idempotency-key-in-flight";
-
     /** Never 404 for a plan that may well be there: 503 with Retry-After, as any unavailability of the database. */
     @ServerExceptionMapper
     public Response unavailable(StoreUnavailableException e, UriInfo uri) {
@@ -34,11 +27,8 @@ public class PlanProblemMappers {
     public Response idempotencyKey(IdempotencyKeyException e, UriInfo uri) {
         boolean reused = e instanceof IdempotencyKeyException.Reused;
         String pointer = "Idempotency-Key";
-        Problem problem = reused
-                ? new Problem(KEY_REUSED, "The Idempotency-Key was used with another request", 422, e.getMessage(), null,
-                List.of(new Problem.FieldError(pointer, e.getMessage(), e.key())), null)
-                : new Problem(KEY_IN_FLIGHT, "A request with this Idempotency-Key is still being handled", 409,
-                e.getMessage(), null, List.of(new Problem.FieldError(pointer, e.getMessage(), e.key())), null);
+        Problem problem = Problem.of(reused ? Problem.Kind.IDEMPOTENCY_KEY_REUSED : Problem.Kind.IDEMPOTENCY_KEY_IN_FLIGHT)
+                .detail(e.getMessage()).error(pointer, e.getMessage(), e.key()).build();
         Response r = ProblemMappers.respond(problem, uri);
         // the first request answers within a request's time: try again after a second
         return reused ? r : Response.fromResponse(r).header("Retry-After", 1).build();

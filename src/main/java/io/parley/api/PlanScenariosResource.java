@@ -21,8 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -50,14 +48,14 @@ public class PlanScenariosResource {
     private final JsonBodies bodies;
     private final ObjectMapper mapper;
     private final PlanService plans;
-    private final String engineVersion;
+    private final ProvenanceSource provenances;
 
     public PlanScenariosResource(JsonBodies bodies, ObjectMapper mapper, PlanService plans,
-                                 @ConfigProperty(name = "quarkus.application.version") String engineVersion) {
+                                 ProvenanceSource provenances) {
         this.bodies = bodies;
         this.mapper = mapper;
         this.plans = plans;
-        this.engineVersion = engineVersion;
+        this.provenances = provenances;
     }
 
     @POST
@@ -145,9 +143,9 @@ public class PlanScenariosResource {
         Scenario scenario = set == null || (set.isObject() && set.isEmpty()) ? base
                 : CompareResource.applyOverrides(set, "/set", in, base);
         if (!violations.isEmpty() || scenario == null) throw new InvalidInputException(violations);
-        Provenance provenance = new Provenance(engineVersion, Provenance.MODEL_VERSION, ScenarioJson.hash(scenario, mapper));
+        Provenance provenance = provenances.of(scenario);
         ObjectNode out = ResultJson.evaluation(scenario, CompiledScenario.compile(scenario).report(), periods, provenance, mapper);
-        return EvaluationResource.withProvenance(Response.ok(out, MediaType.APPLICATION_JSON), provenance).build();
+        return provenance.stamp(Response.ok(out, MediaType.APPLICATION_JSON)).build();
     }
 
     /**
@@ -186,8 +184,8 @@ public class PlanScenariosResource {
         if (!violations.isEmpty() || scenario == null) throw new InvalidInputException(violations);
         double value = CompiledScenario.compile(scenario).summary()[metric.ordinal()];
         String text = Double.isNaN(value) ? "" : metric.unit == Metric.Unit.PERIOD ? Long.toString((long) value) : Numbers.plain(value);
-        Provenance provenance = new Provenance(engineVersion, Provenance.MODEL_VERSION, ScenarioJson.hash(scenario, mapper));
-        return EvaluationResource.withProvenance(Response.ok(text, MediaType.TEXT_PLAIN + "; charset=UTF-8"), provenance).build();
+        Provenance provenance = provenances.of(scenario);
+        return provenance.stamp(Response.ok(text, MediaType.TEXT_PLAIN + "; charset=UTF-8")).build();
     }
 
     private ObjectNode named(PlanScenario s) {

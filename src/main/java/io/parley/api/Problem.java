@@ -20,13 +20,6 @@ import io.parley.model.Violation;
 public record Problem(String type, String title, int status, String detail, String instance,
                       List<FieldError> errors, Long limitBytes, Long limit, Long requested, Long currentRevision) {
 
-    /** @deprecated build problems with {@link #of(Kind)}; kept so callers on other branches still compile. */
-    @Deprecated
-    public Problem(String type, String title, int status, String detail, String instance,
-                   List<FieldError> errors, Long limitBytes) {
-        this(type, title, status, detail, instance, errors, limitBytes, null, null, null);
-    }
-
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** One field-level problem: where, what was wrong and (when there is one) the offending value. */
@@ -173,7 +166,10 @@ public record Problem(String type, String title, int status, String detail, Stri
         PRECONDITION_REQUIRED("precondition-required", 428, "Changes need the ETag of the revision they change"),
         STALE("stale-revision", 412, "Someone else changed this first"),
         NO_AGREED_SCENARIO("no-agreed-scenario", 409, "The plan has no agreed scenario to compare with"),
-        STORED_SCENARIO_INVALID("stored-scenario-invalid", 409, "The stored scenario no longer satisfies the model");
+        STORED_SCENARIO_INVALID("stored-scenario-invalid", 409, "The stored scenario no longer satisfies the model"),
+        IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "The Idempotency-Key was used with another request"),
+        IDEMPOTENCY_KEY_IN_FLIGHT("idempotency-key-in-flight", 409,
+                "A request with this Idempotency-Key is still being handled");
 
         final String slug;
         final int status;

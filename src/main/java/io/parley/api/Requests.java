@@ -3,7 +3,6 @@ package io.parley.api;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 
 /** Checks on the parts of a request outside its body: query parameters and the media type wanted. */
@@ -38,16 +37,6 @@ final class Requests {
                     + String.join(", ", allowed));
         }
         return value;
-    }
-
-    /**
-     * True when the client ranks CSV above JSON in its Accept header.
-     *
-     * @deprecated negotiate with {@link Format#negotiate}; kept so callers on other branches still compile.
-     */
-    @Deprecated
-    static boolean wantsCsv(HttpHeaders headers) {
-        return Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV;
     }
 
     /** A whole-number query parameter within [min, max]. */

@@ -91,6 +91,12 @@ final class ResultJson {
         return mapper.valueToTree(p);
     }
 
+    /** For the answers still written as {@code ObjectNode}s by hand: NaN as null. */
+    static void number(ObjectNode o, String field, double v) {
+        if (Double.isNaN(v)) o.putNull(field);
+        else o.put(field, v);
+    }
+
     private static Map<String, Number> lines(Map<String, Number> row, double[][] table, int column) {
         for (Line line : Line.values()) {
             double v = table[line.ordinal()][column];

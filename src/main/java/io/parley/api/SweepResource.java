@@ -138,12 +138,12 @@ public class SweepResource {
                     input.in.fail(at, "give 'values' or a range 'from', 'to', 'steps', not both", null);
                     continue;
                 }
-                v = AnalysisResource.values(input, item.get("values"), at + "/values", limits.maxValuesPerLever(),
+                v = AnalysisReaders.values(input, item.get("values"), at + "/values", limits.maxValuesPerLever(),
                         "values of one swept lever");
             } else {
                 ObjectNode range = item.deepCopy();
                 range.remove("path");
-                v = AnalysisResource.values(input, range, at, limits.maxValuesPerLever(), "values of one swept lever");
+                v = AnalysisReaders.values(input, range, at, limits.maxValuesPerLever(), "values of one swept lever");
             }
             if (lever == null) continue;
             if (!slots.add(lever.slot())) {

@@ -64,14 +64,14 @@ final class TargetsJson {
         TargetProgress.Revenue r = y.revenue();
         ObjectNode revenue = o.putObject("revenue").put("target", r.target()).put("targetToDate", r.targetToDate())
                 .put("plannedToDate", r.plannedToDate()).put("actual", r.actual()).put("variance", r.variance());
-        AnalysisResource.number(revenue, "relative", r.relative());
+        ResultJson.number(revenue, "relative", r.relative());
         revenue.put("plannedForYear", r.plannedForYear());
         TargetProgress.Margin m = y.marginPct();
         ObjectNode margin = o.putObject("marginPct");
-        AnalysisResource.number(margin, "target", m.target());
-        AnalysisResource.number(margin, "plannedToDate", m.plannedToDate());
-        AnalysisResource.number(margin, "actual", m.actual());
-        AnalysisResource.number(margin, "variance", m.variance());
+        ResultJson.number(margin, "target", m.target());
+        ResultJson.number(margin, "plannedToDate", m.plannedToDate());
+        ResultJson.number(margin, "actual", m.actual());
+        ResultJson.number(margin, "variance", m.variance());
         return o;
     }
 }
