@@ -1,5 +1,9 @@
 package io.parley.analysis;
 
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.List;
 
 /**
@@ -44,13 +48,13 @@ public final class Grid {
      * a person would type: 0.04 → 0.09 in 5 steps gives 0.05, 0.06, 0.07, 0.08 exactly.
      */
     public static double[] range(double from, double to, int steps) {
-        java.math.BigDecimal a = new java.math.BigDecimal(Double.toString(from));
-        java.math.BigDecimal b = new java.math.BigDecimal(Double.toString(to));
-        java.math.BigDecimal n = java.math.BigDecimal.valueOf(steps);
+        BigDecimal a = new BigDecimal(Double.toString(from));
+        BigDecimal b = new BigDecimal(Double.toString(to));
+        BigDecimal n = BigDecimal.valueOf(steps);
         double[] v = new double[steps + 1];
         for (int i = 0; i <= steps; i++) {
-            v[i] = a.multiply(java.math.BigDecimal.valueOf(steps - i)).add(b.multiply(java.math.BigDecimal.valueOf(i)))
-                    .divide(n, java.math.MathContext.DECIMAL128).doubleValue();
+            v[i] = a.multiply(BigDecimal.valueOf(steps - i)).add(b.multiply(BigDecimal.valueOf(i)))
+                    .divide(n, MathContext.DECIMAL128).doubleValue();
         }
         v[0] = from;
         v[steps] = to;
@@ -84,15 +88,15 @@ public final class Grid {
         try {
             return Math.multiplyExact(size, (long) k) / n;
         } catch (ArithmeticException overflow) {
-            return java.math.BigInteger.valueOf(size).multiply(java.math.BigInteger.valueOf(k))
-                    .divide(java.math.BigInteger.valueOf(n)).longValueExact();
+            return BigInteger.valueOf(size).multiply(BigInteger.valueOf(k))
+                    .divide(BigInteger.valueOf(n)).longValueExact();
         }
     }
 
     /** Receives the points of a sweep in order; the arrays are reused, copy what you keep. */
     @FunctionalInterface
     public interface RowSink {
-        void row(long index, double[] leverValues, double[] metricValues) throws java.io.IOException;
+        void row(long index, double[] leverValues, double[] metricValues) throws IOException;
     }
 
     /** An odometer over the grid's points, starting at {@code index}. */

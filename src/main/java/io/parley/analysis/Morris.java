@@ -1,6 +1,7 @@
 package io.parley.analysis;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -67,7 +68,7 @@ public final class Morris {
                 for (double v : e) s += (v - mu) * (v - mu);
                 list.add(new Effect(levers.get(j).lever().path(), mu, muStar, e.length > 1 ? Math.sqrt(s / (e.length - 1)) : Double.NaN));
             }
-            list.sort(java.util.Comparator.comparingDouble((Effect ef) -> Double.isNaN(ef.muStar()) ? -1 : ef.muStar()).reversed());
+            list.sort(Comparator.comparingDouble((Effect ef) -> Double.isNaN(ef.muStar()) ? -1 : ef.muStar()).reversed());
             results.add(new Result(metrics.get(m), list));
         }
         return results;

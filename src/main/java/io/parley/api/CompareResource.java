@@ -29,6 +29,7 @@ import io.parley.model.Levers;
 import io.parley.model.Scenario;
 import io.parley.model.ScenarioValidator;
 import io.parley.model.Violation;
+import io.parley.ops.Traced;
 
 /**
  * {@code POST /api/v1/compare}: a baseline scenario and named variants, each a full scenario or lever
@@ -36,7 +37,7 @@ import io.parley.model.Violation;
  * spreadsheet's scenario summary.
  */
 @Path("/api/v1/compare")
-@io.parley.ops.Traced
+@Traced
 public class CompareResource {
 
     private static final Set<String> REQUEST_FIELDS = new LinkedHashSet<>(List.of("baseline", "variants"));

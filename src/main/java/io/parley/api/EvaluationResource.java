@@ -21,10 +21,11 @@ import io.parley.engine.Report;
 import io.parley.model.InvalidInputException;
 import io.parley.model.Scenario;
 import io.parley.model.Violation;
+import io.parley.ops.Traced;
 
 /** {@code POST /api/v1/evaluate}: every figure of one scenario, as JSON or as one CSV table. */
 @Path("/api/v1/evaluate")
-@io.parley.ops.Traced
+@Traced
 public class EvaluationResource {
 
     private static final List<String> TABLES = List.of("summary", "years", "products", "periods");

@@ -3,10 +3,12 @@ package io.parley.api;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -125,7 +127,7 @@ final class PlanJson {
     }
 
     static String[] statusNames() {
-        return java.util.Arrays.stream(PlanStatus.values()).map(s -> s.apiName).toArray(String[]::new);
+        return Arrays.stream(PlanStatus.values()).map(s -> s.apiName).toArray(String[]::new);
     }
 
     static LocalDate nextReview(ObjectNode plan) {
@@ -175,18 +177,18 @@ final class PlanJson {
         return parent.hasNonNull(field) ? LocalDate.parse(parent.get(field).asText()) : null;
     }
 
-    private static <T> List<T> list(JsonNode parent, String field, java.util.function.Function<JsonNode, T> item) {
-        List<T> out = new java.util.ArrayList<>();
+    private static <T> List<T> list(JsonNode parent, String field, Function<JsonNode, T> item) {
+        List<T> out = new ArrayList<>();
         for (JsonNode n : parent.path(field)) out.add(item.apply(n));
         return List.copyOf(out);
     }
 
     /** The constant whose api name is {@code name}: the document was checked, so one always is. */
-    private static <E extends Enum<E>> E named(E[] values, java.util.function.Function<E, String> apiName, String name) {
+    private static <E extends Enum<E>> E named(E[] values, Function<E, String> apiName, String name) {
         for (E e : values) {
             if (apiName.apply(e).equals(name)) return e;
         }
-        throw new IllegalStateException("'" + name + "' is none of " + java.util.Arrays.toString(values));
+        throw new IllegalStateException("'" + name + "' is none of " + Arrays.toString(values));
     }
 
     private interface Item {

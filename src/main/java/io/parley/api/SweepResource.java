@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,6 +31,8 @@ import io.parley.engine.Metric;
 import io.parley.model.InvalidInputException;
 import io.parley.model.JsonPointer;
 import io.parley.model.Violation;
+import io.parley.ops.Meters;
+import io.parley.ops.Traced;
 
 /**
  * {@code POST /api/v1/analyses/sweep}: data tables and grid sweeps. As CSV or NDJSON the rows are
@@ -38,13 +41,13 @@ import io.parley.model.Violation;
  * ordered slices of the same grid.
  */
 @Path("/api/v1/analyses/sweep")
-@io.parley.ops.Traced
+@Traced
 public class SweepResource {
 
     private static final List<Metric> NPV = List.of(Metric.NPV);
 
-    @jakarta.inject.Inject
-    io.parley.ops.Meters meters;
+    @Inject
+    Meters meters;
 
     private final JsonBodies bodies;
     private final ParleyConfig.Analyses limits;

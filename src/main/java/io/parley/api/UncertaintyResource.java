@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +26,8 @@ import io.parley.analysis.SobolIndices;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
 import io.parley.model.Numbers;
+import io.parley.ops.Meters;
+import io.parley.ops.Traced;
 
 /**
  * Uncertainty: Monte Carlo simulation ({@code /analyses/monte-carlo}, with raw samples streamed as
@@ -32,13 +35,13 @@ import io.parley.model.Numbers;
  * screening ({@code /analyses/morris}).
  */
 @Path("/api/v1/analyses")
-@io.parley.ops.Traced
+@Traced
 public class UncertaintyResource {
 
     private static final List<Metric> NPV = List.of(Metric.NPV);
 
-    @jakarta.inject.Inject
-    io.parley.ops.Meters meters;
+    @Inject
+    Meters meters;
 
     private final JsonBodies bodies;
     private final ParleyConfig.Uncertainty limits;

@@ -1,5 +1,6 @@
 package io.parley.engine;
 
+import java.util.Arrays;
 import java.util.List;
 
 import io.parley.model.DerivedDefault;
@@ -245,7 +246,7 @@ public final class CompiledScenario {
     /** True when {@code other} has the same shape, so their parameter vectors line up slot by slot. */
     public boolean sameShape(CompiledScenario other) {
         return years == other.years && periodsPerYear == other.periodsPerYear
-                && java.util.Arrays.equals(leverPaths(), other.leverPaths())
+                && Arrays.equals(leverPaths(), other.leverPaths())
                 && termsBasis == other.termsBasis && baselineBasis == other.baselineBasis;
     }
 

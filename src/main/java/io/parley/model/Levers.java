@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.parley.model.Lever.ProductField;
@@ -324,7 +325,7 @@ public final class Levers {
             return new InvalidLeverPathException(path, message);
         }
 
-        private static List<String> sorted(java.util.Set<String> names) {
+        private static List<String> sorted(Set<String> names) {
             return names.stream().sorted().collect(Collectors.toList());
         }
     }

@@ -2,10 +2,16 @@ package io.parley.optimize;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import io.parley.engine.Evaluator;
 import io.parley.engine.Report;
@@ -121,7 +127,7 @@ public final class AffineModel {
         this.evaluator = problem.scenario().newEvaluator();
         this.parameters = problem.scenario().parameters();
         List<Decision> decisions = problem.decisions();
-        this.continuous = java.util.stream.IntStream.range(0, decisions.size())
+        this.continuous = IntStream.range(0, decisions.size())
                 .filter(i -> decisions.get(i) instanceof Decision.Continuous).toArray();
         this.lower = new double[continuous.length];
         this.range = new double[continuous.length];
@@ -158,8 +164,8 @@ public final class AffineModel {
     }
 
     /** The best deal that meets every rule among the points the engine evaluated while building, if any. */
-    java.util.Optional<Evaluated> bestEvaluated() {
-        return java.util.Optional.ofNullable(bestEvaluated);
+    Optional<Evaluated> bestEvaluated() {
+        return Optional.ofNullable(bestEvaluated);
     }
 
     /**
@@ -306,7 +312,7 @@ public final class AffineModel {
         }
         for (int j : menus) refuseOversizedGroup(parent, menus, j);
         // form the groups: every menu is in one (possibly on its own)
-        java.util.Map<Integer, List<Integer>> byRoot = new java.util.LinkedHashMap<>();
+        Map<Integer, List<Integer>> byRoot = new LinkedHashMap<>();
         for (int j : menus) byRoot.computeIfAbsent(find(parent, j), r -> new ArrayList<>()).add(j);
         for (List<Integer> members : byRoot.values()) {
             int[] memberArray = members.stream().mapToInt(Integer::intValue).toArray();
@@ -314,7 +320,7 @@ public final class AffineModel {
             for (int j : memberArray) size *= ((Decision.Menu) decisions.get(j)).options().length;
             List<Integer> attached = new ArrayList<>();
             for (int k = 0; k < continuous.length; k++) {
-                if (!java.util.Collections.disjoint(menusOfContinuous.get(k), members)) {
+                if (!Collections.disjoint(menusOfContinuous.get(k), members)) {
                     attached.add(k);
                     groupOf[k] = groups.size();
                 }
@@ -490,7 +496,7 @@ public final class AffineModel {
         }
         if (!alone.isEmpty()) {
             return new NotLinearException("the deal's figures are not linear in " + String.join(", ", alone) + " over the bounds given: "
-                    + "halfway between the bounds they miss the straight line by " + Numbers.plain(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.2g", worst)))
+                    + "halfway between the bounds they miss the straight line by " + Numbers.plain(Double.parseDouble(String.format(Locale.ROOT, "%.2g", worst)))
                     + " of their size, more than the " + Numbers.plain(ACCEPTED_DEVIATION) + " accepted (a rebate tier is reached "
                     + "or lost, or the lever compounds or multiplies); give "
                     + (alone.size() == 1 ? "it" : "them") + " as a menu of values (\"values\": […]) and the optimiser "

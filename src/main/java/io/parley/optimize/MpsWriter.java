@@ -1,5 +1,7 @@
 package io.parley.optimize;
 
+import java.util.Set;
+
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
@@ -26,7 +28,7 @@ final class MpsWriter {
     }
 
     /** @param integer indexes of the integer variables (OR-Tools' Java API does not expose it) */
-    static String write(MPSolver solver, String name, java.util.Set<Integer> integer) {
+    static String write(MPSolver solver, String name, Set<Integer> integer) {
         MPVariable[] variables = solver.variables();
         MPConstraint[] constraints = solver.constraints();
         MPObjective objective = solver.objective();

@@ -1,8 +1,10 @@
 package io.parley.optimize;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
@@ -25,7 +27,7 @@ final class SolverModel {
     final int[] fixed;                    // per group: fixed compound option, or null
     private final Map<Quantity, Integer> quantityIndex = new HashMap<>();
     /** Indexes of the binary variables, for the MPS export. */
-    final java.util.Set<Integer> integer = new java.util.HashSet<>();
+    final Set<Integer> integer = new HashSet<>();
 
     /** A linear expression over the solver's variables. */
     static final class Expression {
