@@ -120,7 +120,20 @@ public class ProblemMappers {
     static boolean causedByTheDatabase(Throwable e) {
         return chain(e).stream().anyMatch(t -> t instanceof SQLTransientException || t instanceof SQLRecoverableException
                 || t instanceof SQLNonTransientConnectionException
-                || t instanceof SQLException && t.getCause() instanceof TimeoutException);
+                || t instanceof SQLException && t.getCause() instanceof TimeoutException
+                || failedToEnlist(t));
+    }
+
+    /**
+     * How Agroal words its failure to enlist a connection in the request's transaction: a plain
+     * SQLException with neither cause nor SQLState, seen when the connection died between the pool's
+     * check and the enlistment (the database killed or stopped). It happens at a transaction's first
+     * statement, so nothing was written.
+     */
+    static final String AGROAL_ENLIST_FAILURE = "Failed to enlist";
+
+    private static boolean failedToEnlist(Throwable t) {
+        return t instanceof SQLException && t.getMessage() != null && t.getMessage().startsWith(AGROAL_ENLIST_FAILURE);
     }
 
     /**

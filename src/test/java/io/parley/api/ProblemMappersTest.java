@@ -125,6 +125,19 @@ class ProblemMappersTest {
     }
 
     @Test
+    void aConnectionThatDiedBeforeItsEnlistmentIsUnavailable() {
+        // Agroal's wording, seen in WritesUnderFaultTest when the database was killed under the pool
+        RuntimeException enlist = new RuntimeException("Unable to acquire JDBC Connection",
+                new SQLException("Exception in association of connection to existing transaction",
+                        new SQLException("Failed to enlist. Check if a connection from another datasource is already "
+                                + "enlisted to the same transaction")));
+        assertThat(ProblemMappers.failedAtCommit(enlist)).isFalse();
+        Response r = new ProblemMappers().unexpected(enlist, AT_PLANS);
+        assertThat(r.getStatus()).isEqualTo(503);
+        assertThat(((Problem) r.getEntity()).type()).isEqualTo("urn:parley:problem:unavailable");
+    }
+
+    @Test
     void theChainVisitsCausesAndSuppressedOnceEvenInACycle() {
         RuntimeException outer = new RuntimeException("outer");
         IllegalStateException inner = new IllegalStateException("inner", outer);
