@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class HostileRequestsFuzzTest {
 
-    static final int CASES = Integer.getInteger("parley.fuzz.cases", 200);
+    static final int CASES = Integer.getInteger("parley.fuzz.cases", 40);
     static final long SEED = Long.getLong("parley.fuzz.seed", 20261203L);
     static final List<String> INTERNAL_NAMES = List.of("com.fasterxml", "java.", "io.parley.", "jakarta.", "Exception");
     static final int DEEP_NESTING = 5000;
