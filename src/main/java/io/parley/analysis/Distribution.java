@@ -261,6 +261,10 @@ public sealed interface Distribution {
     private static List<String> orderedThree(double min, double mode, double max) {
         if (!(min < max)) return List.of("max: must be above min");
         if (!(min <= mode && mode <= max)) return List.of("mode: must lie in [min, max]");
+        // the shape is computed from max − min and 4 × mode: past that, the arithmetic overflows
+        if (!Double.isFinite(max - min) || !Double.isFinite(4 * mode)) {
+            return List.of("max: the spread max − min and 4 × mode must stay within the range of a number (about 1.8e308)");
+        }
         return List.of();
     }
 }

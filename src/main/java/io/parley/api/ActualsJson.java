@@ -37,6 +37,9 @@ final class ActualsJson {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    /** Stands for a period that is missing or not a whole number (already reported); no real period reads as it. */
+    private static final int UNREADABLE_PERIOD = Integer.MIN_VALUE;
+
     List<Actual> fromJson(JsonNode root, List<Violation> violations) {
         JsonInput in = new JsonInput(violations);
         if (!in.object(root, "", "an actuals upload", new LinkedHashSet<>(List.of("actuals")))) return List.of();
@@ -48,8 +51,8 @@ final class ActualsJson {
             JsonNode a = items.get(i);
             if (!in.object(a, at, "a period's actuals", new LinkedHashSet<>(List.of("period", "volumes", "netRevenue",
                     "rebate", "cogs", "costToServe")))) continue;
-            int period = in.requiredInteger(a, at, "period", -1);
-            if (period != -1 && period < 1) in.fail(at + "/period", period + " is not a period (1 or more)", period);
+            int period = in.requiredInteger(a, at, "period", UNREADABLE_PERIOD);
+            if (period != UNREADABLE_PERIOD && period < 1) in.fail(at + "/period", period + " is not a period (1 or more)", period);
             if (period >= 1 && !seen.add(period)) in.fail(at + "/period", "period " + period + " is given twice", period);
             double nr = nonNegative(in, a, at, "netRevenue");
             double rb = nonNegative(in, a, at, "rebate");
@@ -76,7 +79,7 @@ final class ActualsJson {
 
     private static double nonNegative(JsonInput in, JsonNode a, String at, String field) {
         double v = in.requiredNumber(a, at, field);
-        if (v < 0 || Double.isInfinite(v)) in.fail(at + "/" + field, v + " is negative; must be ≥ 0", v);
+        if (v < 0) in.fail(at + "/" + field, v + " is negative; must be ≥ 0", v);
         return v;
     }
 

@@ -1,6 +1,7 @@
 package io.parley.api;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -45,12 +46,23 @@ public class JsonBodies {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            String message = e.getOriginalMessage() + where;
+            String message = withoutInternals(e.getOriginalMessage()) + where;
             throw Problem.of(Problem.Kind.MALFORMED_JSON).detail("the body is not valid JSON: " + message)
                     .error("", message, null).exception();
         } catch (IOException e) {
             throw new ProblemException(Problem.of(Problem.Kind.BAD_REQUEST, "the body could not be read"));
         }
+    }
+
+    /** Jackson's advice names its own types and switches ("enable `JsonReadFeature.…`"): none of the client's business. */
+    private static final Pattern ADVICE = Pattern.compile("[:;,]? *(enable|disable) `[^`]*`.*$");
+    private static final Pattern CONSTRAINT_SOURCE = Pattern.compile(",? *from `[^`]*`");
+    private static final Pattern INTERNAL_TYPE = Pattern.compile("`?(com\\.fasterxml|java|javax|jakarta|io\\.parley)\\.[\\w.$]+`?");
+
+    static String withoutInternals(String message) {
+        if (message == null) return "unreadable";
+        String plain = CONSTRAINT_SOURCE.matcher(ADVICE.matcher(message).replaceAll("")).replaceAll("");
+        return INTERNAL_TYPE.matcher(plain).replaceAll("a JSON value");
     }
 
     static ProblemException tooLarge(long size, long limit) {

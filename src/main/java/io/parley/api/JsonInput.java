@@ -70,7 +70,12 @@ final class JsonInput {
         return node == null ? absent : text(node, JsonPointer.child(at, field));
     }
 
+    /** A string; null (reported) when it is absent, null or another type. */
     String text(JsonNode node, String at) {
+        if (absent(node)) {
+            fail(at, "is required", null);
+            return null;
+        }
         if (!node.isTextual()) {
             fail(at, "must be a string, got " + describe(node), scalar(node));
             return null;
@@ -89,12 +94,23 @@ final class JsonInput {
         return node == null ? absent : number(node, JsonPointer.child(at, field));
     }
 
+    /** A number; NaN (reported) when it is absent, null or another type. */
     double number(JsonNode node, String at) {
+        if (absent(node)) {
+            fail(at, "is required", null);
+            return Double.NaN;
+        }
         if (!node.isNumber()) {
             fail(at, "must be a number, got " + describe(node), scalar(node));
             return Double.NaN;
         }
-        return node.doubleValue();
+        double value = node.doubleValue();
+        if (Double.isInfinite(value)) {
+            // 1e400 is valid JSON but no double: read on, it would pass "≥ 0" checks as Infinity
+            fail(at, node.asText() + " is beyond the range of a number (about ±1.8e308)", null);
+            return Double.NaN;
+        }
+        return value;
     }
 
     /** An optional true/false; {@code absent} when missing (or null), reported when it is anything else. */
@@ -127,6 +143,11 @@ final class JsonInput {
     int optionalInteger(JsonNode parent, String at, String field, int absent, int broken) {
         JsonNode node = optional(parent, field);
         return node == null ? absent : integer(node, JsonPointer.child(at, field), broken);
+    }
+
+    /** An element read from a parent that lacks it: {@code get} gives null, {@code path} a missing node. */
+    private static boolean absent(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode();
     }
 
     /** The elements of an array field, or an empty list (with the problem recorded) when it is not an array. */

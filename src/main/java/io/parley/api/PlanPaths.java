@@ -35,8 +35,8 @@ final class PlanPaths {
     private PlanPaths() {
     }
 
-    /** Path ids are written in ASCII digits only: no sign, no spaces, no other script's digits. */
-    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    /** Path ids are written in ASCII digits only: no sign, no spaces, no leading zero (01 is not a second name for 1). */
+    private static final Pattern DIGITS = Pattern.compile("[1-9][0-9]*");
 
     /** The plan id in the path parameter {@code id}: a whole number ≥ 1, else 400. */
     static long planId(String id) {

@@ -170,6 +170,7 @@ public record Problem(String type, String title, int status, String detail, Stri
         INTERNAL("internal", 500, "Parley failed to handle the request"),
         BUSY("busy", 503, "Parley is busy with other heavy work"),
         UNAVAILABLE("unavailable", 503, "A service Parley depends on is unavailable"),
+        OUTCOME_UNKNOWN("outcome-unknown", 503, "The write may or may not have been stored"),
         PRECONDITION_REQUIRED("precondition-required", 428, "Changes need the ETag of the revision they change"),
         STALE("stale-revision", 412, "Someone else changed this first"),
         NO_AGREED_SCENARIO("no-agreed-scenario", 409, "The plan has no agreed scenario to compare with"),

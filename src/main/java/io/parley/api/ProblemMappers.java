@@ -4,7 +4,19 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
+
+import javax.transaction.xa.XAException;
+
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.RollbackException;
 
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -72,8 +84,23 @@ public class ProblemMappers {
     /** Seconds a client should wait when our database is unavailable: a restart or fail-over takes a few. */
     static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
+    /**
+     * What a client is told when the connection was lost while its write was being committed: the
+     * database may have applied the COMMIT before it went away, so "nothing was changed" would be false.
+     */
+    static final String OUTCOME_UNKNOWN_DETAIL = "the plan store was lost while this write was being committed: "
+            + "it may or may not have been stored. Find out from the plan's revision list "
+            + "(GET /api/v1/plans/{id}/revisions) or the plan list, or retry in " + DATABASE_RETRY_AFTER_SECONDS
+            + " s with the same Idempotency-Key (a create: a stored write answers again as it did) or the same "
+            + "If-Match (a change: a stored write answers 412 naming the revision it made)";
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (failedAtCommit(e)) {
+            LOG.warn("the database was lost during a commit; the write's outcome is unknown: " + e.getMessage());
+            return problem(Problem.of(Problem.Kind.OUTCOME_UNKNOWN).detail(OUTCOME_UNKNOWN_DETAIL)
+                    .exception(DATABASE_RETRY_AFTER_SECONDS), uri);
+        }
         if (causedByTheDatabase(e)) {
             // the store is down, unreachable or timing out: ours to fix, the client's to retry
             LOG.warn("the database is unavailable: " + e.getMessage());
@@ -91,14 +118,49 @@ public class ProblemMappers {
      * acquisition timeout, a plain SQLException caused by a TimeoutException).
      */
     static boolean causedByTheDatabase(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                    || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLException && t.getCause() instanceof TimeoutException) {
-                return true;
-            }
+        return chain(e).stream().anyMatch(t -> t instanceof SQLTransientException || t instanceof SQLRecoverableException
+                || t instanceof SQLNonTransientConnectionException
+                || t instanceof SQLException && t.getCause() instanceof TimeoutException
+                || failedToEnlist(t));
+    }
+
+    /**
+     * How Agroal words its failure to enlist a connection in the request's transaction: a plain
+     * SQLException with neither cause nor SQLState, seen when the connection died between the pool's
+     * check and the enlistment (the database killed or stopped). It happens at a transaction's first
+     * statement, so nothing was written.
+     */
+    static final String AGROAL_ENLIST_FAILURE = "Failed to enlist";
+
+    private static boolean failedToEnlist(Throwable t) {
+        return t instanceof SQLException && t.getMessage() != null && t.getMessage().startsWith(AGROAL_ENLIST_FAILURE);
+    }
+
+    /**
+     * The transaction manager failed to commit (or committed in part) and the database is at fault:
+     * the connection died during COMMIT, so whether the database applied it is not known. Narayana's
+     * RollbackException says "Could not commit" whatever happened on the wire; the driver's error
+     * hangs on it only as a suppressed XAException, which is why {@link #chain} follows both.
+     */
+    static boolean failedAtCommit(Throwable e) {
+        boolean atCommit = chain(e).stream().anyMatch(t -> t instanceof RollbackException
+                || t instanceof HeuristicMixedException || t instanceof HeuristicRollbackException
+                || t instanceof XAException);
+        return atCommit && causedByTheDatabase(e);
+    }
+
+    /** Every throwable reachable from {@code e} through causes and suppressed exceptions, each once. */
+    static List<Throwable> chain(Throwable e) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> open = new ArrayDeque<>();
+        open.push(e);
+        while (!open.isEmpty()) {
+            Throwable t = open.pop();
+            if (!seen.add(t)) continue;
+            if (t.getCause() != null) open.push(t.getCause());
+            for (Throwable suppressed : t.getSuppressed()) open.push(suppressed);
         }
-        return false;
+        return List.copyOf(seen);
     }
 
     static Response respond(Problem problem, UriInfo uri) {

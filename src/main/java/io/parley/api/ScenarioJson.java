@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.parley.engine.Overflow;
 import io.parley.model.CostToServe;
 import io.parley.model.DerivedDefault;
 import io.parley.model.Horizon;
@@ -73,6 +74,8 @@ public final class ScenarioJson {
         for (Violation v : ScenarioValidator.validate(scenario)) {
             if (!reported.contains(v.pointer())) found.add(v);
         }
+        // values valid one by one can still multiply past the largest double: refused, never answered as infinities
+        if (found.isEmpty()) found.addAll(Overflow.of(scenario));
         violations.addAll(prefixed(found, at));
         return scenario;
     }

@@ -63,7 +63,7 @@ public record Scenario(String name, String description, String currency, Horizon
 
     public int productIndex(String id) {
         for (int i = 0; i < products.size(); i++) {
-            if (products.get(i).id().equals(id)) return i;
+            if (id.equals(products.get(i).id())) return i;
         }
         return -1;
     }

@@ -6,6 +6,9 @@ import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.TimeoutException;
 
+import javax.transaction.xa.XAException;
+
+import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -49,6 +52,100 @@ class ProblemMappersTest {
         assertThat(r.getStatus()).isEqualTo(500);
         assertThat(((Problem) r.getEntity()).detail()).doesNotContain("bad column");
         assertThat(r.getHeaderString("Retry-After")).isNull();
+    }
+
+    /**
+     * What Narayana throws when the connection dies during COMMIT: ARJUNA016053, whose cause chain holds
+     * nothing of the database; the driver's error hangs on it as a suppressed XAException's cause.
+     */
+    static RollbackException commitLost() {
+        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        XAException xa = new XAException(XAException.XAER_RMFAIL);
+        xa.initCause(new SQLNonTransientConnectionException("(conn=42) Connection reset", "08000"));
+        rollback.addSuppressed(xa);
+        return rollback;
+    }
+
+    @Test
+    void aCommitThatLosesTheDatabaseIsA503OutcomeUnknownNamingHowToFindOut() {
+        // as the @Transactional interceptor or QuarkusTransaction hands it on: wrapped once more
+        RuntimeException wrapped = new RuntimeException("commit failed", commitLost());
+        Response r = new ProblemMappers().unexpected(wrapped, AT_PLANS);
+        assertThat(r.getStatus()).isEqualTo(503);
+        assertThat(r.getHeaderString("Retry-After")).isEqualTo("5");
+        Problem p = (Problem) r.getEntity();
+        assertThat(p.type()).isEqualTo("urn:parley:problem:outcome-unknown");
+        assertThat(p.status()).isEqualTo(503);
+        assertThat(p.detail()).contains("may or may not have been stored").contains("/revisions")
+                .contains("same Idempotency-Key").doesNotContainIgnoringCase("nothing was changed")
+                .doesNotContain("ARJUNA").doesNotContain("SQL").doesNotContain("XA");
+        assertThat(p.instance()).isEqualTo("/api/v1/plans");
+    }
+
+    @Test
+    void theCommitFailureIsClassifiedWhereverTheDriverErrorHangs() {
+        assertThat(ProblemMappers.failedAtCommit(commitLost())).isTrue();
+        // the driver's error as the cause, not suppressed
+        assertThat(ProblemMappers.failedAtCommit(new RollbackException("ARJUNA016053")
+                .initCause(new SQLTransientConnectionException("Connection refused")))).isTrue();
+        // the suppressed XAException alone, without the rollback around it
+        XAException xa = new XAException(XAException.XAER_RMFAIL);
+        xa.initCause(new SQLNonTransientConnectionException("gone"));
+        assertThat(ProblemMappers.failedAtCommit(new IllegalStateException(xa))).isTrue();
+    }
+
+    @Test
+    void aRollbackAtCommitWithoutTheDatabaseAtFaultIsNotOutcomeUnknown() {
+        // a bug that made the commit fail: nothing says the database went away, so it is ours, a 500
+        RollbackException bug = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        bug.addSuppressed(new IllegalStateException("a synchronisation failed"));
+        assertThat(ProblemMappers.failedAtCommit(bug)).isFalse();
+        Response r = new ProblemMappers().unexpected(new RuntimeException(bug), AT_PLANS);
+        assertThat(r.getStatus()).isEqualTo(500);
+        assertThat(r.getHeaderString("Retry-After")).isNull();
+    }
+
+    @Test
+    void aDatabaseFailureBeforeTheCommitIsUnavailableNotOutcomeUnknown() {
+        // a statement failed: the transaction never reached COMMIT, so nothing was changed
+        RuntimeException statement = new RuntimeException("could not execute statement",
+                new SQLNonTransientConnectionException("Connection reset"));
+        assertThat(ProblemMappers.failedAtCommit(statement)).isFalse();
+        Problem p = (Problem) new ProblemMappers().unexpected(statement, AT_PLANS).getEntity();
+        assertThat(p.type()).isEqualTo("urn:parley:problem:unavailable");
+    }
+
+    @Test
+    void aConnectionFailureHungOnlyAsSuppressedIsStillTheDatabase() {
+        RuntimeException closing = new RuntimeException("closing the session failed");
+        closing.addSuppressed(new SQLNonTransientConnectionException("Connection reset"));
+        Response r = new ProblemMappers().unexpected(closing, AT_PLANS);
+        assertThat(r.getStatus()).isEqualTo(503);
+        assertThat(((Problem) r.getEntity()).type()).isEqualTo("urn:parley:problem:unavailable");
+    }
+
+    @Test
+    void aConnectionThatDiedBeforeItsEnlistmentIsUnavailable() {
+        // Agroal's wording, seen in WritesUnderFaultTest when the database was killed under the pool
+        RuntimeException enlist = new RuntimeException("Unable to acquire JDBC Connection",
+                new SQLException("Exception in association of connection to existing transaction",
+                        new SQLException("Failed to enlist. Check if a connection from another datasource is already "
+                                + "enlisted to the same transaction")));
+        assertThat(ProblemMappers.failedAtCommit(enlist)).isFalse();
+        Response r = new ProblemMappers().unexpected(enlist, AT_PLANS);
+        assertThat(r.getStatus()).isEqualTo(503);
+        assertThat(((Problem) r.getEntity()).type()).isEqualTo("urn:parley:problem:unavailable");
+    }
+
+    @Test
+    void theChainVisitsCausesAndSuppressedOnceEvenInACycle() {
+        RuntimeException outer = new RuntimeException("outer");
+        IllegalStateException inner = new IllegalStateException("inner", outer);
+        outer.initCause(inner); // a cycle through causes
+        SQLException hung = new SQLException("hung");
+        inner.addSuppressed(hung);
+        inner.addSuppressed(outer); // and through suppressed
+        assertThat(ProblemMappers.chain(outer)).containsExactlyInAnyOrder(outer, inner, hung);
     }
 
     @Test

@@ -134,6 +134,19 @@ public class ThrowawayMariaDb implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Kills the server outright (SIGKILL): no connection is closed, no COMMIT finished, as a crash. */
+    public synchronized void kill() {
+        if (server == null || !server.isAlive()) {
+            return;
+        }
+        try {
+            server.destroyForcibly().waitFor(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing the throwaway MariaDB", e);
+        }
+    }
+
     /**
      * Freezes the server (SIGSTOP): it keeps its port and its connections, and the kernel still accepts
      * new ones, but nothing answers: a database that times out rather than one that is down.
