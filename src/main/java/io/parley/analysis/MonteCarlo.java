@@ -45,17 +45,35 @@ public final class MonteCarlo {
                          Precision precision, double[] percentiles, List<Threshold> thresholds, int histogramBins) {
     }
 
-    /** How much of a metric's spread a lever explains: standardised regression coefficient and correlation. */
-    public record Contribution(String lever, double standardisedCoefficient, double correlation) {
+    /**
+     * How much of a metric's spread a lever explains: standardised regression coefficient, Pearson
+     * correlation, and Spearman rank correlation (Pearson's on ranks, ties given their average rank).
+     */
+    public record Contribution(String lever, double standardisedCoefficient, double correlation,
+                               double rankCorrelation) {
+    }
+
+    /**
+     * The lower tail of a metric at level {@code level} (a profit figure: losses lie low).
+     * {@code valueAtRisk} is the level's percentile (the same interpolation as the percentiles);
+     * {@code conditionalValueAtRisk} the mean of the samples at or below it, so never above it.
+     */
+    public record TailRisk(double level, double valueAtRisk, double conditionalValueAtRisk) {
     }
 
     public record Histogram(double[] edges, long[] counts) {
     }
 
-    /** One metric's distribution. {@code nulls}: samples where the metric is null (excluded from the rest). */
+    /**
+     * One metric's distribution. {@code nulls}: samples where the metric is null (excluded from the rest).
+     * {@code skewness} and {@code excessKurtosis} are the bias-adjusted sample estimators G1 and G2 (Excel's
+     * SKEW and KURT, SciPy's {@code bias=False}); both are 0 for a normal metric. {@code tailRisks} follow
+     * the percentile levels asked, in order.
+     */
     public record Summary(Metric metric, long count, long nulls, double mean, double sd, double standardError,
                           double min, double max, double[] percentiles, double[] probabilities, Histogram histogram,
-                          List<Contribution> contributions) {
+                          List<Contribution> contributions, double skewness, double excessKurtosis,
+                          List<TailRisk> tailRisks) {
     }
 
     public record Result(long samples, boolean stoppedByPrecision, List<Summary> metrics) {
@@ -89,8 +107,10 @@ public final class MonteCarlo {
         }
         int count = Math.min(n, done * Sampling.BLOCK);
         List<Summary> summaries = new ArrayList<>();
+        double[][] leverRanks = new double[levers.size()][];
+        Blocks.run(executor, 0, levers.size(), l -> leverRanks[l] = ranks(inputs[l], count), "ranking");
         for (int m = 0; m < metrics.size(); m++) {
-            summaries.add(summarise(metrics.get(m), outputs[m], inputs, count, levers, config));
+            summaries.add(summarise(metrics.get(m), outputs[m], inputs, leverRanks, count, levers, config));
         }
         return new Result(count, precise && count < n, summaries);
     }
@@ -166,8 +186,8 @@ public final class MonteCarlo {
         return new double[] {k, mean, k > 1 ? m2 / (k - 1) : Double.NaN};
     }
 
-    private static Summary summarise(Metric metric, double[] all, double[][] inputs, int count, List<Uncertain> levers,
-                                     Config config) {
+    private static Summary summarise(Metric metric, double[] all, double[][] inputs, double[][] leverRanks, int count,
+                                     List<Uncertain> levers, Config config) {
         double[] moments = moments(all, count);
         long k = (long) moments[0];
         double[] sorted = new double[(int) k];
@@ -184,10 +204,133 @@ public final class MonteCarlo {
             long below = countBelow(sorted, th.value());
             probabilities[t] = k == 0 ? Double.NaN : (th.below() ? below : k - countAtMost(sorted, th.value())) / (double) k;
         }
+        List<TailRisk> tailRisks = new ArrayList<>();
+        for (int p = 0; p < percentiles.length; p++) {
+            tailRisks.add(new TailRisk(config.percentiles()[p], percentiles[p], meanAtOrBelow(sorted, percentiles[p])));
+        }
+        double[] shape = shape(sorted, moments[1]);
         return new Summary(metric, k, count - k, moments[1], sd, sd / Math.sqrt(k),
                 k == 0 ? Double.NaN : sorted[0], k == 0 ? Double.NaN : sorted[sorted.length - 1],
                 percentiles, probabilities, histogram(sorted, config.histogramBins()),
-                contributions(all, inputs, count, levers));
+                contributions(all, inputs, leverRanks, count, levers), shape[0], shape[1], tailRisks);
+    }
+
+    /**
+     * {skewness G1, excess kurtosis G2} of the values (bias-adjusted sample estimators): with central
+     * moments m_r = Σ(x − mean)^r / n, g1 = m3 / m2^1.5, g2 = m4 / m2² − 3,
+     * G1 = g1 √(n(n−1)) / (n−2) and G2 = ((n+1) g2 + 6)(n−1) / ((n−2)(n−3)). NaN below 3 (4) values or
+     * when the values do not vary. Summed in sorted order, so independent of the thread count.
+     */
+    static double[] shape(double[] sorted, double mean) {
+        int n = sorted.length;
+        double m2 = 0;
+        double m3 = 0;
+        double m4 = 0;
+        for (double v : sorted) {
+            double d = v - mean;
+            double d2 = d * d;
+            m2 += d2;
+            m3 += d2 * d;
+            m4 += d2 * d2;
+        }
+        m2 /= n;
+        m3 /= n;
+        m4 /= n;
+        if (n < 3 || m2 == 0) return new double[] {Double.NaN, Double.NaN};
+        double g1 = m3 / Math.pow(m2, 1.5);
+        double skewness = g1 * Math.sqrt((double) n * (n - 1)) / (n - 2);
+        if (n < 4) return new double[] {skewness, Double.NaN};
+        double g2 = m4 / (m2 * m2) - 3;
+        double kurtosis = ((n + 1) * g2 + 6) * (n - 1) / ((double) (n - 2) * (n - 3));
+        return new double[] {skewness, kurtosis};
+    }
+
+    /** The mean of the sorted values at or below {@code limit}: a profit's conditional value at risk. */
+    static double meanAtOrBelow(double[] sorted, double limit) {
+        long k = countAtMost(sorted, limit);
+        if (k == 0) return Double.NaN;
+        double sum = 0;
+        for (int i = 0; i < k; i++) sum += sorted[i];
+        return sum / k;
+    }
+
+    /**
+     * The 1-based ranks of the first {@code count} values, ties sharing their average rank; NaN stays NaN
+     * and is not ranked. The sample index rides in the low bits of an order-preserving long key, so one
+     * primitive sort orders the samples; keys that collide on the remaining high bits are then put in
+     * exact order, so the ranks are exact (and the same whatever the thread count).
+     */
+    static double[] ranks(double[] values, int count) {
+        int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, count - 1));
+        long indexMask = (1L << indexBits) - 1;
+        int k = 0;
+        for (int i = 0; i < count; i++) if (!Double.isNaN(values[i])) k++;
+        long[] keys = new long[k];
+        int j = 0;
+        for (int i = 0; i < count; i++) if (!Double.isNaN(values[i])) keys[j++] = orderKey(values[i]) & ~indexMask | i;
+        Arrays.sort(keys);
+        int[] order = new int[k];
+        for (int i = 0; i < k; i++) order[i] = (int) (keys[i] & indexMask);
+        for (int a = 0; a < k; ) {
+            int b = a + 1;
+            while (b < k && (keys[b] & ~indexMask) == (keys[a] & ~indexMask)) b++;
+            if (b - a > 1) exactOrder(values, order, a, b);
+            a = b;
+        }
+        double[] ranks = new double[count];
+        Arrays.fill(ranks, Double.NaN);
+        for (int a = 0; a < k; ) {
+            int b = a + 1;
+            while (b < k && values[order[b]] == values[order[a]]) b++;
+            double rank = (a + 1 + b) / 2.0; // positions a..b−1 hold ranks a+1..b
+            for (int i = a; i < b; i++) ranks[order[i]] = rank;
+            a = b;
+        }
+        return ranks;
+    }
+
+    /** A long whose signed order is the order of the doubles (−0.0 taken as 0.0). */
+    private static long orderKey(double v) {
+        long bits = Double.doubleToLongBits(v + 0.0);
+        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+    }
+
+    /** Sorts order[from, to) by exact value; such runs agree in all but the lowest bits, so they are rare. */
+    private static void exactOrder(double[] values, int[] order, int from, int to) {
+        boolean equal = true;
+        for (int i = from + 1; i < to && equal; i++) equal = values[order[i]] == values[order[from]];
+        if (equal) return;
+        Integer[] run = new Integer[to - from];
+        for (int i = from; i < to; i++) run[i - from] = order[i];
+        Arrays.sort(run, Comparator.comparingDouble((Integer i) -> values[i]).thenComparingInt(i -> i));
+        for (int i = from; i < to; i++) order[i] = run[i - from];
+    }
+
+    /** Pearson's correlation of x and y over the samples where y is not NaN. */
+    private static double correlation(double[] x, double[] y, int count) {
+        long n = 0;
+        double meanX = 0;
+        double meanY = 0;
+        for (int i = 0; i < count; i++) {
+            if (Double.isNaN(y[i])) continue;
+            n++;
+            meanX += (x[i] - meanX) / n;
+            meanY += (y[i] - meanY) / n;
+        }
+        double xx = 0;
+        double yy = 0;
+        double xy = 0;
+        for (int i = 0; i < count; i++) {
+            if (Double.isNaN(y[i])) continue;
+            double dx = x[i] - meanX;
+            double dy = y[i] - meanY;
+            xx += dx * dx;
+            yy += dy * dy;
+            xy += dx * dy;
+        }
+        if (xx == 0 || yy == 0) return Double.NaN;
+        // rounding can carry a perfect rank agreement a few ulps past ±1
+        return Math.max(-1, Math.min(1, xy / Math.sqrt(xx * yy)));
     }
 
     /** Linear interpolation between order statistics (Excel's PERCENTILE.INC, R's type 7). */
@@ -232,9 +375,13 @@ public final class MonteCarlo {
      * Standardised regression coefficients (the metric regressed on every lever, each coefficient scaled
      * by sd(lever)/sd(metric)) and plain correlations, sorted by the size of the coefficient.
      */
-    private static List<Contribution> contributions(double[] y, double[][] x, int count, List<Uncertain> levers) {
+    private static List<Contribution> contributions(double[] y, double[][] x, double[][] xRanks, int count,
+                                                    List<Uncertain> levers) {
         int k = x.length;
         if (k == 0) return List.of();
+        double[] yRanks = ranks(y, count);
+        boolean anyNull = false;
+        for (int i = 0; i < count && !anyNull; i++) anyNull = Double.isNaN(y[i]);
         double[] meanX = new double[k];
         double meanY = 0;
         int n = 0;
@@ -270,11 +417,20 @@ public final class MonteCarlo {
         List<Contribution> out = new ArrayList<>();
         for (int a = 0; a < k; a++) {
             double r = xy[a] / Math.sqrt(xx[a][a] * yy);
+            // ranks among the samples where the metric is defined: re-ranked only when some are null
+            double[] leverRanks = anyNull ? ranks(masked(x[a], y, count), count) : xRanks[a];
             out.add(new Contribution(levers.get(a).lever().path(), yy == 0 ? Double.NaN : coefficients[a],
-                    yy == 0 || xx[a][a] == 0 ? Double.NaN : r));
+                    yy == 0 || xx[a][a] == 0 ? Double.NaN : r, correlation(leverRanks, yRanks, count)));
         }
         out.sort(Comparator.comparingDouble((Contribution c) -> Double.isNaN(c.standardisedCoefficient())
                 ? -1 : Math.abs(c.standardisedCoefficient())).reversed());
+        return out;
+    }
+
+    /** The first {@code count} of x, NaN where y is NaN. */
+    private static double[] masked(double[] x, double[] y, int count) {
+        double[] out = new double[count];
+        for (int i = 0; i < count; i++) out[i] = Double.isNaN(y[i]) ? Double.NaN : x[i];
         return out;
     }
 }

@@ -21,7 +21,12 @@ final class UncertaintyJson {
 
     record Distribution(String metric, long count, long nulls, double mean, double sd, double standardError,
                         double min, double max, List<Percentile> percentiles, List<Probability> probabilities,
-                        Histogram histogram, List<Contribution> contributions) {
+                        Histogram histogram, List<Contribution> contributions, double skewness,
+                        double excessKurtosis, List<TailRisk> tailRisks) {
+    }
+
+    /** The lower tail at a percentile level: its value at risk and the mean below it. */
+    record TailRisk(double p, double valueAtRisk, double conditionalValueAtRisk) {
     }
 
     record Percentile(double p, double value) {
@@ -35,7 +40,7 @@ final class UncertaintyJson {
     record Histogram(double[] edges, long[] counts) {
     }
 
-    record Contribution(String lever, double standardisedCoefficient, double correlation) {
+    record Contribution(String lever, double standardisedCoefficient, double correlation, double rankCorrelation) {
     }
 
     record SobolAnswer(int n, long evaluations, long seed, int bootstrap, double confidence, List<SobolMetric> metrics,
@@ -80,7 +85,9 @@ final class UncertaintyJson {
                     s.min(), s.max(), ps, probabilities,
                     new Histogram(s.histogram().edges(), s.histogram().counts()),
                     s.contributions().stream().map(c -> new Contribution(c.lever(), c.standardisedCoefficient(),
-                            c.correlation())).toList());
+                            c.correlation(), c.rankCorrelation())).toList(),
+                    s.skewness(), s.excessKurtosis(), s.tailRisks().stream().map(t -> new TailRisk(t.level(),
+                            t.valueAtRisk(), t.conditionalValueAtRisk())).toList());
         }).toList();
         return new MonteCarloAnswer(r.samples(), r.stoppedByPrecision() ? "precision" : "samples", sampling, seed,
                 metrics, provenance);

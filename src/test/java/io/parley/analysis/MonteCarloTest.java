@@ -100,6 +100,9 @@ class MonteCarloTest {
             assertThat(a.histogram().counts()).as(what + " histogram counts").containsExactly(e.histogram().counts());
             // records compare double components with Double.compare: bit for bit
             assertThat(a.contributions()).as(what + " contributions").isEqualTo(e.contributions());
+            assertThat(new double[] {a.skewness(), a.excessKurtosis()}).as(what + " shape")
+                    .containsExactly(e.skewness(), e.excessKurtosis());
+            assertThat(a.tailRisks()).as(what + " tail risks").isEqualTo(e.tailRisks());
         }
     }
 
@@ -510,6 +513,124 @@ class MonteCarloTest {
     }
 
     // --- rank correlation ---
+
+    // --- shape, tail risk and rank correlation ---
+
+    static final int SHAPE_SAMPLES = 100_000;
+
+    /**
+     * npv is linear and increasing in the price (volume held), so with a normal price npv is normal with
+     * μ = f(10) and σ = f(11) − f(10): skewness 0 and excess kurtosis 0 (sampling sds √(6/n) and √(24/n)),
+     * and CVaR_p = μ − σ φ(z_p)/p, the mean of a normal truncated above at its p-quantile.
+     * CVaR's sampling sd is √((Var(Y | Y ≤ VaR) + (1 − p)(VaR − CVaR)²) / (n p)), with the truncated
+     * normal's variance σ²(1 − z_p φ(z_p)/p − (φ(z_p)/p)²); five of those are the bound.
+     */
+    @Test
+    void aNormalLeverThroughALinearMetricHasNoSkewNoExcessKurtosisAndTheNormalsCVaR() {
+        int n = SHAPE_SAMPLES;
+        double[] levels = {0.01, 0.05, 0.10};
+        MonteCarlo.Config c = with(config(n, Sampling.Method.RANDOM, 7, 2), levels, List.of());
+        MonteCarlo.Summary s = MonteCarlo.run(COMPILED, List.of(uncertain(PRICE, new Distribution.Normal(10, 1))),
+                List.of(Metric.NPV), c).metrics().get(0);
+        double mu = Plain.metric(DEAL, Metric.NPV, PRICE, 10);
+        double sigma = Plain.metric(DEAL, Metric.NPV, PRICE, 11) - mu;
+        assertThat(sigma).as("npv rises with the price").isPositive();
+
+        assertThat(s.skewness()).isCloseTo(0, within(5 * Math.sqrt(6.0 / n)));
+        assertThat(s.excessKurtosis()).isCloseTo(0, within(5 * Math.sqrt(24.0 / n)));
+        assertThat(s.tailRisks()).hasSize(levels.length);
+        for (int i = 0; i < levels.length; i++) {
+            double p = levels[i];
+            MonteCarlo.TailRisk t = s.tailRisks().get(i);
+            double z = Distribution.STANDARD.inverseCumulativeProbability(p);
+            double tail = Distribution.STANDARD.density(z) / p;
+            double cvar = mu - sigma * tail;
+            double tailVariance = sigma * sigma * (1 - z * tail - tail * tail);
+            double gap = sigma * (z + tail);
+            double sd = Math.sqrt((tailVariance + (1 - p) * gap * gap) / (n * p));
+            assertThat(t.level()).isEqualTo(p);
+            assertThat(t.valueAtRisk()).as("VaR is the percentile").isEqualTo(s.percentiles()[i]);
+            assertThat(t.conditionalValueAtRisk()).as("CVaR at %s", p).isCloseTo(cvar, within(5 * sd));
+            assertThat(t.conditionalValueAtRisk()).as("CVaR below VaR").isLessThan(t.valueAtRisk());
+        }
+    }
+
+    /**
+     * A uniform's excess kurtosis is −1.2 and its skewness 0. npv falls linearly with the fixed cost to
+     * serve, so it is uniform too. The sampling variance of the kurtosis is (β8 − 4β6β4 + 4β4³ − β4²)/n
+     * with a uniform's standardised moments β4 = 9/5, β6 = 27/7, β8 = 9: about 1.317/n.
+     */
+    @Test
+    void aUniformLeverThroughALinearMetricHasExcessKurtosisMinusOnePointTwo() {
+        int n = SHAPE_SAMPLES;
+        MonteCarlo.Summary s = MonteCarlo.run(COMPILED, List.of(uncertain(FIXED, new Distribution.Uniform(0, 2000))),
+                List.of(Metric.NPV), config(n, Sampling.Method.RANDOM, 11, 2)).metrics().get(0);
+        double b4 = 9.0 / 5;
+        double b6 = 27.0 / 7;
+        double b8 = 9;
+        double kurtosisSd = Math.sqrt((b8 - 4 * b6 * b4 + 4 * b4 * b4 * b4 - b4 * b4) / n);
+        assertThat(s.excessKurtosis()).isCloseTo(-1.2, within(5 * kurtosisSd));
+        // a symmetric law's skewness has sampling variance (β6 − 6β4 + 9)/n (6/n for a normal)
+        assertThat(s.skewness()).isCloseTo(0, within(5 * Math.sqrt((b6 - 6 * b4 + 9) / n)));
+    }
+
+    /** Every sample the same: no spread, so no shape; VaR and CVaR are that value. */
+    @Test
+    void aMetricThatDoesNotVaryHasNoShapeAndItsValueAsVaRAndCVaR() {
+        MonteCarlo.Summary s = MonteCarlo.run(COMPILED, List.of(uncertain(CUSTOMER_RATE, new Distribution.Uniform(0.05, 0.15))),
+                List.of(Metric.NPV), config(1_000, Sampling.Method.RANDOM, 3, 1)).metrics().get(0);
+        double npv = Plain.metric(DEAL, Metric.NPV);
+        assertThat(s.skewness()).isNaN();
+        assertThat(s.excessKurtosis()).isNaN();
+        for (MonteCarlo.TailRisk t : s.tailRisks()) {
+            assertThat(t.valueAtRisk()).isCloseTo(npv, within(1e-9 * Math.abs(npv)));
+            assertThat(t.conditionalValueAtRisk()).isCloseTo(npv, within(1e-9 * Math.abs(npv)));
+        }
+    }
+
+    /** Hand-worked: G1 and G2 of {1, 2, 3, 10} (SciPy's skew and kurtosis with bias=False: 1.763633 and 3.228). */
+    @Test
+    void shapeOfFourValuesIsTheAdjustedSampleSkewnessAndKurtosis() {
+        // mean 4; deviations −3, −2, −1, 6: m2 = 50/4, m3 = (−27 − 8 − 1 + 216)/4 = 45, m4 = (81 + 16 + 1 + 1296)/4 = 348.5
+        double m2 = 12.5;
+        double g1 = 45 / Math.pow(m2, 1.5);
+        double g2 = 348.5 / (m2 * m2) - 3;
+        double[] shape = MonteCarlo.shape(new double[] {1, 2, 3, 10}, 4);
+        assertThat(shape[0]).isCloseTo(g1 * Math.sqrt(12) / 2, within(1e-12));
+        assertThat(shape[1]).isCloseTo((5 * g2 + 6) * 3 / 2, within(1e-12));
+        assertThat(shape[0]).isCloseTo(1.763633, within(1e-6));
+        assertThat(shape[1]).isCloseTo(3.228, within(1e-9));
+        // CVaR at the median 2.5: the mean of 1 and 2
+        assertThat(MonteCarlo.meanAtOrBelow(new double[] {1, 2, 3, 10}, 2.5)).isEqualTo(1.5);
+        // ties share their average rank
+        assertThat(MonteCarlo.ranks(new double[] {5, 1, 5, 3, Double.NaN}, 5)).containsExactly(3.5, 1, 3.5, 2, Double.NaN);
+        // values one ulp apart are still told apart; −0.0 and 0.0 are equal
+        double up = Math.nextUp(1.0);
+        assertThat(MonteCarlo.ranks(new double[] {up, 1, up, -0.0, 0.0, Double.NaN, 7}, 7))
+                .containsExactly(4.5, 3, 4.5, 1.5, 1.5, Double.NaN, 6);
+    }
+
+    /**
+     * Net revenue rises with the volume (strictly): its Spearman coefficient with the volume is exactly 1
+     * even where the link is not linear (npv with a lognormal volume); npv falls with the unit cost: −1.
+     * The customer's rate moves neither: its rank correlation is 0 within five null sds 1/√(n − 1).
+     */
+    @Test
+    void aMonotoneMetricHasSpearmanOneAndAnUnrelatedLeverAboutZero() {
+        int n = 20_000;
+        List<MonteCarlo.Uncertain> levers = List.of(
+                uncertain(VOLUME, new Distribution.LogNormal(1000, 300)),
+                uncertain(CUSTOMER_RATE, new Distribution.Uniform(0.05, 0.15)));
+        MonteCarlo.Summary revenue = MonteCarlo.run(COMPILED, levers, List.of(Metric.NET_REVENUE),
+                config(n, Sampling.Method.RANDOM, 5, 2)).metrics().get(0);
+        for (MonteCarlo.Contribution k : revenue.contributions()) {
+            if (k.lever().equals(VOLUME)) assertThat(k.rankCorrelation()).isCloseTo(1, within(1e-12));
+            else assertThat(k.rankCorrelation()).isCloseTo(0, within(5 / Math.sqrt(n - 1)));
+        }
+        MonteCarlo.Summary npv = MonteCarlo.run(COMPILED, List.of(uncertain(UNIT_COST, new Distribution.Triangular(5, 6, 8))),
+                List.of(Metric.NPV), config(n, Sampling.Method.LATIN_HYPERCUBE, 5, 2)).metrics().get(0);
+        assertThat(npv.contributions().get(0).rankCorrelation()).isCloseTo(-1, within(1e-12));
+    }
 
     @ParameterizedTest
     @EnumSource(Sampling.Method.class)

@@ -220,6 +220,95 @@ class UncertaintyApiTest {
         assertThat(customerProbability.get("probability").doubleValue()).isEqualTo(above / 3000.0);
     }
 
+    /**
+     * Skewness, excess kurtosis, VaR, CVaR and Spearman coefficients of the answer, recomputed from the
+     * raw samples of the same request: G1 and G2 from two-pass central moments, CVaR as the mean of the
+     * samples at or below the percentile, Spearman as Pearson on average ranks (worked by sorting).
+     */
+    @Test
+    void shapeTailRiskAndRankCorrelationsAreThoseOfTheRawSamples() {
+        ObjectNode request = twoLevers(3000);
+        double[] ps = {0.05, 0.5};
+        ArrayNode percentiles = request.putArray("percentiles");
+        for (double p : ps) percentiles.add(p);
+        JsonNode summary = Fixtures.json(json(MONTE_CARLO, request));
+        List<String> leverNames = List.of("products[srp-trays].baseVolume", "terms.renewalProbability");
+        List<double[]> rows = csvSamples(request, List.of("sample", leverNames.get(0), leverNames.get(1), "npv", "customerNpv"));
+        String[] names = {"npv", "customerNpv"};
+        for (int m = 0; m < names.length; m++) {
+            JsonNode s = metric(summary, names[m]);
+            double[] y = new double[rows.size()];
+            for (int i = 0; i < y.length; i++) y[i] = rows.get(i)[3 + m];
+            int n = y.length;
+            double mean = Arrays.stream(y).sum() / n;
+            double m2 = 0;
+            double m3 = 0;
+            double m4 = 0;
+            for (double v : y) {
+                m2 += Math.pow(v - mean, 2) / n;
+                m3 += Math.pow(v - mean, 3) / n;
+                m4 += Math.pow(v - mean, 4) / n;
+            }
+            double skew = m3 / Math.pow(m2, 1.5) * Math.sqrt((double) n * (n - 1)) / (n - 2);
+            double kurt = ((n + 1) * (m4 / (m2 * m2) - 3) + 6) * (n - 1) / ((double) (n - 2) * (n - 3));
+            assertThat(s.get("skewness").doubleValue()).as(names[m] + " skewness").isCloseTo(skew, within(1e-9));
+            assertThat(s.get("excessKurtosis").doubleValue()).as(names[m] + " kurtosis").isCloseTo(kurt, within(1e-9));
+
+            double[] sorted = y.clone();
+            Arrays.sort(sorted);
+            JsonNode tails = s.get("tailRisks");
+            assertThat(tails).hasSize(ps.length);
+            for (int p = 0; p < ps.length; p++) {
+                double var = type7(sorted, ps[p]);
+                double cvar = Arrays.stream(y).filter(v -> v <= var).average().orElseThrow();
+                JsonNode t = tails.get(p);
+                assertThat(t.get("p").doubleValue()).isEqualTo(ps[p]);
+                assertThat(t.get("valueAtRisk").doubleValue()).isEqualTo(s.get("percentiles").get(p).get("value").doubleValue());
+                assertThat(t.get("conditionalValueAtRisk").doubleValue()).as(names[m] + " CVaR " + ps[p])
+                        .isCloseTo(cvar, within(Math.abs(cvar) * 1e-12));
+                assertThat(t.get("conditionalValueAtRisk").doubleValue()).isLessThanOrEqualTo(t.get("valueAtRisk").doubleValue());
+            }
+            double[] yRanks = averageRanks(y);
+            for (JsonNode c : s.get("contributions")) {
+                int l = leverNames.indexOf(c.get("lever").asText());
+                double[] x = new double[n];
+                for (int i = 0; i < n; i++) x[i] = rows.get(i)[1 + l];
+                double want = pearson(averageRanks(x), yRanks);
+                assertThat(c.get("rankCorrelation").doubleValue()).as(names[m] + " Spearman " + c.get("lever"))
+                        .isCloseTo(want, within(1e-9));
+            }
+        }
+    }
+
+    /** 1-based ranks, each run of equal values given the mean of the ranks it spans. */
+    static double[] averageRanks(double[] values) {
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        double[] ranks = new double[values.length];
+        for (int start = 0; start < order.length; ) {
+            int end = start;
+            while (end + 1 < order.length && values[order[end + 1]] == values[order[start]]) end++;
+            for (int i = start; i <= end; i++) ranks[order[i]] = (start + end) / 2.0 + 1;
+            start = end + 1;
+        }
+        return ranks;
+    }
+
+    static double pearson(double[] x, double[] y) {
+        double mx = Arrays.stream(x).average().orElseThrow();
+        double my = Arrays.stream(y).average().orElseThrow();
+        double xy = 0;
+        double xx = 0;
+        double yy = 0;
+        for (int i = 0; i < x.length; i++) {
+            xy += (x[i] - mx) * (y[i] - my);
+            xx += (x[i] - mx) * (x[i] - mx);
+            yy += (y[i] - my) * (y[i] - my);
+        }
+        return xy / Math.sqrt(xx * yy);
+    }
+
     @Test
     void ndjsonShardsOneToThreeConcatenatedAreTheUnshardedStream() {
         // 20 000 samples: shards and 8192-sample blocks have boundaries in different places
