@@ -23,6 +23,7 @@ import io.parley.model.Numbers;
 import io.parley.optimize.Constraint;
 import io.parley.optimize.DealProblem;
 import io.parley.optimize.Decision;
+import io.parley.optimize.Frontier;
 import io.parley.optimize.LinearForm;
 import io.parley.optimize.MetricRules;
 import io.parley.optimize.Objective;
@@ -91,10 +92,7 @@ final class OptimizeRequests {
             }
         }
         input.done();
-        DealProblem p = shared.problem();
-        DealProblem problem = new DealProblem(p.scenario(), p.decisions(), p.objective(), p.constraints(),
-                p.timeLimitSeconds() / (points + 4));
-        return new FrontierTrace(problem, shared.backend(), supplier, customer, points, walkAway, demand);
+        return new FrontierTrace(Frontier.perSolve(shared.problem(), points), shared.backend(), supplier, customer, points, walkAway, demand);
     }
 
     /** Reads the shared parts; with {@code finish}, reports every problem found (else the caller does, after its own). */

@@ -33,6 +33,21 @@ public final class Frontier {
     }
 
     /**
+     * Solves a frontier makes beyond its points: the two extremes (our best deal, the customer's best)
+     * and the two ends of the zone of agreement.
+     */
+    static final int SOLVES_BEYOND_POINTS = 4;
+
+    /**
+     * The problem each solve of a {@code points}-point frontier gets: the whole request's time limit
+     * shared out evenly, so the frontier as a whole keeps to the limit the caller gave.
+     */
+    public static DealProblem perSolve(DealProblem whole, int points) {
+        return new DealProblem(whole.scenario(), whole.decisions(), whole.objective(), whole.constraints(),
+                whole.timeLimitSeconds() / (points + SOLVES_BEYOND_POINTS));
+    }
+
+    /**
      * Traces the frontier of {@code supplier} (maximised) against {@code customer} (also maximised)
      * in {@code count} points from the customer level of the supplier's best deal to the customer's best.
      *
