@@ -151,6 +151,8 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     /** The kinds of problem the API answers with, each with its status and a title for people. */
     enum Kind {
+        UNAUTHENTICATED("unauthenticated", 401, "The request does not say who sends it, or its credentials are not valid"),
+        FORBIDDEN("forbidden", 403, "The caller's roles do not allow this"),
         MALFORMED_JSON("malformed-json", 400, "The body is not well-formed JSON"),
         NOT_FOUND("not-found", 404, "No such resource"),
         METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed on this resource"),

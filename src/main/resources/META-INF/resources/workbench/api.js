@@ -16,9 +16,34 @@ export class ApiProblem extends Error {
   }
 }
 
+/**
+ * Where the page keeps the caller's API key: sessionStorage, so it lasts as long as the tab and is
+ * sent only to this service, never placed in a URL.
+ */
+export const API_KEY = 'parley.apiKey';
+
+/** The Authorization header of the key this tab holds; asks for one when it holds none. */
+function credentials(askIfMissing) {
+  let key = sessionStorage.getItem(API_KEY);
+  if (!key && askIfMissing && typeof window.prompt === 'function') {
+    key = (window.prompt('Parley API key (pk_…), from your administrator or data/admin.key') || '').trim();
+    if (key) sessionStorage.setItem(API_KEY, key);
+  }
+  return key ? { Authorization: `Bearer ${key}` } : {};
+}
+
+/** Sends the request with the tab's key; on a 401, forgets the key, asks for one once and tries again. */
+async function send(url, init) {
+  const first = await fetch(url, { ...init, headers: { ...init.headers, ...credentials(false) } });
+  if (first.status !== 401) return first;
+  sessionStorage.removeItem(API_KEY);
+  const retried = credentials(true);
+  return Object.keys(retried).length === 0 ? first : fetch(url, { ...init, headers: { ...init.headers, ...retried } });
+}
+
 /** POSTs a JSON body to the API and returns the parsed answer, or throws an ApiProblem. */
 export async function post(path, body, { signal, base = '' } = {}) {
-  const response = await fetch(base + path, {
+  const response = await send(base + path, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(body),
@@ -29,7 +54,7 @@ export async function post(path, body, { signal, base = '' } = {}) {
 
 /** GETs a JSON answer, or throws an ApiProblem. */
 export async function get(path, { signal, base = '' } = {}) {
-  return answer(await fetch(base + path, { headers: { Accept: 'application/json' }, signal }));
+  return answer(await send(base + path, { headers: { Accept: 'application/json' }, signal }));
 }
 
 async function answer(response) {

@@ -1,0 +1,43 @@
+package io.parley.identity;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The permission every request needs, from its method and path. Everything under {@code /api/} needs
+ * a caller; what no rule names is for administrators only, so a new operation is closed until a rule
+ * opens it. Outside {@code /api/}: the contract ({@code /openapi.yaml}), health and metrics
+ * ({@code /q/}) and the static pages of the workbench and the add-in, which hold no data of their own.
+ */
+public final class AccessRules {
+
+    private static final String API = "/api/";
+    private static final Pattern PLAN_ARCHIVE = Pattern.compile("/api/v1/plans/[^/]+/archive/?");
+    /** Evaluating a stored scenario reads the plan's figures: a read, charged to the quota like any computation. */
+    private static final Pattern PLAN_SCENARIO_EVALUATE = Pattern.compile("/api/v1/plans/[^/]+/scenarios/[^/]+/evaluate/?");
+    private static final Pattern PLANS = Pattern.compile("/api/v1/plans(/.*)?");
+    private static final Pattern ANALYSES = Pattern.compile("/api/v1/(evaluate|compare|analyses|optimize)(/.*)?");
+    private static final Pattern ADMINISTRATION = Pattern.compile("/api/v1/(keys|links|audit)(/.*)?");
+    private static final Pattern REFERENCE = Pattern.compile("/api/v1/metrics/?");
+
+    private AccessRules() {
+    }
+
+    /** The permission {@code method} on {@code path} needs; empty when the path is public. */
+    public static Optional<Permission> required(String method, String path) {
+        String p = path.startsWith("/") ? path : "/" + path;
+        if (!p.startsWith(API)) return Optional.empty();
+        boolean read = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+        if (REFERENCE.matcher(p).matches() && read) return Optional.of(Permission.READ_REFERENCE);
+        if (ADMINISTRATION.matcher(p).matches()) return Optional.of(Permission.ADMINISTER);
+        if (ANALYSES.matcher(p).matches()) return Optional.of(Permission.ANALYSE);
+        if (PLANS.matcher(p).matches()) {
+            if (read || PLAN_SCENARIO_EVALUATE.matcher(p).matches() && "POST".equals(method)) {
+                return Optional.of(Permission.READ_PLANS);
+            }
+            if (PLAN_ARCHIVE.matcher(p).matches()) return Optional.of(Permission.ARCHIVE_PLANS);
+            return Optional.of(Permission.WRITE_PLANS);
+        }
+        return Optional.of(Permission.ADMINISTER);
+    }
+}

@@ -1,0 +1,68 @@
+package io.parley.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Turns the credentials of a request into its caller. An API key is looked up by its hash on every
+ * request, so a revoked key is refused from the next request on; its last use is written at most once
+ * a minute, so a busy key does not cost a write per request.
+ */
+@ApplicationScoped
+public class Authenticator {
+
+    /** How stale a key's recorded last use may be: fine enough to audit, coarse enough not to write on every call. */
+    static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
+    private static final String BEARER = "bearer ";
+
+    private final ApiKeyRepository keys;
+    private final BearerTokens tokens;
+    private final Clock clock;
+
+    @Inject
+    public Authenticator(ApiKeyRepository keys, BearerTokens tokens) {
+        this(keys, tokens, Clock.systemUTC());
+    }
+
+    Authenticator(ApiKeyRepository keys, BearerTokens tokens, Clock clock) {
+        this.keys = keys;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /**
+     * The caller of an {@code Authorization} header's value; empty when there is none.
+     *
+     * @throws InvalidCredentialsException when the header is there but does not identify a caller
+     */
+    public Optional<Caller> authenticate(String authorization) {
+        if (authorization == null || authorization.isBlank()) return Optional.empty();
+        if (authorization.length() <= BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new InvalidCredentialsException("the Authorization header must be 'Bearer <API key or token>'");
+        }
+        String token = authorization.substring(BEARER.length()).trim();
+        if (ApiKeySecret.isApiKey(token)) return Optional.of(byKey(token));
+        if (!tokens.enabled()) {
+            throw new InvalidCredentialsException("this service accepts API keys (pk_…) only: no identity provider is configured");
+        }
+        return Optional.of(tokens.verify(token));
+    }
+
+    private Caller byKey(String secret) {
+        Instant now = clock.instant();
+        ApiKey key = ApiKeySecret.isWellFormed(secret)
+                ? keys.byHash(ApiKeySecret.hash(secret)).filter(k -> k.usableAt(now)).orElse(null)
+                : null;
+        if (key == null) throw new InvalidCredentialsException("the API key is not known, or revoked, or expired");
+        if (key.lastUsedAt().map(last -> last.plus(LAST_USE_RESOLUTION).isBefore(now)).orElse(true)) {
+            keys.markUsed(key.id(), now);
+        }
+        return key.caller();
+    }
+}

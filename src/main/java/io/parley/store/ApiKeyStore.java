@@ -1,0 +1,84 @@
+package io.parley.store;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.parley.identity.ApiKey;
+import io.parley.identity.ApiKeyRepository;
+import io.parley.identity.Role;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+/** API keys in the table {@code api_key}; every method is its own transaction. */
+@ApplicationScoped
+public class ApiKeyStore implements PanacheRepository<ApiKeyEntity>, ApiKeyRepository {
+
+    @Override
+    @Transactional
+    public Optional<ApiKey> byHash(String secretHash) {
+        return find("secretHash", secretHash).firstResultOptional().map(ApiKeyStore::view);
+    }
+
+    @Override
+    @Transactional
+    public ApiKey create(String secretHash, String name, String tenant, Set<Role> roles, Optional<Instant> expiresAt,
+                         String createdBy, Instant at) {
+        ApiKeyEntity e = new ApiKeyEntity();
+        e.secretHash = secretHash;
+        e.name = name;
+        e.tenant = tenant;
+        e.roles = roles.stream().sorted().map(Role::apiName).collect(Collectors.joining(","));
+        e.createdAt = at;
+        e.createdBy = createdBy;
+        e.expiresAt = expiresAt.orElse(null);
+        persist(e);
+        return view(e);
+    }
+
+    @Override
+    @Transactional
+    public List<ApiKey> list(String tenant) {
+        return find("tenant = ?1 order by id", tenant).stream().map(ApiKeyStore::view).toList();
+    }
+
+    @Override
+    @Transactional
+    public Optional<ApiKey> find(String tenant, long id) {
+        return find("tenant = ?1 and id = ?2", tenant, id).firstResultOptional().map(ApiKeyStore::view);
+    }
+
+    @Override
+    @Transactional
+    public Optional<ApiKey> revoke(String tenant, long id, Instant at) {
+        Optional<ApiKeyEntity> found = find("tenant = ?1 and id = ?2", tenant, id).firstResultOptional();
+        found.filter(e -> e.revokedAt == null).ifPresent(e -> e.revokedAt = at);
+        return found.map(ApiKeyStore::view);
+    }
+
+    @Override
+    @Transactional
+    public void markUsed(long id, Instant at) {
+        update("lastUsedAt = ?1 where id = ?2", at, id);
+    }
+
+    @Override
+    @Transactional
+    public boolean hasAdministrator(String tenant, Instant now) {
+        return find("tenant = ?1 and revokedAt is null and (expiresAt is null or expiresAt > ?2)", tenant, now)
+                .stream().map(ApiKeyStore::view).anyMatch(k -> k.roles().contains(Role.ADMIN));
+    }
+
+    private static ApiKey view(ApiKeyEntity e) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(e.roles.split(",")).map(Role::of).flatMap(Optional::stream).forEach(roles::add);
+        return new ApiKey(e.id, e.name, e.tenant, roles, e.createdAt, e.createdBy, Optional.ofNullable(e.expiresAt),
+                Optional.ofNullable(e.revokedAt), Optional.ofNullable(e.lastUsedAt));
+    }
+}

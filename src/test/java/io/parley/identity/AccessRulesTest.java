@@ -1,0 +1,71 @@
+package io.parley.identity;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccessRulesTest {
+
+    @ParameterizedTest(name = "{0} {1} needs {2}")
+    @CsvSource({
+            "GET, /api/v1/plans, READ_PLANS",
+            "GET, /api/v1/plans/7/revisions/2, READ_PLANS",
+            "GET, /api/v1/plans/7/scenarios/3/metrics/npv, READ_PLANS",
+            "POST, /api/v1/plans/7/scenarios/3/evaluate, READ_PLANS",
+            "POST, /api/v1/plans, WRITE_PLANS",
+            "PUT, /api/v1/plans/7, WRITE_PLANS",
+            "POST, /api/v1/plans/7/scenarios, WRITE_PLANS",
+            "POST, /api/v1/plans/7/scenarios/3/agree, WRITE_PLANS",
+            "POST, /api/v1/plans/7/actuals, WRITE_PLANS",
+            "DELETE, /api/v1/plans/7/actuals/4, WRITE_PLANS",
+            "POST, /api/v1/plans/7/archive, ARCHIVE_PLANS",
+            "POST, /api/v1/evaluate, ANALYSE",
+            "POST, /api/v1/compare, ANALYSE",
+            "POST, /api/v1/analyses/sweep, ANALYSE",
+            "POST, /api/v1/optimize/frontier, ANALYSE",
+            "GET, /api/v1/metrics, READ_REFERENCE",
+            "POST, /api/v1/keys, ADMINISTER",
+            "DELETE, /api/v1/keys/3, ADMINISTER",
+            "GET, /api/v1/audit, ADMINISTER",
+            // what no rule names is closed to all but administrators
+            "GET, /api/v2/plans, ADMINISTER",
+            "GET, /api/v1/something-new, ADMINISTER",
+            // a path that only looks like a plan path is no plan path
+            "GET, /api/v1/plansX, ADMINISTER",
+    })
+    void everyApiPathNeedsAPermission(String method, String path, Permission needed) {
+        assertThat(AccessRules.required(method, path)).contains(needed);
+    }
+
+    @ParameterizedTest(name = "{0} {1} is public")
+    @CsvSource({
+            "GET, /openapi.yaml",
+            "GET, /q/health/ready",
+            "GET, /q/metrics",
+            "GET, /workbench/",
+            "GET, /addin/manifest.xml",
+    })
+    void theContractHealthAndPagesArePublic(String method, String path) {
+        assertThat(AccessRules.required(method, path)).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void rolesGrantWhatTheIssueSays() {
+        assertThat(Role.VIEWER.grants(Permission.READ_PLANS)).isTrue();
+        assertThat(Role.VIEWER.grants(Permission.WRITE_PLANS)).isFalse();
+        assertThat(Role.VIEWER.grants(Permission.ANALYSE)).isFalse();
+        assertThat(Role.MANAGER.grants(Permission.WRITE_PLANS)).isTrue();
+        assertThat(Role.MANAGER.grants(Permission.ARCHIVE_PLANS)).isFalse();
+        assertThat(Role.MANAGER.grants(Permission.ANALYSE)).isFalse();
+        assertThat(Role.ANALYST.grants(Permission.ANALYSE)).isTrue();
+        assertThat(Role.ANALYST.grants(Permission.WRITE_PLANS)).isFalse();
+        for (Permission p : Permission.values()) assertThat(Role.ADMIN.grants(p)).isTrue();
+        for (Role r : Role.values()) {
+            assertThat(r.grants(Permission.ADMINISTER)).isEqualTo(r == Role.ADMIN);
+        }
+    }
+}
