@@ -29,7 +29,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.identity.ApiKey;
 import io.parley.identity.ApiKeys;
 import io.parley.identity.Caller;
-import io.parley.identity.CurrentCaller;
 import io.parley.model.InvalidInputException;
 import io.parley.model.Violation;
 
@@ -40,13 +39,13 @@ public class KeysResource {
     private final JsonBodies bodies;
     private final ObjectMapper mapper;
     private final ApiKeys keys;
-    private final CurrentCaller current;
+    private final Callers callers;
 
-    public KeysResource(JsonBodies bodies, ObjectMapper mapper, ApiKeys keys, CurrentCaller current) {
+    public KeysResource(JsonBodies bodies, ObjectMapper mapper, ApiKeys keys, Callers callers) {
         this.bodies = bodies;
         this.mapper = mapper;
         this.keys = keys;
-        this.current = current;
+        this.callers = callers;
     }
 
     @POST
@@ -104,7 +103,7 @@ public class KeysResource {
     }
 
     private Caller caller() {
-        return current.get().orElseThrow(() -> new IllegalStateException("Authentication lets no anonymous call through"));
+        return callers.caller();
     }
 
     private ObjectNode view(ApiKey k) {

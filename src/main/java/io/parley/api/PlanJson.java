@@ -255,15 +255,19 @@ final class PlanJson {
         }
     }
 
-    /** A plan change as the body of a create or an update gives it: author, message and the plan. */
-    static PlanChange change(JsonNode root) {
+    /**
+     * A plan change as the body of a create or an update gives it: message and the plan, made by
+     * {@code author} (the caller). An {@code author} in the body is accepted, as clients written before
+     * callers were identified send one, and ignored: a revision's author is who sent it, never what it says.
+     */
+    static PlanChange change(JsonNode root, String author) {
         List<Violation> violations = new ArrayList<>();
         JsonInput in = new JsonInput(violations);
         if (!in.object(root, "", "a plan change", new LinkedHashSet<>(List.of("author", "message", "plan")))) {
             throw new InvalidInputException(violations);
         }
-        String author = in.requiredText(root, "", "author");
-        if (author != null && (author.isBlank() || author.length() > PlanJson.MAX_TEXT)) {
+        String claimed = in.optionalText(root, "", "author", null); // checked as before, then ignored
+        if (claimed != null && (claimed.isBlank() || claimed.length() > PlanJson.MAX_TEXT)) {
             in.fail("/author", "must be 1–" + PlanJson.MAX_TEXT + " characters, not blank", null);
         }
         String message = in.optionalText(root, "", "message", null);

@@ -124,7 +124,7 @@ final class PlanPaths {
                     .error(IDEMPOTENCY_KEY, message, key).exception();
         }
         String operation = "POST " + uri.getPath() + " " + headers.getMediaType();
-        return Optional.of(IdempotencyKey.of(IdempotencyKey.ANONYMOUS, key, operation, body));
+        return Optional.of(IdempotencyKey.of(Callers.current().key(), key, operation, body));
     }
 
     /**

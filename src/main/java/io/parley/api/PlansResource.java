@@ -49,11 +49,13 @@ public class PlansResource {
     private final JsonBodies bodies;
     private final ObjectMapper mapper;
     private final PlanService plans;
+    private final Callers callers;
 
-    public PlansResource(JsonBodies bodies, ObjectMapper mapper, PlanService plans) {
+    public PlansResource(JsonBodies bodies, ObjectMapper mapper, PlanService plans, Callers callers) {
         this.bodies = bodies;
         this.mapper = mapper;
         this.plans = plans;
+        this.callers = callers;
     }
 
     @POST
@@ -62,7 +64,7 @@ public class PlansResource {
     public Response create(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of());
         Optional<IdempotencyKey> key = PlanPaths.idempotencyKey(headers, uri, body);
-        PlanChange change = PlanJson.change(bodies.parse(body));
+        PlanChange change = PlanJson.change(bodies.parse(body), callers.name());
         Function<StoredPlan, KeptAnswer> created = stored -> new KeptAnswer(201, "/api/v1/plans/" + stored.id(),
                 PlanPaths.tag(stored.revision()).toString(), view(stored).toString());
         return PlanPaths.answer(key, k -> plans.create(change, k, created), () -> plans.create(change), created);
@@ -85,7 +87,7 @@ public class PlansResource {
         Requests.onlyKnownParameters(uri, Set.of());
         long planId = id(id);
         int basedOn = PlanPaths.ifMatch(headers, planId, plans);
-        PlanChange change = PlanJson.change(bodies.parse(body));
+        PlanChange change = PlanJson.change(bodies.parse(body), callers.name());
         return saved(planId, () -> plans.update(planId, basedOn, change));
     }
 
@@ -100,11 +102,13 @@ public class PlansResource {
         Requests.onlyKnownParameters(uri, Set.of("author", "message"));
         long planId = id(id);
         int basedOn = PlanPaths.ifMatch(headers, planId, plans);
-        String author = uri.getQueryParameters().getFirst("author");
-        if (author == null || author.isBlank() || author.length() > PlanJson.MAX_TEXT) {
-            throw Requests.badParameter("author", "query parameter 'author' names who archives the plan, in 1–"
-                    + PlanJson.MAX_TEXT + " characters");
+        // 'author' is checked as before and ignored, as in a change's body: the revision records the caller
+        String claimed = uri.getQueryParameters().getFirst("author");
+        if (claimed != null && (claimed.isBlank() || claimed.length() > PlanJson.MAX_TEXT)) {
+            throw Requests.badParameter("author", "query parameter 'author', when sent, must be 1–"
+                    + PlanJson.MAX_TEXT + " characters; it is ignored: the revision records the caller");
         }
+        String author = callers.name();
         String message = uri.getQueryParameters().getFirst("message");
         if (message != null && message.length() > 1000) {
             throw Requests.badParameter("message", "query parameter 'message' is longer than 1000 characters");

@@ -10,13 +10,13 @@ import java.util.regex.Pattern;
  * A client's Idempotency-Key for one creating request: whose it is, the key, and a fingerprint of the
  * request it came with, so a retry with another request under the same key is told apart.
  *
- * @param caller      who sent it: keys are per caller; {@link #ANONYMOUS} until callers are identified
+ * @param caller      who sent it (its tenant and subject, {@code Caller.key()}): keys are per caller
  * @param key         the header's value: 1–{@link #MAX_LENGTH} visible ASCII characters
  * @param fingerprint SHA-256 (hex) of the operation and the body
  */
 public record IdempotencyKey(String caller, String key, String fingerprint) {
 
-    /** The caller of every request until the service identifies callers. */
+    /** A caller for work outside any request (tests of the core, batch modes). */
     public static final String ANONYMOUS = "anonymous";
     /** Longest key kept: room for a UUID or a ULID with a prefix, and what the table's key column holds. */
     public static final int MAX_LENGTH = 255;

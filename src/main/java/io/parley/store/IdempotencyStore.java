@@ -12,6 +12,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import io.parley.identity.Tenancy;
 import io.parley.plan.IdempotencyKey;
 import io.parley.plan.IdempotencyKeys;
 import io.parley.plan.KeptAnswer;
@@ -24,9 +25,11 @@ import io.parley.plan.KeptAnswer;
 public class IdempotencyStore implements IdempotencyKeys {
 
     private final EntityManager entities;
+    private final Tenancy tenancy;
 
-    public IdempotencyStore(EntityManager entities) {
+    public IdempotencyStore(EntityManager entities, Tenancy tenancy) {
         this.entities = entities;
+        this.tenancy = tenancy;
     }
 
     @Override
@@ -41,10 +44,10 @@ public class IdempotencyStore implements IdempotencyKeys {
 
     @Override
     public void claim(IdempotencyKey key, Instant at) {
-        entities.createNativeQuery("INSERT INTO idempotency_key (caller, idempotency_key, fingerprint, status, body, kept_at) "
-                        + "VALUES (?1, ?2, ?3, 0, '', ?4)")
+        entities.createNativeQuery("INSERT INTO idempotency_key (caller, idempotency_key, fingerprint, status, body, kept_at, "
+                        + "tenant) VALUES (?1, ?2, ?3, 0, '', ?4, ?5)")
                 .setParameter(1, key.caller()).setParameter(2, key.key()).setParameter(3, key.fingerprint())
-                .setParameter(4, Timestamp.from(at)).executeUpdate();
+                .setParameter(4, Timestamp.from(at)).setParameter(5, tenancy.current()).executeUpdate();
     }
 
     @Override

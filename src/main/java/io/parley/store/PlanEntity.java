@@ -26,6 +26,10 @@ public class PlanEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    /** The organisation it belongs to; only its callers see it. */
+    @Column(nullable = false, length = 64)
+    public String tenant;
+
     @Column(nullable = false, length = 200)
     public String account;
 

@@ -21,6 +21,10 @@ public class PlanScenarioEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    /** The organisation it belongs to; only its callers see it. */
+    @Column(nullable = false, length = 64)
+    public String tenant;
+
     @Column(name = "plan_id", nullable = false)
     public long planId;
 

@@ -10,12 +10,14 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 
 import org.hibernate.StaleStateException;
 
+import io.parley.identity.Tenancy;
 import io.parley.plan.Actual;
 import io.parley.plan.PlanChange;
 import io.parley.plan.PlanPage;
@@ -32,13 +34,21 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
-/** Plans, their revisions, scenarios and actuals in the database, through JPA; callers hold the transaction. */
+/**
+ * Plans, their revisions, scenarios and actuals in the database, through JPA; callers hold the
+ * transaction. Every row carries its tenant, and every lookup names the current one
+ * ({@link Tenancy}): another tenant's plan is not found, exactly like a plan that does not exist.
+ */
 @ApplicationScoped
 public class PlanStore implements PanacheRepository<PlanEntity>, PlanRepository {
+
+    @Inject
+    Tenancy tenancy;
 
     @Override
     public StoredPlan insert(PlanChange change, Instant at) {
         PlanEntity e = new PlanEntity();
+        e.tenant = tenancy.current();
         write(e, change);
         e.createdAt = at;
         e.updatedAt = at;
@@ -55,7 +65,7 @@ public class PlanStore implements PanacheRepository<PlanEntity>, PlanRepository 
 
     /** The plan's entity, unlocked. */
     public Optional<PlanEntity> byId(long id) {
-        return findByIdOptional(id);
+        return find("id = ?1 and tenant = ?2", id, tenancy.current()).firstResultOptional();
     }
 
     @Override
@@ -70,7 +80,8 @@ public class PlanStore implements PanacheRepository<PlanEntity>, PlanRepository 
      * moved on since.
      */
     public Optional<PlanEntity> forUpdate(long id) {
-        Optional<PlanEntity> found = versionChecked(() -> findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE));
+        Optional<PlanEntity> found = versionChecked(() -> find("id = ?1 and tenant = ?2", id, tenancy.current())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional());
         if (found.isEmpty()) confirmAbsent(id);
         return found;
     }
@@ -86,8 +97,8 @@ public class PlanStore implements PanacheRepository<PlanEntity>, PlanRepository 
             throw new StoreUnavailableException("the lookup of plan " + id + " failed in a transaction the store "
                     + "has marked for rollback; the plan's existence is not known", null);
         }
-        long count = getEntityManager().createQuery("select count(p) from PlanEntity p where p.id = :id", Long.class)
-                .setParameter("id", id).getSingleResult();
+        long count = getEntityManager().createQuery("select count(p) from PlanEntity p where p.id = :id and p.tenant = :tenant", Long.class)
+                .setParameter("id", id).setParameter("tenant", tenancy.current()).getSingleResult();
         if (count > 0) {
             throw new StoreUnavailableException("the lookup of plan " + id + " found nothing but the plan exists", null);
         }
@@ -121,6 +132,7 @@ public class PlanStore implements PanacheRepository<PlanEntity>, PlanRepository 
     private void addRevision(PlanEntity plan, PlanChange change, Instant at) {
         PlanRevisionEntity r = new PlanRevisionEntity();
         r.planId = plan.id;
+        r.tenant = plan.tenant;
         r.revision = number(plan);
         r.author = change.author();
         r.message = change.message();
@@ -132,15 +144,17 @@ public class PlanStore implements PanacheRepository<PlanEntity>, PlanRepository 
     @Override
     public List<Revision> revisions(long planId) {
         return getEntityManager()
-                .createQuery("from PlanRevisionEntity where planId = :plan order by revision", PlanRevisionEntity.class)
-                .setParameter("plan", planId).getResultStream().map(PlanStore::revision).toList();
+                .createQuery("from PlanRevisionEntity where planId = :plan and tenant = :tenant order by revision",
+                        PlanRevisionEntity.class)
+                .setParameter("plan", planId).setParameter("tenant", tenancy.current()).getResultStream().map(PlanStore::revision).toList();
     }
 
     @Override
     public Optional<Revision> revision(long planId, int revision) {
         return getEntityManager()
-                .createQuery("from PlanRevisionEntity where planId = :plan and revision = :revision", PlanRevisionEntity.class)
-                .setParameter("plan", planId).setParameter("revision", revision)
+                .createQuery("from PlanRevisionEntity where planId = :plan and revision = :revision and tenant = :tenant",
+                        PlanRevisionEntity.class)
+                .setParameter("plan", planId).setParameter("tenant", tenancy.current()).setParameter("revision", revision)
                 .getResultStream().findFirst().map(PlanStore::revision);
     }
 
@@ -148,6 +162,7 @@ public class PlanStore implements PanacheRepository<PlanEntity>, PlanRepository 
     public PlanScenario addScenario(long planId, String name, String document, Instant at) {
         PlanScenarioEntity e = new PlanScenarioEntity();
         e.planId = planId;
+        e.tenant = tenancy.current();
         e.name = name;
         e.agreed = false;
         e.document = document;
@@ -174,23 +189,26 @@ public class PlanStore implements PanacheRepository<PlanEntity>, PlanRepository 
 
     private List<PlanScenarioEntity> scenarioEntities(long planId) {
         return getEntityManager()
-                .createQuery("from PlanScenarioEntity where planId = :plan order by id", PlanScenarioEntity.class)
-                .setParameter("plan", planId).getResultList();
+                .createQuery("from PlanScenarioEntity where planId = :plan and tenant = :tenant order by id",
+                        PlanScenarioEntity.class)
+                .setParameter("plan", planId).setParameter("tenant", tenancy.current()).getResultList();
     }
 
     @Override
     public Optional<PlanScenario> scenario(long planId, long scenarioId) {
         return getEntityManager()
-                .createQuery("from PlanScenarioEntity where planId = :plan and id = :id", PlanScenarioEntity.class)
-                .setParameter("plan", planId).setParameter("id", scenarioId)
+                .createQuery("from PlanScenarioEntity where planId = :plan and id = :id and tenant = :tenant",
+                        PlanScenarioEntity.class)
+                .setParameter("plan", planId).setParameter("tenant", tenancy.current()).setParameter("id", scenarioId)
                 .getResultStream().findFirst().map(PlanStore::scenario);
     }
 
     @Override
     public List<Actual> actuals(long planId) {
         return getEntityManager()
-                .createQuery("from PlanActualEntity where planId = :plan order by period", PlanActualEntity.class)
-                .setParameter("plan", planId).getResultStream()
+                .createQuery("from PlanActualEntity where planId = :plan and tenant = :tenant order by period",
+                        PlanActualEntity.class)
+                .setParameter("plan", planId).setParameter("tenant", tenancy.current()).getResultStream()
                 .map(e -> new Actual(e.period, e.netRevenue, e.rebate, e.cogs, e.costToServe, e.volumes)).toList();
     }
 
@@ -202,11 +220,13 @@ public class PlanStore implements PanacheRepository<PlanEntity>, PlanRepository 
 
     private void putActual(long planId, Actual actual, Instant at) {
         Optional<PlanActualEntity> earlier = getEntityManager()
-                .createQuery("from PlanActualEntity where planId = :plan and period = :period", PlanActualEntity.class)
-                .setParameter("plan", planId).setParameter("period", actual.period())
+                .createQuery("from PlanActualEntity where planId = :plan and period = :period and tenant = :tenant",
+                        PlanActualEntity.class)
+                .setParameter("plan", planId).setParameter("tenant", tenancy.current()).setParameter("period", actual.period())
                 .getResultStream().findFirst();
         PlanActualEntity e = earlier.orElseGet(PlanActualEntity::new);
         e.planId = planId;
+        e.tenant = tenancy.current();
         e.period = actual.period();
         e.netRevenue = actual.netRevenue();
         e.rebate = actual.rebate();
@@ -219,15 +239,15 @@ public class PlanStore implements PanacheRepository<PlanEntity>, PlanRepository 
 
     @Override
     public boolean deleteActual(long planId, int period) {
-        return getEntityManager().createQuery("delete from PlanActualEntity where planId = :plan and period = :period")
-                .setParameter("plan", planId).setParameter("period", period).executeUpdate() > 0;
+        return getEntityManager().createQuery("delete from PlanActualEntity where planId = :plan and period = :period and tenant = :tenant")
+                .setParameter("plan", planId).setParameter("tenant", tenancy.current()).setParameter("period", period).executeUpdate() > 0;
     }
 
     @Override
     public PlanPage page(PlanQuery query) {
         PlanQuery.Filter filter = query.filter();
-        List<String> where = new ArrayList<>();
-        Map<String, Object> parameters = new HashMap<>();
+        List<String> where = new ArrayList<>(List.of("tenant = :tenant"));
+        Map<String, Object> parameters = new HashMap<>(Map.of("tenant", tenancy.current()));
         // names compare in lower case: MariaDB's collation ignores case, H2's comparison does not
         if (filter.account() != null) {
             where.add("lower(account) = :account");
@@ -253,7 +273,7 @@ public class PlanStore implements PanacheRepository<PlanEntity>, PlanRepository 
         // every sort's API name is the entity field's name
         String field = query.sort().apiName;
         Sort sort = (query.descending() ? Sort.descending(field) : Sort.ascending(field)).and("id");
-        PanacheQuery<PlanEntity> found = where.isEmpty() ? findAll(sort) : find(String.join(" and ", where), sort, parameters);
+        PanacheQuery<PlanEntity> found = find(String.join(" and ", where), sort, parameters);
         List<StoredPlan> items = found.page(Page.of(query.page(), query.size())).stream().map(PlanStore::view).toList();
         return new PlanPage(items, found.count());
     }

@@ -49,7 +49,7 @@ class IdentityApiTest {
         var list = request.putArray("roles");
         for (String r : roles) list.add(r);
         Response r = given().filter(Contract.CONFORMS).contentType(ContentType.JSON).body(request.toString()).post(KEYS);
-        r.then().statusCode(201).header("Location", startsWith(KEYS + "/"));
+        r.then().statusCode(201).header("Location", containsString(KEYS + "/"));
         return Fixtures.json(r.asString());
     }
 

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.Fixtures;
+import io.parley.identity.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.filter.Filter;
 import io.restassured.http.ContentType;
@@ -79,8 +80,11 @@ class PlansApiTest {
         return body;
     }
 
+    /** The body sent by the person it names as author: revisions record the caller, not the body. */
     static RequestSpecification json(Filter filter, ObjectNode body) {
-        return given().filter(filter).contentType(ContentType.JSON).accept(ContentType.JSON).body(body.toString());
+        RequestSpecification r = given().filter(filter).contentType(ContentType.JSON).accept(ContentType.JSON)
+                .body(body.toString());
+        return body.has("author") ? r.header("Authorization", TestTokens.bearer(body.get("author").asText())) : r;
     }
 
     static Response create(ObjectNode body) {
@@ -101,7 +105,7 @@ class PlansApiTest {
     /** POST .../archive by {@code author}, with {@code etag} in If-Match. */
     static Response archive(long id, String etag, String author) {
         return given().filter(Contract.CONFORMS).accept(ContentType.JSON).header("If-Match", etag)
-                .queryParam("author", author).when().post(PLANS + "/" + id + "/archive");
+                .queryParam("author", author).header("Authorization", TestTokens.bearer(author)).when().post(PLANS + "/" + id + "/archive");
     }
 
     static Response get(String path) {
@@ -216,7 +220,7 @@ class PlansApiTest {
                 .when().put(PLANS + "/" + id);
         problem(r, 428, "urn:parley:problem:precondition-required");
         Response archive = given().filter(Contract.RESPONSE_CONFORMS).accept(ContentType.JSON)
-                .queryParam("author", "Lars Berg").when().post(PLANS + "/" + id + "/archive");
+                .queryParam("author", "Lars Berg").header("Authorization", TestTokens.bearer("Lars Berg")).when().post(PLANS + "/" + id + "/archive");
         problem(archive, 428, "urn:parley:problem:precondition-required");
 
         JsonNode now = ok(PLANS + "/" + id);
@@ -283,7 +287,7 @@ class PlansApiTest {
         String account = account("Archive");
         long id = created(plan(account, "Dana Reyes"));
         Response r = given().filter(Contract.CONFORMS).accept(ContentType.JSON).header("If-Match", "\"r1\"")
-                .queryParam("author", "Lars Berg").queryParam("message", "account lost")
+                .queryParam("author", "Lars Berg").header("Authorization", TestTokens.bearer("Lars Berg")).queryParam("message", "account lost")
                 .when().post(PLANS + "/" + id + "/archive");
         r.then().statusCode(200).header("ETag", "\"r2\"");
         JsonNode archived = Fixtures.json(r.asString());
@@ -303,7 +307,7 @@ class PlansApiTest {
         assertThat(ok(PLANS + "?status=draft&account=" + account).get("total").asInt()).isZero();
 
         Response stale = given().filter(Contract.CONFORMS).accept(ContentType.JSON).header("If-Match", "\"r1\"")
-                .queryParam("author", "Lars Berg").when().post(PLANS + "/" + id + "/archive");
+                .queryParam("author", "Lars Berg").header("Authorization", TestTokens.bearer("Lars Berg")).when().post(PLANS + "/" + id + "/archive");
         assertThat(problem(stale, 412, "urn:parley:problem:stale-revision").get("currentRevision").asInt()).isEqualTo(2);
     }
 
@@ -328,7 +332,7 @@ class PlansApiTest {
         JsonNode stale = problem(archive(id, "\"r1\"", "Ann Lee"), 412, "urn:parley:problem:stale-revision");
         assertThat(stale.get("currentRevision").asInt()).isEqualTo(2);
         Response without = given().filter(Contract.RESPONSE_CONFORMS).accept(ContentType.JSON)
-                .queryParam("author", "Ann Lee").when().post(PLANS + "/" + id + "/archive");
+                .queryParam("author", "Ann Lee").header("Authorization", TestTokens.bearer("Ann Lee")).when().post(PLANS + "/" + id + "/archive");
         problem(without, 428, "urn:parley:problem:precondition-required");
         assertThat(ok(PLANS + "/" + id + "/revisions").get("revisions")).hasSize(2);
     }
@@ -431,7 +435,7 @@ class PlansApiTest {
         problem(put(missing, "\"r1\"", change("Ann Lee", null, plan(account("NotFound"), "Ann Lee"))), 404,
                 "urn:parley:problem:not-found");
         Response archive = given().filter(Contract.CONFORMS).accept(ContentType.JSON).header("If-Match", "\"r1\"")
-                .queryParam("author", "Ann Lee").when().post(PLANS + "/" + missing + "/archive");
+                .queryParam("author", "Ann Lee").header("Authorization", TestTokens.bearer("Ann Lee")).when().post(PLANS + "/" + missing + "/archive");
         problem(archive, 404, "urn:parley:problem:not-found");
     }
 
@@ -449,7 +453,7 @@ class PlansApiTest {
                     .accept(ContentType.JSON).header("If-Match", "\"r1\"").body(body.toString()).when().put(plan),
                     "id", bad, rule);
             badPathParameter(given().filter(Contract.RESPONSE_CONFORMS).accept(ContentType.JSON)
-                    .header("If-Match", "\"r1\"").queryParam("author", "Ann Lee").when().post(plan + "/archive"),
+                    .header("If-Match", "\"r1\"").queryParam("author", "Ann Lee").header("Authorization", TestTokens.bearer("Ann Lee")).when().post(plan + "/archive"),
                     "id", bad, rule);
         }
         Response tooLarge = getAnyway(PLANS + "/9223372036854775808");

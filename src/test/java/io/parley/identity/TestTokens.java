@@ -34,6 +34,11 @@ public final class TestTokens {
                 .issuedAt(now.minusSeconds(60)).expiresAt(now.plusSeconds(600));
     }
 
+    /** An Authorization header's value for {@code person} of the test tenant, with every role. */
+    public static String bearer(String person) {
+        return "Bearer " + signed(claims(person, "test", "viewer", "manager", "analyst", "admin"));
+    }
+
     public static String signed(JwtClaimsBuilder claims) {
         return claims.jws().keyId(KID).sign(signingKey());
     }
