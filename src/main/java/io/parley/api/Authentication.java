@@ -40,6 +40,11 @@ public class Authentication implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getRequestUri().getRawPath();
+        if (!AccessRules.isCanonical(path)) {
+            request.abortWith(refused(Problem.of(Problem.Kind.NOT_FOUND).detail("nothing at this path: paths with "
+                    + "'.' or '..' segments, empty segments or encoded dots are not resolved"), path, null));
+            return;
+        }
         Optional<Permission> needed = AccessRules.required(request.getMethod(), path);
         if (needed.isEmpty()) return;
         Caller caller;

@@ -1,5 +1,6 @@
 package io.parley.identity;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,25 @@ public final class AccessRules {
     private static final Pattern REFERENCE = Pattern.compile("/api/v1/metrics/?");
 
     private AccessRules() {
+    }
+
+    /**
+     * Whether a request's raw path is in the form the rules read: no dot segments (plain, encoded or
+     * with matrix parameters), no empty segments, no backslashes. The HTTP layer resolves such
+     * segments before routing, so {@code /api/v1/plans/%2e%2e/keys} would reach the keys under a
+     * plan path's rule; such paths are refused instead of read.
+     */
+    public static boolean isCanonical(String rawPath) {
+        if (rawPath == null || !rawPath.startsWith("/") || rawPath.contains("//") || rawPath.contains("\\")
+                || rawPath.toLowerCase(Locale.ROOT).contains("%2e")
+                || rawPath.toLowerCase(Locale.ROOT).contains("%5c")) {
+            return false;
+        }
+        for (String segment : rawPath.split("/")) {
+            String bare = segment.contains(";") ? segment.substring(0, segment.indexOf(';')) : segment;
+            if (bare.equals(".") || bare.equals("..")) return false;
+        }
+        return true;
     }
 
     /** The permission {@code method} on {@code path} needs; empty when the path is public. */

@@ -8,9 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,6 +35,12 @@ public class SweepShards {
     private static final String SWEEP = "/api/v1/analyses/sweep";
 
     private final HttpClient client = HttpClient.newHttpClient();
+    /** The API key the shard's request is sent with (an analyst's of the tenant): the endpoint needs a caller like any other. */
+    private final Optional<String> apiKey;
+
+    public SweepShards(@ConfigProperty(name = "parley.sweep-shard.api-key") Optional<String> apiKey) {
+        this.apiKey = apiKey;
+    }
 
     /** Runs the shard against the service at {@code service} and says how it went, as an exit code. */
     public int run(SweepShard shard, URI service) throws InterruptedException {
@@ -40,9 +48,11 @@ public class SweepShards {
         Path partial = output.resolveSibling(output.getFileName() + ".partial");
         try {
             Files.createDirectories(shard.outputDirectory());
-            HttpRequest request = HttpRequest.newBuilder(service.resolve(SWEEP + "?shard=" + shard.shard() + "&shards=" + shard.shards()))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(service.resolve(SWEEP + "?shard=" + shard.shard() + "&shards=" + shard.shards()))
                     .header("Content-Type", "application/json").header("Accept", shard.format().mediaType)
-                    .POST(HttpRequest.BodyPublishers.ofFile(shard.request())).build();
+                    .POST(HttpRequest.BodyPublishers.ofFile(shard.request()));
+            apiKey.ifPresent(key -> builder.header("Authorization", "Bearer " + key));
+            HttpRequest request = builder.build();
             HttpResponse<Path> response = client.send(request, HttpResponse.BodyHandlers.ofFile(partial));
             if (response.statusCode() == 200) {
                 Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

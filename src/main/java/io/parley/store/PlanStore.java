@@ -65,7 +65,7 @@ public class PlanStore implements PanacheRepository<PlanEntity>, PlanRepository 
 
     /** The plan's entity, unlocked. */
     public Optional<PlanEntity> byId(long id) {
-        return find("id = ?1 and tenant = ?2", id, tenancy.current()).firstResultOptional();
+        return findByIdOptional(id).filter(this::ofCurrentTenant);
     }
 
     @Override
@@ -80,10 +80,14 @@ public class PlanStore implements PanacheRepository<PlanEntity>, PlanRepository 
      * moved on since.
      */
     public Optional<PlanEntity> forUpdate(long id) {
-        Optional<PlanEntity> found = versionChecked(() -> find("id = ?1 and tenant = ?2", id, tenancy.current())
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional());
+        Optional<PlanEntity> found = versionChecked(() -> findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE));
         if (found.isEmpty()) confirmAbsent(id);
-        return found;
+        return found.filter(this::ofCurrentTenant);
+    }
+
+    /** Another tenant's plan is, to this one, a plan that does not exist. */
+    private boolean ofCurrentTenant(PlanEntity e) {
+        return e.tenant.equals(tenancy.current());
     }
 
     /**

@@ -16,7 +16,9 @@ import io.restassured.specification.RequestSpecification;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
@@ -86,6 +88,17 @@ class IdentityApiTest {
         as("Bearer " + secret).get("/api/v1/plans").then().statusCode(200);
         as("Bearer " + secret).get(KEYS).then().statusCode(403).contentType("application/problem+json")
                 .body("detail", containsString("viewer"));
+    }
+
+    @Test
+    void aPathWithDotSegmentsDoesNotReachTheKeysUnderAPlanPathsRule() {
+        String manager = "Bearer " + TestTokens.signed(TestTokens.claims("max", TestCaller.TENANT, "manager"));
+        String adminKey = "{\"name\": \"escalated\", \"roles\": [\"admin\"]}";
+        for (String path : new String[] {"/api/v1/plans/%2e%2e/keys", "/api/v1/plans/%2E%2E/keys", "/api/v1/plans/..;x=1/keys"}) {
+            given().urlEncodingEnabled(false).header("Authorization", manager).contentType(ContentType.JSON)
+                    .body(adminKey).post(path).then().statusCode(anyOf(is(400), is(404)));
+            given().urlEncodingEnabled(false).header("Authorization", manager).get(path).then().statusCode(anyOf(is(400), is(404)));
+        }
     }
 
     @Test

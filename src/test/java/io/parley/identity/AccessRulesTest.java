@@ -53,6 +53,27 @@ class AccessRulesTest {
         assertThat(AccessRules.required(method, path)).isEqualTo(Optional.empty());
     }
 
+    @ParameterizedTest(name = "{0} is refused unread")
+    @CsvSource({
+            "/api/v1/plans/../keys",
+            "/api/v1/plans/%2e%2e/keys",
+            "/api/v1/plans/%2E%2E/keys",
+            "/api/v1/plans/..;x=1/keys",
+            "/api/v1/plans/./1",
+            "/api/v1//keys",
+            "/api/v1/plans/..",
+    })
+    void pathsTheHttpLayerWouldResolveAreNotReadByTheRules(String path) {
+        assertThat(AccessRules.isCanonical(path)).isFalse();
+    }
+
+    @Test
+    void ordinaryPathsAreCanonical() {
+        assertThat(AccessRules.isCanonical("/api/v1/plans/7/scenarios/3/metrics/npv")).isTrue();
+        assertThat(AccessRules.isCanonical("/workbench/")).isTrue();
+        assertThat(AccessRules.isCanonical("/api/v1/plans/7;v=1")).isTrue();
+    }
+
     @Test
     void rolesGrantWhatTheIssueSays() {
         assertThat(Role.VIEWER.grants(Permission.READ_PLANS)).isTrue();
