@@ -1,11 +1,13 @@
 package io.parley.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.parley.engine.CompiledScenario;
@@ -32,6 +34,25 @@ public final class Bridge {
     }
 
     public enum Method { SHAPLEY, SEQUENTIAL }
+
+    /** The method a request asks for: one of the two, or {@code AUTO} for {@link #automatic}'s choice. */
+    public enum Choice {
+        AUTO("auto"), SHAPLEY("shapley"), SEQUENTIAL("sequential");
+
+        /** The names a request spells the choices in, in this order. */
+        public static final List<String> NAMES = Arrays.stream(values()).map(c -> c.apiName).toList();
+
+        public final String apiName;
+
+        Choice(String apiName) {
+            this.apiName = apiName;
+        }
+
+        /** The choice spelt {@code name}, if it is one. */
+        public static Optional<Choice> named(String name) {
+            return Arrays.stream(values()).filter(c -> c.apiName.equals(name)).findFirst();
+        }
+    }
 
     /** A lever that differs between baseline and variant. */
     public record Change(String lever, int slot, double from, double to) {
@@ -78,6 +99,20 @@ public final class Bridge {
     /** The method used when the client has no preference. */
     public static Method automatic(int levers) {
         return levers <= MAX_SHAPLEY_LEVERS ? Method.SHAPLEY : Method.SEQUENTIAL;
+    }
+
+    /** The method a bridge of {@code steps} steps runs by: the one asked for, or the automatic choice. */
+    public static Method method(Choice asked, int steps) {
+        return switch (asked) {
+            case SHAPLEY -> Method.SHAPLEY;
+            case SEQUENTIAL -> Method.SEQUENTIAL;
+            case AUTO -> automatic(steps);
+        };
+    }
+
+    /** Whether {@code method} can attribute {@code steps} steps: Shapley's 2^n evaluations are capped. */
+    public static boolean canRun(Method method, int steps) {
+        return method != Method.SHAPLEY || steps <= MAX_SHAPLEY_LEVERS;
     }
 
     /**
@@ -141,7 +176,7 @@ public final class Bridge {
 
     /** Runs the given steps (see {@link #steps}). */
     public static Result runSteps(CompiledScenario baseline, List<Step> changes, List<Metric> metrics, Method method) {
-        if (method == Method.SHAPLEY && changes.size() > MAX_SHAPLEY_LEVERS) {
+        if (!canRun(method, changes.size())) {
             throw new IllegalArgumentException("Shapley attribution takes at most " + MAX_SHAPLEY_LEVERS + " levers");
         }
         Probe probe = new Probe(baseline);

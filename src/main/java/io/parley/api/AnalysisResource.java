@@ -137,9 +137,10 @@ public class AnalysisResource {
                 "baseline", "variant", "metrics", "method");
         CompiledScenario baseline = input.scenario("baseline");
         List<Metric> metrics = input.metrics("metrics", NPV);
-        String methodName = input.in.optionalText(input.root, "", "method", "auto");
-        if (methodName != null && !List.of("auto", "shapley", "sequential").contains(methodName)) {
-            input.in.fail("/method", "'" + methodName + "' is not one of auto, shapley, sequential", methodName);
+        String methodName = input.in.optionalText(input.root, "", "method", Bridge.Choice.AUTO.apiName);
+        Bridge.Choice choice = methodName == null ? Bridge.Choice.AUTO : Bridge.Choice.named(methodName).orElse(null);
+        if (choice == null) {
+            input.in.fail("/method", "'" + methodName + "' is not one of " + String.join(", ", Bridge.Choice.NAMES), methodName);
         }
         List<Bridge.Change> changes = AnalysisReaders.bridgeChanges(input, baseline);
         input.done();
@@ -148,12 +149,8 @@ public class AnalysisResource {
         if (changes.size() > limits.maxBridgeLevers()) {
             throw Problem.overLimit("/variant", "levers changed in a bridge", changes.size(), limits.maxBridgeLevers());
         }
-        Bridge.Method method = switch (methodName == null ? "auto" : methodName) {
-            case "shapley" -> Bridge.Method.SHAPLEY;
-            case "sequential" -> Bridge.Method.SEQUENTIAL;
-            default -> Bridge.automatic(steps.size());
-        };
-        if (method == Bridge.Method.SHAPLEY && steps.size() > Bridge.MAX_SHAPLEY_LEVERS) {
+        Bridge.Method method = Bridge.method(choice, steps.size());
+        if (!Bridge.canRun(method, steps.size())) {
             throw Problem.overLimit("/method", "levers changed for a Shapley bridge (2^n evaluations)",
                     steps.size(), Bridge.MAX_SHAPLEY_LEVERS);
         }
