@@ -1,5 +1,8 @@
 package io.parley.analysis;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import org.hipparchus.random.SobolSequenceGenerator;
@@ -19,11 +22,25 @@ public final class Sampling {
 
     public enum Method {
         /** Independent pseudo-random draws. */
-        RANDOM,
+        RANDOM("random"),
         /** Latin hypercube: each lever's range cut into n equally likely strata, one sample in each. */
-        LATIN_HYPERCUBE,
+        LATIN_HYPERCUBE("latinHypercube"),
         /** Sobol low-discrepancy points (randomly shifted by the seed), for faster convergence. */
-        SOBOL
+        SOBOL("sobol");
+
+        /** The names requests spell the methods in, in this order. */
+        public static final List<String> NAMES = Arrays.stream(values()).map(m -> m.apiName).toList();
+
+        public final String apiName;
+
+        Method(String apiName) {
+            this.apiName = apiName;
+        }
+
+        /** The method spelt {@code name}, if it is one. */
+        public static Optional<Method> named(String name) {
+            return Arrays.stream(values()).filter(m -> m.apiName.equals(name)).findFirst();
+        }
     }
 
     private final Method method;

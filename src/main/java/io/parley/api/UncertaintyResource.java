@@ -25,7 +25,6 @@ import io.parley.analysis.Sampling;
 import io.parley.analysis.SobolIndices;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
-import io.parley.model.Numbers;
 import io.parley.ops.Meters;
 import io.parley.ops.Traced;
 
@@ -78,10 +77,8 @@ public class UncertaintyResource {
         List<Metric> metrics = input.metrics("metrics", NPV);
         List<MonteCarlo.Uncertain> levers = UncertaintyInput.levers(input, compiled, limits.maxLevers());
         double asked = input.in.optionalNumber(input.root, "", "samples", 10_000);
-        long samples = asked == Math.rint(asked) ? (long) asked : -1;
-        if (!Double.isNaN(asked) && samples < 2) {
-            input.in.fail("/samples", Numbers.plain(asked) + " is not a whole number of samples, 2 or more", asked);
-        }
+        long samples = MonteCarlo.samples(asked);
+        MonteCarlo.problemWithSamples(asked).ifPresent(problem -> input.in.fail("/samples", problem, asked));
         long ceiling = raw ? limits.maxStreamedSamples() : limits.maxSamples();
         if (samples > ceiling) {
             throw Problem.overLimit("/samples", raw ? "samples streamed in one request"
@@ -95,7 +92,7 @@ public class UncertaintyResource {
         double[] percentiles = UncertaintyInput.percentiles(input);
         List<MonteCarlo.Threshold> thresholds = UncertaintyInput.thresholds(input, metrics);
         int bins = input.in.optionalInteger(input.root, "", "histogramBins", MonteCarlo.DEFAULT_HISTOGRAM_BINS, -1);
-        if (bins < 1 || bins > 1000) input.in.fail("/histogramBins", "must be a whole number in 1–1000", null);
+        MonteCarlo.problemWithHistogramBins(bins).ifPresent(problem -> input.in.fail("/histogramBins", problem, null));
         input.done();
         if (method == Sampling.Method.SOBOL && samples > Integer.MAX_VALUE) {
             throw Problem.overLimit("/samples", "Sobol samples", samples, Integer.MAX_VALUE);
@@ -127,7 +124,7 @@ public class UncertaintyResource {
             r = MonteCarlo.run(compiled, levers, metrics, config, threads.executor());
         }
         meters.evaluated("monte-carlo", r.samples());
-        return json(UncertaintyJson.monteCarlo(r, UncertaintyInput.samplingName(method), seed, percentiles, thresholds,
+        return json(UncertaintyJson.monteCarlo(r, method.apiName, seed, percentiles, thresholds,
                 provenance), provenance);
     }
 
@@ -159,12 +156,10 @@ public class UncertaintyResource {
         List<Metric> metrics = input.metrics("metrics", NPV);
         List<MonteCarlo.Uncertain> levers = UncertaintyInput.levers(input, compiled, limits.maxLevers());
         int n = input.in.optionalInteger(input.root, "", "n", 1024, -1);
-        if (n < 2 || Integer.bitCount(n) != 1) {
-            input.in.fail("/n", n + " is not a power of two, 2 or more (Sobol points balance in powers of two)", n);
-        }
+        SobolIndices.problemWithPoints(n).ifPresent(problem -> input.in.fail("/n", problem, n));
         long seed = UncertaintyInput.seed(input);
         int bootstrap = input.in.optionalInteger(input.root, "", "bootstrap", SobolIndices.DEFAULT_BOOTSTRAP, -1);
-        if (bootstrap < 10 || bootstrap > 10_000) input.in.fail("/bootstrap", "must be a whole number in 10–10000", null);
+        SobolIndices.problemWithBootstrap(bootstrap).ifPresent(problem -> input.in.fail("/bootstrap", problem, null));
         double confidence = UncertaintyInput.confidence(input);
         boolean secondOrder = input.in.optionalBoolean(input.root, "", "secondOrder", false);
         input.done();
@@ -199,14 +194,12 @@ public class UncertaintyResource {
         List<Metric> metrics = input.metrics("metrics", NPV);
         List<MonteCarlo.Uncertain> levers = UncertaintyInput.levers(input, compiled, limits.maxLevers());
         int trajectories = input.in.optionalInteger(input.root, "", "trajectories", 20, -1);
-        if (trajectories < 2) input.in.fail("/trajectories", "must be a whole number, 2 or more", null);
+        Morris.problemWithTrajectories(trajectories).ifPresent(problem -> input.in.fail("/trajectories", problem, null));
         if (trajectories > limits.maxTrajectories()) {
             throw Problem.overLimit("/trajectories", "Morris trajectories", trajectories, limits.maxTrajectories());
         }
         int levels = input.in.optionalInteger(input.root, "", "levels", 4, -1);
-        if (levels < 2 || levels % 2 != 0 || levels > 100) {
-            input.in.fail("/levels", "must be an even whole number in 2–100 (the grid levels of each lever)", null);
-        }
+        Morris.problemWithLevels(levels).ifPresent(problem -> input.in.fail("/levels", problem, null));
         long seed = UncertaintyInput.seed(input);
         input.done();
         List<Morris.Result> results;
