@@ -1,7 +1,6 @@
 package io.parley.analysis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +15,7 @@ import io.parley.model.Lever;
 import io.parley.model.Levers;
 import io.parley.model.RebateTier;
 import io.parley.model.Scenario;
+import io.parley.model.Spellings;
 import io.parley.model.Terms;
 
 /**
@@ -37,20 +37,13 @@ public final class Bridge {
 
     /** The method a request asks for: one of the two, or {@code AUTO} for {@link #automatic}'s choice. */
     public enum Choice {
-        AUTO("auto"), SHAPLEY("shapley"), SEQUENTIAL("sequential");
+        AUTO, SHAPLEY, SEQUENTIAL;
 
-        /** The names a request spells the choices in, in this order. */
-        public static final List<String> NAMES = Arrays.stream(values()).map(c -> c.apiName).toList();
+        /** The names a request spells the choices in ({@link Spellings}), in this order. */
+        public static final List<String> NAMES = Spellings.of(values());
 
-        public final String apiName;
-
-        Choice(String apiName) {
-            this.apiName = apiName;
-        }
-
-        /** The choice spelt {@code name}, if it is one. */
         public static Optional<Choice> named(String name) {
-            return Arrays.stream(values()).filter(c -> c.apiName.equals(name)).findFirst();
+            return Spellings.find(values(), name);
         }
     }
 

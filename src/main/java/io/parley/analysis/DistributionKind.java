@@ -1,39 +1,37 @@
 package io.parley.analysis;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+
+import io.parley.model.Spellings;
 
 /**
  * The families of {@link Distribution} a request may name, each with the parameters it takes in the
  * order they are read and reported. Beta's support is the only parameter with a default: [0, 1].
  */
 public enum DistributionKind {
-    NORMAL("normal", "mean", "sd"),
-    TRUNCATED_NORMAL("truncatedNormal", "mean", "sd", "lower", "upper"),
-    LOGNORMAL("lognormal", "mean", "sd"),
-    UNIFORM("uniform", "min", "max"),
-    TRIANGULAR("triangular", "min", "mode", "max"),
-    PERT("pert", "min", "mode", "max"),
-    BETA("beta", "alpha", "beta", "min", "max"),
+    NORMAL("mean", "sd"),
+    TRUNCATED_NORMAL("mean", "sd", "lower", "upper"),
+    LOGNORMAL("mean", "sd"),
+    UNIFORM("min", "max"),
+    TRIANGULAR("min", "mode", "max"),
+    PERT("min", "mode", "max"),
+    BETA("alpha", "beta", "min", "max"),
     /** The one family whose parameters are lists: the values and their probabilities. */
-    DISCRETE("discrete", "values", "probabilities");
+    DISCRETE("values", "probabilities");
 
-    /** The names requests spell the families in, in this order. */
-    public static final List<String> NAMES = Arrays.stream(values()).map(k -> k.apiName).toList();
+    /** The names requests spell the families in ({@link Spellings}), in this order. */
+    public static final List<String> NAMES = Spellings.of(values());
 
-    public final String apiName;
     public final List<String> parameters;
 
-    DistributionKind(String apiName, String... parameters) {
-        this.apiName = apiName;
+    DistributionKind(String... parameters) {
         this.parameters = List.of(parameters);
     }
 
-    /** The family spelt {@code name}, if it is one. */
     public static Optional<DistributionKind> named(String name) {
-        return Arrays.stream(values()).filter(k -> k.apiName.equals(name)).findFirst();
+        return Spellings.find(values(), name);
     }
 
     /** The value a parameter left out takes, or empty when it must be given. */
@@ -46,7 +44,7 @@ public enum DistributionKind {
     /** A distribution of this family from its numbers, in the order of {@link #parameters}; not for {@link #DISCRETE}. */
     public Distribution of(double... p) {
         if (p.length != parameters.size()) {
-            throw new IllegalArgumentException(apiName + " takes " + parameters + ", got " + p.length + " numbers");
+            throw new IllegalArgumentException(Spellings.of(this) + " takes " + parameters + ", got " + p.length + " numbers");
         }
         return switch (this) {
             case NORMAL -> new Distribution.Normal(p[0], p[1]);

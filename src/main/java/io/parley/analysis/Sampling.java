@@ -1,11 +1,12 @@
 package io.parley.analysis;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
 import org.hipparchus.random.SobolSequenceGenerator;
+
+import io.parley.model.Spellings;
 
 /**
  * Where the samples of a Monte Carlo run come from, as points of the unit cube (0, 1)^k that the
@@ -22,24 +23,17 @@ public final class Sampling {
 
     public enum Method {
         /** Independent pseudo-random draws. */
-        RANDOM("random"),
+        RANDOM,
         /** Latin hypercube: each lever's range cut into n equally likely strata, one sample in each. */
-        LATIN_HYPERCUBE("latinHypercube"),
+        LATIN_HYPERCUBE,
         /** Sobol low-discrepancy points (randomly shifted by the seed), for faster convergence. */
-        SOBOL("sobol");
+        SOBOL;
 
-        /** The names requests spell the methods in, in this order. */
-        public static final List<String> NAMES = Arrays.stream(values()).map(m -> m.apiName).toList();
+        /** The names requests spell the methods in ({@link Spellings}), in this order. */
+        public static final List<String> NAMES = Spellings.of(values());
 
-        public final String apiName;
-
-        Method(String apiName) {
-            this.apiName = apiName;
-        }
-
-        /** The method spelt {@code name}, if it is one. */
         public static Optional<Method> named(String name) {
-            return Arrays.stream(values()).filter(m -> m.apiName.equals(name)).findFirst();
+            return Spellings.find(values(), name);
         }
     }
 

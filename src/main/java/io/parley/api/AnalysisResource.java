@@ -26,6 +26,7 @@ import io.parley.analysis.Spider;
 import io.parley.analysis.Tornado;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
+import io.parley.model.Spellings;
 import io.parley.ops.Traced;
 
 /**
@@ -137,7 +138,7 @@ public class AnalysisResource {
                 "baseline", "variant", "metrics", "method");
         CompiledScenario baseline = input.scenario("baseline");
         List<Metric> metrics = input.metrics("metrics", NPV);
-        String methodName = input.in.optionalText(input.root, "", "method", Bridge.Choice.AUTO.apiName);
+        String methodName = input.in.optionalText(input.root, "", "method", Spellings.of(Bridge.Choice.AUTO));
         Bridge.Choice choice = methodName == null ? Bridge.Choice.AUTO : Bridge.Choice.named(methodName).orElse(null);
         if (choice == null) {
             input.in.fail("/method", "'" + methodName + "' is not one of " + String.join(", ", Bridge.Choice.NAMES), methodName);

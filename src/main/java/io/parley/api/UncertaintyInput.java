@@ -19,6 +19,7 @@ import io.parley.analysis.SobolIndices;
 import io.parley.engine.Metric;
 import io.parley.engine.CompiledScenario;
 import io.parley.model.JsonPointer;
+import io.parley.model.Spellings;
 
 /**
  * Reads the parts of the uncertainty requests (Monte Carlo, Sobol, Morris): uncertain levers and
@@ -126,7 +127,7 @@ final class UncertaintyInput {
     }
 
     static Sampling.Method sampling(AnalysisInput input) {
-        String name = input.in.optionalText(input.root, "", "sampling", Sampling.Method.LATIN_HYPERCUBE.apiName);
+        String name = input.in.optionalText(input.root, "", "sampling", Spellings.of(Sampling.Method.LATIN_HYPERCUBE));
         if (name == null) return Sampling.Method.LATIN_HYPERCUBE;
         Optional<Sampling.Method> method = Sampling.Method.named(name);
         if (method.isEmpty()) {

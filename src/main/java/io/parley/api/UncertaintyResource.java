@@ -25,6 +25,7 @@ import io.parley.analysis.Sampling;
 import io.parley.analysis.SobolIndices;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
+import io.parley.model.Spellings;
 import io.parley.ops.Meters;
 import io.parley.ops.Traced;
 
@@ -124,7 +125,7 @@ public class UncertaintyResource {
             r = MonteCarlo.run(compiled, levers, metrics, config, threads.executor());
         }
         meters.evaluated("monte-carlo", r.samples());
-        return json(UncertaintyJson.monteCarlo(r, method.apiName, seed, percentiles, thresholds,
+        return json(UncertaintyJson.monteCarlo(r, Spellings.of(method), seed, percentiles, thresholds,
                 provenance), provenance);
     }
 
