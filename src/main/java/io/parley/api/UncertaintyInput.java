@@ -34,6 +34,18 @@ final class UncertaintyInput {
     private UncertaintyInput() {
     }
 
+    /** What every uncertainty run is of: the scenario, the metrics asked (npv when none) and the uncertain levers. */
+    record Run(CompiledScenario compiled, List<Metric> metrics, List<MonteCarlo.Uncertain> levers) {
+    }
+
+    /** Reads the parts every uncertainty request shares; its levers move together. */
+    static Run run(AnalysisInput input, int maxLevers) {
+        input.leversMoveTogether();
+        CompiledScenario compiled = input.scenario("scenario");
+        List<Metric> metrics = input.metrics("metrics", List.of(Metric.NPV));
+        return new Run(compiled, metrics, levers(input, compiled, maxLevers));
+    }
+
     /** The uncertain levers, each with its distribution, whose every value must be allowed for the lever. */
     static List<MonteCarlo.Uncertain> levers(AnalysisInput input, CompiledScenario compiled, int maxLevers) {
         List<JsonNode> items = input.leverItems("uncertain lever", "uncertain levers in one run", maxLevers);
