@@ -37,6 +37,12 @@ public interface IdentityConfig {
      */
     Optional<String> seedAdminKey();
 
+    /**
+     * The API key the sweep-shard batch mode sends to its own sweep endpoint (an analyst's), which
+     * needs a caller like any other; without one its shards are refused (401).
+     */
+    Optional<String> sweepShardApiKey();
+
     /** OpenID Connect bearer tokens from the company's identity provider. */
     interface Oidc {
         /** Off by default: the embedded default has no identity provider and accepts API keys only. */

@@ -12,8 +12,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import io.parley.identity.IdentityConfig;
 
 /**
  * Runs one {@link SweepShard} through the service's own sweep endpoint on this process, so a batch
@@ -38,8 +39,8 @@ public class SweepShards {
     /** The API key the shard's request is sent with (an analyst's of the tenant): the endpoint needs a caller like any other. */
     private final Optional<String> apiKey;
 
-    public SweepShards(@ConfigProperty(name = "parley.sweep-shard.api-key") Optional<String> apiKey) {
-        this.apiKey = apiKey;
+    public SweepShards(IdentityConfig identity) {
+        this.apiKey = identity.sweepShardApiKey();
     }
 
     /** Runs the shard against the service at {@code service} and says how it went, as an exit code. */
