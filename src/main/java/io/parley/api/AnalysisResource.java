@@ -63,7 +63,7 @@ public class AnalysisResource {
         List<Tornado.Input> levers = AnalysisReaders.tornadoLevers(input, compiled, input.leverItems("lever", "levers in one analysis", limits.maxLevers()));
         input.done();
 
-        TornadoAnswer answer = TornadoAnswer.of(Tornado.run(compiled, levers, metrics), provenance(compiled));
+        TornadoAnswer answer = TornadoAnswer.of(Tornado.run(compiled, levers, metrics), provenance(compiled, input));
         return Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV ? csv(answer.csv(), answer.provenance()).build() : json(answer, answer.provenance());
     }
 
@@ -81,7 +81,7 @@ public class AnalysisResource {
         List<BoundLever> levers = AnalysisReaders.spiderLevers(input, compiled, input.leverItems("lever", "levers in one analysis", limits.maxLevers()), changes);
         input.done();
 
-        SpiderAnswer answer = SpiderAnswer.of(changes, Spider.run(compiled, levers, changes, metrics), provenance(compiled));
+        SpiderAnswer answer = SpiderAnswer.of(changes, Spider.run(compiled, levers, changes, metrics), provenance(compiled, input));
         return Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV ? csv(answer.csv(), answer.provenance()).build() : json(answer, answer.provenance());
     }
 
@@ -102,7 +102,7 @@ public class AnalysisResource {
         input.done();
 
         GoalSeek.Result r = GoalSeek.seek(compiled, lever, metric, target, bounds[0], bounds[1], tolerance);
-        Provenance provenance = provenance(compiled);
+        Provenance provenance = provenance(compiled, input);
         return json(new GoalSeekAnswer(lever.path(), metric.apiName, target, GoalSeekAnswer.Search.of(r), provenance), provenance);
     }
 
@@ -123,7 +123,7 @@ public class AnalysisResource {
 
         List<BreakEven.Row> rows = BreakEven.table(compiled, levers, metric, threshold, tolerance);
         BreakEvenAnswer answer = BreakEvenAnswer.of(metric.apiName, threshold, compiled.summary()[metric.ordinal()], rows,
-                provenance(compiled));
+                provenance(compiled, input));
         return Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV ? csv(answer.csv(), answer.provenance()).build() : json(answer, answer.provenance());
     }
 
@@ -157,15 +157,15 @@ public class AnalysisResource {
             throw Problem.overLimit("/method", "levers changed for a Shapley bridge (2^n evaluations)",
                     steps.size(), Bridge.MAX_SHAPLEY_LEVERS);
         }
-        BridgeAnswer answer = BridgeAnswer.of(Bridge.runSteps(baseline, steps, metrics, method), provenance(baseline));
+        BridgeAnswer answer = BridgeAnswer.of(Bridge.runSteps(baseline, steps, metrics, method), provenances.of(baseline.scenario(), input.root, "baseline"));
         if (Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV) {
             return csv(answer.csv(), answer.provenance()).header("Parley-Bridge-Method", answer.method()).build();
         }
         return json(answer, answer.provenance());
     }
 
-    private Provenance provenance(CompiledScenario compiled) {
-        return provenances.of(compiled.scenario());
+    private Provenance provenance(CompiledScenario compiled, AnalysisInput input) {
+        return provenances.of(compiled.scenario(), input.root, "scenario");
     }
 
     private Response json(Object answer, Provenance provenance) {

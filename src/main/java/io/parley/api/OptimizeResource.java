@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import io.parley.ops.Meters;
 import io.parley.ops.Traced;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.model.InvalidInputException;
@@ -60,8 +61,9 @@ public class OptimizeResource {
     public Response optimize(byte[] body, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of("format"));
         String format = Requests.oneOf(uri, "format", List.of("json", "mps"), "json");
-        OptimizeRequests.Optimization request = requests.optimization(bodies.parse(body));
-        Provenance provenance = provenances.of(request.problem().scenario().scenario());
+        JsonNode root = bodies.parse(body);
+        OptimizeRequests.Optimization request = requests.optimization(root);
+        Provenance provenance = provenances.of(request.problem().scenario().scenario(), root, "scenario");
         try (HeavyWork.Permit permit = heavy.acquire()) {
             if (!format.equals("json")) {
                 String text = DealOptimizer.export(request.problem(), request.backend());
@@ -82,7 +84,8 @@ public class OptimizeResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response frontier(byte[] body, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
-        OptimizeRequests.FrontierTrace request = requests.frontier(bodies.parse(body));
+        JsonNode root = bodies.parse(body);
+        OptimizeRequests.FrontierTrace request = requests.frontier(root);
         Frontier.Result r;
         try (HeavyWork.Permit permit = heavy.acquire()) {
             r = Frontier.trace(request.problem(), LinearForm.of(new Quantity.OfMetric(request.supplier()), 1),
@@ -91,7 +94,7 @@ public class OptimizeResource {
         } catch (AffineModel.NotLinearException e) {
             throw notLinear(e);
         }
-        Provenance provenance = provenances.of(request.problem().scenario().scenario());
+        Provenance provenance = provenances.of(request.problem().scenario().scenario(), root, "scenario");
         FrontierAnswer answer = FrontierAnswer.of(r, request.problem(), request.supplier(), request.customer(),
                 request.walkAway(), request.demand(), provenance);
         return provenance.stamp(Response.ok(answer, MediaType.APPLICATION_JSON)).build();

@@ -107,7 +107,8 @@ public class UncertaintyResource {
         }
         MonteCarlo.Config config = new MonteCarlo.Config(samples, method, seed, threads.count(), correlation, precision,
                 percentiles, thresholds, bins);
-        Provenance provenance = provenances.of(compiled.scenario());
+        Provenance provenance = provenances.of(compiled.scenario(), input.root, "scenario",
+                new Provenance.Sampled(UncertaintyInput.samplingName(method), seed));
         if (raw) {
             Shard shard = Shard.of(uri, maxShards);
             long[] slice = shard.of(samples);
@@ -179,7 +180,8 @@ public class UncertaintyResource {
                     threads.executor());
         }
         meters.evaluated("sobol", evaluations);
-        Provenance provenance = provenances.of(compiled.scenario());
+        Provenance provenance = provenances.of(compiled.scenario(), input.root, "scenario",
+                new Provenance.Sampled("saltelli", seed));
         return json(new UncertaintyJson.SobolAnswer(n, evaluations, seed, bootstrap, confidence,
                 UncertaintyJson.sobol(results, secondOrder), provenance), provenance);
     }
@@ -214,7 +216,8 @@ public class UncertaintyResource {
             results = Morris.run(compiled, levers, metrics, trajectories, levels, seed);
         }
         meters.evaluated("morris", (long) trajectories * (levers.size() + 1));
-        Provenance provenance = provenances.of(compiled.scenario());
+        Provenance provenance = provenances.of(compiled.scenario(), input.root, "scenario",
+                new Provenance.Sampled("morris", seed));
         return json(new UncertaintyJson.MorrisAnswer(trajectories, levels, (long) trajectories * (levers.size() + 1), seed,
                 UncertaintyJson.morris(results), provenance), provenance);
     }
