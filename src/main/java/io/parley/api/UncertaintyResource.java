@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.parley.analysis.Groups;
 import io.parley.analysis.MonteCarlo;
 import io.parley.analysis.Morris;
 import io.parley.analysis.RankCorrelation;
@@ -158,7 +159,8 @@ public class UncertaintyResource {
         input.leversMoveTogether();
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", NPV);
-        List<MonteCarlo.Uncertain> levers = UncertaintyInput.levers(input, compiled, limits.maxLevers());
+        List<MonteCarlo.Uncertain> levers = UncertaintyInput.levers(input, compiled, limits.maxLevers(), true);
+        Groups groups = UncertaintyInput.groups(input, levers);
         int n = input.in.optionalInteger(input.root, "", "n", 1024, -1);
         if (n < 2 || Integer.bitCount(n) != 1) {
             input.in.fail("/n", n + " is not a power of two, 2 or more (Sobol points balance in powers of two)", n);
@@ -169,21 +171,21 @@ public class UncertaintyResource {
         double confidence = UncertaintyInput.confidence(input);
         boolean secondOrder = input.in.optionalBoolean(input.root, "", "secondOrder", false);
         input.done();
-        long evaluations = SobolIndices.evaluations(n, levers.size(), secondOrder);
+        long evaluations = SobolIndices.evaluations(n, groups.size(), secondOrder);
         if (evaluations > limits.maxSobolEvaluations()) {
             throw Problem.overLimit("/n", "evaluations of one Sobol run, n × (levers + 2), or n × (2 levers + 2) with"
-                    + " second order", evaluations, limits.maxSobolEvaluations());
+                    + " second order (groups count as one lever)", evaluations, limits.maxSobolEvaluations());
         }
         List<SobolIndices.Result> results;
         try (HeavyWork.Permit permit = heavy.acquire()) {
-            results = SobolIndices.run(compiled, levers, metrics, n, seed, bootstrap, confidence, secondOrder,
+            results = SobolIndices.run(compiled, levers, groups, metrics, n, seed, confidence, secondOrder,
                     threads.executor());
         }
         meters.evaluated("sobol", evaluations);
         Provenance provenance = provenances.of(compiled.scenario(), input.root, "scenario",
                 new Provenance.Sampled("saltelli", seed));
         return json(new UncertaintyJson.SobolAnswer(n, evaluations, seed, bootstrap, confidence,
-                UncertaintyJson.sobol(results, secondOrder), provenance), provenance);
+                UncertaintyJson.sobol(results, secondOrder, levers, groups), provenance), provenance);
     }
 
     // ---------------------------------------------------------------- Morris
@@ -195,11 +197,12 @@ public class UncertaintyResource {
     public Response morris(byte[] body, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
         AnalysisInput input = new AnalysisInput(bodies.parse(body), "a Morris request", "scenario", "metrics", "levers",
-                "trajectories", "levels", "seed");
+                "trajectories", "levels", "seed", "bootstrap", "confidence");
         input.leversMoveTogether();
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", NPV);
-        List<MonteCarlo.Uncertain> levers = UncertaintyInput.levers(input, compiled, limits.maxLevers());
+        List<MonteCarlo.Uncertain> levers = UncertaintyInput.levers(input, compiled, limits.maxLevers(), true);
+        Groups groups = UncertaintyInput.groups(input, levers);
         int trajectories = input.in.optionalInteger(input.root, "", "trajectories", 20, -1);
         if (trajectories < 2) input.in.fail("/trajectories", "must be a whole number, 2 or more", null);
         if (trajectories > limits.maxTrajectories()) {
@@ -210,16 +213,20 @@ public class UncertaintyResource {
             input.in.fail("/levels", "must be an even whole number in 2–100 (the grid levels of each lever)", null);
         }
         long seed = UncertaintyInput.seed(input);
+        int resamples = input.in.optionalInteger(input.root, "", "bootstrap", Morris.DEFAULT_RESAMPLES, -1);
+        if (resamples < 10 || resamples > 10_000) input.in.fail("/bootstrap", "must be a whole number in 10–10000", null);
+        double confidence = UncertaintyInput.confidence(input);
         input.done();
         List<Morris.Result> results;
         try (HeavyWork.Permit permit = heavy.acquire()) {
-            results = Morris.run(compiled, levers, metrics, trajectories, levels, seed);
+            results = Morris.run(compiled, levers, groups, metrics, trajectories, levels, seed, resamples, confidence);
         }
-        meters.evaluated("morris", (long) trajectories * (levers.size() + 1));
+        long evaluations = (long) trajectories * (groups.size() + 1);
+        meters.evaluated("morris", evaluations);
         Provenance provenance = provenances.of(compiled.scenario(), input.root, "scenario",
                 new Provenance.Sampled("morris", seed));
-        return json(new UncertaintyJson.MorrisAnswer(trajectories, levels, (long) trajectories * (levers.size() + 1), seed,
-                UncertaintyJson.morris(results), provenance), provenance);
+        return json(new UncertaintyJson.MorrisAnswer(trajectories, levels, evaluations, seed, resamples, confidence,
+                UncertaintyJson.morris(results, levers, groups), provenance), provenance);
     }
 
     private static Response json(Object answer, Provenance provenance) {
