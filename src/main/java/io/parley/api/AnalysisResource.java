@@ -88,8 +88,8 @@ public class AnalysisResource {
     @POST
     @Path("/goal-seek")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response goalSeek(byte[] body, @Context UriInfo uri) {
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    public Response goalSeek(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of());
         AnalysisInput input = new AnalysisInput(bodies.parse(body), "a goal-seek request",
                 "scenario", "lever", "metric", "target", "lower", "upper", "tolerance");
@@ -102,8 +102,9 @@ public class AnalysisResource {
         input.done();
 
         GoalSeek.Result r = GoalSeek.seek(compiled, lever, metric, target, bounds[0], bounds[1], tolerance);
-        Provenance provenance = provenance(compiled, input);
-        return json(new GoalSeekAnswer(lever.path(), metric.apiName, target, GoalSeekAnswer.Search.of(r), provenance), provenance);
+        GoalSeekAnswer answer = new GoalSeekAnswer(lever.path(), metric.apiName, target, GoalSeekAnswer.Search.of(r),
+                provenance(compiled, input));
+        return Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV ? csv(answer.csv(), answer.provenance()).build() : json(answer, answer.provenance());
     }
 
     @POST

@@ -38,6 +38,18 @@ record GoalSeekAnswer(String lever, String metric, double target, @JsonUnwrapped
         }
     }
 
+    /**
+     * The crossings as a table for a spreadsheet: one row per crossing in lever order, {@code below},
+     * {@code above} filled for a jump and {@code end} for a flat stretch (empty cells otherwise).
+     */
+    String csv() {
+        StringBuilder csv = new StringBuilder("lever,metric,target,status,value,result,below,above,end\r\n");
+        for (Crossing c : search.crossings()) {
+            Csv.cells(csv, lever, metric, target, c.status(), c.value(), c.result(), c.below(), c.above(), c.end());
+        }
+        return csv.toString();
+    }
+
     static String statusName(GoalSeek.Status status) {
         return switch (status) {
             case REACHED -> "reached";

@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -81,9 +82,10 @@ public class OptimizeResource {
     @POST
     @Path("/frontier")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response frontier(byte[] body, @Context UriInfo uri) {
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    public Response frontier(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of());
+        Format format = Format.negotiate(headers, Format.JSON, Format.CSV);
         JsonNode root = bodies.parse(body);
         OptimizeRequests.FrontierTrace request = requests.frontier(root);
         Frontier.Result r;
@@ -97,6 +99,9 @@ public class OptimizeResource {
         Provenance provenance = provenances.of(request.problem().scenario().scenario(), root, "scenario");
         FrontierAnswer answer = FrontierAnswer.of(r, request.problem(), request.supplier(), request.customer(),
                 request.walkAway(), request.demand(), provenance);
+        if (format == Format.CSV) {
+            return provenance.stamp(Response.ok(answer.csv(request.problem()), Format.CSV.contentType)).build();
+        }
         return provenance.stamp(Response.ok(answer, MediaType.APPLICATION_JSON)).build();
     }
 

@@ -222,6 +222,13 @@ final class UncertaintyInput {
         return node.longValue();
     }
 
+    /** Bootstrap resamples, {@code fallback} when the request names none: 10–10000. */
+    static int bootstrap(AnalysisInput input, int fallback) {
+        int resamples = input.in.optionalInteger(input.root, "", "bootstrap", fallback, -1);
+        if (resamples < 10 || resamples > 10_000) input.in.fail("/bootstrap", "must be a whole number in 10–10000", null);
+        return resamples;
+    }
+
     static double confidence(AnalysisInput input) {
         double c = input.in.optionalNumber(input.root, "", "confidence", 0.95);
         if (!(c > 0 && c < 1)) input.in.fail("/confidence", Numbers.plain(c) + " is not a confidence level in (0, 1)", c);

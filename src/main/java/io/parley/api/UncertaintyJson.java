@@ -1,6 +1,7 @@
 package io.parley.api;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -74,6 +75,39 @@ final class UncertaintyJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record MorrisEffect(String lever, String group, List<String> levers, double mu, double muStar, double muStarConf,
                         double sigma, List<Double> elementaryEffects) {
+    }
+
+    /** The indices as a table: a row per metric and lever (or group, its levers joined by "; "). */
+    static String sobolCsv(List<SobolMetric> metrics) {
+        StringBuilder csv = new StringBuilder("metric,lever,group,levers,first,firstLow,firstHigh,total,totalLow,totalHigh\r\n");
+        for (SobolMetric m : metrics) {
+            for (SobolIndex i : m.indices()) {
+                Csv.cells(csv, m.metric(), i.lever(), i.group(), i.levers() == null ? null : String.join("; ", i.levers()),
+                        i.first(), i.firstLow(), i.firstHigh(), i.total(), i.totalLow(), i.totalHigh());
+            }
+        }
+        return csv.toString();
+    }
+
+    /**
+     * The effects as a table: a row per metric and lever (or group), then one column per trajectory's
+     * raw elementary effect ({@code effect1} … {@code effectR}), so a spreadsheet can redo the statistics.
+     */
+    static String morrisCsv(MorrisAnswer answer) {
+        StringBuilder csv = new StringBuilder("metric,lever,group,levers,mu,muStar,muStarConf,sigma");
+        for (int t = 1; t <= answer.trajectories(); t++) csv.append(",effect").append(t);
+        csv.append(Csv.EOL);
+        for (MorrisMetric m : answer.metrics()) {
+            for (MorrisEffect e : m.effects()) {
+                List<Object> cells = new ArrayList<>(List.of(m.metric()));
+                cells.addAll(Arrays.asList(e.lever(), e.group(),
+                        e.levers() == null ? null : String.join("; ", e.levers()), e.mu(), e.muStar(), e.muStarConf(),
+                        e.sigma()));
+                cells.addAll(e.elementaryEffects());
+                Csv.cells(csv, cells.toArray());
+            }
+        }
+        return csv.toString();
     }
 
     static MonteCarloAnswer monteCarlo(MonteCarlo.Result r, String sampling, long seed, double[] percentiles,

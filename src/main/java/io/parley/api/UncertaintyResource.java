@@ -151,9 +151,10 @@ public class UncertaintyResource {
     @POST
     @Path("/sobol")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response sobol(byte[] body, @Context UriInfo uri) {
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    public Response sobol(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of());
+        Format format = Format.negotiate(headers, Format.JSON, Format.CSV);
         AnalysisInput input = new AnalysisInput(bodies.parse(body), "a Sobol request", "scenario", "metrics", "levers",
                 "n", "seed", "bootstrap", "confidence", "secondOrder");
         input.leversMoveTogether();
@@ -166,8 +167,7 @@ public class UncertaintyResource {
             input.in.fail("/n", n + " is not a power of two, 2 or more (Sobol points balance in powers of two)", n);
         }
         long seed = UncertaintyInput.seed(input);
-        int bootstrap = input.in.optionalInteger(input.root, "", "bootstrap", SobolIndices.DEFAULT_BOOTSTRAP, -1);
-        if (bootstrap < 10 || bootstrap > 10_000) input.in.fail("/bootstrap", "must be a whole number in 10–10000", null);
+        int bootstrap = UncertaintyInput.bootstrap(input, SobolIndices.DEFAULT_BOOTSTRAP);
         double confidence = UncertaintyInput.confidence(input);
         boolean secondOrder = input.in.optionalBoolean(input.root, "", "secondOrder", false);
         input.done();
@@ -184,8 +184,10 @@ public class UncertaintyResource {
         meters.evaluated("sobol", evaluations);
         Provenance provenance = provenances.of(compiled.scenario(), input.root, "scenario",
                 new Provenance.Sampled("saltelli", seed));
-        return json(new UncertaintyJson.SobolAnswer(n, evaluations, seed, bootstrap, confidence,
-                UncertaintyJson.sobol(results, secondOrder, levers, groups), provenance), provenance);
+        List<UncertaintyJson.SobolMetric> indices = UncertaintyJson.sobol(results, secondOrder, levers, groups);
+        if (format == Format.CSV) return csv(UncertaintyJson.sobolCsv(indices), provenance);
+        return json(new UncertaintyJson.SobolAnswer(n, evaluations, seed, bootstrap, confidence, indices, provenance),
+                provenance);
     }
 
     // ---------------------------------------------------------------- Morris
@@ -193,9 +195,10 @@ public class UncertaintyResource {
     @POST
     @Path("/morris")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response morris(byte[] body, @Context UriInfo uri) {
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    public Response morris(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of());
+        Format format = Format.negotiate(headers, Format.JSON, Format.CSV);
         AnalysisInput input = new AnalysisInput(bodies.parse(body), "a Morris request", "scenario", "metrics", "levers",
                 "trajectories", "levels", "seed", "bootstrap", "confidence");
         input.leversMoveTogether();
@@ -213,8 +216,7 @@ public class UncertaintyResource {
             input.in.fail("/levels", "must be an even whole number in 2–100 (the grid levels of each lever)", null);
         }
         long seed = UncertaintyInput.seed(input);
-        int resamples = input.in.optionalInteger(input.root, "", "bootstrap", Morris.DEFAULT_RESAMPLES, -1);
-        if (resamples < 10 || resamples > 10_000) input.in.fail("/bootstrap", "must be a whole number in 10–10000", null);
+        int resamples = UncertaintyInput.bootstrap(input, Morris.DEFAULT_RESAMPLES);
         double confidence = UncertaintyInput.confidence(input);
         input.done();
         List<Morris.Result> results;
@@ -225,8 +227,13 @@ public class UncertaintyResource {
         meters.evaluated("morris", evaluations);
         Provenance provenance = provenances.of(compiled.scenario(), input.root, "scenario",
                 new Provenance.Sampled("morris", seed));
-        return json(new UncertaintyJson.MorrisAnswer(trajectories, levels, evaluations, seed, resamples, confidence,
-                UncertaintyJson.morris(results, levers, groups), provenance), provenance);
+        UncertaintyJson.MorrisAnswer answer = new UncertaintyJson.MorrisAnswer(trajectories, levels, evaluations, seed,
+                resamples, confidence, UncertaintyJson.morris(results, levers, groups), provenance);
+        return format == Format.CSV ? csv(UncertaintyJson.morrisCsv(answer), provenance) : json(answer, provenance);
+    }
+
+    private static Response csv(String table, Provenance provenance) {
+        return provenance.stamp(Response.ok(table, Format.CSV.contentType)).build();
     }
 
     private static Response json(Object answer, Provenance provenance) {
