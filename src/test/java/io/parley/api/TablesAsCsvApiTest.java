@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -99,17 +100,27 @@ class TablesAsCsvApiTest {
         String body = example(path, "packagingRenewal");
         Response jsonR = post(path, body, "application/json");
         List<String[]> rows = rows(post(path, body, "text/csv"), jsonR);
+        eachEntry(Fixtures.json(jsonR.asString()), "indices", rows, (row, ix) -> {
+            assertThat(row[1]).isEqualTo(ix.get("lever").asText());
+            sameFields(row, 4, ix, "first", "firstLow", "firstHigh", "total", "totalLow", "totalHigh");
+        });
+    }
+
+    /** Each metric's entries under {@code field} against the rows after the header, in order, and no row more. */
+    private static void eachEntry(JsonNode json, String field, List<String[]> rows, BiConsumer<String[], JsonNode> check) {
         int r = 1;
-        for (JsonNode metric : Fixtures.json(jsonR.asString()).get("metrics")) {
-            for (JsonNode ix : metric.get("indices")) {
+        for (JsonNode metric : json.get("metrics")) {
+            for (JsonNode entry : metric.get(field)) {
                 String[] row = rows.get(r++);
                 assertThat(row[0]).isEqualTo(metric.get("metric").asText());
-                assertThat(row[1]).isEqualTo(ix.get("lever").asText());
-                String[] fields = {"first", "firstLow", "firstHigh", "total", "totalLow", "totalHigh"};
-                for (int f = 0; f < fields.length; f++) same(row[4 + f], ix.get(fields[f]), fields[f]);
+                check.accept(row, entry);
             }
         }
         assertThat(rows).hasSize(r);
+    }
+
+    private static void sameFields(String[] row, int from, JsonNode entry, String... fields) {
+        for (int f = 0; f < fields.length; f++) same(row[from + f], entry.get(fields[f]), fields[f]);
     }
 
     @Test
@@ -122,21 +133,15 @@ class TablesAsCsvApiTest {
         int trajectories = json.get("trajectories").asInt();
         assertThat(rows.get(0)).hasSize(8 + trajectories);
         assertThat(rows.get(0)[8 + trajectories - 1]).isEqualTo("effect" + trajectories);
-        int r = 1;
-        for (JsonNode metric : json.get("metrics")) {
-            for (JsonNode e : metric.get("effects")) {
-                String[] row = rows.get(r++);
-                assertThat(row[1]).isEmpty();
-                assertThat(row[2]).isEqualTo(e.get("group").asText());
-                List<String> levers = new ArrayList<>();
-                e.get("levers").forEach(l -> levers.add(l.asText()));
-                assertThat(row[3]).isEqualTo(String.join("; ", levers));
-                String[] fields = {"mu", "muStar", "muStarConf", "sigma"};
-                for (int f = 0; f < fields.length; f++) same(row[4 + f], e.get(fields[f]), fields[f]);
-                for (int t = 0; t < trajectories; t++) same(row[8 + t], e.get("elementaryEffects").get(t), "effect " + t);
-            }
-        }
-        assertThat(rows).hasSize(r);
+        eachEntry(json, "effects", rows, (row, e) -> {
+            assertThat(row[1]).isEmpty();
+            assertThat(row[2]).isEqualTo(e.get("group").asText());
+            List<String> levers = new ArrayList<>();
+            e.get("levers").forEach(l -> levers.add(l.asText()));
+            assertThat(row[3]).isEqualTo(String.join("; ", levers));
+            sameFields(row, 4, e, "mu", "muStar", "muStarConf", "sigma");
+            for (int t = 0; t < trajectories; t++) same(row[8 + t], e.get("elementaryEffects").get(t), "effect " + t);
+        });
     }
 
     @Test
