@@ -127,7 +127,7 @@ final class UncertaintyInput {
         }
     }
 
-    private static Distribution distribution(AnalysisInput input, JsonNode node, String at) {
+    static Distribution distribution(AnalysisInput input, JsonNode node, String at) {
         Set<String> fields = Set.of("type", "mean", "sd", "lower", "upper", "min", "mode", "max", "alpha", "beta",
                 "values", "probabilities");
         if (!input.in.object(node, at, "a distribution", fields)) return null;
