@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -121,7 +122,7 @@ public final class EveryOperation {
         calls.put("readPlanScenarioMetric", () -> plans.readPlanScenarioMetric(plan[0].getId(), scenario[0].getId(), MetricName.NPV, null, null));
         calls.put("readPlanFigures", () -> plans.readPlanFigures(plan[0].getId(), null, null, null, null));
         calls.put("readPlanScenarioFigures", () -> plans.readPlanScenarioFigures(plan[0].getId(), scenario[0].getId(),
-                "npv,customerNpv", "terms.discounts[widgets]", "0.04;0.08", null, null, null));
+                "npv,customerNpv", "terms.discounts[widgets]", List.of("0.04", "0.08"), null, null, null));
         calls.put("agreePlanScenario", () -> plans.agreePlanScenario(plan[0].getId(), scenario[0].getId()));
         calls.put("uploadPlanActuals", () -> actuals[0] = plans.uploadPlanActuals(plan[0].getId(),
                 body("uploadPlanActuals", ActualsUpload.class), UUID.randomUUID().toString(), null));
