@@ -99,3 +99,60 @@ export function waterfallOption(waterfall, labels, currency) {
     ],
   };
 }
+
+/**
+ * Bridge: the first metric from scenario A to scenario B, a floating bar per lever that changed.
+ * The bars' heights are the API's contributions as they came (a gain in `gain`, a loss in `loss`),
+ * so the chart can be checked against the answer; `-` is ECharts' "no bar here".
+ */
+export function bridgeOption(answer) {
+  const metric = answer.metrics[0];
+  const names = ['A', ...metric.steps.map((s) => s.lever), 'B'];
+  const base = [0];
+  const gain = ['-'];
+  const loss = ['-'];
+  const total = [metric.baseline];
+  let level = metric.baseline;
+  for (const step of metric.steps) {
+    const c = step.contribution ?? 0;
+    base.push(c >= 0 ? level : level + c);
+    gain.push(c > 0 ? c : '-');
+    loss.push(c < 0 ? -c : '-');
+    total.push('-');
+    level += c;
+  }
+  base.push(0);
+  gain.push('-');
+  loss.push('-');
+  total.push(metric.variant);
+  const levels = [metric.baseline, metric.variant, ...base.slice(1, -1), ...base.slice(1, -1).map((b, i) => b + (gain[i + 1] === '-' ? 0 : gain[i + 1]) + (loss[i + 1] === '-' ? 0 : loss[i + 1]))];
+  const stacked = (name, data, color) => ({ name, type: 'bar', stack: 'bridge', data, itemStyle: { color } });
+  return {
+    title: { text: `${metric.metric} from A to B: ${metric.change >= 0 ? '+' : ''}${money(metric.change)} (${answer.method})`,
+      left: 'center', textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { bottom: 0, data: ['scenario', 'gain', 'loss'] },
+    grid: { left: 8, right: 20, top: 35, bottom: 40, containLabel: true },
+    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, fontSize: 10, width: 110, overflow: 'truncate' } },
+    yAxis: { type: 'value', min: axisFloor(levels), axisLabel: { formatter: money } },
+    series: [
+      { ...stacked('base', base, 'transparent'), tooltip: { show: false } },
+      stacked('scenario', total, '#1d3557'),
+      stacked('gain', gain, '#3c9a5f'),
+      stacked('loss', loss, '#c0392b'),
+    ],
+  };
+}
+
+/**
+ * Where a bridge's value axis starts: below its lowest level by half the levels' spread, rounded
+ * down to a round number. From zero, a change of 1 % of the NPV would be a hairline; the bars
+ * under this floor (the invisible bases, the feet of A and B) are simply cut off.
+ */
+export function axisFloor(levels) {
+  const lowest = Math.min(...levels);
+  const highest = Math.max(...levels);
+  const pad = Math.max((highest - lowest) / 2, Math.abs(lowest) * 0.005, 1);
+  const unit = 10 ** Math.floor(Math.log10(pad));
+  return Math.floor((lowest - pad) / unit) * unit;
+}

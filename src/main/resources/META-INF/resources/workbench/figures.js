@@ -56,6 +56,18 @@ export const DEEPER_DISCOUNT = 0.02;
 export const FRONTIER_PRODUCTS = 2;
 export const FRONTIER_POINTS = 7;
 
+/** The figures two scenarios are compared on, side by side; the bridge's waterfall is of the first. */
+export const COMPARED_METRICS = ['npv', 'concessionCost', 'customerNpv', 'contributionMarginPct'];
+
+/**
+ * Bridge: why the figures differ from scenario A (the baseline) to scenario B, a lever per step.
+ * B goes as a whole scenario, so any edit is a step; `auto` shares the change out by Shapley
+ * values while few levers changed, so no step gains from being listed first.
+ */
+export function bridgeRequest(baseline, variant) {
+  return { baseline, variant: { scenario: variant }, metrics: COMPARED_METRICS };
+}
+
 const discounted = (scenario) =>
   scenario.products.filter((p) => (scenario.terms?.discounts?.[p.id] ?? 0) > 0);
 

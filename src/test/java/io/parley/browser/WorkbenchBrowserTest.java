@@ -37,7 +37,7 @@ class WorkbenchBrowserTest {
     static final String EXAMPLE = "packaging-retailer-renewal.json";
     /** The page keeps the edited scenario's version in #status and stamps each view with the version it shows. */
     static final String DRAWN = "const v = document.getElementById('status').dataset.version;"
-            + " return v !== '0' && ['figures', 'waterfall-chart', 'tornado-chart', 'frontier-chart', 'monteCarlo-chart']"
+            + " return v !== '0' && ['figures', 'waterfall-chart', 'bridge-chart', 'tornado-chart', 'frontier-chart', 'monteCarlo-chart']"
             + ".every(id => document.getElementById(id).dataset.version === v);";
     static final String EVALUATED = "const v = document.getElementById('status').dataset.version;"
             + " return v !== '0' && document.getElementById('figures').dataset.version === v;";
@@ -90,6 +90,11 @@ class WorkbenchBrowserTest {
         assertThat(figure("npv").getText()).isEqualTo(String.format(Locale.UK, "%,d EUR", Math.round(expected)));
         // the README: 8 % on trays instead of 6.5 % costs 77,043 of NPV
         assertThat(before - expected).isCloseTo(77_043, within(0.5));
+
+        Browser.until("the bridge from the example to the edit is drawn",
+                "return document.getElementById('bridge-chart').dataset.version === document.getElementById('status').dataset.version;");
+        assertBridgeIsTheApis(example(), edited, before, expected);
+        Browser.screenshot("workbench-bridge", driver().findElement(By.xpath("//div[@id='bridge-chart']/parent::section")));
     }
 
     @Test
@@ -121,6 +126,41 @@ class WorkbenchBrowserTest {
         // the README: 45 payment days instead of 60 gain 82,939
         assertThat(expected - post("/api/v1/evaluate", example()).get("summary").get("npv").asDouble())
                 .isCloseTo(82_939, within(0.5));
+    }
+
+    /**
+     * A (the example as loaded) and B (as edited) side by side are the evaluate figures of each, and
+     * the bridge chart is the API's waterfall: A, the one changed lever's contribution, B.
+     */
+    private void assertBridgeIsTheApis(ObjectNode a, ObjectNode b, double npvOfA, double npvOfB) {
+        JsonNode request = last("bridge").get("request");
+        assertSameScenario(request.get("baseline"), a);
+        assertSameScenario(request.get("variant").get("scenario"), b);
+        JsonNode answer = post("/api/v1/analyses/bridge", request);
+        JsonNode npv = answer.get("metrics").get(0);
+        assertThat(npv.get("metric").asText()).isEqualTo("npv");
+        assertThat(answer.get("levers")).hasSize(1);
+        assertThat(answer.get("levers").get(0).get("lever").asText()).isEqualTo("terms.discounts[srp-trays]");
+        // one lever changed: its step is the whole change, 8 % instead of 6.5 % on trays
+        assertThat(npv.get("steps").get(0).get("contribution").asDouble()).isCloseTo(npvOfB - npvOfA, within(1e-6));
+
+        JsonNode series = seriesData("bridge-chart");
+        // series: the invisible base, the two scenarios, gains, losses ("-" where a bar is absent)
+        assertThat(series.get(1).get(0).asDouble()).isEqualTo(npvOfA);
+        assertThat(series.get(1).get(2).asDouble()).isEqualTo(npvOfB);
+        assertThat(series.get(2).get(1).asText()).isEqualTo("-");
+        assertThat(series.get(3).get(1).asDouble()).isEqualTo(-npv.get("steps").get(0).get("contribution").asDouble());
+        assertThat(series.get(0).get(1).asDouble()).isEqualTo(npvOfB); // the loss floats down to B
+
+        JsonNode evaluatedA = post("/api/v1/evaluate", a).get("summary");
+        JsonNode evaluatedB = post("/api/v1/evaluate", b).get("summary");
+        for (String metric : List.of("npv", "concessionCost", "customerNpv", "contributionMarginPct")) {
+            List<WebElement> cells = driver().findElements(By.cssSelector("#comparison tr[data-metric='" + metric + "'] td"));
+            assertThat(Double.parseDouble(cells.get(0).getAttribute("data-value"))).as("A's " + metric)
+                    .isEqualTo(evaluatedA.get(metric).asDouble());
+            assertThat(Double.parseDouble(cells.get(1).getAttribute("data-value"))).as("B's " + metric)
+                    .isEqualTo(evaluatedB.get(metric).asDouble());
+        }
     }
 
     private void assertTornadoIsTheApis(ObjectNode scenario) {
