@@ -27,6 +27,40 @@ export function tornadoOption(answer, { labelWidth = 320 } = {}) {
   };
 }
 
+/** Spider: the metric along each lever's leg, against the relative change of that lever. */
+export function spiderOption(answer) {
+  const metric = answer.metrics[0];
+  return {
+    title: { text: `${metric.metric} as each lever moves`, left: 'center', textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0, type: 'scroll' },
+    grid: { left: 8, right: 20, top: 35, bottom: 55, containLabel: true },
+    xAxis: { type: 'value', name: 'change', nameLocation: 'middle', nameGap: 22,
+      axisLabel: { formatter: (v) => `${Math.round(v * 100)} %` } },
+    yAxis: { type: 'value', scale: true, axisLabel: { formatter: money } },
+    series: metric.legs.map((leg) => ({
+      name: leg.lever, type: 'line', symbolSize: 4, data: answer.changes.map((c, i) => [c, leg.results[i]]),
+    })),
+  };
+}
+
+/** Heatmap: a two-way sweep table, the first lever's values down, the second's across. */
+export function heatmapOption(answer) {
+  const table = answer.tables[0];
+  const data = table.cells.flatMap((row, r) => row.map((value, c) => [c, r, value ?? '-']));
+  const values = table.cells.flat().filter((v) => v !== null);
+  return {
+    title: { text: `${table.metric} by ${answer.rowLever} and ${answer.columnLever}`, left: 'center', textStyle: { fontSize: 12 } },
+    tooltip: { formatter: (p) => `${answer.rowLever} ${answer.rowValues[p.value[1]]}<br>${answer.columnLever} ${answer.columnValues[p.value[0]]}<br>${money(p.value[2])}` },
+    grid: { left: 8, right: 10, top: 35, bottom: 70, containLabel: true },
+    xAxis: { type: 'category', name: answer.columnLever, nameLocation: 'middle', nameGap: 22, data: answer.columnValues.map(short) },
+    yAxis: { type: 'category', data: answer.rowValues.map(short) },
+    visualMap: { min: Math.min(...values), max: Math.max(...values), calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
+      itemHeight: 120, formatter: money },
+    series: [{ name: table.metric, type: 'heatmap', data, label: { show: true, fontSize: 9, formatter: (p) => money(p.value[2] / 1000) + 'k' } }],
+  };
+}
+
 /** Frontier: our best figure for each level of the customer's, and the zone of agreement. */
 export function frontierOption(answer) {
   const solved = answer.points.filter((p) => p.supplier !== undefined);
@@ -49,7 +83,7 @@ export function frontierOption(answer) {
     tooltip: { trigger: 'item', formatter: (p) => `${p.seriesName}<br>${answer.customer} ${money(p.value[0])}<br>${answer.supplier} ${money(p.value[1])}` },
     legend: { bottom: 0 },
     grid: { left: 80, right: 30, top: 35, bottom: 55 },
-    xAxis: { type: 'value', scale: true, name: answer.customer, nameLocation: 'middle', nameGap: 25, axisLabel: { formatter: money } },
+    xAxis: { type: 'value', scale: true, name: answer.customer, nameLocation: 'middle', nameGap: 25, axisLabel: { formatter: money, hideOverlap: true } },
     yAxis: { type: 'value', scale: true, name: answer.supplier, axisLabel: { formatter: money } },
     series,
   };

@@ -4,7 +4,7 @@
 import * as echarts from '/webjars/echarts/5.3.1/dist/echarts.esm.min.js';
 import { ApiProblem, call, post } from './api.js';
 import { renderEditor, el } from './editor.js';
-import { bridgeRequest, COMPARED_METRICS, frontierRequest, monteCarloRequest, priceWaterfall, tornadoRequest, WATERFALL_STEPS } from './figures.js';
+import { bridgeRequest, defaultPositions, frontierRequest, monteCarloRequest, priceWaterfall, tornadoRequest, WATERFALL_STEPS } from './figures.js';
 import { bridgeOption, frontierOption, histogramOption, tornadoOption, waterfallOption } from './charts.js';
 import { parent, valueAt } from './pointer.js';
 
@@ -155,18 +155,6 @@ function showComparison(answer) {
   $('#compared-levers').replaceChildren(...(answer.levers.length === 0
     ? [el('li', {}, 'B is A: no lever differs')]
     : answer.levers.map((l) => el('li', { 'data-lever': l.lever }, `${l.lever}: ${l.from ?? '…'} → ${l.to ?? '…'}`))));
-}
-
-/**
- * Until the negotiator types them, the positions are the proposed deal's own: the customer demands
- * what it gets from the proposal, and we walk away below 95 % of its NPV to us. The proposed terms
- * are on the frontier's menus, so the zone of agreement then exists and the chart shows room on
- * either side.
- */
-const WALK_AWAY_SHARE_OF_NPV = 0.95;
-
-function defaultPositions(summary) {
-  return { walkAway: Math.round(summary.npv * WALK_AWAY_SHARE_OF_NPV), demand: Math.round(summary.customerNpv) };
 }
 
 /** Places each error of a problem beside the field its pointer names (or the nearest enclosing one). */

@@ -20,6 +20,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import static io.parley.browser.ChartChecks.doubles;
+import static io.parley.browser.ChartChecks.seriesData;
 import static io.parley.browser.Service.post;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,8 +62,10 @@ class WorkbenchBrowserTest {
         assertThat(figure("contributionMarginPct").getText()).isEqualTo("22.6 %");
 
         assertTornadoIsTheApis(scenario);
-        assertFrontierIsTheApis(scenario, summary);
-        assertHistogramIsTheApis(scenario);
+        assertSameScenario(last("frontier").get("request").get("scenario"), scenario);
+        ChartChecks.frontierIsTheApis(last("frontier").get("request"), summary);
+        assertSameScenario(last("monteCarlo").get("request").get("scenario"), scenario);
+        ChartChecks.histogramIsTheApis(last("monteCarlo").get("request"));
         assertWaterfallAddsUpToTheContribution(scenario, summary);
         Browser.screenshot("workbench");
     }
@@ -181,42 +185,6 @@ class WorkbenchBrowserTest {
         assertThat(doubles(series.get(1))).isEqualTo(atHigh);
     }
 
-    private void assertFrontierIsTheApis(ObjectNode scenario, JsonNode summary) {
-        JsonNode request = last("frontier").get("request");
-        assertSameScenario(request.get("scenario"), scenario);
-        // the proposed deal's own positions: 95 % of its NPV, its customer NPV
-        assertThat(request.get("walkAway").asDouble()).isEqualTo(Math.round(summary.get("npv").asDouble() * 0.95));
-        assertThat(request.get("demand").asDouble()).isEqualTo(Math.round(summary.get("customerNpv").asDouble()));
-        JsonNode answer = post("/api/v1/optimize/frontier", request);
-        JsonNode series = seriesData("frontier-chart");
-        List<List<Double>> points = new ArrayList<>();
-        answer.get("points").forEach(p -> points.add(List.of(p.get("customer").asDouble(), p.get("supplier").asDouble())));
-        assertThat(pairs(series.get(0))).isEqualTo(points);
-        JsonNode zone = answer.get("zone");
-        assertThat(zone.get("exists").asBoolean()).isTrue();
-        assertThat(pairs(series.get(1))).containsExactly(
-                List.of(zone.get("bestForSupplier").get("customer").asDouble(), zone.get("bestForSupplier").get("supplier").asDouble()),
-                List.of(zone.get("bestForCustomer").get("customer").asDouble(), zone.get("bestForCustomer").get("supplier").asDouble()));
-    }
-
-    private void assertHistogramIsTheApis(ObjectNode scenario) {
-        JsonNode request = last("monteCarlo").get("request");
-        assertSameScenario(request.get("scenario"), scenario);
-        JsonNode metric = post("/api/v1/analyses/monte-carlo", request).get("metrics").get(0);
-        JsonNode edges = metric.get("histogram").get("edges");
-        JsonNode counts = metric.get("histogram").get("counts");
-        List<List<Double>> bins = new ArrayList<>();
-        for (int i = 0; i < counts.size(); i++) {
-            bins.add(List.of((edges.get(i).asDouble() + edges.get(i + 1).asDouble()) / 2, counts.get(i).asDouble()));
-        }
-        assertThat(pairs(seriesData("monteCarlo-chart").get(0))).isEqualTo(bins);
-        List<Double> percentiles = new ArrayList<>();
-        metric.get("percentiles").forEach(p -> percentiles.add(p.get("value").asDouble()));
-        JsonNode lines = Browser.json("return JSON.stringify(echarts.getInstanceByDom(document.getElementById('monteCarlo-chart'))"
-                + ".getOption().series[0].markLine.data.map(d => d.xAxis));");
-        assertThat(doubles(lines)).isEqualTo(percentiles);
-    }
-
     /**
      * The waterfall's steps are the product table's figures per unit, and the products' margins
      * times their volumes add up to the deal's contribution (cost to serve is shared out whole).
@@ -289,22 +257,5 @@ class WorkbenchBrowserTest {
 
     private static JsonNode last(String view) {
         return Browser.json("return JSON.stringify(window.parleyWorkbench.last[arguments[0]]);", view);
-    }
-
-    private static JsonNode seriesData(String chartId) {
-        return Browser.json("return JSON.stringify(echarts.getInstanceByDom(document.getElementById(arguments[0]))"
-                + ".getOption().series.map(s => s.data));", chartId);
-    }
-
-    private static List<Double> doubles(JsonNode array) {
-        List<Double> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asDouble()));
-        return values;
-    }
-
-    private static List<List<Double>> pairs(JsonNode array) {
-        List<List<Double>> values = new ArrayList<>();
-        array.forEach(v -> values.add(List.of(v.get(0).asDouble(), v.get(1).asDouble())));
-        return values;
     }
 }
