@@ -2,11 +2,12 @@
 // Every figure shown is the API's; state.last keeps each request and answer for inspection.
 
 import * as echarts from '/webjars/echarts/5.3.1/dist/echarts.esm.min.js';
-import { ApiProblem, call, post } from './api.js';
+import { ApiProblem, call, get, post } from './api.js';
 import { renderEditor, el } from './editor.js';
 import { bridgeRequest, defaultPositions, frontierRequest, monteCarloRequest, priceWaterfall, tornadoRequest, WATERFALL_STEPS } from './figures.js';
 import { bridgeOption, frontierOption, histogramOption, tornadoOption, waterfallOption } from './charts.js';
 import { parent, valueAt } from './pointer.js';
+import { CONTRACT_JSON, schemaResolver } from './schema.js';
 
 /** Evaluation waits this long after the last keystroke, so typing "0.08" is one request, not four. */
 const EVALUATE_DELAY_MS = 250;
@@ -31,15 +32,30 @@ let evaluateTimer;
 let analyseTimer;
 let inFlight = { evaluate: null, analyses: null };
 
+/** The contract's Scenario schema, which the editor is generated from: read once. */
+let contract;
+
 async function load(file) {
+  try {
+    contract ??= await scenarioSchema();
+  } catch (e) {
+    $('#problem').textContent = `The contract could not be read (${CONTRACT_JSON}): ${e.message}`;
+    return;
+  }
   const response = await call(`examples/${file}`);
   state.scenario = await response.json();
   state.compareWith = structuredClone(state.scenario);
   edited();
 }
 
+async function scenarioSchema() {
+  const document = await get(CONTRACT_JSON);
+  const resolve = schemaResolver(document);
+  return { scenario: resolve(document.components.schemas.Scenario), resolve };
+}
+
 function edited() {
-  renderEditor($('#editor'), state.scenario, () => changed());
+  renderEditor($('#editor'), state.scenario, () => changed(), contract.scenario, contract.resolve);
   changed();
 }
 

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,6 +30,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
@@ -61,6 +65,7 @@ class WorkbenchBrowserTest {
         assertThat(figure("npv").getText()).isEqualTo("5,227,268 EUR");
         assertThat(figure("contributionMarginPct").getText()).isEqualTo("22.6 %");
 
+        assertEveryValueOfTheExampleHasItsField(scenario);
         assertTornadoIsTheApis(scenario);
         assertSameScenario(last("frontier").get("request").get("scenario"), scenario);
         ChartChecks.frontierIsTheApis(last("frontier").get("request"), summary);
@@ -77,6 +82,9 @@ class WorkbenchBrowserTest {
         given().get("/workbench/").then().statusCode(200).contentType(startsWith("text/html"));
         given().get("/webjars/echarts/5.3.1/dist/echarts.esm.min.js").then().statusCode(200);
         given().get("/workbench/examples/" + EXAMPLE).then().statusCode(200);
+        // the editor's fields come from the contract's Scenario schema, read as JSON
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.Scenario.required", hasItems("products", "terms"));
     }
 
     @Test
@@ -164,6 +172,32 @@ class WorkbenchBrowserTest {
                     .isEqualTo(evaluatedA.get(metric).asDouble());
             assertThat(Double.parseDouble(cells.get(1).getAttribute("data-value"))).as("B's " + metric)
                     .isEqualTo(evaluatedB.get(metric).asDouble());
+        }
+    }
+
+    /**
+     * The editor is generated from the contract's Scenario schema, so every number and text of the
+     * example (the baseline's terms and the cost to serve included) has a field, at its pointer,
+     * holding its value.
+     */
+    private static void assertEveryValueOfTheExampleHasItsField(ObjectNode scenario) {
+        Map<String, String> values = new TreeMap<>();
+        leaves("", scenario, values);
+        assertThat(values).containsKeys("/baseline/paymentDays", "/terms/rebate/tiers/3/rate", "/costToServe/inflation");
+        JsonNode shown = Browser.json("return JSON.stringify(Object.fromEntries([...document.querySelectorAll('#editor [data-pointer][data-kind]')]"
+                + ".map(i => [i.dataset.pointer, i.value])));");
+        values.forEach((pointer, value) -> {
+            assertThat(shown.has(pointer)).as("a field for %s", pointer).isTrue();
+            assertThat(shown.get(pointer).asText()).as(pointer).isIn(value, value.replaceAll("\\.0$", ""));
+        });
+    }
+
+    private static void leaves(String pointer, JsonNode node, Map<String, String> into) {
+        if (node.isContainerNode()) {
+            var names = node.isArray() ? IntStream.range(0, node.size()).mapToObj(String::valueOf).iterator() : node.fieldNames();
+            names.forEachRemaining(name -> leaves(pointer + "/" + name, node.isArray() ? node.get(Integer.parseInt(name)) : node.get(name), into));
+        } else {
+            into.put(pointer, node.asText());
         }
     }
 
