@@ -12,6 +12,8 @@ import { pointerOf, setAt, valueAt } from './pointer.js';
  * columns of the products table, beside the products they price, rather than as blocks of their own.
  */
 const PRODUCT_KEYED_MAPS_IN = ['terms', 'baseline'];
+/** The product field the discount columns follow. */
+const DISCOUNTS_AFTER = 'listPrice';
 
 /**
  * Reads an input's text as the API should see it: a number when it is one, absent when empty,
@@ -64,22 +66,28 @@ export function renderEditor(root, scenario, onEdit, scenarioSchema, resolve) {
       .map(([name, s]) => ({ parent, name, schema: resolve(resolve(s).additionalProperties),
         label: parent === 'terms' ? labelOf(name) : `${parent} ${labelOf(name)}` })));
 
-  /** A table for a list of objects: a column per scalar field of its elements, a row per element. */
+  /**
+   * A table for a list of objects: a column per scalar field of its elements, a row per element.
+   * In the products table the discounts stand beside the list price they come off.
+   */
   const table = (pointer, schema) => {
     const item = resolve(schema.items);
-    const columns = Object.entries(item.properties).filter(([, s]) => !['object', 'list', 'map'].includes(kindOf(resolve(s))));
+    const columns = Object.entries(item.properties)
+      .filter(([, s]) => !['object', 'list', 'map'].includes(kindOf(resolve(s))))
+      .map(([name, s]) => ({ label: labelOf(name), cell: (row, i) => field(pointerOf(...tokensOf(pointer), i, name), '', resolve(s)), name }));
     const products = pointer === '/products';
+    if (products) {
+      const at = columns.findIndex((c) => c.name === DISCOUNTS_AFTER) + 1 || columns.length;
+      columns.splice(at, 0, ...productColumns.map((c) => ({ label: c.label, cell: (row) => field(pointerOf(c.parent, c.name, row.id), '', c.schema) })));
+    }
     const rows = valueAt(scenario, pointer) ?? [];
-    const head = el('tr', {}, ...columns.map(([name]) => el('th', {}, labelOf(name))),
-      ...(products ? productColumns.map((c) => el('th', {}, c.label)) : []), el('th'));
     const body = rows.map((row, i) => el('tr', products ? { 'data-product': row.id } : {},
-      ...columns.map(([name, s]) => el('td', {}, field(pointerOf(...tokensOf(pointer), i, name), '', resolve(s)))),
-      ...(products ? productColumns.map((c) => el('td', {}, field(pointerOf(c.parent, c.name, row.id), '', c.schema))) : []),
+      ...columns.map((c) => el('td', {}, c.cell(row, i))),
       el('td', {}, button('×', () => (products ? removeProduct(scenario, i) : rows.splice(i, 1)), 'remove-row'))));
     const add = button(`add ${labelOf(lastToken(pointer)).replace(/s$/, '')}`,
       () => setAt(scenario, pointer, [...rows, newElement(rows, item, resolve, lastToken(pointer))]), 'add-row');
     return el('div', { class: 'scroll' }, el('table', { class: 'grid', 'data-pointer': pointer },
-      el('thead', {}, head), el('tbody', {}, ...body)), add);
+      el('thead', {}, el('tr', {}, ...columns.map((c) => el('th', {}, c.label)), el('th'))), el('tbody', {}, ...body)), add);
   };
 
   /**
