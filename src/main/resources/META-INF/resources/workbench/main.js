@@ -150,6 +150,7 @@ async function analyse(version, scenario, evaluation) {
     } catch (e) {
       if (e.name === 'AbortError' || version !== state.version) return;
       state.last[name] = { version, request, problem: e.problem };
+      if (name === 'bridge') { $('#comparison').replaceChildren(); $('#compared-levers').replaceChildren(); }
       error.textContent = e instanceof ApiProblem ? e.errors.map((x) => `${x.pointer} ${x.message}`.trim()).join('; ') : String(e);
       if (e instanceof ApiProblem) showProblem(e, name);
     }
