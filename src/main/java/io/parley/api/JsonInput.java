@@ -1,10 +1,16 @@
 package io.parley.api;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -39,7 +45,7 @@ final class JsonInput {
             String name = names.next();
             if (!allowed.contains(name)) {
                 fail(JsonPointer.child(at, name), "unknown field '" + name + "' in " + what
-                        + suggestion(name, allowed) + "; expected one of " + String.join(", ", allowed), null);
+                        + suggestion(name, allowed) + "; expected one of " + listed(allowed), null);
             }
         }
         return true;
@@ -59,51 +65,56 @@ final class JsonInput {
         return node;
     }
 
-    String requiredText(JsonNode parent, String at, String field) {
+    /** {@code field} of {@code parent} read by {@code read}; {@code missing} when it is absent (reported). */
+    private <T> T requiredField(JsonNode parent, String at, String field, T missing, BiFunction<JsonNode, String, T> read) {
         JsonNode node = required(parent, at, field);
-        if (node == null) return null;
-        return text(node, JsonPointer.child(at, field));
+        return node == null ? missing : read.apply(node, JsonPointer.child(at, field));
+    }
+
+    /** {@code field} of {@code parent} read by {@code read}; {@code absent} when it is absent or null. */
+    private <T> T optionalField(JsonNode parent, String at, String field, T absent, BiFunction<JsonNode, String, T> read) {
+        JsonNode node = optional(parent, field);
+        return node == null ? absent : read.apply(node, JsonPointer.child(at, field));
+    }
+
+    String requiredText(JsonNode parent, String at, String field) {
+        return requiredField(parent, at, field, null, this::text);
     }
 
     String optionalText(JsonNode parent, String at, String field, String absent) {
-        JsonNode node = optional(parent, field);
-        return node == null ? absent : text(node, JsonPointer.child(at, field));
+        return optionalField(parent, at, field, absent, this::text);
+    }
+
+    /** Whether {@code node} is there and of the kind wanted; when not, the problem is recorded. */
+    private boolean present(JsonNode node, String at, Predicate<JsonNode> kind, String mustBe) {
+        if (absent(node)) {
+            fail(at, "is required", null);
+            return false;
+        }
+        if (!kind.test(node)) {
+            fail(at, "must be " + mustBe + ", got " + describe(node), scalar(node));
+            return false;
+        }
+        return true;
     }
 
     /** A string; null (reported) when it is absent, null or another type. */
     String text(JsonNode node, String at) {
-        if (absent(node)) {
-            fail(at, "is required", null);
-            return null;
-        }
-        if (!node.isTextual()) {
-            fail(at, "must be a string, got " + describe(node), scalar(node));
-            return null;
-        }
-        return node.textValue();
+        return present(node, at, JsonNode::isTextual, "a string") ? node.textValue() : null;
     }
 
     /** A required number; NaN (reported) when missing or not a number. */
     double requiredNumber(JsonNode parent, String at, String field) {
-        JsonNode node = required(parent, at, field);
-        return node == null ? Double.NaN : number(node, JsonPointer.child(at, field));
+        return requiredField(parent, at, field, Double.NaN, this::number);
     }
 
     double optionalNumber(JsonNode parent, String at, String field, double absent) {
-        JsonNode node = optional(parent, field);
-        return node == null ? absent : number(node, JsonPointer.child(at, field));
+        return optionalField(parent, at, field, absent, this::number);
     }
 
     /** A number; NaN (reported) when it is absent, null or another type. */
     double number(JsonNode node, String at) {
-        if (absent(node)) {
-            fail(at, "is required", null);
-            return Double.NaN;
-        }
-        if (!node.isNumber()) {
-            fail(at, "must be a number, got " + describe(node), scalar(node));
-            return Double.NaN;
-        }
+        if (!present(node, at, JsonNode::isNumber, "a number")) return Double.NaN;
         double value = node.doubleValue();
         if (Double.isInfinite(value)) {
             // 1e400 is valid JSON but no double: read on, it would pass "≥ 0" checks as Infinity
@@ -115,13 +126,8 @@ final class JsonInput {
 
     /** An optional true/false; {@code absent} when missing (or null), reported when it is anything else. */
     boolean optionalBoolean(JsonNode parent, String at, String field, boolean absent) {
-        JsonNode node = optional(parent, field);
-        if (node == null) return absent;
-        if (!node.isBoolean()) {
-            fail(JsonPointer.child(at, field), "must be true or false, got " + describe(node), scalar(node));
-            return absent;
-        }
-        return node.booleanValue();
+        return optionalField(parent, at, field, absent,
+                (node, pointer) -> present(node, pointer, JsonNode::isBoolean, "true or false") ? node.booleanValue() : absent);
     }
 
     /** A whole number (5 and 5.0 alike); {@code broken} (reported) when it is not one. */
@@ -136,13 +142,11 @@ final class JsonInput {
     }
 
     int requiredInteger(JsonNode parent, String at, String field, int broken) {
-        JsonNode node = required(parent, at, field);
-        return node == null ? broken : integer(node, JsonPointer.child(at, field), broken);
+        return requiredField(parent, at, field, broken, (node, pointer) -> integer(node, pointer, broken));
     }
 
     int optionalInteger(JsonNode parent, String at, String field, int absent, int broken) {
-        JsonNode node = optional(parent, field);
-        return node == null ? absent : integer(node, JsonPointer.child(at, field), broken);
+        return optionalField(parent, at, field, absent, (node, pointer) -> integer(node, pointer, broken));
     }
 
     /** An element read from a parent that lacks it: {@code get} gives null, {@code path} a missing node. */
@@ -189,6 +193,20 @@ final class JsonInput {
         return null;
     }
 
+    /** The names, comma-separated, in the same order on every run (see {@link #inStableOrder}). */
+    static String listed(Set<String> names) {
+        return String.join(", ", inStableOrder(names));
+    }
+
+    /**
+     * A caller's ordered set keeps its order (a scenario's fields read as the contract lists them); any other set,
+     * such as {@code Set.of}, whose iteration order changes from one JVM to the next, is sorted, so the same bad
+     * request gets the same message and the same suggestion after a restart.
+     */
+    static Collection<String> inStableOrder(Set<String> names) {
+        return names instanceof LinkedHashSet || names instanceof SortedSet ? names : new TreeSet<>(names);
+    }
+
     private static String abbreviate(String text) {
         return text.length() <= 80 ? text : text.substring(0, 77) + "…";
     }
@@ -197,7 +215,7 @@ final class JsonInput {
     static String suggestion(String name, Set<String> allowed) {
         String best = null;
         int bestDistance = 3;
-        for (String candidate : allowed) {
+        for (String candidate : inStableOrder(allowed)) {
             int d = distance(name.toLowerCase(), candidate.toLowerCase());
             if (d < bestDistance) {
                 bestDistance = d;
