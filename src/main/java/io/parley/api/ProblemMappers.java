@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.parley.engine.Work;
 import io.parley.model.InvalidInputException;
 
 /** The one place that turns failures into RFC 9457 problems; no class name or stack trace leaves it. */
@@ -93,6 +94,20 @@ public class ProblemMappers {
             + "(GET /api/v1/plans/{id}/revisions) or the plan list, or retry in " + DATABASE_RETRY_AFTER_SECONDS
             + " s with the same Idempotency-Key (a create: a stored write answers again as it did) or the same "
             + "If-Match (a change: a stored write answers 412 naming the revision it made)";
+
+    /**
+     * Work stopped before its answer was ready: its client went away (nobody reads this answer) or the
+     * service is shutting down (another replica, or this one restarted, can take the retry).
+     */
+    @ServerExceptionMapper
+    public Response stopped(Work.Stopped e, UriInfo uri) {
+        LOG.info("analysis stopped before its answer: " + e.getMessage());
+        return problem(Problem.of(Problem.Kind.UNAVAILABLE).detail("the analysis was stopped because " + e.reason().because
+                + "; retry in " + STOPPED_RETRY_AFTER_SECONDS + " s").exception(STOPPED_RETRY_AFTER_SECONDS), uri);
+    }
+
+    /** Seconds a client whose analysis was stopped by a shutdown should wait: a replica restarts in a few. */
+    static final int STOPPED_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {

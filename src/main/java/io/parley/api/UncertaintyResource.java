@@ -112,7 +112,10 @@ public class UncertaintyResource {
             Shard shard = Shard.of(uri, maxShards);
             long[] slice = shard.of(samples);
             meters.evaluated("monte-carlo", slice[1] - slice[0]);
-            StreamingOutput stream = out -> rawSamples(compiled, levers, metrics, config, slice, format, out);
+            // the stream holds a slot like a summary does, and stops when its client goes away
+            HeavyWork.Permit permit = heavy.acquire();
+            CompiledScenario watched = permit.watch(compiled);
+            StreamingOutput stream = permit.stream(out -> rawSamples(watched, levers, metrics, config, slice, format, out));
             return provenance.stamp(Response.ok(stream, format.contentType))
                     .header("Parley-Samples", samples)
                     .header("Parley-Shard", shard.index() + "/" + shard.count() + " samples " + slice[0] + "-" + slice[1])
@@ -124,7 +127,7 @@ public class UncertaintyResource {
         }
         MonteCarlo.Result r;
         try (HeavyWork.Permit permit = heavy.acquire()) {
-            r = MonteCarlo.run(compiled, levers, metrics, config, threads.executor());
+            r = MonteCarlo.run(permit.watch(compiled), levers, metrics, config, threads.executor());
         }
         meters.evaluated("monte-carlo", r.samples());
         return json(UncertaintyJson.monteCarlo(r, UncertaintyInput.samplingName(method), seed, percentiles, thresholds,
@@ -175,7 +178,7 @@ public class UncertaintyResource {
         }
         List<SobolIndices.Result> results;
         try (HeavyWork.Permit permit = heavy.acquire()) {
-            results = SobolIndices.run(compiled, levers, metrics, n, seed, bootstrap, confidence, secondOrder,
+            results = SobolIndices.run(permit.watch(compiled), levers, metrics, n, seed, bootstrap, confidence, secondOrder,
                     threads.executor());
         }
         meters.evaluated("sobol", evaluations);
@@ -211,7 +214,7 @@ public class UncertaintyResource {
         input.done();
         List<Morris.Result> results;
         try (HeavyWork.Permit permit = heavy.acquire()) {
-            results = Morris.run(compiled, levers, metrics, trajectories, levels, seed);
+            results = Morris.run(permit.watch(compiled), levers, metrics, trajectories, levels, seed);
         }
         meters.evaluated("morris", (long) trajectories * (levers.size() + 1));
         Provenance provenance = provenances.of(compiled.scenario());
