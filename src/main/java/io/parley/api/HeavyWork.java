@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import io.micrometer.core.annotation.Counted;
 import io.parley.engine.CompiledScenario;
+import io.parley.engine.Cost;
 import io.parley.engine.Work;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -68,11 +69,14 @@ public class HeavyWork {
         private final Work work = new Work();
         /** The response of the request that holds the slot; null outside an HTTP request. */
         private final HttpServerResponse response;
+        /** Whether this holds one of the slots; light work is watched without one. */
+        private final boolean slot;
         private volatile boolean streamPending;
         private int unstartedRounds;
 
-        private Permit(HttpServerResponse response) {
+        private Permit(HttpServerResponse response, boolean slot) {
             this.response = response;
+            this.slot = slot;
         }
 
         /** The scenario evaluated as this request's work: it stops when the client goes away. */
@@ -105,7 +109,7 @@ public class HeavyWork {
         public void close() {
             if (open.compareAndSet(true, false)) {
                 admitted.remove(this);
-                permits.release();
+                if (slot) permits.release();
             }
         }
 
@@ -118,14 +122,36 @@ public class HeavyWork {
         }
     }
 
-    /** Waits briefly for a permit; a saturated service answers 503 with Retry-After. */
+    /**
+     * Admits a request by its cost: over the ceiling it is refused (422 at {@code pointer}, naming the
+     * ceiling); light work is watched without a slot; anything else waits briefly for one.
+     */
+    public Permit admit(String pointer, Cost cost) {
+        refuseOverCeiling(pointer, cost);
+        return cost.units() <= limits.lightCostUnits() ? admitted(new Permit(currentResponse(), false)) : acquire();
+    }
+
+    /** Admits one of the heavy kinds (sweeps, simulations, streams): within the ceiling, always with a slot. */
+    public Permit admitHeavy(String pointer, Cost cost) {
+        refuseOverCeiling(pointer, cost);
+        return acquire();
+    }
+
+    private void refuseOverCeiling(String pointer, Cost cost) {
+        if (cost.units() > limits.maxCostUnits()) {
+            throw Problem.overLimit(pointer, "work in one request, in evaluations × product-periods ("
+                    + cost.evaluations() + " evaluations of a scenario of " + cost.productPeriods()
+                    + " product-periods; ask for fewer evaluations, or split the work into shards or smaller scenarios)",
+                    cost.units(), limits.maxCostUnits());
+        }
+    }
+
+    /** Waits briefly for a slot; a saturated service answers 503 with Retry-After. */
     @Counted(value = "parley.heavy.work", description = "Heavy requests admitted (result=success) and refused busy (result=failure)")
     public Permit acquire() {
         try {
             if (permits.tryAcquire(limits.heavyWaitMillis(), TimeUnit.MILLISECONDS)) {
-                Permit permit = new Permit(currentResponse());
-                admitted.add(permit);
-                return permit;
+                return admitted(new Permit(currentResponse(), true));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -133,6 +159,11 @@ public class HeavyWork {
         throw Problem.of(Problem.Kind.BUSY)
                 .detail("every slot for heavy work is taken; retry in " + limits.retryAfterSeconds() + " s")
                 .exception(limits.retryAfterSeconds());
+    }
+
+    private Permit admitted(Permit permit) {
+        admitted.add(permit);
+        return permit;
     }
 
     private HttpServerResponse currentResponse() {

@@ -27,6 +27,7 @@ import io.parley.analysis.BoundLever;
 import io.parley.analysis.Grid;
 import io.parley.analysis.Sweep;
 import io.parley.engine.CompiledScenario;
+import io.parley.engine.Cost;
 import io.parley.engine.Metric;
 import io.parley.model.InvalidInputException;
 import io.parley.model.JsonPointer;
@@ -105,7 +106,7 @@ public class SweepResource {
         Provenance provenance = provenances.of(sweep.compiled().scenario());
 
         Response.ResponseBuilder response;
-        HeavyWork.Permit permit = heavy.acquire();
+        HeavyWork.Permit permit = heavy.admitHeavy("/levers", Cost.of(sweep.to() - sweep.from(), sweep.compiled()));
         if (layout.equals("rows") && format != Format.JSON) {
             // the stream holds the slot until it ends: a sweep left by its client stops with it
             SweepRequest watched = sweep.watchedBy(permit);

@@ -24,6 +24,7 @@ import io.parley.analysis.RankCorrelation;
 import io.parley.analysis.Sampling;
 import io.parley.analysis.SobolIndices;
 import io.parley.engine.CompiledScenario;
+import io.parley.engine.Cost;
 import io.parley.engine.Metric;
 import io.parley.model.Numbers;
 import io.parley.ops.Meters;
@@ -113,7 +114,7 @@ public class UncertaintyResource {
             long[] slice = shard.of(samples);
             meters.evaluated("monte-carlo", slice[1] - slice[0]);
             // the stream holds a slot like a summary does, and stops when its client goes away
-            HeavyWork.Permit permit = heavy.acquire();
+            HeavyWork.Permit permit = heavy.admitHeavy("/samples", Cost.of(slice[1] - slice[0], compiled));
             CompiledScenario watched = permit.watch(compiled);
             StreamingOutput stream = permit.stream(out -> rawSamples(watched, levers, metrics, config, slice, format, out));
             return provenance.stamp(Response.ok(stream, format.contentType))
@@ -126,7 +127,7 @@ public class UncertaintyResource {
                     + "a summary is of the whole run");
         }
         MonteCarlo.Result r;
-        try (HeavyWork.Permit permit = heavy.acquire()) {
+        try (HeavyWork.Permit permit = heavy.admitHeavy("/samples", Cost.of(samples, compiled))) {
             r = MonteCarlo.run(permit.watch(compiled), levers, metrics, config, threads.executor());
         }
         meters.evaluated("monte-carlo", r.samples());
@@ -177,7 +178,7 @@ public class UncertaintyResource {
                     + " second order", evaluations, limits.maxSobolEvaluations());
         }
         List<SobolIndices.Result> results;
-        try (HeavyWork.Permit permit = heavy.acquire()) {
+        try (HeavyWork.Permit permit = heavy.admitHeavy("/n", Cost.of(evaluations, compiled))) {
             results = SobolIndices.run(permit.watch(compiled), levers, metrics, n, seed, bootstrap, confidence, secondOrder,
                     threads.executor());
         }
@@ -213,7 +214,7 @@ public class UncertaintyResource {
         long seed = UncertaintyInput.seed(input);
         input.done();
         List<Morris.Result> results;
-        try (HeavyWork.Permit permit = heavy.acquire()) {
+        try (HeavyWork.Permit permit = heavy.admitHeavy("/trajectories", Cost.of((long) trajectories * (levers.size() + 1), compiled))) {
             results = Morris.run(permit.watch(compiled), levers, metrics, trajectories, levels, seed);
         }
         meters.evaluated("morris", (long) trajectories * (levers.size() + 1));

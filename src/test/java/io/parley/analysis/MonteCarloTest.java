@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,9 +14,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import io.parley.Fixtures;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
+import io.parley.engine.Work;
 import io.parley.model.Scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -689,5 +693,21 @@ class MonteCarloTest {
                 .singleElement().asString().contains("2 rows").contains("(3)");
         assertThat(RankCorrelation.problems(new double[][] {{1, 0.5}, {0.5}}, 2))
                 .singleElement().asString().contains("row 1 has 1 entries");
+    }
+
+    @Test
+    void stoppedWorkEndsARunOnEveryThreadWithItsReasonNotAFailure() {
+        Work work = new Work();
+        work.stop(Work.Reason.CLIENT_GONE);
+        List<MonteCarlo.Uncertain> levers = List.of(uncertain(PRICE, new Distribution.Uniform(9, 11)));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            assertThatThrownBy(() -> MonteCarlo.run(COMPILED.watchedBy(work), levers, List.of(Metric.NPV),
+                    config(100_000, Sampling.Method.RANDOM, 1, 2), pool))
+                    .isInstanceOf(Work.Stopped.class);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(work.evaluations()).isZero();
     }
 }
