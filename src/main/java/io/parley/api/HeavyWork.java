@@ -206,8 +206,18 @@ public class HeavyWork {
         permits.release(n);
     }
 
+    /** Stops the work of every admitted request, each then ending within one evaluation. */
+    void stopAll(Work.Reason reason) {
+        admitted.forEach(permit -> permit.work().stop(reason));
+    }
+
+    /**
+     * On shutdown, after Quarkus has let in-flight requests finish for {@code quarkus.shutdown.timeout}:
+     * whatever still computes is stopped instead of holding the process until it is killed.
+     */
     @PreDestroy
     void stop() {
+        stopAll(Work.Reason.SHUTTING_DOWN);
         watcher.shutdownNow();
     }
 }

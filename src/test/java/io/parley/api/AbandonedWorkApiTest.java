@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
@@ -20,7 +21,9 @@ import io.parley.Fixtures;
 import io.parley.engine.Work;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A client that goes away stops its work: a streamed sweep, a raw Monte Carlo stream and a buffered
  * Monte Carlo run, each dropped mid-way by closing the socket, stop evaluating, leave no thread in the
  * analysis and give their heavy-work slot back within a second. The runs asked for would take minutes.
+ * Work still running when the service shuts down is stopped the same way and answered 503.
  */
 @QuarkusTest
 class AbandonedWorkApiTest {
@@ -79,6 +83,23 @@ class AbandonedWorkApiTest {
             awaitEvaluations(work, 10_000);
             assertEquals(free - 1, heavy.available(), "the run holds a slot");
         }
+        assertStopped(free, "io.parley.analysis.MonteCarlo");
+    }
+
+    @Test
+    void workStillRunningAtShutdownIsStoppedAndAnswered503() throws Exception {
+        int free = heavy.available();
+        CompletableFuture<io.restassured.response.Response> answer = CompletableFuture.supplyAsync(() ->
+                given().filter(Contract.CONFORMS).contentType(ContentType.JSON).accept(ContentType.JSON)
+                        .body(monteCarlo(2_000_000)).when().post("/api/v1/analyses/monte-carlo"));
+        Work work = awaitOneRunning();
+        awaitEvaluations(work, 10_000);
+        heavy.stopAll(Work.Reason.SHUTTING_DOWN);
+        io.restassured.response.Response response = answer.get(10, TimeUnit.SECONDS);
+        assertEquals(503, response.statusCode());
+        assertEquals("urn:parley:problem:unavailable", response.jsonPath().getString("type"));
+        assertTrue(response.jsonPath().getString("detail").contains("shutting down"), response.asString());
+        assertEquals("5", response.header("Retry-After"));
         assertStopped(free, "io.parley.analysis.MonteCarlo");
     }
 
