@@ -79,6 +79,18 @@ public final class MonteCarlo {
     public record Result(long samples, boolean stoppedByPrecision, List<Summary> metrics) {
     }
 
+    /**
+     * Bytes of heap a summarised run holds at its peak, for admission: per sample, each lever's value
+     * and rank and each metric's value (8 bytes each), a Latin hypercube's stratum per lever (4), the
+     * metric being summarised sorted and ranked (8 + 8), and the sort keys and order (8 + 4) of each
+     * thread ranking at once.
+     */
+    public static long heapBytes(long samples, int levers, int metrics, Sampling.Method method, int threads) {
+        long perSample = 16L * levers + 8L * metrics + (method == Sampling.Method.LATIN_HYPERCUBE ? 4L * levers : 0)
+                + 16 + 12L * threads;
+        return samples * perSample;
+    }
+
     /** Runs the simulation on a pool of {@code config.threads()} threads of its own. */
     public static Result run(CompiledScenario compiled, List<Uncertain> levers, List<Metric> metrics, Config config) {
         return Blocks.onOwnPool(config.threads(), pool -> run(compiled, levers, metrics, config, pool));

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,7 @@ public class HeavyWork {
     private final ParleyConfig.Limits limits;
     private final CurrentVertxRequest current;
     private final Set<Permit> admitted = ConcurrentHashMap.newKeySet();
+    private final AtomicLong reservedBytes = new AtomicLong();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread t = new Thread(task, "parley-heavy-work-watch");
         t.setDaemon(true);
@@ -71,6 +73,8 @@ public class HeavyWork {
         private final HttpServerResponse response;
         /** Whether this holds one of the slots; light work is watched without one. */
         private final boolean slot;
+        /** Heap reserved for this request, given back when it ends. */
+        private volatile long bytes;
         private volatile boolean streamPending;
         private int unstartedRounds;
 
@@ -109,6 +113,7 @@ public class HeavyWork {
         public void close() {
             if (open.compareAndSet(true, false)) {
                 admitted.remove(this);
+                reservedBytes.addAndGet(-bytes);
                 if (slot) permits.release();
             }
         }
@@ -135,6 +140,35 @@ public class HeavyWork {
     public Permit admitHeavy(String pointer, Cost cost) {
         refuseOverCeiling(pointer, cost);
         return acquire();
+    }
+
+    /**
+     * Admits heavy work that holds {@code bytes} of heap while it runs: more than the share of the heap
+     * one request may hold is a 422 at {@code pointer} naming that share; more than is free of it now
+     * (other runs hold the rest) is a 503 to retry, so the heap is not run out instead.
+     */
+    public Permit admitHeavy(String pointer, Cost cost, long bytes, String what) {
+        long budget = heapBudget();
+        if (bytes > budget) {
+            throw Problem.overLimit(pointer, "bytes of heap " + what + " holds (the service's heap allows "
+                    + budget + " for all its runs together; ask for fewer samples, levers or metrics, or stream the samples raw)",
+                    bytes, budget);
+        }
+        Permit permit = admitHeavy(pointer, cost);
+        if (reservedBytes.addAndGet(bytes) > budget) {
+            reservedBytes.addAndGet(-bytes);
+            permit.close();
+            throw Problem.of(Problem.Kind.BUSY)
+                    .detail("the heap other runs hold leaves too little for this one; retry in " + limits.retryAfterSeconds() + " s")
+                    .exception(limits.retryAfterSeconds());
+        }
+        permit.bytes = bytes;
+        return permit;
+    }
+
+    /** Bytes of heap the heavy work admitted at once may hold together: a share of the heap the JVM may grow to. */
+    long heapBudget() {
+        return (long) (Runtime.getRuntime().maxMemory() * limits.heapShare());
     }
 
     private void refuseOverCeiling(String pointer, Cost cost) {

@@ -126,6 +126,13 @@ public interface ParleyConfig {
         @WithDefault("100000000")
         long lightCostUnits();
 
+        /**
+         * Share of the heap (-Xmx, or the container's memory × MaxRAMPercentage) that the runs admitted at
+         * once may hold together; the rest is for requests, buffers and the framework.
+         */
+        @WithDefault("0.5")
+        double heapShare();
+
         /** The Retry-After a saturated service answers with, in seconds. */
         @WithDefault("2")
         int retryAfterSeconds();

@@ -109,8 +109,27 @@ public class ProblemMappers {
     /** Seconds a client whose analysis was stopped by a shutdown should wait: a replica restarts in a few. */
     static final int STOPPED_RETRY_AFTER_SECONDS = 5;
 
+    /** Seconds a client whose request ran the heap out should wait: the run holding it ends within seconds. */
+    static final int OUT_OF_MEMORY_RETRY_AFTER_SECONDS = 10;
+
+    /**
+     * The heap ran out during this request (admission bounds the heavy kinds, but not every allocation):
+     * ours, and likely passing once the requests that hold the heap have ended, so a 503 to retry.
+     */
+    @ServerExceptionMapper
+    public Response outOfMemory(OutOfMemoryError e, UriInfo uri) {
+        LOG.error("the heap ran out while answering " + uri.getPath() + ": " + e.getMessage());
+        return problem(Problem.of(Problem.Kind.BUSY).detail("the service ran out of memory for this request; retry in "
+                + OUT_OF_MEMORY_RETRY_AFTER_SECONDS + " s, or ask for less (fewer samples, levers or metrics)")
+                .exception(OUT_OF_MEMORY_RETRY_AFTER_SECONDS), uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (chain(e).stream().anyMatch(OutOfMemoryError.class::isInstance)) {
+            // a pool thread's OutOfMemoryError arrives wrapped (analysis/Blocks)
+            return outOfMemory(new OutOfMemoryError(e.getMessage()), uri);
+        }
         if (failedAtCommit(e)) {
             LOG.warn("the database was lost during a commit; the write's outcome is unknown: " + e.getMessage());
             return problem(Problem.of(Problem.Kind.OUTCOME_UNKNOWN).detail(OUTCOME_UNKNOWN_DETAIL)

@@ -127,7 +127,8 @@ public class UncertaintyResource {
                     + "a summary is of the whole run");
         }
         MonteCarlo.Result r;
-        try (HeavyWork.Permit permit = heavy.admitHeavy("/samples", Cost.of(samples, compiled))) {
+        long bytes = MonteCarlo.heapBytes(samples, levers.size(), metrics.size(), method, threads.count());
+        try (HeavyWork.Permit permit = heavy.admitHeavy("/samples", Cost.of(samples, compiled), bytes, "one Monte Carlo summary")) {
             r = MonteCarlo.run(permit.watch(compiled), levers, metrics, config, threads.executor());
         }
         meters.evaluated("monte-carlo", r.samples());

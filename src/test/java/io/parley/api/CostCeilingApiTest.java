@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.Fixtures;
+import io.parley.engine.Cost;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -87,5 +90,34 @@ class CostCeilingApiTest {
         } finally {
             heavy.release(taken);
         }
+    }
+
+    @Test
+    void heavyWorkIsAdmittedByTheHeapItHolds() {
+        long budget = heavy.heapBudget();
+        assertThat(budget).isEqualTo((long) (Runtime.getRuntime().maxMemory() * 0.5));
+        Cost light = new Cost(1, 1);
+        // more than the whole budget: a 422 naming it, whatever else runs
+        assertThatThrownBy(() -> heavy.admitHeavy("/samples", light, budget + 1, "one Monte Carlo summary"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().status()).isEqualTo(422);
+                    assertThat(e.problem().detail()).contains("bytes of heap one Monte Carlo summary holds")
+                            .contains(String.valueOf(budget));
+                });
+        // within it, but not beside another run holding 60 % of it: a 503 to retry, and the first's slot is kept
+        int free = heavy.available();
+        try (HeavyWork.Permit first = heavy.admitHeavy("/samples", light, budget * 6 / 10, "a run")) {
+            assertThatThrownBy(() -> heavy.admitHeavy("/samples", light, budget * 6 / 10, "a run"))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> {
+                        assertThat(e.problem().status()).isEqualTo(503);
+                        assertThat(e.retryAfterSeconds()).isEqualTo(2);
+                    });
+            assertThat(heavy.available()).isEqualTo(free - 1);
+        }
+        // once the first ends its heap is free again
+        try (HeavyWork.Permit again = heavy.admitHeavy("/samples", light, budget * 6 / 10, "a run")) {
+            assertThat(heavy.available()).isEqualTo(free - 1);
+        }
+        assertThat(heavy.available()).isEqualTo(free);
     }
 }
