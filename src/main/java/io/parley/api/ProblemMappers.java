@@ -4,12 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import javax.transaction.xa.XAException;
@@ -31,6 +26,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.parley.engine.Work;
 import io.parley.model.InvalidInputException;
+import io.parley.plan.Causes;
 
 /** The one place that turns failures into RFC 9457 problems; no class name or stack trace leaves it. */
 public class ProblemMappers {
@@ -185,16 +181,7 @@ public class ProblemMappers {
 
     /** Every throwable reachable from {@code e} through causes and suppressed exceptions, each once. */
     static List<Throwable> chain(Throwable e) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Throwable> open = new ArrayDeque<>();
-        open.push(e);
-        while (!open.isEmpty()) {
-            Throwable t = open.pop();
-            if (!seen.add(t)) continue;
-            if (t.getCause() != null) open.push(t.getCause());
-            for (Throwable suppressed : t.getSuppressed()) open.push(suppressed);
-        }
-        return List.copyOf(seen);
+        return Causes.of(e);
     }
 
     static Response respond(Problem problem, UriInfo uri) {
