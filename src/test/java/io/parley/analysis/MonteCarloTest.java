@@ -721,4 +721,21 @@ class MonteCarloTest {
         // the documented ceilings (2 M samples, 100 levers, 21 metrics, LHS) on 2 threads: 2208 bytes a sample, 4.4 GB
         assertThat(MonteCarlo.heapBytes(2_000_000, 100, 21, Sampling.Method.LATIN_HYPERCUBE, 2)).isEqualTo(4_416_000_000L);
     }
+
+    @Test
+    void samplesWhoseMetricOverflowsAreNullsNotInfinities() {
+        // flat deal, 250 units a quarter for 12 quarters: a unit cost past 1.8e308 / 250 = 7.2e305 overflows
+        // a quarter's cost of goods, past 1.8e308 / 3000 = 6e304 at least the sum of them; with the cost
+        // uniform on [0, 1e306] between 28 % and 94 % of samples overflow, and never all
+        List<MonteCarlo.Uncertain> levers = List.of(uncertain(UNIT_COST, new Distribution.Uniform(0, 1e306)));
+        MonteCarlo.Summary npv = summary(MonteCarlo.run(COMPILED, levers, List.of(Metric.NPV),
+                config(10_000, Sampling.Method.RANDOM, 7, 1)), Metric.NPV);
+        assertThat(npv.count() + npv.nulls()).isEqualTo(10_000);
+        assertThat(npv.nulls()).isBetween(2_500L, 9_600L);
+        assertThat(npv.count()).isPositive();
+        assertThat(npv.mean()).isFinite();
+        assertThat(npv.min()).isFinite();
+        assertThat(npv.histogram().edges()).allSatisfy(edge -> assertThat(edge).isFinite());
+        assertThat(Arrays.stream(npv.histogram().counts()).sum()).isEqualTo(npv.count());
+    }
 }
