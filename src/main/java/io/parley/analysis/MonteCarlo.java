@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 import org.hipparchus.linear.LUDecomposition;
@@ -12,6 +13,7 @@ import org.hipparchus.linear.MatrixUtils;
 
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
+import io.parley.model.Numbers;
 
 /**
  * Monte Carlo simulation: uncertain levers drawn from their distributions (optionally rank-correlated),
@@ -25,8 +27,32 @@ public final class MonteCarlo {
     static final int BLOCKS_PER_ROUND = 16;
     public static final double[] DEFAULT_PERCENTILES = {0.05, 0.10, 0.50, 0.90, 0.95};
     public static final int DEFAULT_HISTOGRAM_BINS = 20;
+    /** Bins a histogram may have: more than a chart can show is a slip. */
+    public static final int MAX_HISTOGRAM_BINS = 1000;
 
     private MonteCarlo() {
+    }
+
+    /** The samples asked for as a whole number, or −1 when {@code asked} is not whole. */
+    public static long samples(double asked) {
+        return asked == Math.rint(asked) ? (long) asked : -1;
+    }
+
+    /** Why {@code asked} cannot be a run's number of samples, if it cannot (a spread needs two). */
+    public static Optional<String> problemWithSamples(double asked) {
+        return Double.isNaN(asked) || samples(asked) >= 2 ? Optional.empty()   // NaN: not a number, said where it was read
+                : Optional.of(Numbers.plain(asked) + " is not a whole number of samples, 2 or more");
+    }
+
+    /** Why {@code p} cannot be a percentile asked for, if it cannot. */
+    public static Optional<String> problemWithPercentile(double p) {
+        return p >= 0 && p <= 1 ? Optional.empty() : Optional.of(Numbers.plain(p) + " is not in [0, 1] (0.05 is P5)");
+    }
+
+    /** Why {@code bins} cannot be a histogram's number of bins, if it cannot. */
+    public static Optional<String> problemWithHistogramBins(int bins) {
+        return bins >= 1 && bins <= MAX_HISTOGRAM_BINS ? Optional.empty()
+                : Optional.of("must be a whole number in 1–" + MAX_HISTOGRAM_BINS);
     }
 
     /** A lever and what is known about it. */
@@ -35,6 +61,16 @@ public final class MonteCarlo {
 
     /** Stop early once the confidence interval of the mean of {@code metric} is within ± relative × |mean|. */
     public record Precision(Metric metric, double relativeHalfWidth, double confidence) {
+
+        /** Why {@code width} cannot be a relative half-width to reach, if it cannot. */
+        public static Optional<String> problemWithRelativeHalfWidth(double width) {
+            return width > 0 ? Optional.empty() : Optional.of("must be positive, e.g. 0.01 for ±1 %");
+        }
+
+        /** Why {@code confidence} cannot be the level of the interval to narrow, if it cannot. */
+        public static Optional<String> problemWithConfidence(double confidence) {
+            return SobolIndices.isConfidenceLevel(confidence) ? Optional.empty() : Optional.of("must lie in (0, 1)");
+        }
     }
 
     /** The probability that {@code metric} is below (or above) {@code value}. */

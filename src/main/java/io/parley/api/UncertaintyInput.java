@@ -3,19 +3,23 @@ package io.parley.api;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.parley.analysis.BoundLever;
 import io.parley.analysis.Distribution;
+import io.parley.analysis.DistributionKind;
 import io.parley.analysis.MonteCarlo;
 import io.parley.analysis.RankCorrelation;
 import io.parley.analysis.Sampling;
+import io.parley.analysis.SobolIndices;
 import io.parley.engine.Metric;
 import io.parley.engine.CompiledScenario;
 import io.parley.model.JsonPointer;
-import io.parley.model.Numbers;
+import io.parley.model.Spellings;
 
 /**
  * Reads the parts of the uncertainty requests (Monte Carlo, Sobol, Morris): uncertain levers and
@@ -28,6 +32,18 @@ final class UncertaintyInput {
     static final long DEFAULT_SEED = 20261123;
 
     private UncertaintyInput() {
+    }
+
+    /** What every uncertainty run is of: the scenario, the metrics asked (npv when none) and the uncertain levers. */
+    record Run(CompiledScenario compiled, List<Metric> metrics, List<MonteCarlo.Uncertain> levers) {
+    }
+
+    /** Reads the parts every uncertainty request shares; its levers move together. */
+    static Run run(AnalysisInput input, int maxLevers) {
+        input.leversMoveTogether();
+        CompiledScenario compiled = input.scenario("scenario");
+        List<Metric> metrics = input.metrics("metrics", List.of(Metric.NPV));
+        return new Run(compiled, metrics, levers(input, compiled, maxLevers));
     }
 
     /** The uncertain levers, each with its distribution, whose every value must be allowed for the lever. */
@@ -71,59 +87,32 @@ final class UncertaintyInput {
         if (!input.in.object(node, at, "a distribution", fields)) return null;
         String type = input.in.requiredText(node, at, "type");
         if (type == null) return null;
+        DistributionKind kind = DistributionKind.named(type).orElse(null);
+        if (kind == null) {
+            input.in.fail(at + "/type", "'" + type + "' is not one of " + String.join(", ", DistributionKind.NAMES), type);
+            return null;
+        }
         Distribution d;
-        List<String> allowed;
-        switch (type) {
-            case "normal" -> {
-                allowed = List.of("type", "mean", "sd");
-                d = new Distribution.Normal(input.in.requiredNumber(node, at, "mean"), input.in.requiredNumber(node, at, "sd"));
+        if (kind == DistributionKind.DISCRETE) {
+            double[] values = numbers(input, input.in.required(node, at, "values"), at + "/values");
+            double[] probabilities = numbers(input, input.in.required(node, at, "probabilities"), at + "/probabilities");
+            d = new Distribution.Discrete(values, probabilities);
+        } else {
+            double[] p = new double[kind.parameters.size()];
+            for (int i = 0; i < p.length; i++) {
+                String name = kind.parameters.get(i);
+                OptionalDouble absent = kind.defaultOf(name);
+                p[i] = absent.isPresent() ? input.in.optionalNumber(node, at, name, absent.getAsDouble())
+                        : input.in.requiredNumber(node, at, name);
             }
-            case "truncatedNormal" -> {
-                allowed = List.of("type", "mean", "sd", "lower", "upper");
-                d = new Distribution.TruncatedNormal(input.in.requiredNumber(node, at, "mean"), input.in.requiredNumber(node, at, "sd"),
-                        input.in.requiredNumber(node, at, "lower"), input.in.requiredNumber(node, at, "upper"));
-            }
-            case "lognormal" -> {
-                allowed = List.of("type", "mean", "sd");
-                d = new Distribution.LogNormal(input.in.requiredNumber(node, at, "mean"), input.in.requiredNumber(node, at, "sd"));
-            }
-            case "uniform" -> {
-                allowed = List.of("type", "min", "max");
-                d = new Distribution.Uniform(input.in.requiredNumber(node, at, "min"), input.in.requiredNumber(node, at, "max"));
-            }
-            case "triangular" -> {
-                allowed = List.of("type", "min", "mode", "max");
-                d = new Distribution.Triangular(input.in.requiredNumber(node, at, "min"), input.in.requiredNumber(node, at, "mode"),
-                        input.in.requiredNumber(node, at, "max"));
-            }
-            case "pert" -> {
-                allowed = List.of("type", "min", "mode", "max");
-                d = new Distribution.Pert(input.in.requiredNumber(node, at, "min"), input.in.requiredNumber(node, at, "mode"),
-                        input.in.requiredNumber(node, at, "max"));
-            }
-            case "beta" -> {
-                allowed = List.of("type", "alpha", "beta", "min", "max");
-                d = new Distribution.Beta(input.in.requiredNumber(node, at, "alpha"), input.in.requiredNumber(node, at, "beta"),
-                        input.in.optionalNumber(node, at, "min", 0), input.in.optionalNumber(node, at, "max", 1));
-            }
-            case "discrete" -> {
-                allowed = List.of("type", "values", "probabilities");
-                double[] values = numbers(input, input.in.required(node, at, "values"), at + "/values");
-                double[] probabilities = numbers(input, input.in.required(node, at, "probabilities"), at + "/probabilities");
-                d = new Distribution.Discrete(values, probabilities);
-            }
-            default -> {
-                input.in.fail(at + "/type", "'" + type + "' is not one of normal, truncatedNormal, lognormal, uniform, "
-                        + "triangular, pert, beta, discrete", type);
-                return null;
-            }
+            d = kind.of(p);
         }
         boolean ok = true;
         for (var it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!allowed.contains(f)) {
+            if (!f.equals("type") && !kind.parameters.contains(f)) {
                 input.in.fail(JsonPointer.child(at, f), "a " + type + " distribution has no '" + f + "'; it takes "
-                        + String.join(", ", allowed.subList(1, allowed.size())), null);
+                        + String.join(", ", kind.parameters), null);
                 ok = false;
             }
         }
@@ -150,25 +139,13 @@ final class UncertaintyInput {
     }
 
     static Sampling.Method sampling(AnalysisInput input) {
-        String name = input.in.optionalText(input.root, "", "sampling", "latinHypercube");
+        String name = input.in.optionalText(input.root, "", "sampling", Spellings.of(Sampling.Method.LATIN_HYPERCUBE));
         if (name == null) return Sampling.Method.LATIN_HYPERCUBE;
-        return switch (name) {
-            case "random" -> Sampling.Method.RANDOM;
-            case "latinHypercube" -> Sampling.Method.LATIN_HYPERCUBE;
-            case "sobol" -> Sampling.Method.SOBOL;
-            default -> {
-                input.in.fail("/sampling", "'" + name + "' is not one of random, latinHypercube, sobol", name);
-                yield Sampling.Method.RANDOM;
-            }
-        };
-    }
-
-    static String samplingName(Sampling.Method m) {
-        return switch (m) {
-            case RANDOM -> "random";
-            case LATIN_HYPERCUBE -> "latinHypercube";
-            case SOBOL -> "sobol";
-        };
+        Optional<Sampling.Method> method = Sampling.Method.named(name);
+        if (method.isEmpty()) {
+            input.in.fail("/sampling", "'" + name + "' is not one of " + String.join(", ", Sampling.Method.NAMES), name);
+        }
+        return method.orElse(Sampling.Method.RANDOM);
     }
 
     static long seed(AnalysisInput input) {
@@ -183,7 +160,7 @@ final class UncertaintyInput {
 
     static double confidence(AnalysisInput input) {
         double c = input.in.optionalNumber(input.root, "", "confidence", 0.95);
-        if (!(c > 0 && c < 1)) input.in.fail("/confidence", Numbers.plain(c) + " is not a confidence level in (0, 1)", c);
+        SobolIndices.problemWithConfidence(c).ifPresent(problem -> input.in.fail("/confidence", problem, c));
         return c;
     }
 
@@ -209,9 +186,10 @@ final class UncertaintyInput {
             input.in.fail("/precision/metric", "'" + m.apiName + "' is not among the run's metrics", m.apiName);
         }
         double width = input.in.requiredNumber(node, "/precision", "relativeHalfWidth");
-        if (!(width > 0)) input.in.fail("/precision/relativeHalfWidth", "must be positive, e.g. 0.01 for ±1 %", null);
+        MonteCarlo.Precision.problemWithRelativeHalfWidth(width)
+                .ifPresent(problem -> input.in.fail("/precision/relativeHalfWidth", problem, null));
         double c = input.in.optionalNumber(node, "/precision", "confidence", 0.95);
-        if (!(c > 0 && c < 1)) input.in.fail("/precision/confidence", "must lie in (0, 1)", null);
+        MonteCarlo.Precision.problemWithConfidence(c).ifPresent(problem -> input.in.fail("/precision/confidence", problem, null));
         return m == null ? null : new MonteCarlo.Precision(m, width, c);
     }
 
@@ -220,7 +198,9 @@ final class UncertaintyInput {
         if (node == null) return MonteCarlo.DEFAULT_PERCENTILES;
         double[] p = numbers(input, node, "/percentiles");
         for (int i = 0; i < p.length; i++) {
-            if (!(p[i] >= 0 && p[i] <= 1)) input.in.fail("/percentiles/" + i, Numbers.plain(p[i]) + " is not in [0, 1] (0.05 is P5)", p[i]);
+            double percentile = p[i];
+            String at = "/percentiles/" + i;
+            MonteCarlo.problemWithPercentile(percentile).ifPresent(problem -> input.in.fail(at, problem, percentile));
         }
         return p;
     }
