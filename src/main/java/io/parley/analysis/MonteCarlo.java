@@ -416,9 +416,9 @@ public final class MonteCarlo {
         if (sorted.length == 0 || bins < 1) return new Histogram(new double[0], new long[0]);
         double min = sorted[0];
         double max = sorted[sorted.length - 1];
-        // values near ±1.8e308 can be finite while their range is not: then the edges are weighted
-        // means of min and max and the bins are found from halved values, which cannot overflow
-        boolean wide = !Double.isFinite(max - min);
+        // values near ±1.8e308 can be finite while their range (times the bins) is not: then the edges
+        // are weighted means of min and max and the bins are found from halved values, which cannot overflow
+        boolean wide = !Double.isFinite((max - min) * bins);
         double[] edges = new double[bins + 1];
         for (int b = 0; b <= bins; b++) {
             double t = (double) b / bins;
