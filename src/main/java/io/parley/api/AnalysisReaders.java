@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.parley.analysis.BoundLever;
 import io.parley.analysis.BreakEven;
 import io.parley.analysis.Bridge;
+import io.parley.analysis.Distribution;
 import io.parley.analysis.GoalSeek;
 import io.parley.analysis.Grid;
 import io.parley.analysis.LeverDomain;
@@ -38,7 +39,7 @@ final class AnalysisReaders {
         for (int i = 0; i < items.size(); i++) {
             String at = JsonPointer.child("/levers", i);
             JsonNode item = items.get(i);
-            if (!input.in.object(item, at, "a tornado lever", Set.of("path", "low", "high", "swing"))) continue;
+            if (!input.in.object(item, at, "a tornado lever", Set.of("path", "low", "high", "swing", "distribution"))) continue;
             BoundLever lever = input.lever(compiled, input.in.required(item, at, "path"), at + "/path");
             JsonNode low = input.in.optional(item, "low");
             JsonNode high = input.in.optional(item, "high");
@@ -47,7 +48,19 @@ final class AnalysisReaders {
             double highValue;
             String lowAt = at + "/low";
             String highAt = at + "/high";
-            if (low != null || high != null) {
+            if (item.has("distribution")) {
+                if (low != null || high != null || item.has("swing")) {
+                    input.in.fail(at, "give a 'distribution' (the bar spans its P10 to P90), or 'low' and 'high', "
+                            + "or a relative 'swing', not a mix", null);
+                    continue;
+                }
+                Distribution d = UncertaintyInput.distribution(input, item.get("distribution"), at + "/distribution");
+                if (d == null || lever == null) continue;
+                Tornado.Input p10p90 = Tornado.Input.quantiles(lever, d);
+                lowValue = p10p90.low();
+                highValue = p10p90.high();
+                lowAt = highAt = at + "/distribution";
+            } else if (low != null || high != null) {
                 if (low == null || high == null || item.has("swing")) {
                     input.in.fail(at, "give both 'low' and 'high', or a relative 'swing' (0.1 for ±10 %), not a mix", null);
                     continue;
@@ -114,6 +127,29 @@ final class AnalysisReaders {
     }
 
     /** A list of numbers, or {from, to, steps}: steps equal steps, both ends included. */
+    /**
+     * A spider's relative changes: listed in {@code changes} or a range in {@code changeRange}, exactly
+     * one. A range in {@code changes} itself, as the contract once allowed, is still read.
+     */
+    static double[] spiderChanges(AnalysisInput input, int max) {
+        String what = "relative changes in a spider";
+        JsonNode listed = input.in.optional(input.root, "changes");
+        JsonNode range = input.in.optional(input.root, "changeRange");
+        if (listed != null && range != null) {
+            input.in.fail("/changeRange", "the changes are already listed in 'changes'; give either the list or the range", null);
+            return new double[0];
+        }
+        if (range == null) {
+            if (listed == null) input.in.fail("/changes", "is required: a list of relative changes (or a range {from, to, steps} in 'changeRange')", null);
+            return values(input, listed, "/changes", max, what);
+        }
+        if (!range.isObject()) {
+            input.in.fail("/changeRange", "is " + JsonInput.describe(range) + "; expected a range {from, to, steps} (a list goes in 'changes')", null);
+            return new double[0];
+        }
+        return values(input, range, "/changeRange", max, what);
+    }
+
     static double[] values(AnalysisInput input, JsonNode node, String at, int max, String what) {
         if (node == null) return new double[0];
         if (node.isArray()) {

@@ -1,5 +1,6 @@
 package io.parley.api;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.annotation.Priority;
@@ -15,6 +16,10 @@ import io.parley.identity.Authenticator;
 import io.parley.identity.Caller;
 import io.parley.identity.CurrentCaller;
 import io.parley.identity.InvalidCredentialsException;
+import io.parley.identity.LinkReads;
+import io.parley.identity.LinkScope;
+import io.parley.identity.SpreadsheetLink;
+import io.parley.identity.SpreadsheetLinks;
 import io.parley.identity.Permission;
 
 /**
@@ -29,11 +34,16 @@ public class Authentication implements ContainerRequestFilter {
     /** RFC 6750: a 401 names the scheme it wants, and why the credentials sent were refused. */
     static final String CHALLENGE = "Bearer realm=\"parley\"";
 
+    /** The query parameter of a spreadsheet link (never logged: logs name paths, not queries). */
+    static final String LINK = "link";
+
     private final Authenticator authenticator;
+    private final SpreadsheetLinks links;
     private final CurrentCaller current;
 
-    public Authentication(Authenticator authenticator, CurrentCaller current) {
+    public Authentication(Authenticator authenticator, SpreadsheetLinks links, CurrentCaller current) {
         this.authenticator = authenticator;
+        this.links = links;
         this.current = current;
     }
 
@@ -49,7 +59,10 @@ public class Authentication implements ContainerRequestFilter {
         if (needed.isEmpty()) return;
         Caller caller;
         try {
-            caller = authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION)).orElse(null);
+            List<String> link = request.getUriInfo().getQueryParameters().get(LINK);
+            caller = link != null ? byLink(request, path, link) : authenticator.authenticate(
+                    request.getHeaderString(HttpHeaders.AUTHORIZATION)).orElse(null);
+            if (caller == null && link != null) return; // refused in byLink
         } catch (InvalidCredentialsException e) {
             request.abortWith(refused(Problem.of(Problem.Kind.UNAUTHENTICATED).detail(e.getMessage()), path,
                     CHALLENGE + ", error=\"invalid_token\""));
@@ -66,6 +79,28 @@ public class Authentication implements ContainerRequestFilter {
             return;
         }
         current.set(caller);
+    }
+
+    /**
+     * The caller a spreadsheet link stands for. A link reads only the text/plain and CSV answers of
+     * its own plan: anywhere else (a write, JSON, another plan) the answer is a 404, as if the link
+     * could not see there, which it cannot. Null when the request was refused.
+     */
+    private Caller byLink(ContainerRequestContext request, String path, List<String> link) {
+        Optional<LinkScope> target = LinkReads.target(request.getMethod(), path, request.getHeaderString(HttpHeaders.ACCEPT));
+        if (target.isEmpty() || link.size() != 1) {
+            request.abortWith(refused(Problem.of(Problem.Kind.NOT_FOUND).detail("a spreadsheet link (?link=) reads only "
+                    + "the text/plain and CSV answers of its plan (GET …/metrics/{metric}, …/figures, CSV actuals "
+                    + "and variance), once per request; use an API key for anything else"), path, null));
+            return null;
+        }
+        SpreadsheetLink found = links.authenticate(link.get(0));
+        if (!LinkReads.covers(found.scope(), target.get())) {
+            request.abortWith(refused(Problem.of(Problem.Kind.NOT_FOUND).detail("nothing at this path for this "
+                    + "spreadsheet link: it reads one plan (or one scenario of it) only"), path, null));
+            return null;
+        }
+        return found.caller();
     }
 
     private static Response refused(Problem.Builder problem, String path, String challenge) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -17,12 +18,14 @@ import jakarta.inject.Inject;
 import io.parley.ops.Meters;
 import io.parley.ops.Traced;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.model.InvalidInputException;
 import io.parley.model.Violation;
 import io.parley.optimize.AffineModel;
 import io.parley.optimize.DealOptimizer;
+import io.parley.optimize.DealProblem;
 import io.parley.optimize.Frontier;
 import io.parley.optimize.LinearForm;
 import io.parley.optimize.Quantity;
@@ -60,14 +63,16 @@ public class OptimizeResource {
     public Response optimize(byte[] body, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of("format"));
         String format = Requests.oneOf(uri, "format", List.of("json", "mps"), "json");
-        OptimizeRequests.Optimization request = requests.optimization(bodies.parse(body));
-        Provenance provenance = provenances.of(request.problem().scenario().scenario());
+        JsonNode root = bodies.parse(body);
+        OptimizeRequests.Optimization request = requests.optimization(root);
+        Provenance provenance = provenances.of(request.problem().scenario().scenario(), root, "scenario");
         try (HeavyWork.Permit permit = heavy.acquire()) {
+            DealProblem problem = watched(request.problem(), permit);
             if (!format.equals("json")) {
-                String text = DealOptimizer.export(request.problem(), request.backend());
+                String text = DealOptimizer.export(problem, request.backend());
                 return provenance.stamp(Response.ok(text, MediaType.TEXT_PLAIN + "; charset=UTF-8")).build();
             }
-            DealOptimizer.Solution s = DealOptimizer.solve(request.problem(), request.backend(), true);
+            DealOptimizer.Solution s = DealOptimizer.solve(problem, request.backend(), true);
             meters.solved(s.status(), s.backend(), s.solveMillis());
             OptimizeAnswer answer = OptimizeAnswer.of(s, request.problem(), summary -> ResultJson.summary(summary, mapper), provenance);
             return provenance.stamp(Response.ok(answer, MediaType.APPLICATION_JSON)).build();
@@ -78,22 +83,33 @@ public class OptimizeResource {
 
     @POST
     @Path("/frontier")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response frontier(byte[] body, @Context UriInfo uri) {
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    public Response frontier(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of());
-        OptimizeRequests.FrontierTrace request = requests.frontier(bodies.parse(body));
+        Format format = Format.negotiate(headers, Format.JSON, Format.CSV);
+        JsonNode root = bodies.parse(body);
+        OptimizeRequests.FrontierTrace request = requests.frontier(root);
         Frontier.Result r;
         try (HeavyWork.Permit permit = heavy.acquire()) {
-            r = Frontier.trace(request.problem(), LinearForm.of(new Quantity.OfMetric(request.supplier()), 1),
+            r = Frontier.trace(watched(request.problem(), permit), LinearForm.of(new Quantity.OfMetric(request.supplier()), 1),
                     LinearForm.of(new Quantity.OfMetric(request.customer()), 1), request.points(), request.walkAway(),
                     request.demand(), request.backend());
         } catch (AffineModel.NotLinearException e) {
             throw notLinear(e);
         }
-        Provenance provenance = provenances.of(request.problem().scenario().scenario());
+        Provenance provenance = provenances.of(request.problem().scenario().scenario(), root, "scenario");
         FrontierAnswer answer = FrontierAnswer.of(r, request.problem(), request.supplier(), request.customer(),
                 request.walkAway(), request.demand(), provenance);
+        if (format == Format.CSV) {
+            return provenance.stamp(Response.ok(answer.csv(request.problem()), Format.CSV.contentType)).build();
+        }
         return provenance.stamp(Response.ok(answer, MediaType.APPLICATION_JSON)).build();
+    }
+
+    /** The problem with its scenario evaluated as the work of the request holding {@code permit}. */
+    private static DealProblem watched(DealProblem problem, HeavyWork.Permit permit) {
+        return new DealProblem(permit.watch(problem.scenario()), problem.decisions(), problem.objective(),
+                problem.constraints(), problem.timeLimitSeconds());
     }
 
     /** A decision (or, at index −1, the whole set) the engine does not follow linearly, named at its place in the request. */

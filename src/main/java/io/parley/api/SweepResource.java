@@ -27,6 +27,7 @@ import io.parley.analysis.BoundLever;
 import io.parley.analysis.Grid;
 import io.parley.analysis.Sweep;
 import io.parley.engine.CompiledScenario;
+import io.parley.engine.Cost;
 import io.parley.engine.Metric;
 import io.parley.model.InvalidInputException;
 import io.parley.model.JsonPointer;
@@ -65,6 +66,10 @@ public class SweepResource {
     /** A checked sweep request: the grid, the metrics, and the slice of it to answer. */
     private record SweepRequest(CompiledScenario compiled, Grid grid, List<Metric> metrics, Shard shard, long from,
                                 long to) {
+        /** The same sweep, evaluated as the work of the request holding {@code permit}. */
+        SweepRequest watchedBy(HeavyWork.Permit permit) {
+            return new SweepRequest(permit.watch(compiled), grid, metrics, shard, from, to);
+        }
     }
 
     /** The rows layout as JSON: a row per grid point, the levers' values then the metrics'. */
@@ -96,23 +101,22 @@ public class SweepResource {
             throw Requests.badParameter("metric", "query parameter 'metric' picks the metric of a CSV table "
                     + "(layout=table with Accept: text/csv); other answers carry every metric");
         }
-        SweepRequest sweep = read(body, uri, format != Format.JSON && layout.equals("rows"));
+        JsonNode root = bodies.parse(body);
+        SweepRequest sweep = read(root, uri, format != Format.JSON && layout.equals("rows"));
         meters.evaluated("sweep", sweep.to() - sweep.from());
-        Provenance provenance = provenances.of(sweep.compiled().scenario());
+        Provenance provenance = provenances.of(sweep.compiled().scenario(), root, "scenario");
 
         Response.ResponseBuilder response;
-        if (layout.equals("table")) {
-            try (HeavyWork.Permit permit = heavy.acquire()) {
-                response = table(sweep, uri, format, provenance);
-            }
-        } else if (format == Format.JSON) {
-            try (HeavyWork.Permit permit = heavy.acquire()) {
-                response = Response.ok(rowsJson(sweep, provenance), MediaType.APPLICATION_JSON);
-            }
+        HeavyWork.Permit permit = heavy.admitHeavy("/levers", Cost.of(sweep.to() - sweep.from(), sweep.compiled()));
+        if (layout.equals("rows") && format != Format.JSON) {
+            // the stream holds the slot until it ends: a sweep left by its client stops with it
+            SweepRequest watched = sweep.watchedBy(permit);
+            response = Response.ok(permit.stream(out -> rows(watched, format, out)), format.contentType);
         } else {
-            // a stream holds nothing in memory and is not admitted through HeavyWork
-            StreamingOutput stream = out -> rows(sweep, format, out);
-            response = Response.ok(stream, format.contentType);
+            try (permit) {
+                response = layout.equals("table") ? table(sweep.watchedBy(permit), uri, format, provenance)
+                        : Response.ok(rowsJson(sweep.watchedBy(permit), provenance), MediaType.APPLICATION_JSON);
+            }
         }
         return provenance.stamp(response)
                 .header("Parley-Grid-Points", sweep.grid().size())
@@ -121,8 +125,8 @@ public class SweepResource {
                 .build();
     }
 
-    private SweepRequest read(byte[] body, UriInfo uri, boolean streamed) {
-        AnalysisInput input = new AnalysisInput(bodies.parse(body), "a sweep request", "scenario", "metrics", "levers");
+    private SweepRequest read(JsonNode root, UriInfo uri, boolean streamed) {
+        AnalysisInput input = new AnalysisInput(root, "a sweep request", "scenario", "metrics", "levers");
         input.leversMoveTogether();
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", NPV);
@@ -136,7 +140,7 @@ public class SweepResource {
             if (!input.in.object(item, at, "a swept lever", Set.of("path", "values", "from", "to", "steps"))) continue;
             BoundLever lever = input.lever(compiled, input.in.required(item, at, "path"), at + "/path");
             double[] v;
-            if (item.has("values")) {
+            if (JsonInput.given(item, "values")) {
                 if (item.has("from") || item.has("to") || item.has("steps")) {
                     input.in.fail(at, "give 'values' or a range 'from', 'to', 'steps', not both", null);
                     continue;
@@ -146,6 +150,7 @@ public class SweepResource {
             } else {
                 ObjectNode range = item.deepCopy();
                 range.remove("path");
+                range.remove("values"); // an empty list, as generated clients send it for none
                 v = AnalysisReaders.values(input, range, at, limits.maxValuesPerLever(), "values of one swept lever");
             }
             if (lever == null) continue;
@@ -155,7 +160,7 @@ public class SweepResource {
             }
             boolean ok = v.length > 0;
             for (int k = 0; k < v.length; k++) {
-                ok &= input.allowed(compiled, lever, v[k], at + (item.has("values") ? "/values/" + k : ""));
+                ok &= input.allowed(compiled, lever, v[k], at + (JsonInput.given(item, "values") ? "/values/" + k : ""));
             }
             if (ok) {
                 levers.add(lever);

@@ -20,41 +20,66 @@ export class ApiProblem extends Error {
  * Where the page keeps the caller's API key: sessionStorage, so it lasts as long as the tab and is
  * sent only to this service, never placed in a URL.
  */
-export const API_KEY = 'parley.apiKey';
+export const KEY_STORAGE = 'parley.key';
 
-/** The Authorization header of the key this tab holds; asks for one when it holds none. */
-function credentials(askIfMissing) {
-  let key = sessionStorage.getItem(API_KEY);
-  if (!key && askIfMissing && typeof window.prompt === 'function') {
-    key = (window.prompt('Parley API key (pk_…), from your administrator or data/admin.key') || '').trim();
-    if (key) sessionStorage.setItem(API_KEY, key);
+function storedKey() {
+  try {
+    return globalThis.sessionStorage?.getItem(KEY_STORAGE) || null;
+  } catch {
+    return null; // storage refused (a sandboxed frame): no key
   }
-  return key ? { Authorization: `Bearer ${key}` } : {};
 }
 
-/** Sends the request with the tab's key; on a 401, forgets the key, asks for one once and tries again. */
-async function send(url, init) {
-  const first = await fetch(url, { ...init, headers: { ...init.headers, ...credentials(false) } });
+/** Asks the person for a key once (after a 401) and keeps it for the tab; null when none is given. */
+function askForKey() {
+  if (typeof window === 'undefined' || typeof window.prompt !== 'function') return null;
+  const key = (window.prompt('Parley API key (pk_…), from your administrator or data/admin.key') || '').trim();
+  if (!key) return null;
+  try {
+    globalThis.sessionStorage?.setItem(KEY_STORAGE, key);
+  } catch {
+    // storage refused: the key is used for this request only
+  }
+  return key;
+}
+
+function send(url, method, headers, body, signal, key) {
+  const all = key ? { ...headers, Authorization: `Bearer ${key}` } : headers;
+  return fetch(url, { method, headers: all, body, signal });
+}
+
+/**
+ * Every request the pages make goes through here, so that the API key, once there is one, is sent
+ * with each of them as `Authorization: Bearer <key>`; on a 401 the key is forgotten, one is asked
+ * for once and the request tried again.
+ */
+export async function call(path, { method = 'GET', headers = {}, body, signal, base = '' } = {}) {
+  const first = await send(base + path, method, headers, body, signal, storedKey());
   if (first.status !== 401) return first;
-  sessionStorage.removeItem(API_KEY);
-  const retried = credentials(true);
-  return Object.keys(retried).length === 0 ? first : fetch(url, { ...init, headers: { ...init.headers, ...retried } });
+  try {
+    globalThis.sessionStorage?.removeItem(KEY_STORAGE);
+  } catch {
+    // storage refused: nothing kept to forget
+  }
+  const key = askForKey();
+  return key ? send(base + path, method, headers, body, signal, key) : first;
 }
 
 /** POSTs a JSON body to the API and returns the parsed answer, or throws an ApiProblem. */
-export async function post(path, body, { signal, base = '' } = {}) {
-  const response = await send(base + path, {
+export async function post(path, body, { signal, base = '', query = '' } = {}) {
+  const response = await call(path + query, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(body),
     signal,
+    base,
   });
   return answer(response);
 }
 
 /** GETs a JSON answer, or throws an ApiProblem. */
 export async function get(path, { signal, base = '' } = {}) {
-  return answer(await send(base + path, { headers: { Accept: 'application/json' }, signal }));
+  return answer(await call(path, { headers: { Accept: 'application/json' }, signal, base }));
 }
 
 async function answer(response) {

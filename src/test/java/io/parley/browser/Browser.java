@@ -73,7 +73,7 @@ final class Browser {
         // the pages send the key their tab holds (workbench/api.js): every page this browser opens holds
         // the test suite's administrator key, as if a person had entered it
         chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                "sessionStorage.setItem('parley.apiKey', '" + TestCaller.ADMIN_KEY + "');"));
+                "sessionStorage.setItem('parley.key', '" + TestCaller.ADMIN_KEY + "');"));
         chrome.manage().timeouts().scriptTimeout(PATIENCE);
         return chrome;
     }

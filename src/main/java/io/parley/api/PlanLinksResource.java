@@ -1,0 +1,114 @@
+package io.parley.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.parley.identity.LinkScope;
+import io.parley.identity.SpreadsheetLink;
+import io.parley.identity.SpreadsheetLinks;
+import io.parley.model.InvalidInputException;
+import io.parley.model.Violation;
+import io.parley.plan.PlanService;
+
+/**
+ * {@code /api/v1/plans/{id}/links}: read-only spreadsheet links of one plan, created and revoked by
+ * those who may change the plan (Authentication: managers and administrators).
+ */
+@Path("/api/v1/plans/{id}/links")
+public class PlanLinksResource {
+
+    private final JsonBodies bodies;
+    private final ObjectMapper mapper;
+    private final PlanService plans;
+    private final SpreadsheetLinks links;
+    private final Callers callers;
+
+    public PlanLinksResource(JsonBodies bodies, ObjectMapper mapper, PlanService plans, SpreadsheetLinks links,
+                             Callers callers) {
+        this.bodies = bodies;
+        this.mapper = mapper;
+        this.plans = plans;
+        this.links = links;
+        this.callers = callers;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(@PathParam("id") String id, byte[] body, @Context UriInfo uri) {
+        Requests.onlyKnownParameters(uri, Set.of());
+        long planId = PlanPaths.id("id", id, "a plan id");
+        plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
+        JsonNode root = body == null || body.length == 0 ? mapper.createObjectNode() : bodies.parse(body);
+        List<Violation> violations = new ArrayList<>();
+        JsonInput in = new JsonInput(violations);
+        OptionalLong scenario = OptionalLong.empty();
+        Optional<Instant> expiresAt = Optional.empty();
+        if (in.object(root, "", "a link", new LinkedHashSet<>(List.of("scenario", "expiresAt")))) {
+            JsonNode s = root.get("scenario");
+            if (s != null && !s.isNull()) {
+                if (s.canConvertToLong() && s.isIntegralNumber() && s.asLong() > 0) scenario = OptionalLong.of(s.asLong());
+                else in.fail("/scenario", "must be the id of one of the plan's scenarios (a positive integer)", s.toString());
+            }
+            String expiry = in.optionalText(root, "", "expiresAt", null);
+            if (expiry != null) {
+                try {
+                    expiresAt = Optional.of(Instant.parse(expiry));
+                } catch (DateTimeParseException e) {
+                    in.fail("/expiresAt", "must be an instant such as 2027-01-31T00:00:00Z", expiry);
+                }
+            }
+        }
+        if (!violations.isEmpty()) throw new InvalidInputException(violations);
+        if (scenario.isPresent() && plans.scenario(planId, scenario.getAsLong()).isEmpty()) {
+            throw PlanPaths.notFound("plan " + planId + " has no scenario " + scenario.getAsLong());
+        }
+        SpreadsheetLinks.Issued issued = links.create(callers.caller(), new LinkScope(planId, scenario), expiresAt);
+        ObjectNode view = view(issued.link()).put("secret", issued.secret());
+        return Response.created(URI.create("/api/v1/plans/" + planId + "/links/" + issued.link().id()))
+                .entity(view.toString()).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    /** Revokes the link: refused from the next request on. Revoking a revoked link answers it as it is. */
+    @DELETE
+    @Path("/{linkId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response revoke(@PathParam("id") String id, @PathParam("linkId") String linkId, @Context UriInfo uri) {
+        Requests.onlyKnownParameters(uri, Set.of());
+        long planId = PlanPaths.id("id", id, "a plan id");
+        SpreadsheetLink revoked = links.revoke(callers.caller(), planId, PlanPaths.id("linkId", linkId, "a link id"))
+                .orElseThrow(() -> PlanPaths.notFound("plan " + id + " has no link " + linkId));
+        return Response.ok(view(revoked).toString(), MediaType.APPLICATION_JSON).build();
+    }
+
+    private ObjectNode view(SpreadsheetLink l) {
+        ObjectNode o = mapper.createObjectNode().put("id", l.id()).put("plan", l.scope().planId());
+        l.scope().scenarioId().ifPresent(s -> o.put("scenario", s));
+        o.put("createdAt", l.createdAt().toString()).put("createdBy", l.createdBy());
+        l.expiresAt().ifPresent(t -> o.put("expiresAt", t.toString()));
+        l.revokedAt().ifPresent(t -> o.put("revokedAt", t.toString()));
+        return o;
+    }
+}

@@ -1,0 +1,133 @@
+package io.parley.api;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.parley.Fixtures;
+import io.parley.TestCaller;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import static io.parley.api.PlanScenariosApiTest.added;
+import static io.parley.api.PlanScenariosApiTest.example;
+import static io.parley.api.PlanScenariosApiTest.newPlan;
+import static io.parley.api.PlanScenariosApiTest.scenarios;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * Spreadsheet links: a {@code ?link=pl_…} reads its own plan's text/plain and CSV answers without
+ * any other credential, and nothing else — another plan or a write is a 404, a revoked or expired
+ * link a 401.
+ */
+@QuarkusTest
+class PlanLinksApiTest {
+
+    @Test
+    void aLinkReadsItsPlansMetricAndFiguresAsTheKeyDoes() {
+        long plan = newPlan("LinkReads");
+        String scenario = scenarioOf(plan);
+        String link = created(plan, Fixtures.MAPPER.createObjectNode()).get("secret").asText();
+        assertThat(link).startsWith("pl_");
+
+        String byKey = given().accept(ContentType.TEXT).get(scenario + "/metrics/npv").then().statusCode(200)
+                .extract().asString();
+        Response byLink = anonymous().accept(ContentType.TEXT).get(scenario + "/metrics/npv?link=" + link);
+        byLink.then().statusCode(200).contentType(startsWith("text/plain"));
+        assertThat(byLink.asString()).isEqualTo(byKey);
+
+        String figures = given().get("/api/v1/plans/" + plan + "/figures?metrics=npv").then().statusCode(200)
+                .extract().asString();
+        anonymous().filter(Contract.CONFORMS).get("/api/v1/plans/" + plan + "/figures?metrics=npv&link=" + link)
+                .then().statusCode(200).contentType(startsWith("text/csv")).body(equalTo(figures));
+    }
+
+    @Test
+    void aLinkOnAnotherPlanOrAWriteOrAJsonReadFindsNothing() {
+        long plan = newPlan("LinkConfined");
+        long other = newPlan("LinkOther");
+        String otherScenario = scenarioOf(other);
+        String link = created(plan, Fixtures.MAPPER.createObjectNode()).get("secret").asText();
+
+        anonymous().accept(ContentType.TEXT).get(otherScenario + "/metrics/npv?link=" + link).then().statusCode(404)
+                .contentType("application/problem+json");
+        anonymous().get("/api/v1/plans/" + other + "/figures?link=" + link).then().statusCode(404);
+        // a write to its own plan, and a JSON read of it
+        anonymous().contentType(ContentType.JSON).body("{}").post(scenarioOf(plan) + "/evaluate?link=" + link)
+                .then().statusCode(404);
+        anonymous().accept(ContentType.JSON).get("/api/v1/plans/" + plan + "?link=" + link).then().statusCode(404);
+        anonymous().contentType(ContentType.JSON).body("{}").post("/api/v1/plans/" + plan + "/links?link=" + link)
+                .then().statusCode(404);
+    }
+
+    @Test
+    void aLinkOfOneScenarioReadsThatScenarioOnly() {
+        long plan = newPlan("LinkScenario");
+        String first = scenarioOf(plan);
+        String second = scenarioOf(plan);
+        ObjectNode body = Fixtures.MAPPER.createObjectNode().put("scenario", Long.parseLong(first.replaceAll(".*/", "")));
+        String link = created(plan, body).get("secret").asText();
+        anonymous().accept(ContentType.TEXT).get(first + "/metrics/npv?link=" + link).then().statusCode(200);
+        anonymous().accept(ContentType.TEXT).get(second + "/metrics/npv?link=" + link).then().statusCode(404);
+        anonymous().get("/api/v1/plans/" + plan + "/figures?link=" + link).then().statusCode(404);
+    }
+
+    @Test
+    void aRevokedLinkIsRefusedFromTheNextRequestOn() {
+        long plan = newPlan("LinkRevoked");
+        String scenario = scenarioOf(plan);
+        JsonNode made = created(plan, Fixtures.MAPPER.createObjectNode());
+        String link = made.get("secret").asText();
+        anonymous().accept(ContentType.TEXT).get(scenario + "/metrics/npv?link=" + link).then().statusCode(200);
+
+        given().filter(Contract.CONFORMS).delete("/api/v1/plans/" + plan + "/links/" + made.get("id").asLong())
+                .then().statusCode(200).body("revokedAt", startsWith("20"));
+        anonymous().accept(ContentType.TEXT).get(scenario + "/metrics/npv?link=" + link).then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"));
+    }
+
+    @Test
+    void anExpiredLinkIsRefused() {
+        long plan = newPlan("LinkExpired");
+        String scenario = scenarioOf(plan);
+        ObjectNode body = Fixtures.MAPPER.createObjectNode()
+                .put("expiresAt", Instant.now().minus(1, ChronoUnit.MINUTES).toString());
+        String link = created(plan, body).get("secret").asText();
+        anonymous().accept(ContentType.TEXT).get(scenario + "/metrics/npv?link=" + link).then().statusCode(401);
+        anonymous().accept(ContentType.TEXT).get(scenario + "/metrics/npv?link=pl_unknown-link-of-nobody-000")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void aViewerMayNotCreateLinksAndAnotherTenantsPlanIsNotFound() {
+        anonymous().contentType(ContentType.JSON).body("{}").post("/api/v1/plans/" + newPlan("LinkAnon") + "/links")
+                .then().statusCode(401);
+        given().filter(Contract.CONFORMS).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/plans/" + Long.MAX_VALUE / 2 + "/links").then().statusCode(404);
+    }
+
+    private static RequestSpecification anonymous() {
+        return given().urlEncodingEnabled(false).header(TestCaller.ANONYMOUS, "true");
+    }
+
+    private static String scenarioOf(long plan) {
+        return scenarios(plan) + "/" + added(plan, "as proposed", null, example(PlanScenariosApiTest.RENEWAL)).get("id").asLong();
+    }
+
+    static JsonNode created(long plan, ObjectNode body) {
+        Response r = given().filter(Contract.CONFORMS).contentType(ContentType.JSON).body(body.toString())
+                .post("/api/v1/plans/" + plan + "/links");
+        r.then().statusCode(201).header("Location", containsString("/api/v1/plans/" + plan + "/links/"));
+        return Fixtures.json(r.asString());
+    }
+}
