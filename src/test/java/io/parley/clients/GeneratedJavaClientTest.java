@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.parley.TestCaller;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -47,7 +48,8 @@ class GeneratedJavaClientTest {
         String cp = OUT.resolve("classes").toAbsolutePath() + java.io.File.pathSeparator + Files.readString(classpath).trim();
         String base = service.toString().replaceAll("/$", "");
         List<String> lines = run(OUT.resolve("calls.log"), Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", cp, "io.parley.generatedclient.EveryOperation", base, Path.of("openapi.yaml").toAbsolutePath().toString());
+                "-cp", cp, "io.parley.generatedclient.EveryOperation", base, Path.of("openapi.yaml").toAbsolutePath().toString(),
+                TestCaller.ADMIN_KEY);
 
         List<String> failures = lines.stream().filter(l -> l.startsWith("FAIL ")).toList();
         assertThat(failures).as("operations the generated client could not call").isEmpty();

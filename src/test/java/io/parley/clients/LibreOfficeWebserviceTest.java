@@ -43,6 +43,8 @@ class LibreOfficeWebserviceTest {
 
     private long plan;
     private long scenario;
+    /** The sheet's credential: a spreadsheet link to the plan, as the recipe in docs/spreadsheets.md makes one. */
+    private String link;
 
     @BeforeEach
     void storeTheExampleScenario() {
@@ -54,6 +56,8 @@ class LibreOfficeWebserviceTest {
         body.set("scenario", Fixtures.json(Fixtures.exampleText("packaging-retailer-renewal.json")));
         scenario = given().contentType(ContentType.JSON).body(body.toString()).post("/api/v1/plans/" + plan + "/scenarios")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
+        link = given().contentType(ContentType.JSON).body("{}").post("/api/v1/plans/" + plan + "/links")
+                .then().statusCode(201).extract().jsonPath().getString("secret");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -63,7 +67,7 @@ class LibreOfficeWebserviceTest {
     })
     void aWebserviceCellHoldsTheJsonFigureToTheLastDigit(String locale, String query) throws Exception {
         String prefix = service.toString() + "api/v1/plans/" + plan + "/scenarios/" + scenario
-                + "/metrics/npv?" + query + "set=terms.discounts%5Bsrp-trays%5D:";
+                + "/metrics/npv?link=" + link + "&" + query + "set=terms.discounts%5Bsrp-trays%5D:";
 
         JsonNode cell = calc(locale, prefix, Double.toString(LEVER));
 
@@ -80,7 +84,7 @@ class LibreOfficeWebserviceTest {
     })
     void aFiguresTableOpensInCalcWithTheJsonFiguresInItsCells(String locale, String separator, String query) throws Exception {
         String url = service.toString() + "api/v1/plans/" + plan + "/scenarios/" + scenario
-                + "/figures?metrics=npv,customerNpv&lever=terms.discounts%5Bsrp-trays%5D&values=" + query;
+                + "/figures?link=" + link + "&metrics=npv,customerNpv&lever=terms.discounts%5Bsrp-trays%5D&values=" + query;
 
         JsonNode rows = calc(locale, "--table", url, separator).get("rows");
 

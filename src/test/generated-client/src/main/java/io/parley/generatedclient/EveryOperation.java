@@ -17,11 +17,15 @@ import io.parley.client.ApiClient;
 import io.parley.client.ApiException;
 import io.parley.client.api.AnalysesApi;
 import io.parley.client.api.EvaluationApi;
+import io.parley.client.api.IdentityApi;
 import io.parley.client.api.OptimisationApi;
 import io.parley.client.api.PlansApi;
 import io.parley.client.api.ReferenceApi;
 import io.parley.client.api.UncertaintyApi;
 import io.parley.client.model.ActualsUpload;
+import io.parley.client.model.ApiKeyRequest;
+import io.parley.client.model.IssuedApiKey;
+import io.parley.client.model.IssuedPlanLink;
 import io.parley.client.model.BreakEvenRequest;
 import io.parley.client.model.BridgeRequest;
 import io.parley.client.model.CompareRequest;
@@ -34,6 +38,7 @@ import io.parley.client.model.OptimizeRequest;
 import io.parley.client.model.Plan;
 import io.parley.client.model.PlanActuals;
 import io.parley.client.model.PlanChange;
+import io.parley.client.model.PlanLinkRequest;
 import io.parley.client.model.PlanScenario;
 import io.parley.client.model.PlanScenarioChange;
 import io.parley.client.model.PlanScenarioEvaluation;
@@ -50,7 +55,8 @@ import io.parley.client.model.TornadoRequest;
  * <answer type>} or {@code FAIL <operationId> <why>}; GeneratedJavaClientTest checks that every operation
  * of the contract has its {@code ok} line.
  *
- * <p>Arguments: the service's base URL and the path of openapi.yaml.
+ * <p>Arguments: the service's base URL, the path of openapi.yaml and the API key every call sends
+ * (as another team's client would, through the generated client's request interceptor).
  */
 public final class EveryOperation {
 
@@ -58,18 +64,21 @@ public final class EveryOperation {
     private final ObjectMapper mapper;
     private final AnalysesApi analyses;
     private final EvaluationApi evaluation;
+    private final IdentityApi identity;
     private final OptimisationApi optimisation;
     private final PlansApi plans;
     private final ReferenceApi reference;
     private final UncertaintyApi uncertainty;
 
-    private EveryOperation(URI base, JsonNode contract) {
+    private EveryOperation(URI base, JsonNode contract, String apiKey) {
         this.contract = contract;
         ApiClient client = new ApiClient()
-                .setScheme(base.getScheme()).setHost(base.getHost()).setPort(base.getPort()).setBasePath("");
+                .setScheme(base.getScheme()).setHost(base.getHost()).setPort(base.getPort()).setBasePath("")
+                .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + apiKey));
         this.mapper = client.getObjectMapper();
         this.analyses = new AnalysesApi(client);
         this.evaluation = new EvaluationApi(client);
+        this.identity = new IdentityApi(client);
         this.optimisation = new OptimisationApi(client);
         this.plans = new PlansApi(client);
         this.reference = new ReferenceApi(client);
@@ -78,7 +87,7 @@ public final class EveryOperation {
 
     public static void main(String[] args) throws IOException {
         JsonNode contract = new ObjectMapper(new YAMLFactory()).readTree(new File(args[1]));
-        new EveryOperation(URI.create(args[0]), contract).run();
+        new EveryOperation(URI.create(args[0]), contract, args[2]).run();
     }
 
     private interface Call {
@@ -105,6 +114,11 @@ public final class EveryOperation {
         calls.put("health", () -> reference.health());
         calls.put("getExcelAddinManifest", () -> reference.getExcelAddinManifest());
 
+        IssuedApiKey[] key = new IssuedApiKey[1];
+        calls.put("createApiKey", () -> key[0] = identity.createApiKey(body("createApiKey", ApiKeyRequest.class)));
+        calls.put("listApiKeys", () -> identity.listApiKeys());
+        calls.put("revokeApiKey", () -> identity.revokeApiKey(String.valueOf(key[0].getId())));
+
         // a plan's life, in an order in which each call has what it needs
         Plan[] plan = new Plan[1];
         PlanScenario[] scenario = new PlanScenario[1];
@@ -123,6 +137,9 @@ public final class EveryOperation {
         calls.put("readPlanFigures", () -> plans.readPlanFigures(plan[0].getId(), null, null, null, null));
         calls.put("readPlanScenarioFigures", () -> plans.readPlanScenarioFigures(plan[0].getId(), scenario[0].getId(),
                 "npv,customerNpv", "terms.discounts[widgets]", List.of("0.04", "0.08"), null, null, null));
+        IssuedPlanLink[] link = new IssuedPlanLink[1];
+        calls.put("createPlanLink", () -> link[0] = identity.createPlanLink(plan[0].getId(), body("createPlanLink", PlanLinkRequest.class)));
+        calls.put("revokePlanLink", () -> identity.revokePlanLink(plan[0].getId(), String.valueOf(link[0].getId())));
         calls.put("agreePlanScenario", () -> plans.agreePlanScenario(plan[0].getId(), scenario[0].getId()));
         calls.put("uploadPlanActuals", () -> actuals[0] = plans.uploadPlanActuals(plan[0].getId(),
                 body("uploadPlanActuals", ActualsUpload.class), UUID.randomUUID().toString(), null));
