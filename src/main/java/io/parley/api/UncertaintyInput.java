@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.parley.analysis.BoundLever;
 import io.parley.analysis.Distribution;
+import io.parley.analysis.DistributionType;
 import io.parley.analysis.MonteCarlo;
 import io.parley.analysis.RankCorrelation;
 import io.parley.analysis.Sampling;
@@ -66,67 +67,35 @@ final class UncertaintyInput {
     }
 
     private static Distribution distribution(AnalysisInput input, JsonNode node, String at) {
-        Set<String> fields = Set.of("type", "mean", "sd", "lower", "upper", "min", "mode", "max", "alpha", "beta",
-                "values", "probabilities");
+        Set<String> fields = new HashSet<>(Set.of("type"));
+        for (DistributionType t : DistributionType.values()) t.parameters().forEach(p -> fields.add(p.name()));
         if (!input.in.object(node, at, "a distribution", fields)) return null;
-        String type = input.in.requiredText(node, at, "type");
-        if (type == null) return null;
-        Distribution d;
-        List<String> allowed;
-        switch (type) {
-            case "normal" -> {
-                allowed = List.of("type", "mean", "sd");
-                d = new Distribution.Normal(input.in.requiredNumber(node, at, "mean"), input.in.requiredNumber(node, at, "sd"));
-            }
-            case "truncatedNormal" -> {
-                allowed = List.of("type", "mean", "sd", "lower", "upper");
-                d = new Distribution.TruncatedNormal(input.in.requiredNumber(node, at, "mean"), input.in.requiredNumber(node, at, "sd"),
-                        input.in.requiredNumber(node, at, "lower"), input.in.requiredNumber(node, at, "upper"));
-            }
-            case "lognormal" -> {
-                allowed = List.of("type", "mean", "sd");
-                d = new Distribution.LogNormal(input.in.requiredNumber(node, at, "mean"), input.in.requiredNumber(node, at, "sd"));
-            }
-            case "uniform" -> {
-                allowed = List.of("type", "min", "max");
-                d = new Distribution.Uniform(input.in.requiredNumber(node, at, "min"), input.in.requiredNumber(node, at, "max"));
-            }
-            case "triangular" -> {
-                allowed = List.of("type", "min", "mode", "max");
-                d = new Distribution.Triangular(input.in.requiredNumber(node, at, "min"), input.in.requiredNumber(node, at, "mode"),
-                        input.in.requiredNumber(node, at, "max"));
-            }
-            case "pert" -> {
-                allowed = List.of("type", "min", "mode", "max");
-                d = new Distribution.Pert(input.in.requiredNumber(node, at, "min"), input.in.requiredNumber(node, at, "mode"),
-                        input.in.requiredNumber(node, at, "max"));
-            }
-            case "beta" -> {
-                allowed = List.of("type", "alpha", "beta", "min", "max");
-                d = new Distribution.Beta(input.in.requiredNumber(node, at, "alpha"), input.in.requiredNumber(node, at, "beta"),
-                        input.in.optionalNumber(node, at, "min", 0), input.in.optionalNumber(node, at, "max", 1));
-            }
-            case "discrete" -> {
-                allowed = List.of("type", "values", "probabilities");
-                double[] values = numbers(input, input.in.required(node, at, "values"), at + "/values");
-                double[] probabilities = numbers(input, input.in.required(node, at, "probabilities"), at + "/probabilities");
-                d = new Distribution.Discrete(values, probabilities);
-            }
-            default -> {
-                input.in.fail(at + "/type", "'" + type + "' is not one of normal, truncatedNormal, lognormal, uniform, "
-                        + "triangular, pert, beta, discrete", type);
-                return null;
-            }
+        String name = input.in.requiredText(node, at, "type");
+        if (name == null) return null;
+        DistributionType type = DistributionType.named(name).orElse(null);
+        if (type == null) {
+            input.in.fail(at + "/type", "'" + name + "' is not one of " + DistributionType.names(), name);
+            return null;
         }
+        List<DistributionType.Parameter> parameters = type.parameters();
+        List<String> allowed = parameters.stream().map(DistributionType.Parameter::name).toList();
         boolean ok = true;
         for (var it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!allowed.contains(f)) {
-                input.in.fail(JsonPointer.child(at, f), "a " + type + " distribution has no '" + f + "'; it takes "
-                        + String.join(", ", allowed.subList(1, allowed.size())), null);
+            if (!f.equals("type") && !allowed.contains(f)) {
+                input.in.fail(JsonPointer.child(at, f), "a " + name + " distribution has no '" + f + "'; it takes "
+                        + String.join(", ", allowed), null);
                 ok = false;
             }
         }
+        double[][] arguments = new double[parameters.size()][];
+        for (int i = 0; i < arguments.length; i++) {
+            DistributionType.Parameter p = parameters.get(i);
+            arguments[i] = p.list() ? numbers(input, input.in.required(node, at, p.name()), at + "/" + p.name())
+                    : new double[] {p.required() ? input.in.requiredNumber(node, at, p.name())
+                            : input.in.optionalNumber(node, at, p.name(), p.absent())};
+        }
+        Distribution d = type.make(arguments);
         int before = input.violations.size();
         for (String problem : d.problems()) {
             int colon = problem.indexOf(':');
