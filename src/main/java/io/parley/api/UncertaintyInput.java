@@ -83,7 +83,8 @@ final class UncertaintyInput {
         for (var it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!f.equals("type") && !allowed.contains(f)) {
-                input.in.fail(JsonPointer.child(at, f), "a " + name + " distribution has no '" + f + "'; it takes "
+                input.in.fail(JsonPointer.child(at, f), ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name
+                        + " distribution has no '" + f + "'; it takes "
                         + String.join(", ", allowed), null);
                 ok = false;
             }
@@ -172,16 +173,39 @@ final class UncertaintyInput {
     static MonteCarlo.Precision precision(AnalysisInput input, List<Metric> metrics) {
         JsonNode node = input.in.optional(input.root, "precision");
         if (node == null) return null;
-        if (!input.in.object(node, "/precision", "a precision target", Set.of("metric", "relativeHalfWidth", "confidence"))) return null;
+        if (!input.in.object(node, "/precision", "a precision target",
+                Set.of("metric", "relativeHalfWidth", "halfWidth", "percentile", "confidence"))) return null;
         Metric m = input.metric(input.in.required(node, "/precision", "metric"), "/precision/metric");
         if (m != null && !metrics.contains(m)) {
             input.in.fail("/precision/metric", "'" + m.apiName + "' is not among the run's metrics", m.apiName);
         }
-        double width = input.in.requiredNumber(node, "/precision", "relativeHalfWidth");
-        if (!(width > 0)) input.in.fail("/precision/relativeHalfWidth", "must be positive, e.g. 0.01 for ±1 %", null);
+        if (node.has("relativeHalfWidth") == node.has("halfWidth")) {
+            input.in.fail("/precision", "give exactly one of 'relativeHalfWidth' (0.01 is ±1 % of the figure) or "
+                    + "'halfWidth' (in the metric's unit)", null);
+            return null;
+        }
+        String widthField = node.has("halfWidth") ? "halfWidth" : "relativeHalfWidth";
+        double width = input.in.requiredNumber(node, "/precision", widthField);
+        if (!(width > 0)) {
+            input.in.fail("/precision/" + widthField, Numbers.plain(width) + " is not positive; "
+                    + (node.has("halfWidth") ? "give the half-width in the metric's unit" : "0.01 is ±1 %"), width);
+        }
+        double percentile = input.in.optionalNumber(node, "/precision", "percentile", Double.NaN);
+        if (node.has("percentile") && !(percentile > 0 && percentile < 1)) {
+            input.in.fail("/precision/percentile", Numbers.plain(percentile) + " is not in (0, 1) (0.9 is P90)", percentile);
+        }
         double c = input.in.optionalNumber(node, "/precision", "confidence", 0.95);
         if (!(c > 0 && c < 1)) input.in.fail("/precision/confidence", "must lie in (0, 1)", null);
-        return m == null ? null : new MonteCarlo.Precision(m, width, c);
+        if (m == null) return null;
+        return node.has("halfWidth") ? new MonteCarlo.Precision(m, Double.NaN, c, percentile, width)
+                : new MonteCarlo.Precision(m, width, c, percentile, Double.NaN);
+    }
+
+    /** Equal-count bins of each lever for the change in the mean: 2–100, default 10. */
+    static int meanChangeBins(AnalysisInput input) {
+        int bins = input.in.optionalInteger(input.root, "", "meanChangeBins", MonteCarlo.DEFAULT_MEAN_CHANGE_BINS, -1);
+        if (bins < 2 || bins > 100) input.in.fail("/meanChangeBins", "must be a whole number in 2–100 (10 bins are tenths)", null);
+        return bins;
     }
 
     static double[] percentiles(AnalysisInput input) {

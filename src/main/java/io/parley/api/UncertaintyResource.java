@@ -72,7 +72,7 @@ public class UncertaintyResource {
         boolean raw = format != Format.JSON;
         AnalysisInput input = new AnalysisInput(bodies.parse(body), "a Monte Carlo request", "scenario", "metrics",
                 "levers", "correlations", "samples", "sampling", "seed", "precision", "percentiles", "thresholds",
-                "histogramBins");
+                "histogramBins", "confidence", "meanChangeBins");
         input.leversMoveTogether();
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", NPV);
@@ -96,6 +96,8 @@ public class UncertaintyResource {
         List<MonteCarlo.Threshold> thresholds = UncertaintyInput.thresholds(input, metrics);
         int bins = input.in.optionalInteger(input.root, "", "histogramBins", MonteCarlo.DEFAULT_HISTOGRAM_BINS, -1);
         if (bins < 1 || bins > 1000) input.in.fail("/histogramBins", "must be a whole number in 1–1000", null);
+        double confidence = UncertaintyInput.confidence(input);
+        int meanChangeBins = UncertaintyInput.meanChangeBins(input);
         input.done();
         if (method == Sampling.Method.SOBOL && samples > Integer.MAX_VALUE) {
             throw Problem.overLimit("/samples", "Sobol samples", samples, Integer.MAX_VALUE);
@@ -106,7 +108,7 @@ public class UncertaintyResource {
                     + "stream more with \"sampling\": \"random\" or \"sobol\")", samples, limits.maxSamples());
         }
         MonteCarlo.Config config = new MonteCarlo.Config(samples, method, seed, threads.count(), correlation, precision,
-                percentiles, thresholds, bins);
+                percentiles, thresholds, bins, confidence, meanChangeBins);
         Provenance provenance = provenances.of(compiled.scenario());
         if (raw) {
             Shard shard = Shard.of(uri, maxShards);
@@ -127,8 +129,7 @@ public class UncertaintyResource {
             r = MonteCarlo.run(compiled, levers, metrics, config, threads.executor());
         }
         meters.evaluated("monte-carlo", r.samples());
-        return json(UncertaintyJson.monteCarlo(r, UncertaintyInput.samplingName(method), seed, percentiles, thresholds,
-                provenance), provenance);
+        return json(UncertaintyJson.monteCarlo(r, UncertaintyInput.samplingName(method), config, provenance), provenance);
     }
 
     /** The samples of one shard as rows: the sample's index, each lever's value, each metric's. */
