@@ -1,5 +1,7 @@
 package io.parley.api;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import io.parley.Fixtures;
 
@@ -199,5 +202,21 @@ class MonteCarloFiguresApiTest {
         assertThat(p5.get("p").doubleValue()).isEqualTo(0.05);
         assertThat((p5.get("high").doubleValue() - p5.get("low").doubleValue()) / 2)
                 .isLessThanOrEqualTo(0.05 * Math.abs(p5.get("value").doubleValue()));
+    }
+
+    /** The contract's "sensitivity" request example runs as its summary says: P5 of NPV known to ± 10 000. */
+    @Test
+    void theContractsSensitivityExampleStopsOnItsPercentileTarget() throws IOException {
+        JsonNode example = new YAMLMapper().readTree(Path.of("openapi.yaml").toFile()).at("/paths/~1api~1v1~1analyses~1monte-carlo"
+                + "/post/requestBody/content/application~1json/examples/sensitivity/value");
+        assertThat(example.isObject()).isTrue();
+        JsonNode summary = Fixtures.json(json(MONTE_CARLO, (ObjectNode) example));
+        assertThat(summary.get("stoppedBy").asText()).isEqualTo("precision");
+        assertThat(summary.get("confidence").doubleValue()).isEqualTo(0.9);
+        JsonNode npv = metric(summary, "npv");
+        JsonNode p5 = npv.get("percentiles").get(0);
+        assertThat(p5.get("p").doubleValue()).isEqualTo(0.05);
+        assertThat((p5.get("high").doubleValue() - p5.get("low").doubleValue()) / 2).isLessThanOrEqualTo(10_000);
+        for (JsonNode change : npv.get("meanChanges")) assertThat(change.get("binMeans")).hasSize(5);
     }
 }
