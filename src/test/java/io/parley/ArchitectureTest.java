@@ -5,6 +5,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import io.parley.plan.IdempotencyKeys;
+import io.parley.plan.PlanRepository;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -58,6 +62,26 @@ class ArchitectureTest {
     static final ArchRule plansKnowNoStore = noClasses()
             .that().resideInAPackage("io.parley.plan..")
             .should().dependOnClassesThat().resideInAPackage("io.parley.store..");
+
+    /** The whole core, plans included, is reached from the shell and the store, never the other way. */
+    @ArchTest
+    static final ArchRule theCoreKnowsNoStoreNorShell = noClasses()
+            .that().resideInAnyPackage("io.parley.model..", "io.parley.engine..", "io.parley.analysis..",
+                    "io.parley.optimize..", "io.parley.plan..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.parley.store..", "io.parley.api..", "io.parley.ops..");
+
+    /** The ports plan/ declares (PlanRepository, IdempotencyKeys) are the store's to implement. */
+    @ArchTest
+    static final ArchRule theStoreImplementsThePlansPorts = classes()
+            .that().implement(PlanRepository.class).or().implement(IdempotencyKeys.class)
+            .should().resideInAPackage("io.parley.store..");
+
+    /** The shell changes plans through PlanService (transactions, deadlock retries), never through the port. */
+    @ArchTest
+    static final ArchRule theShellUsesPlansThroughTheirService = noClasses()
+            .that().resideInAPackage("io.parley.api..")
+            .should().dependOnClassesThat().areAssignableTo(PlanRepository.class)
+            .orShould().dependOnClassesThat().areAssignableTo(IdempotencyKeys.class);
 
     @ArchTest
     static final ArchRule theShellReachesTheStoreOnlyThroughPlans = noClasses()

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.parley.engine.CompiledScenario;
@@ -14,6 +15,7 @@ import io.parley.model.Lever;
 import io.parley.model.Levers;
 import io.parley.model.RebateTier;
 import io.parley.model.Scenario;
+import io.parley.model.Spellings;
 import io.parley.model.Terms;
 
 /**
@@ -32,6 +34,18 @@ public final class Bridge {
     }
 
     public enum Method { SHAPLEY, SEQUENTIAL }
+
+    /** The method a request asks for: one of the two, or {@code AUTO} for {@link #automatic}'s choice. */
+    public enum Choice {
+        AUTO, SHAPLEY, SEQUENTIAL;
+
+        /** The names a request spells the choices in ({@link Spellings}), in this order. */
+        public static final List<String> NAMES = Spellings.of(values());
+
+        public static Optional<Choice> named(String name) {
+            return Spellings.find(values(), name);
+        }
+    }
 
     /** A lever that differs between baseline and variant. */
     public record Change(String lever, int slot, double from, double to) {
@@ -78,6 +92,20 @@ public final class Bridge {
     /** The method used when the client has no preference. */
     public static Method automatic(int levers) {
         return levers <= MAX_SHAPLEY_LEVERS ? Method.SHAPLEY : Method.SEQUENTIAL;
+    }
+
+    /** The method a bridge of {@code steps} steps runs by: the one asked for, or the automatic choice. */
+    public static Method method(Choice asked, int steps) {
+        return switch (asked) {
+            case SHAPLEY -> Method.SHAPLEY;
+            case SEQUENTIAL -> Method.SEQUENTIAL;
+            case AUTO -> automatic(steps);
+        };
+    }
+
+    /** Whether {@code method} can attribute {@code steps} steps: Shapley's 2^n evaluations are capped. */
+    public static boolean canRun(Method method, int steps) {
+        return method != Method.SHAPLEY || steps <= MAX_SHAPLEY_LEVERS;
     }
 
     /**
@@ -141,7 +169,7 @@ public final class Bridge {
 
     /** Runs the given steps (see {@link #steps}). */
     public static Result runSteps(CompiledScenario baseline, List<Step> changes, List<Metric> metrics, Method method) {
-        if (method == Method.SHAPLEY && changes.size() > MAX_SHAPLEY_LEVERS) {
+        if (!canRun(method, changes.size())) {
             throw new IllegalArgumentException("Shapley attribution takes at most " + MAX_SHAPLEY_LEVERS + " levers");
         }
         Probe probe = new Probe(baseline);

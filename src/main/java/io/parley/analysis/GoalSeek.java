@@ -2,12 +2,14 @@ package io.parley.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
 
 import org.hipparchus.analysis.solvers.BrentSolver;
 
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
+import io.parley.model.Numbers;
 
 /**
  * Goal seek: the value of one lever, within bounds, at which a metric reaches a target. The bounds
@@ -85,6 +87,24 @@ public final class GoalSeek {
 
     public static double defaultTolerance(double target) {
         return DEFAULT_RELATIVE_TOLERANCE * Math.max(1, Math.abs(target));
+    }
+
+    /** Why {@code tolerance} cannot be a search's tolerance, if it cannot. */
+    public static Optional<String> problemWithTolerance(double tolerance) {
+        return tolerance > 0 && !Double.isInfinite(tolerance) ? Optional.empty()
+                : Optional.of(Numbers.plain(tolerance) + " is not a positive tolerance");
+    }
+
+    /** Why {@code lever} cannot be searched, if it cannot: a search moves continuously, a count does not. */
+    public static Optional<String> problemWithLever(BoundLever lever) {
+        return !lever.lever().integral() ? Optional.empty()
+                : Optional.of(lever.path() + " takes whole numbers only; sweep its values instead of searching");
+    }
+
+    /** Why [{@code lower}, {@code upper}] cannot be searched, if it cannot: it must hold more than a point. */
+    public static Optional<String> problemWithBounds(double lower, double upper) {
+        return lower < upper ? Optional.empty()
+                : Optional.of("upper bound " + Numbers.plain(upper) + " is not above the lower bound " + Numbers.plain(lower));
     }
 
     public static Result seek(CompiledScenario compiled, BoundLever lever, Metric metric, double target,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 import org.hipparchus.linear.LUDecomposition;
@@ -12,6 +13,7 @@ import org.hipparchus.linear.MatrixUtils;
 
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
+import io.parley.model.Numbers;
 
 /**
  * Monte Carlo simulation: uncertain levers drawn from their distributions (optionally rank-correlated),
@@ -25,12 +27,44 @@ public final class MonteCarlo {
     static final int BLOCKS_PER_ROUND = 16;
     public static final double[] DEFAULT_PERCENTILES = {0.05, 0.10, 0.50, 0.90, 0.95};
     public static final int DEFAULT_HISTOGRAM_BINS = 20;
+    /** Bins a histogram may have: more than a chart can show is a slip. */
+    public static final int MAX_HISTOGRAM_BINS = 1000;
     /** Confidence of the intervals on percentiles and probabilities when a request names none. */
     public static final double DEFAULT_CONFIDENCE = 0.95;
     /** Equal-count bins of each lever for the change in the metric's mean: deciles, as @RISK draws them. */
     public static final int DEFAULT_MEAN_CHANGE_BINS = 10;
+    /** Bins of the change in the mean a request may ask: past 100 a bin of a small run holds a handful. */
+    public static final int MAX_MEAN_CHANGE_BINS = 100;
 
     private MonteCarlo() {
+    }
+
+    /** The samples asked for as a whole number, or −1 when {@code asked} is not whole. */
+    public static long samples(double asked) {
+        return asked == Math.rint(asked) ? (long) asked : -1;
+    }
+
+    /** Why {@code asked} cannot be a run's number of samples, if it cannot (a spread needs two). */
+    public static Optional<String> problemWithSamples(double asked) {
+        return Double.isNaN(asked) || samples(asked) >= 2 ? Optional.empty()   // NaN: not a number, said where it was read
+                : Optional.of(Numbers.plain(asked) + " is not a whole number of samples, 2 or more");
+    }
+
+    /** Why {@code p} cannot be a percentile asked for, if it cannot. */
+    public static Optional<String> problemWithPercentile(double p) {
+        return p >= 0 && p <= 1 ? Optional.empty() : Optional.of(Numbers.plain(p) + " is not in [0, 1] (0.05 is P5)");
+    }
+
+    /** Why {@code bins} cannot be a histogram's number of bins, if it cannot. */
+    public static Optional<String> problemWithHistogramBins(int bins) {
+        return bins >= 1 && bins <= MAX_HISTOGRAM_BINS ? Optional.empty()
+                : Optional.of("must be a whole number in 1–" + MAX_HISTOGRAM_BINS);
+    }
+
+    /** Why {@code bins} cannot be the number of bins of the change in the mean, if it cannot. */
+    public static Optional<String> problemWithMeanChangeBins(int bins) {
+        return bins >= 2 && bins <= MAX_MEAN_CHANGE_BINS ? Optional.empty()
+                : Optional.of("must be a whole number in 2–" + MAX_MEAN_CHANGE_BINS + " (10 bins are tenths)");
     }
 
     /** A lever and what is known about it. */
@@ -53,6 +87,27 @@ public final class MonteCarlo {
         boolean met(double figure, double halfWidthFound) {
             return Double.isNaN(halfWidth) ? halfWidthFound <= relativeHalfWidth * Math.abs(figure)
                     : halfWidthFound <= halfWidth;
+        }
+
+        /** Why {@code width} cannot be a relative half-width to reach, if it cannot. */
+        public static Optional<String> problemWithRelativeHalfWidth(double width) {
+            return width > 0 ? Optional.empty() : Optional.of("must be positive, e.g. 0.01 for ±1 %");
+        }
+
+        /** Why {@code width} cannot be a half-width in the metric's unit, if it cannot. */
+        public static Optional<String> problemWithHalfWidth(double width) {
+            return width > 0 ? Optional.empty()
+                    : Optional.of(Numbers.plain(width) + " is not positive; give the half-width in the metric's unit");
+        }
+
+        /** Why {@code p} cannot be the percentile whose interval is narrowed, if it cannot: P0 and P100 have no interval. */
+        public static Optional<String> problemWithPercentile(double p) {
+            return p > 0 && p < 1 ? Optional.empty() : Optional.of(Numbers.plain(p) + " is not in (0, 1) (0.9 is P90)");
+        }
+
+        /** Why {@code confidence} cannot be the level of the interval to narrow, if it cannot. */
+        public static Optional<String> problemWithConfidence(double confidence) {
+            return SobolIndices.isConfidenceLevel(confidence) ? Optional.empty() : Optional.of("must lie in (0, 1)");
         }
     }
 

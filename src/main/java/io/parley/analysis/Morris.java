@@ -3,6 +3,7 @@ package io.parley.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import io.parley.engine.CompiledScenario;
@@ -18,7 +19,21 @@ import io.parley.engine.Metric;
  */
 public final class Morris {
 
+    /** Grid levels a lever may be cut into: an even number, so that every start has a partner Δ away. */
+    public static final int MAX_LEVELS = 100;
+
     private Morris() {
+    }
+
+    /** Why {@code trajectories} cannot be a screening's number of trajectories, if it cannot (σ needs two). */
+    public static Optional<String> problemWithTrajectories(int trajectories) {
+        return trajectories >= 2 ? Optional.empty() : Optional.of("must be a whole number, 2 or more");
+    }
+
+    /** Why {@code levels} cannot be a screening's grid, if it cannot: Δ = p / (2 (p − 1)) needs p even. */
+    public static Optional<String> problemWithLevels(int levels) {
+        return levels >= 2 && levels % 2 == 0 && levels <= MAX_LEVELS ? Optional.empty()
+                : Optional.of("must be an even whole number in 2–" + MAX_LEVELS + " (the grid levels of each lever)");
     }
 
     public record Effect(String lever, double mu, double muStar, double sigma) {

@@ -1,8 +1,12 @@
 package io.parley.analysis;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import org.hipparchus.random.SobolSequenceGenerator;
+
+import io.parley.model.Spellings;
 
 /**
  * Where the samples of a Monte Carlo run come from, as points of the unit cube (0, 1)^k that the
@@ -23,7 +27,14 @@ public final class Sampling {
         /** Latin hypercube: each lever's range cut into n equally likely strata, one sample in each. */
         LATIN_HYPERCUBE,
         /** Sobol low-discrepancy points (randomly shifted by the seed), for faster convergence. */
-        SOBOL
+        SOBOL;
+
+        /** The names requests spell the methods in ({@link Spellings}), in this order. */
+        public static final List<String> NAMES = Spellings.of(values());
+
+        public static Optional<Method> named(String name) {
+            return Spellings.find(values(), name);
+        }
     }
 
     private final Method method;

@@ -2,6 +2,7 @@ package io.parley.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 
@@ -10,6 +11,7 @@ import org.hipparchus.random.SobolSequenceGenerator;
 
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
+import io.parley.model.Numbers;
 
 /**
  * Variance-based global sensitivity: how much of a metric's variance each uncertain lever explains
@@ -45,7 +47,34 @@ public final class SobolIndices {
     /** Rows a slice keeps at least, below 16 × 8 rows: fewer replicates, each still a small net. */
     static final int MIN_SLICE_ROWS = 8;
 
+    /** Bootstrap resamples a request may name (still read and echoed, see {@link #DEFAULT_BOOTSTRAP}). */
+    public static final int MIN_BOOTSTRAP = 10;
+    public static final int MAX_BOOTSTRAP = 10_000;
+
     private SobolIndices() {
+    }
+
+    /** Why {@code n} cannot be a run's number of base points, if it cannot. */
+    public static Optional<String> problemWithPoints(int n) {
+        return n >= 2 && Integer.bitCount(n) == 1 ? Optional.empty()
+                : Optional.of(n + " is not a power of two, 2 or more (Sobol points balance in powers of two)");
+    }
+
+    /** Whether {@code c} is a confidence level: a probability strictly between 0 and 1. */
+    public static boolean isConfidenceLevel(double c) {
+        return c > 0 && c < 1;
+    }
+
+    /** Why {@code confidence} cannot be the level of the indices' intervals, if it cannot. */
+    public static Optional<String> problemWithConfidence(double confidence) {
+        return isConfidenceLevel(confidence) ? Optional.empty()
+                : Optional.of(Numbers.plain(confidence) + " is not a confidence level in (0, 1)");
+    }
+
+    /** Why {@code bootstrap} cannot be a run's number of bootstrap resamples, if it cannot. */
+    public static Optional<String> problemWithBootstrap(int bootstrap) {
+        return bootstrap >= MIN_BOOTSTRAP && bootstrap <= MAX_BOOTSTRAP ? Optional.empty()
+                : Optional.of("must be a whole number in " + MIN_BOOTSTRAP + "–" + MAX_BOOTSTRAP);
     }
 
     /** One lever's indices with their confidence intervals (see the class comment). */

@@ -2,6 +2,7 @@ package io.parley.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
@@ -49,6 +50,13 @@ public final class Spider {
             charts.add(new Chart(m, base[m.ordinal()], List.copyOf(legs)));
         }
         return charts;
+    }
+
+    /** Why {@code lever} cannot take part, if it cannot: a relative change of 0 leaves it at 0. */
+    public static Optional<String> problemWithLever(BoundLever lever) {
+        return lever.baseValue() != 0 ? Optional.empty()
+                : Optional.of(lever.path() + " is 0 in the scenario, so a relative change leaves it at 0; "
+                        + "sweep it over absolute values instead");
     }
 
     /** The lever's value after a relative change. */

@@ -3,6 +3,7 @@ package io.parley.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
@@ -18,6 +19,18 @@ public final class Tornado {
 
     /** A lever and the two values it is moved to. */
     public record Input(BoundLever lever, double low, double high) {
+
+        /** The lever moved by ± {@code swing} of its value in the scenario (0.1 for ±10 %). */
+        public static Input swing(BoundLever lever, double swing) {
+            return new Input(lever, lever.baseValue() * (1 - swing), lever.baseValue() * (1 + swing));
+        }
+    }
+
+    /** Why {@code lever} cannot swing relative to its value, if it cannot: ± any share of 0 is 0. */
+    public static Optional<String> problemWithRelativeSwing(BoundLever lever) {
+        return lever.baseValue() != 0 ? Optional.empty()
+                : Optional.of(lever.path() + " is 0 in the scenario, so a relative swing leaves it at 0; "
+                        + "give 'low' and 'high' instead");
     }
 
     /** One bar of the tornado. NaN where the metric is null. */

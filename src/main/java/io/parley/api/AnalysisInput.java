@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.ws.rs.core.UriInfo;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.parley.analysis.BoundLever;
@@ -42,6 +44,12 @@ final class AnalysisInput {
         if (!in.object(root, "", what, new LinkedHashSet<>(List.of(fields)))) {
             throw new InvalidInputException(violations);
         }
+    }
+
+    /** The body read as {@code what} with these fields, after checking the request takes no query parameters. */
+    static AnalysisInput of(JsonBodies bodies, byte[] body, UriInfo uri, String what, String... fields) {
+        Requests.onlyKnownParameters(uri, Set.of());
+        return new AnalysisInput(bodies.parse(body), what, fields);
     }
 
     /** The scenario under {@code field}, compiled; every problem found so far is reported if it is not valid. */

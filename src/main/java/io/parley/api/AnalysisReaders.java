@@ -2,6 +2,7 @@ package io.parley.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,13 +56,14 @@ final class AnalysisReaders {
                 highValue = input.in.number(high, highAt);
             } else if (!Double.isNaN(swing)) {
                 if (lever == null) continue;
-                if (lever.baseValue() == 0) {
-                    input.in.fail(at, lever.path() + " is 0 in the scenario, so a relative swing leaves it at 0; "
-                            + "give 'low' and 'high' instead", lever.path());
+                Optional<String> problem = Tornado.problemWithRelativeSwing(lever);
+                if (problem.isPresent()) {
+                    input.in.fail(at, problem.get(), lever.path());
                     continue;
                 }
-                lowValue = lever.baseValue() * (1 - swing);
-                highValue = lever.baseValue() * (1 + swing);
+                Tornado.Input swung = Tornado.Input.swing(lever, swing);
+                lowValue = swung.low();
+                highValue = swung.high();
                 lowAt = highAt = item.has("swing") ? at + "/swing" : "/swing";
             } else {
                 input.in.fail(at, "give 'low' and 'high', or a relative 'swing' here or for all levers", null);
@@ -81,9 +83,9 @@ final class AnalysisReaders {
             String at = JsonPointer.child("/levers", i);
             BoundLever lever = input.lever(compiled, items.get(i), at);
             if (lever == null) continue;
-            if (lever.baseValue() == 0) {
-                input.in.fail(at, lever.path() + " is 0 in the scenario, so a relative change leaves it at 0; "
-                        + "sweep it over absolute values instead", lever.path());
+            Optional<String> problem = Spider.problemWithLever(lever);
+            if (problem.isPresent()) {
+                input.in.fail(at, problem.get(), lever.path());
                 continue;
             }
             boolean ok = true;
@@ -137,9 +139,9 @@ final class AnalysisReaders {
     /** The bounds searched: {@code lower}/{@code upper} in {@code node}, else the lever's whole range. */
     static double[] bounds(AnalysisInput input, CompiledScenario compiled, BoundLever lever, JsonNode node, String at) {
         if (lever == null) return null;
-        if (lever.lever().integral()) {
-            input.in.fail(at.isEmpty() ? "/lever" : at, lever.path() + " takes whole numbers only; "
-                    + "sweep its values instead of searching", lever.path());
+        Optional<String> problem = GoalSeek.problemWithLever(lever);
+        if (problem.isPresent()) {
+            input.in.fail(at.isEmpty() ? "/lever" : at, problem.get(), lever.path());
             return null;
         }
         LeverDomain domain = LeverDomain.of(compiled, lever);
@@ -147,20 +149,15 @@ final class AnalysisReaders {
         double upper = node == null ? domain.upper() : input.in.optionalNumber(node, at, "upper", domain.upper());
         if (Double.isNaN(lower) || Double.isNaN(upper)) return null;
         boolean ok = input.allowed(compiled, lever, lower, at + "/lower") & input.allowed(compiled, lever, upper, at + "/upper");
-        if (ok && !(lower < upper)) {
-            input.in.fail(at + "/upper", "upper bound " + Numbers.plain(upper)
-                    + " is not above the lower bound " + Numbers.plain(lower), upper);
-            ok = false;
-        }
-        return ok ? new double[] {lower, upper} : null;
+        Optional<String> empty = ok ? GoalSeek.problemWithBounds(lower, upper) : Optional.empty();
+        empty.ifPresent(p -> input.in.fail(at + "/upper", p, upper));
+        return ok && empty.isEmpty() ? new double[] {lower, upper} : null;
     }
 
     static double tolerance(AnalysisInput input, double target) {
         double tolerance = input.in.optionalNumber(input.root, "", "tolerance",
                 GoalSeek.defaultTolerance(Double.isNaN(target) ? 0 : target));
-        if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
-            input.in.fail("/tolerance", Numbers.plain(tolerance) + " is not a positive tolerance", tolerance);
-        }
+        GoalSeek.problemWithTolerance(tolerance).ifPresent(problem -> input.in.fail("/tolerance", problem, tolerance));
         return tolerance;
     }
 

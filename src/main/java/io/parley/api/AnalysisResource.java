@@ -3,7 +3,6 @@ package io.parley.api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -26,6 +25,7 @@ import io.parley.analysis.Spider;
 import io.parley.analysis.Tornado;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
+import io.parley.model.Spellings;
 import io.parley.ops.Traced;
 
 /**
@@ -34,6 +34,7 @@ import io.parley.ops.Traced;
  * stream, are in {@link SweepResource}.
  */
 @Path("/api/v1/analyses")
+@Consumes(MediaType.APPLICATION_JSON)
 @Traced
 public class AnalysisResource {
 
@@ -53,27 +54,23 @@ public class AnalysisResource {
 
     @POST
     @Path("/tornado")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     public Response tornado(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Requests.onlyKnownParameters(uri, Set.of());
-        AnalysisInput input = new AnalysisInput(bodies.parse(body), "a tornado request", "scenario", "metrics", "levers", "swing");
+        AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a tornado request", "scenario", "metrics", "levers", "swing");
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", NPV);
         List<Tornado.Input> levers = AnalysisReaders.tornadoLevers(input, compiled, input.leverItems("lever", "levers in one analysis", limits.maxLevers()));
         input.done();
 
         TornadoAnswer answer = TornadoAnswer.of(Tornado.run(compiled, levers, metrics), provenance(compiled));
-        return Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV ? csv(answer.csv(), answer.provenance()).build() : json(answer, answer.provenance());
+        return table(headers, answer);
     }
 
     @POST
     @Path("/spider")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     public Response spider(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Requests.onlyKnownParameters(uri, Set.of());
-        AnalysisInput input = new AnalysisInput(bodies.parse(body), "a spider request", "scenario", "metrics", "levers", "changes");
+        AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a spider request", "scenario", "metrics", "levers", "changes");
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", NPV);
         double[] changes = AnalysisReaders.values(input, input.in.required(input.root, "", "changes"), "/changes",
@@ -82,16 +79,14 @@ public class AnalysisResource {
         input.done();
 
         SpiderAnswer answer = SpiderAnswer.of(changes, Spider.run(compiled, levers, changes, metrics), provenance(compiled));
-        return Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV ? csv(answer.csv(), answer.provenance()).build() : json(answer, answer.provenance());
+        return table(headers, answer);
     }
 
     @POST
     @Path("/goal-seek")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response goalSeek(byte[] body, @Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of());
-        AnalysisInput input = new AnalysisInput(bodies.parse(body), "a goal-seek request",
+        AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a goal-seek request",
                 "scenario", "lever", "metric", "target", "lower", "upper", "tolerance");
         CompiledScenario compiled = input.scenario("scenario");
         Metric metric = input.metric(input.in.required(input.root, "", "metric"), "/metric");
@@ -108,11 +103,9 @@ public class AnalysisResource {
 
     @POST
     @Path("/break-even")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     public Response breakEven(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Requests.onlyKnownParameters(uri, Set.of());
-        AnalysisInput input = new AnalysisInput(bodies.parse(body), "a break-even request",
+        AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a break-even request",
                 "scenario", "metric", "threshold", "levers", "tolerance");
         CompiledScenario compiled = input.scenario("scenario");
         Metric metric = input.metric("metric", Metric.NPV);
@@ -124,22 +117,21 @@ public class AnalysisResource {
         List<BreakEven.Row> rows = BreakEven.table(compiled, levers, metric, threshold, tolerance);
         BreakEvenAnswer answer = BreakEvenAnswer.of(metric.apiName, threshold, compiled.summary()[metric.ordinal()], rows,
                 provenance(compiled));
-        return Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV ? csv(answer.csv(), answer.provenance()).build() : json(answer, answer.provenance());
+        return table(headers, answer);
     }
 
     @POST
     @Path("/bridge")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     public Response bridge(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Requests.onlyKnownParameters(uri, Set.of());
-        AnalysisInput input = new AnalysisInput(bodies.parse(body), "a bridge request",
+        AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a bridge request",
                 "baseline", "variant", "metrics", "method");
         CompiledScenario baseline = input.scenario("baseline");
         List<Metric> metrics = input.metrics("metrics", NPV);
-        String methodName = input.in.optionalText(input.root, "", "method", "auto");
-        if (methodName != null && !List.of("auto", "shapley", "sequential").contains(methodName)) {
-            input.in.fail("/method", "'" + methodName + "' is not one of auto, shapley, sequential", methodName);
+        String methodName = input.in.optionalText(input.root, "", "method", Spellings.of(Bridge.Choice.AUTO));
+        Bridge.Choice choice = methodName == null ? Bridge.Choice.AUTO : Bridge.Choice.named(methodName).orElse(null);
+        if (choice == null) {
+            input.in.fail("/method", "'" + methodName + "' is not one of " + String.join(", ", Bridge.Choice.NAMES), methodName);
         }
         List<Bridge.Change> changes = AnalysisReaders.bridgeChanges(input, baseline);
         input.done();
@@ -148,20 +140,15 @@ public class AnalysisResource {
         if (changes.size() > limits.maxBridgeLevers()) {
             throw Problem.overLimit("/variant", "levers changed in a bridge", changes.size(), limits.maxBridgeLevers());
         }
-        Bridge.Method method = switch (methodName == null ? "auto" : methodName) {
-            case "shapley" -> Bridge.Method.SHAPLEY;
-            case "sequential" -> Bridge.Method.SEQUENTIAL;
-            default -> Bridge.automatic(steps.size());
-        };
-        if (method == Bridge.Method.SHAPLEY && steps.size() > Bridge.MAX_SHAPLEY_LEVERS) {
+        Bridge.Method method = Bridge.method(choice, steps.size());
+        if (!Bridge.canRun(method, steps.size())) {
             throw Problem.overLimit("/method", "levers changed for a Shapley bridge (2^n evaluations)",
                     steps.size(), Bridge.MAX_SHAPLEY_LEVERS);
         }
         BridgeAnswer answer = BridgeAnswer.of(Bridge.runSteps(baseline, steps, metrics, method), provenance(baseline));
-        if (Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV) {
-            return csv(answer.csv(), answer.provenance()).header("Parley-Bridge-Method", answer.method()).build();
-        }
-        return json(answer, answer.provenance());
+        // the method chosen is in the JSON; a CSV table has no place for it but this header
+        return Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV
+                ? csv(answer).header("Parley-Bridge-Method", answer.method()).build() : json(answer, answer.provenance());
     }
 
     private Provenance provenance(CompiledScenario compiled) {
@@ -177,7 +164,12 @@ public class AnalysisResource {
         }
     }
 
-    private static Response.ResponseBuilder csv(String csv, Provenance provenance) {
-        return provenance.stamp(Response.ok(csv, Csv.MEDIA_TYPE + "; charset=UTF-8"));
+    /** The answer as the client asks for it: JSON, or its table as CSV. */
+    private Response table(HttpHeaders headers, TableAnswer answer) {
+        return Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV ? csv(answer).build() : json(answer, answer.provenance());
+    }
+
+    private static Response.ResponseBuilder csv(TableAnswer answer) {
+        return answer.provenance().stamp(Response.ok(answer.csv(), Csv.MEDIA_TYPE + "; charset=UTF-8"));
     }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.parley.analysis.Bridge;
 
 /** The answer to a bridge: the steps taken and, per metric, the waterfall from baseline to variant. */
-record BridgeAnswer(String method, List<Step> levers, List<Waterfall> metrics, Provenance provenance) {
+record BridgeAnswer(String method, List<Step> levers, List<Waterfall> metrics, Provenance provenance) implements TableAnswer {
 
     /**
      * One step: one lever from → to, or thresholds moved together, whose own from and to are in
@@ -52,7 +52,7 @@ record BridgeAnswer(String method, List<Step> levers, List<Waterfall> metrics, P
     }
 
     /** Per metric: the baseline, one row per step, the variant. */
-    String csv() {
+    public String csv() {
         StringBuilder csv = new StringBuilder("metric,step,from,to,value\r\n");
         for (Waterfall w : metrics) {
             Csv.cells(csv, w.metric(), "baseline", Double.NaN, Double.NaN, w.baseline());

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.parley.engine.Metric;
+import io.parley.model.Spellings;
 import io.parley.optimize.DealOptimizer;
 import io.parley.optimize.DealProblem;
 import io.parley.optimize.DecisionValues;
 import io.parley.optimize.Frontier;
 
 import static io.parley.api.OptimizeAnswer.figure;
-import static io.parley.api.OptimizeAnswer.statusName;
 
 /**
  * The answer to {@code POST /optimize/frontier}: the two figures traded, the customer's range, the
@@ -25,7 +25,7 @@ record FrontierAnswer(String supplier, String customer, Double customerLow, Doub
     static FrontierAnswer of(Frontier.Result r, DealProblem problem, Metric supplier, Metric customer,
                              double walkAway, double demand, Provenance provenance) {
         Unsolved unsolved = r.unsolved() == null ? null
-                : new Unsolved(statusName(r.unsolved().status()), OptimizeAnswer.Relaxed.of(r.unsolved()));
+                : new Unsolved(Spellings.of(r.unsolved().status()), OptimizeAnswer.Relaxed.of(r.unsolved()));
         List<Point> points = r.points().stream()
                 .map(p -> new Point(figure(p.level()), Deal.of(p.solution(), problem, supplier, customer))).toList();
         Zone zone = r.zone() == null ? null : new Zone(r.zone().exists(), figure(walkAway), figure(demand),
@@ -50,9 +50,9 @@ record FrontierAnswer(String supplier, String customer, Double customerLow, Doub
     /** One solve of the frontier: its status, and the two figures and the terms when it found a deal. */
     record Deal(String status, @JsonUnwrapped Terms terms) {
         static Deal of(DealOptimizer.Solution s, DealProblem problem, Metric supplier, Metric customer) {
-            if (s.decisionValues() == null) return new Deal(statusName(s.status()), null);
+            if (s.decisionValues() == null) return new Deal(Spellings.of(s.status()), null);
             double[] summary = DecisionValues.summaryAt(problem, s.decisionValues());
-            return new Deal(statusName(s.status()), new Terms(figure(summary[supplier.ordinal()]),
+            return new Deal(Spellings.of(s.status()), new Terms(figure(summary[supplier.ordinal()]),
                     figure(summary[customer.ordinal()]), OptimizeAnswer.DecisionValue.all(problem, s.decisionValues())));
         }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.parley.analysis.GoalSeek;
+import io.parley.model.Spellings;
 
 /** The answer to a goal seek: the lever, metric and target asked for, and the search. */
 record GoalSeekAnswer(String lever, String metric, double target, @JsonUnwrapped Search search, Provenance provenance) {
@@ -15,7 +16,7 @@ record GoalSeekAnswer(String lever, String metric, double target, @JsonUnwrapped
                   List<Crossing> crossings, int evaluations) {
 
         static Search of(GoalSeek.Result r) {
-            return new Search(statusName(r.status()), r.value(), r.result(), r.tolerance(), new End(r.lower(), r.atLower()),
+            return new Search(Spellings.of(r.status()), r.value(), r.result(), r.tolerance(), new End(r.lower(), r.atLower()),
                     new End(r.upper(), r.atUpper()), r.crossings().stream().map(Crossing::of).toList(), r.evaluations());
         }
     }
@@ -33,17 +34,8 @@ record GoalSeekAnswer(String lever, String metric, double target, @JsonUnwrapped
         static Crossing of(GoalSeek.Crossing c) {
             boolean jump = c.status() == GoalSeek.Status.JUMP;
             boolean flat = c.status() == GoalSeek.Status.FLAT;
-            return new Crossing(statusName(c.status()), c.value(), c.result(), jump ? c.below() : null,
+            return new Crossing(Spellings.of(c.status()), c.value(), c.result(), jump ? c.below() : null,
                     jump ? c.above() : null, flat ? c.end() : null);
         }
-    }
-
-    static String statusName(GoalSeek.Status status) {
-        return switch (status) {
-            case REACHED -> "reached";
-            case FLAT -> "flat";
-            case JUMP -> "jump";
-            case NOT_REACHABLE -> "notReachable";
-        };
     }
 }

@@ -5,6 +5,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -59,51 +61,56 @@ final class JsonInput {
         return node;
     }
 
-    String requiredText(JsonNode parent, String at, String field) {
+    /** {@code field} of {@code parent} read by {@code read}; {@code missing} when it is absent (reported). */
+    private <T> T requiredField(JsonNode parent, String at, String field, T missing, BiFunction<JsonNode, String, T> read) {
         JsonNode node = required(parent, at, field);
-        if (node == null) return null;
-        return text(node, JsonPointer.child(at, field));
+        return node == null ? missing : read.apply(node, JsonPointer.child(at, field));
+    }
+
+    /** {@code field} of {@code parent} read by {@code read}; {@code absent} when it is absent or null. */
+    private <T> T optionalField(JsonNode parent, String at, String field, T absent, BiFunction<JsonNode, String, T> read) {
+        JsonNode node = optional(parent, field);
+        return node == null ? absent : read.apply(node, JsonPointer.child(at, field));
+    }
+
+    String requiredText(JsonNode parent, String at, String field) {
+        return requiredField(parent, at, field, null, this::text);
     }
 
     String optionalText(JsonNode parent, String at, String field, String absent) {
-        JsonNode node = optional(parent, field);
-        return node == null ? absent : text(node, JsonPointer.child(at, field));
+        return optionalField(parent, at, field, absent, this::text);
+    }
+
+    /** Whether {@code node} is there and of the kind wanted; when not, the problem is recorded. */
+    private boolean present(JsonNode node, String at, Predicate<JsonNode> kind, String mustBe) {
+        if (absent(node)) {
+            fail(at, "is required", null);
+            return false;
+        }
+        if (!kind.test(node)) {
+            fail(at, "must be " + mustBe + ", got " + describe(node), scalar(node));
+            return false;
+        }
+        return true;
     }
 
     /** A string; null (reported) when it is absent, null or another type. */
     String text(JsonNode node, String at) {
-        if (absent(node)) {
-            fail(at, "is required", null);
-            return null;
-        }
-        if (!node.isTextual()) {
-            fail(at, "must be a string, got " + describe(node), scalar(node));
-            return null;
-        }
-        return node.textValue();
+        return present(node, at, JsonNode::isTextual, "a string") ? node.textValue() : null;
     }
 
     /** A required number; NaN (reported) when missing or not a number. */
     double requiredNumber(JsonNode parent, String at, String field) {
-        JsonNode node = required(parent, at, field);
-        return node == null ? Double.NaN : number(node, JsonPointer.child(at, field));
+        return requiredField(parent, at, field, Double.NaN, this::number);
     }
 
     double optionalNumber(JsonNode parent, String at, String field, double absent) {
-        JsonNode node = optional(parent, field);
-        return node == null ? absent : number(node, JsonPointer.child(at, field));
+        return optionalField(parent, at, field, absent, this::number);
     }
 
     /** A number; NaN (reported) when it is absent, null or another type. */
     double number(JsonNode node, String at) {
-        if (absent(node)) {
-            fail(at, "is required", null);
-            return Double.NaN;
-        }
-        if (!node.isNumber()) {
-            fail(at, "must be a number, got " + describe(node), scalar(node));
-            return Double.NaN;
-        }
+        if (!present(node, at, JsonNode::isNumber, "a number")) return Double.NaN;
         double value = node.doubleValue();
         if (Double.isInfinite(value)) {
             // 1e400 is valid JSON but no double: read on, it would pass "≥ 0" checks as Infinity
@@ -115,13 +122,8 @@ final class JsonInput {
 
     /** An optional true/false; {@code absent} when missing (or null), reported when it is anything else. */
     boolean optionalBoolean(JsonNode parent, String at, String field, boolean absent) {
-        JsonNode node = optional(parent, field);
-        if (node == null) return absent;
-        if (!node.isBoolean()) {
-            fail(JsonPointer.child(at, field), "must be true or false, got " + describe(node), scalar(node));
-            return absent;
-        }
-        return node.booleanValue();
+        return optionalField(parent, at, field, absent,
+                (node, pointer) -> present(node, pointer, JsonNode::isBoolean, "true or false") ? node.booleanValue() : absent);
     }
 
     /** A whole number (5 and 5.0 alike); {@code broken} (reported) when it is not one. */
@@ -136,13 +138,11 @@ final class JsonInput {
     }
 
     int requiredInteger(JsonNode parent, String at, String field, int broken) {
-        JsonNode node = required(parent, at, field);
-        return node == null ? broken : integer(node, JsonPointer.child(at, field), broken);
+        return requiredField(parent, at, field, broken, (node, pointer) -> integer(node, pointer, broken));
     }
 
     int optionalInteger(JsonNode parent, String at, String field, int absent, int broken) {
-        JsonNode node = optional(parent, field);
-        return node == null ? absent : integer(node, JsonPointer.child(at, field), broken);
+        return optionalField(parent, at, field, absent, (node, pointer) -> integer(node, pointer, broken));
     }
 
     /** An element read from a parent that lacks it: {@code get} gives null, {@code path} a missing node. */

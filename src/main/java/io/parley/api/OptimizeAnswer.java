@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.parley.model.Spellings;
 import io.parley.optimize.DealOptimizer;
 import io.parley.optimize.DealProblem;
 import io.parley.optimize.Decision;
@@ -38,7 +39,7 @@ record OptimizeAnswer(String status, Solver solver, @JsonUnwrapped Solved solved
                     summary.apply(DecisionValues.summaryAt(problem, s.decisionValues())),
                     s.rules().stream().map(Rule::of).toList());
         }
-        return new OptimizeAnswer(statusName(s.status()), solver, solved, Sensitivity.of(s.sensitivity()),
+        return new OptimizeAnswer(Spellings.of(s.status()), solver, solved, Sensitivity.of(s.sensitivity()),
                 s.limits().isEmpty() ? null : s.limits().stream().map(Limit::of).toList(), Relaxed.of(s), provenance);
     }
 
@@ -130,15 +131,5 @@ record OptimizeAnswer(String status, Solver solver, @JsonUnwrapped Solved solved
     /** The API's form of a figure: null where the model has none (NaN) or where a side is open (±∞). */
     static Double figure(double v) {
         return Double.isFinite(v) ? v : null;
-    }
-
-    static String statusName(DealOptimizer.Status s) {
-        return switch (s) {
-            case OPTIMAL -> "optimal";
-            case FEASIBLE -> "feasible";
-            case INFEASIBLE -> "infeasible";
-            case UNBOUNDED -> "unbounded";
-            case TIMED_OUT -> "timedOut";
-        };
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,11 +17,11 @@ import io.parley.analysis.LeverDomain;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Line;
 import io.parley.engine.Metric;
-import io.parley.model.InvalidLeverPathException;
 import io.parley.model.JsonPointer;
 import io.parley.model.LeverPath;
 import io.parley.model.Numbers;
 import io.parley.optimize.Constraint;
+import io.parley.optimize.DealOptimizer;
 import io.parley.optimize.DealProblem;
 import io.parley.optimize.Decision;
 import io.parley.optimize.Frontier;
@@ -35,8 +36,6 @@ import io.parley.optimize.WholeNumbers;
  * request at once in the request's own words (a binder would stop at the first).
  */
 final class OptimizeRequests {
-
-    private static final List<String> BACKENDS = List.of("CBC", "SCIP");
 
     private final ObjectMapper mapper;
     private final ParleyConfig.Optimize limits;
@@ -79,17 +78,15 @@ final class OptimizeRequests {
         Metric supplier = input.metric("supplier", Metric.NPV);
         Metric customer = input.metric("customer", Metric.CUSTOMER_NPV);
         int points = input.in.optionalInteger(input.root, "", "points", 11, 11);
-        if (points < 2) input.in.fail("/points", points + " points do not draw a frontier; ask for 2 or more", points);
+        Frontier.problemWithPoints(points).ifPresent(problem -> input.in.fail("/points", problem, points));
         if (points > limits.maxFrontierPoints()) {
             throw Problem.overLimit("/points", "points on one frontier", points, limits.maxFrontierPoints());
         }
         double walkAway = input.in.optionalNumber(input.root, "", "walkAway", Double.NaN);
         double demand = input.in.optionalNumber(input.root, "", "demand", Double.NaN);
         for (Metric m : new Metric[] {supplier, customer}) {
-            if (m != null && m.unit != Metric.Unit.CURRENCY) {
-                input.in.fail(m == supplier ? "/supplier" : "/customer", "'" + m.apiName
-                        + "' is not a sum of money; the frontier trades two currency figures, e.g. npv and customerNpv", m.apiName);
-            }
+            if (m == null) continue;
+            Frontier.problemWithFigure(m).ifPresent(problem -> input.in.fail(m == supplier ? "/supplier" : "/customer", problem, m.apiName));
         }
         input.done();
         return new FrontierTrace(Frontier.perSolve(shared.problem(), points), shared.backend(), supplier, customer, points, walkAway, demand);
@@ -113,7 +110,7 @@ final class OptimizeRequests {
             Decision d = decision(input, compiled, items.get(i), at);
             if (d == null) continue;
             boolean clash = false;
-            for (int slot : slotsOf(d)) clash |= !slots.add(slot);
+            for (int slot : d.slots()) clash |= !slots.add(slot);
             if (clash) {
                 input.in.fail(at, d.name() + " is decided twice", d.name());
                 continue;
@@ -133,22 +130,14 @@ final class OptimizeRequests {
                     compiled.scenario().horizon().years()));
         }
         double time = input.in.optionalNumber(input.root, "", "timeLimitSeconds", limits.defaultTimeLimitSeconds());
-        if (!Double.isNaN(time) && (!(time > 0) || time > limits.maxTimeLimitSeconds())) {   // NaN: not a number, already said
-            input.in.fail("/timeLimitSeconds", Numbers.plain(time) + " is outside (0, " + Numbers.plain(limits.maxTimeLimitSeconds())
-                    + "] seconds, the ceiling this service allows", time);
-        }
-        String backend = input.in.optionalText(input.root, "", "solver", "CBC");
-        if (backend != null && !BACKENDS.contains(backend)) {
-            input.in.fail("/solver", "'" + backend + "' is not one of " + String.join(", ", BACKENDS)
-                    + " (CP-SAT is not offered: it rounds continuous decisions)", backend);
+        DealProblem.problemWithTimeLimit(time, limits.maxTimeLimitSeconds())
+                .ifPresent(problem -> input.in.fail("/timeLimitSeconds", problem, time));
+        String backend = input.in.optionalText(input.root, "", "solver", DealOptimizer.DEFAULT_MIP_BACKEND);
+        if (backend != null) {
+            DealOptimizer.problemWithBackend(backend).ifPresent(problem -> input.in.fail("/solver", problem, backend));
         }
         if (finish) input.done();
         return new Shared(new DealProblem(compiled, decisions, objective, constraints, time), backend);
-    }
-
-    private static List<Integer> slotsOf(Decision d) {
-        if (d instanceof Decision.Continuous c) return List.of(c.lever().slot());
-        return ((Decision.Menu) d).settings().stream().map(s -> s.lever().slot()).toList();
     }
 
     private Decision decision(AnalysisInput input, CompiledScenario compiled, JsonNode item, String at) {
@@ -160,7 +149,7 @@ final class OptimizeRequests {
             }
             String text = input.in.text(item.get("include"), at + "/include");
             if (text == null) return null;
-            LeverPath service = serviceOfTerms(text);
+            LeverPath service = LeverPath.serviceOfTerms(text).orElse(null);
             if (service == null) {
                 input.in.fail(at + "/include", "'" + text + "' is not a service of the terms (terms.services[id])", text);
                 return null;
@@ -200,36 +189,23 @@ final class OptimizeRequests {
         }
         boolean ok = input.allowed(compiled, lever, min, at + "/min") & input.allowed(compiled, lever, max, at + "/max");
         if (!ok) return null;
-        if (!(min <= max)) {
-            input.in.fail(at + "/max", Numbers.plain(max) + " is below min " + Numbers.plain(min), max);
+        Optional<String> problem = Constraint.problemWithRange(min, max);   // both are numbers here: allowed() said so
+        if (problem.isPresent()) {
+            input.in.fail(at + "/max", problem.get(), max);
             return null;
         }
-        if (integer || lever.lever().integral()) {
-            if (!integer) {
-                input.in.fail(at, lever.path() + " takes whole numbers; add \"integer\": true or give a menu of values", null);
-                return null;
-            }
-            long count = WholeNumbers.countIn(min, max);
-            if (count > limits.maxMenuOptions()) {
-                throw Problem.overLimit(at, "whole numbers in one decision", count, limits.maxMenuOptions());
-            }
-            if (count < 1) {
-                input.in.fail(at, "no whole number lies in [" + Numbers.plain(min) + ", " + Numbers.plain(max) + "]", null);
-                return null;
-            }
-            return Decision.Menu.of(lever, WholeNumbers.in(min, max));
+        if (!integer) {
+            problem = Decision.problemWithContinuous(lever);
+            problem.ifPresent(p -> input.in.fail(at, p, null));
+            return problem.isEmpty() ? new Decision.Continuous(lever, min, max) : null;
         }
-        return new Decision.Continuous(lever, min, max);
-    }
-
-    /** {@code text} read as {@code terms.services[id]}, or null when it is not a service of the terms. */
-    private static LeverPath serviceOfTerms(String text) {
-        try {
-            LeverPath path = LeverPath.parse(text);
-            return path.isServiceOfTerms() ? path : null;
-        } catch (InvalidLeverPathException e) {
-            return null;
+        long count = WholeNumbers.countIn(min, max);
+        if (count > limits.maxMenuOptions()) {
+            throw Problem.overLimit(at, "whole numbers in one decision", count, limits.maxMenuOptions());
         }
+        problem = WholeNumbers.problemWith(min, max);
+        problem.ifPresent(p -> input.in.fail(at, p, null));
+        return problem.isEmpty() ? Decision.Menu.of(lever, WholeNumbers.in(min, max)) : null;
     }
 
     private Objective objective(AnalysisInput input, JsonNode node) {
@@ -244,12 +220,12 @@ final class OptimizeRequests {
         String at = "/objective/" + key;
         Map<Quantity, Double> weights = new LinkedHashMap<>();
         if (target.isTextual()) {
-            Metric m = currencyMetric(input, target, at, "an objective");
+            Metric m = currencyMetric(input, target, at);
             if (m != null) weights.put(new Quantity.OfMetric(m), 1.0);
         } else if (target.isObject() && !target.isEmpty()) {
             for (var e : input.in.entries(target)) {
                 String wat = JsonPointer.child(at, e.getKey());
-                Metric m = currencyMetric(input, mapper.getNodeFactory().textNode(e.getKey()), wat, "an objective");
+                Metric m = currencyMetric(input, mapper.getNodeFactory().textNode(e.getKey()), wat);
                 double w = input.in.number(e.getValue(), wat);
                 if (m != null && !Double.isNaN(w)) weights.put(new Quantity.OfMetric(m), w);
             }
@@ -259,14 +235,11 @@ final class OptimizeRequests {
         return new Objective(maximize, new LinearForm(weights, Map.of()));
     }
 
-    private Metric currencyMetric(AnalysisInput input, JsonNode node, String at, String where) {
+    private Metric currencyMetric(AnalysisInput input, JsonNode node, String at) {
         Metric m = input.metric(node, at);
-        if (m != null && m.unit != Metric.Unit.CURRENCY) {
-            input.in.fail(at, "'" + m.apiName + "' is a " + m.unit.name().toLowerCase() + ", not a sum of money, so it cannot be "
-                    + where + "; constrain it instead (e.g. {\"metric\": \"" + m.apiName + "\", \"min\": …})", m.apiName);
-            return null;
-        }
-        return m;
+        Optional<String> problem = m == null ? Optional.empty() : Objective.problemWithMetric(m);
+        problem.ifPresent(p -> input.in.fail(at, p, m.apiName));
+        return problem.isEmpty() ? m : null;
     }
 
     /** One constraint of the request, as one or more linear rules (a margin floor applies to every year). */
@@ -280,8 +253,9 @@ final class OptimizeRequests {
             input.in.fail(at, "a constraint needs 'min', 'max' or both", null);
             return List.of();
         }
-        if (min > max) {
-            input.in.fail(at + "/max", Numbers.plain(max) + " is below min " + Numbers.plain(min), max);
+        Optional<String> range = Constraint.problemWithRange(min, max);
+        if (range.isPresent()) {
+            input.in.fail(at + "/max", range.get(), max);
             return List.of();
         }
         int kinds = (node.has("metric") ? 1 : 0) + (node.has("line") ? 1 : 0) + (node.has("decisions") ? 1 : 0);
@@ -308,45 +282,39 @@ final class OptimizeRequests {
             }
             List<String> parts = new ArrayList<>();
             for (var e : input.in.entries(terms)) parts.add(Numbers.plain(e.getValue().asDouble()) + " × " + e.getKey());
-            String name = given != null ? given : describe(String.join(" + ", parts), min, max);
+            String name = given != null ? given : Constraint.nameFor(String.join(" + ", parts), min, max);
             return List.of(new Constraint(name, new LinearForm(Map.of(), coefficients), min, max));
         }
         if (node.has("line")) {
             String lineName = input.in.text(node.get("line"), at + "/line");
-            Line line = null;
-            for (Line l : Line.values()) if (l.apiName.equals(lineName)) line = l;
-            if (line == null || line.aggregation != Line.Aggregation.SUM) {
+            Line line = MetricRules.summedLine(lineName).orElse(null);
+            if (line == null) {
                 input.in.fail(at + "/line", "'" + lineName + "' is not a summed line of the contract-year table "
                         + "(e.g. netRevenue, contribution, cashFlow, customerValue)", lineName);
                 return List.of();
             }
             int year = input.in.requiredInteger(node, at, "year", 0);
-            if (year < 1 || year > years) {
-                input.in.fail(at + "/year", year + " is outside contract years 1–" + years, year);
+            Optional<String> outside = MetricRules.problemWithYear(year, years);
+            if (outside.isPresent()) {
+                input.in.fail(at + "/year", outside.get(), year);
                 return List.of();
             }
-            String name = given != null ? given : describe(line.apiName + " in year " + year, min, max);
+            String name = given != null ? given : Constraint.nameFor(line.apiName + " in year " + year, min, max);
             return List.of(new Constraint(name, LinearForm.of(new Quantity.OfYear(line, year - 1), 1), min, max));
         }
         Metric m = input.metric(node.get("metric"), at + "/metric");
         if (m == null) return List.of();
-        String name = given != null ? given : describe(m.apiName, min, max);
-        if (!MetricRules.isLinear(m)) {
-            input.in.fail(at + "/metric", "'" + m.apiName + "' is not linear in the terms, so it cannot be a rule "
-                    + "of the optimisation; check it on the answer, or sweep it", m.apiName);
+        String name = given != null ? given : Constraint.nameFor(m.apiName, min, max);
+        Optional<String> nonLinear = MetricRules.problemWithMetric(m);
+        if (nonLinear.isPresent()) {
+            input.in.fail(at + "/metric", nonLinear.get(), m.apiName);
             return List.of();
         }
-        if (!MetricRules.takesCeiling(m) && node.has("max")) {
-            input.in.fail(at + "/max", "a ceiling on the lowest year's margin is not a linear rule; "
-                    + "constrain a year's contribution instead", null);
+        Optional<String> ceiling = node.has("max") ? MetricRules.problemWithCeiling(m) : Optional.empty();
+        if (ceiling.isPresent()) {
+            input.in.fail(at + "/max", ceiling.get(), null);
             return List.of();
         }
         return MetricRules.bound(name, m, min, max, years);
-    }
-
-    private static String describe(String what, double min, double max) {
-        if (Double.isInfinite(max)) return what + " ≥ " + Numbers.plain(min);
-        if (Double.isInfinite(min)) return what + " ≤ " + Numbers.plain(max);
-        return Numbers.plain(min) + " ≤ " + what + " ≤ " + Numbers.plain(max);
     }
 }

@@ -33,6 +33,7 @@ import io.parley.optimize.Quantity;
  * negotiation frontier and the zone of agreement.
  */
 @Path("/api/v1/optimize")
+@Consumes(MediaType.APPLICATION_JSON)
 @Traced
 public class OptimizeResource {
 
@@ -55,7 +56,6 @@ public class OptimizeResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     public Response optimize(byte[] body, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of("format"));
@@ -78,7 +78,6 @@ public class OptimizeResource {
 
     @POST
     @Path("/frontier")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response frontier(byte[] body, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.model.Scenario;
 import io.parley.model.Violation;
@@ -65,6 +67,13 @@ final class PlanPaths {
         }
         throw Requests.badPathParameter(parameter, value, "path parameter '" + parameter + "': '" + value
                 + "' is not " + what + "; " + what + " is a whole number ≥ 1");
+    }
+
+    /** A list answer: {@code head} (the plan it is of, or the page) with {@code field} holding a row per item. */
+    static <T> Response list(ObjectNode head, String field, List<T> items, Function<T, ObjectNode> row) {
+        ArrayNode list = head.putArray(field);
+        items.forEach(item -> list.add(row.apply(item)));
+        return Response.ok(head, MediaType.APPLICATION_JSON).build();
     }
 
     static ProblemException notFound(String detail) {

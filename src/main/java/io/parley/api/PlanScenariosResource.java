@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.engine.CompiledScenario;
@@ -96,10 +95,7 @@ public class PlanScenariosResource {
         Requests.onlyKnownParameters(uri, Set.of());
         long planId = PlanPaths.planId(id);
         plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
-        ObjectNode out = mapper.createObjectNode().put("planId", planId);
-        ArrayNode list = out.putArray("scenarios");
-        for (PlanScenario s : plans.scenarios(planId)) list.add(head(s));
-        return Response.ok(out, MediaType.APPLICATION_JSON).build();
+        return PlanPaths.list(mapper.createObjectNode().put("planId", planId), "scenarios", plans.scenarios(planId), this::head);
     }
 
     @GET

@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.plan.IdempotencyKey;
@@ -137,10 +136,8 @@ public class PlansResource {
         PlanPage found = plans.list(new PlanQuery(
                 new PlanQuery.Filter(q.getFirst("account"), q.getFirst("owner"), status, before, search),
                 PlanQuery.Sort.byName(descending ? sort.substring(1) : sort).orElseThrow(), descending, page, size));
-        ObjectNode out = mapper.createObjectNode().put("page", page).put("size", size).put("total", found.total());
-        ArrayNode items = out.putArray("items");
-        for (StoredPlan p : found.items()) items.add(summary(p));
-        return Response.ok(out, MediaType.APPLICATION_JSON).build();
+        ObjectNode head = mapper.createObjectNode().put("page", page).put("size", size).put("total", found.total());
+        return PlanPaths.list(head, "items", found.items(), this::summary);
     }
 
     @GET
@@ -150,10 +147,7 @@ public class PlansResource {
         Requests.onlyKnownParameters(uri, Set.of());
         long planId = id(id);
         plans.read(planId).orElseThrow(() -> notFound(id));
-        ObjectNode out = mapper.createObjectNode().put("planId", planId);
-        ArrayNode list = out.putArray("revisions");
-        for (Revision r : plans.revisions(planId)) list.add(revisionHead(r));
-        return Response.ok(out, MediaType.APPLICATION_JSON).build();
+        return PlanPaths.list(mapper.createObjectNode().put("planId", planId), "revisions", plans.revisions(planId), this::revisionHead);
     }
 
     @GET

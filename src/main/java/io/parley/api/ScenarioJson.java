@@ -135,7 +135,7 @@ public final class ScenarioJson {
         if (baselineNode != null) {
             baseline = readTerms(baselineNode, "/baseline", in, contractYears, terms);
         } else {
-            baseline = withIgnoredFieldsOf(baseline, terms);
+            baseline = baseline.withIgnoredFieldsOf(terms);
         }
 
         CostToServe costToServe = CostToServe.NONE;
@@ -199,13 +199,7 @@ public final class ScenarioJson {
         }
         double investment = in.optionalNumber(node, at, "upfrontInvestment", 0);
         Terms terms = new Terms(discounts, rebate, paymentDays, contractYears, renewal, services, investment);
-        return proposed == null ? terms : withIgnoredFieldsOf(terms, proposed);
-    }
-
-    /** The baseline keeps the proposed terms' contractYears, renewalProbability and upfrontInvestment. */
-    private static Terms withIgnoredFieldsOf(Terms baseline, Terms proposed) {
-        return new Terms(baseline.discounts(), baseline.rebate(), baseline.paymentDays(), proposed.contractYears(),
-                proposed.renewalProbability(), baseline.services(), proposed.upfrontInvestment());
+        return proposed == null ? terms : terms.withIgnoredFieldsOf(proposed);
     }
 
     private static Rebate readRebate(JsonNode node, String at, JsonInput in) {

@@ -5,7 +5,7 @@ import java.util.List;
 import io.parley.analysis.Spider;
 
 /** The answer to a spider: per metric, one leg per lever over the same relative changes. */
-record SpiderAnswer(double[] changes, List<Chart> metrics, Provenance provenance) {
+record SpiderAnswer(double[] changes, List<Chart> metrics, Provenance provenance) implements TableAnswer {
 
     record Chart(String metric, double base, List<Leg> legs) {
     }
@@ -19,7 +19,7 @@ record SpiderAnswer(double[] changes, List<Chart> metrics, Provenance provenance
                 .map(l -> new Leg(l.lever(), l.baseValue(), l.values(), l.results())).toList())).toList(), provenance);
     }
 
-    String csv() {
+    public String csv() {
         StringBuilder csv = new StringBuilder("metric,lever,change,value,result\r\n");
         for (Chart c : metrics) {
             for (Leg leg : c.legs()) {

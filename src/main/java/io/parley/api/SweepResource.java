@@ -41,6 +41,7 @@ import io.parley.ops.Traced;
  * ordered slices of the same grid.
  */
 @Path("/api/v1/analyses/sweep")
+@Consumes(MediaType.APPLICATION_JSON)
 @Traced
 public class SweepResource {
 
@@ -82,7 +83,6 @@ public class SweepResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, Format.NDJSON_TYPE})
     public Response sweep(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of("shard", "shards", "layout", "metric"));

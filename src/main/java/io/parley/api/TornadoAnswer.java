@@ -5,7 +5,7 @@ import java.util.List;
 import io.parley.analysis.Tornado;
 
 /** The answer to a tornado: per metric, one bar per lever, widest swing first. */
-record TornadoAnswer(List<Chart> metrics, Provenance provenance) {
+record TornadoAnswer(List<Chart> metrics, Provenance provenance) implements TableAnswer {
 
     record Chart(String metric, double base, List<Bar> bars) {
     }
@@ -20,7 +20,7 @@ record TornadoAnswer(List<Chart> metrics, Provenance provenance) {
                 .toList())).toList(), provenance);
     }
 
-    String csv() {
+    public String csv() {
         StringBuilder csv = new StringBuilder("metric,lever,baseValue,low,high,base,atLow,atHigh,swing\r\n");
         for (Chart c : metrics) {
             for (Bar b : c.bars()) {

@@ -3,20 +3,23 @@ package io.parley.api;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.parley.analysis.BoundLever;
 import io.parley.analysis.Distribution;
-import io.parley.analysis.DistributionType;
+import io.parley.analysis.DistributionKind;
 import io.parley.analysis.MonteCarlo;
 import io.parley.analysis.RankCorrelation;
 import io.parley.analysis.Sampling;
+import io.parley.analysis.SobolIndices;
 import io.parley.engine.Metric;
 import io.parley.engine.CompiledScenario;
 import io.parley.model.JsonPointer;
-import io.parley.model.Numbers;
+import io.parley.model.Spellings;
 
 /**
  * Reads the parts of the uncertainty requests (Monte Carlo, Sobol, Morris): uncertain levers and
@@ -29,6 +32,18 @@ final class UncertaintyInput {
     static final long DEFAULT_SEED = 20261123;
 
     private UncertaintyInput() {
+    }
+
+    /** What every uncertainty run is of: the scenario, the metrics asked (npv when none) and the uncertain levers. */
+    record Run(CompiledScenario compiled, List<Metric> metrics, List<MonteCarlo.Uncertain> levers) {
+    }
+
+    /** Reads the parts every uncertainty request shares; its levers move together. */
+    static Run run(AnalysisInput input, int maxLevers) {
+        input.leversMoveTogether();
+        CompiledScenario compiled = input.scenario("scenario");
+        List<Metric> metrics = input.metrics("metrics", List.of(Metric.NPV));
+        return new Run(compiled, metrics, levers(input, compiled, maxLevers));
     }
 
     /** The uncertain levers, each with its distribution, whose every value must be allowed for the lever. */
@@ -68,35 +83,46 @@ final class UncertaintyInput {
 
     private static Distribution distribution(AnalysisInput input, JsonNode node, String at) {
         Set<String> fields = new HashSet<>(Set.of("type"));
-        for (DistributionType t : DistributionType.values()) t.parameters().forEach(p -> fields.add(p.name()));
+        for (DistributionKind k : DistributionKind.values()) fields.addAll(k.fields());
         if (!input.in.object(node, at, "a distribution", fields)) return null;
-        String name = input.in.requiredText(node, at, "type");
-        if (name == null) return null;
-        DistributionType type = DistributionType.named(name).orElse(null);
-        if (type == null) {
-            input.in.fail(at + "/type", "'" + name + "' is not one of " + DistributionType.names(), name);
+        String type = input.in.requiredText(node, at, "type");
+        if (type == null) return null;
+        DistributionKind kind = DistributionKind.named(type).orElse(null);
+        if (kind == null) {
+            input.in.fail(at + "/type", "'" + type + "' is not one of " + String.join(", ", DistributionKind.NAMES), type);
             return null;
         }
-        List<DistributionType.Parameter> parameters = type.parameters();
-        List<String> allowed = parameters.stream().map(DistributionType.Parameter::name).toList();
+        Distribution d;
+        if (kind.takesLists()) {
+            double[][] lists = new double[kind.parameters.size()][];
+            for (int i = 0; i < lists.length; i++) {
+                String name = kind.parameters.get(i);
+                lists[i] = numbers(input, input.in.required(node, at, name), at + "/" + name);
+            }
+            d = kind.ofLists(lists);
+        } else {
+            double[] p = new double[kind.parameters.size()];
+            for (int i = 0; i < p.length; i++) {
+                String name = kind.parameters.get(i);
+                OptionalDouble absent = kind.defaultOf(name);
+                p[i] = absent.isPresent() ? input.in.optionalNumber(node, at, name, absent.getAsDouble())
+                        : input.in.requiredNumber(node, at, name);
+            }
+            d = kind.of(p);
+        }
+        if (kind.takesWindow()) {
+            d = kind.windowed(d, input.in.optionalNumber(node, at, "lower", Double.NEGATIVE_INFINITY),
+                    input.in.optionalNumber(node, at, "upper", Double.POSITIVE_INFINITY));
+        }
         boolean ok = true;
         for (var it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!f.equals("type") && !allowed.contains(f)) {
-                input.in.fail(JsonPointer.child(at, f), ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name
-                        + " distribution has no '" + f + "'; it takes "
-                        + String.join(", ", allowed), null);
+            if (!f.equals("type") && !kind.fields().contains(f)) {
+                input.in.fail(JsonPointer.child(at, f), ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type
+                        + " distribution has no '" + f + "'; it takes " + String.join(", ", kind.fields()), null);
                 ok = false;
             }
         }
-        double[][] arguments = new double[parameters.size()][];
-        for (int i = 0; i < arguments.length; i++) {
-            DistributionType.Parameter p = parameters.get(i);
-            arguments[i] = p.list() ? numbers(input, input.in.required(node, at, p.name()), at + "/" + p.name())
-                    : new double[] {p.required() ? input.in.requiredNumber(node, at, p.name())
-                            : input.in.optionalNumber(node, at, p.name(), p.absent())};
-        }
-        Distribution d = type.make(arguments);
         int before = input.violations.size();
         for (String problem : d.problems()) {
             int colon = problem.indexOf(':');
@@ -120,25 +146,13 @@ final class UncertaintyInput {
     }
 
     static Sampling.Method sampling(AnalysisInput input) {
-        String name = input.in.optionalText(input.root, "", "sampling", "latinHypercube");
+        String name = input.in.optionalText(input.root, "", "sampling", Spellings.of(Sampling.Method.LATIN_HYPERCUBE));
         if (name == null) return Sampling.Method.LATIN_HYPERCUBE;
-        return switch (name) {
-            case "random" -> Sampling.Method.RANDOM;
-            case "latinHypercube" -> Sampling.Method.LATIN_HYPERCUBE;
-            case "sobol" -> Sampling.Method.SOBOL;
-            default -> {
-                input.in.fail("/sampling", "'" + name + "' is not one of random, latinHypercube, sobol", name);
-                yield Sampling.Method.RANDOM;
-            }
-        };
-    }
-
-    static String samplingName(Sampling.Method m) {
-        return switch (m) {
-            case RANDOM -> "random";
-            case LATIN_HYPERCUBE -> "latinHypercube";
-            case SOBOL -> "sobol";
-        };
+        Optional<Sampling.Method> method = Sampling.Method.named(name);
+        if (method.isEmpty()) {
+            input.in.fail("/sampling", "'" + name + "' is not one of " + String.join(", ", Sampling.Method.NAMES), name);
+        }
+        return method.orElse(Sampling.Method.RANDOM);
     }
 
     static long seed(AnalysisInput input) {
@@ -153,7 +167,7 @@ final class UncertaintyInput {
 
     static double confidence(AnalysisInput input) {
         double c = input.in.optionalNumber(input.root, "", "confidence", 0.95);
-        if (!(c > 0 && c < 1)) input.in.fail("/confidence", Numbers.plain(c) + " is not a confidence level in (0, 1)", c);
+        SobolIndices.problemWithConfidence(c).ifPresent(problem -> input.in.fail("/confidence", problem, c));
         return c;
     }
 
@@ -184,27 +198,27 @@ final class UncertaintyInput {
                     + "'halfWidth' (in the metric's unit)", null);
             return null;
         }
-        String widthField = node.has("halfWidth") ? "halfWidth" : "relativeHalfWidth";
-        double width = input.in.requiredNumber(node, "/precision", widthField);
-        if (!(width > 0)) {
-            input.in.fail("/precision/" + widthField, Numbers.plain(width) + " is not positive; "
-                    + (node.has("halfWidth") ? "give the half-width in the metric's unit" : "0.01 is ±1 %"), width);
-        }
+        boolean absolute = node.has("halfWidth");
+        double width = input.in.requiredNumber(node, "/precision", absolute ? "halfWidth" : "relativeHalfWidth");
+        (absolute ? MonteCarlo.Precision.problemWithHalfWidth(width) : MonteCarlo.Precision.problemWithRelativeHalfWidth(width))
+                .ifPresent(problem -> input.in.fail(absolute ? "/precision/halfWidth" : "/precision/relativeHalfWidth",
+                        problem, null));
         double percentile = input.in.optionalNumber(node, "/precision", "percentile", Double.NaN);
-        if (node.has("percentile") && !(percentile > 0 && percentile < 1)) {
-            input.in.fail("/precision/percentile", Numbers.plain(percentile) + " is not in (0, 1) (0.9 is P90)", percentile);
+        if (node.has("percentile")) {
+            MonteCarlo.Precision.problemWithPercentile(percentile)
+                    .ifPresent(problem -> input.in.fail("/precision/percentile", problem, percentile));
         }
         double c = input.in.optionalNumber(node, "/precision", "confidence", 0.95);
-        if (!(c > 0 && c < 1)) input.in.fail("/precision/confidence", "must lie in (0, 1)", null);
+        MonteCarlo.Precision.problemWithConfidence(c).ifPresent(problem -> input.in.fail("/precision/confidence", problem, null));
         if (m == null) return null;
-        return node.has("halfWidth") ? new MonteCarlo.Precision(m, Double.NaN, c, percentile, width)
+        return absolute ? new MonteCarlo.Precision(m, Double.NaN, c, percentile, width)
                 : new MonteCarlo.Precision(m, width, c, percentile, Double.NaN);
     }
 
     /** Equal-count bins of each lever for the change in the mean: 2–100, default 10. */
     static int meanChangeBins(AnalysisInput input) {
         int bins = input.in.optionalInteger(input.root, "", "meanChangeBins", MonteCarlo.DEFAULT_MEAN_CHANGE_BINS, -1);
-        if (bins < 2 || bins > 100) input.in.fail("/meanChangeBins", "must be a whole number in 2–100 (10 bins are tenths)", null);
+        MonteCarlo.problemWithMeanChangeBins(bins).ifPresent(problem -> input.in.fail("/meanChangeBins", problem, null));
         return bins;
     }
 
@@ -213,7 +227,9 @@ final class UncertaintyInput {
         if (node == null) return MonteCarlo.DEFAULT_PERCENTILES;
         double[] p = numbers(input, node, "/percentiles");
         for (int i = 0; i < p.length; i++) {
-            if (!(p[i] >= 0 && p[i] <= 1)) input.in.fail("/percentiles/" + i, Numbers.plain(p[i]) + " is not in [0, 1] (0.05 is P5)", p[i]);
+            double percentile = p[i];
+            String at = "/percentiles/" + i;
+            MonteCarlo.problemWithPercentile(percentile).ifPresent(problem -> input.in.fail(at, problem, percentile));
         }
         return p;
     }

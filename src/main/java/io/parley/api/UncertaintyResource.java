@@ -25,7 +25,7 @@ import io.parley.analysis.Sampling;
 import io.parley.analysis.SobolIndices;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
-import io.parley.model.Numbers;
+import io.parley.model.Spellings;
 import io.parley.ops.Meters;
 import io.parley.ops.Traced;
 
@@ -35,10 +35,9 @@ import io.parley.ops.Traced;
  * screening ({@code /analyses/morris}).
  */
 @Path("/api/v1/analyses")
+@Consumes(MediaType.APPLICATION_JSON)
 @Traced
 public class UncertaintyResource {
-
-    private static final List<Metric> NPV = List.of(Metric.NPV);
 
     @Inject
     Meters meters;
@@ -64,7 +63,6 @@ public class UncertaintyResource {
 
     @POST
     @Path("/monte-carlo")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, Format.NDJSON_TYPE})
     public Response monteCarlo(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of("shard", "shards"));
@@ -73,15 +71,10 @@ public class UncertaintyResource {
         AnalysisInput input = new AnalysisInput(bodies.parse(body), "a Monte Carlo request", "scenario", "metrics",
                 "levers", "correlations", "samples", "sampling", "seed", "precision", "percentiles", "thresholds",
                 "histogramBins", "confidence", "meanChangeBins");
-        input.leversMoveTogether();
-        CompiledScenario compiled = input.scenario("scenario");
-        List<Metric> metrics = input.metrics("metrics", NPV);
-        List<MonteCarlo.Uncertain> levers = UncertaintyInput.levers(input, compiled, limits.maxLevers());
+        UncertaintyInput.Run run = UncertaintyInput.run(input, limits.maxLevers());
         double asked = input.in.optionalNumber(input.root, "", "samples", 10_000);
-        long samples = asked == Math.rint(asked) ? (long) asked : -1;
-        if (!Double.isNaN(asked) && samples < 2) {
-            input.in.fail("/samples", Numbers.plain(asked) + " is not a whole number of samples, 2 or more", asked);
-        }
+        long samples = MonteCarlo.samples(asked);
+        MonteCarlo.problemWithSamples(asked).ifPresent(problem -> input.in.fail("/samples", problem, asked));
         long ceiling = raw ? limits.maxStreamedSamples() : limits.maxSamples();
         if (samples > ceiling) {
             throw Problem.overLimit("/samples", raw ? "samples streamed in one request"
@@ -90,12 +83,12 @@ public class UncertaintyResource {
         }
         Sampling.Method method = UncertaintyInput.sampling(input);
         long seed = UncertaintyInput.seed(input);
-        RankCorrelation correlation = UncertaintyInput.correlation(input, levers.size());
-        MonteCarlo.Precision precision = UncertaintyInput.precision(input, metrics);
+        RankCorrelation correlation = UncertaintyInput.correlation(input, run.levers().size());
+        MonteCarlo.Precision precision = UncertaintyInput.precision(input, run.metrics());
         double[] percentiles = UncertaintyInput.percentiles(input);
-        List<MonteCarlo.Threshold> thresholds = UncertaintyInput.thresholds(input, metrics);
+        List<MonteCarlo.Threshold> thresholds = UncertaintyInput.thresholds(input, run.metrics());
         int bins = input.in.optionalInteger(input.root, "", "histogramBins", MonteCarlo.DEFAULT_HISTOGRAM_BINS, -1);
-        if (bins < 1 || bins > 1000) input.in.fail("/histogramBins", "must be a whole number in 1–1000", null);
+        MonteCarlo.problemWithHistogramBins(bins).ifPresent(problem -> input.in.fail("/histogramBins", problem, null));
         double confidence = UncertaintyInput.confidence(input);
         int meanChangeBins = UncertaintyInput.meanChangeBins(input);
         input.done();
@@ -109,12 +102,12 @@ public class UncertaintyResource {
         }
         MonteCarlo.Config config = new MonteCarlo.Config(samples, method, seed, threads.count(), correlation, precision,
                 percentiles, thresholds, bins, confidence, meanChangeBins);
-        Provenance provenance = provenances.of(compiled.scenario());
+        Provenance provenance = provenances.of(run.compiled().scenario());
         if (raw) {
             Shard shard = Shard.of(uri, maxShards);
             long[] slice = shard.of(samples);
             meters.evaluated("monte-carlo", slice[1] - slice[0]);
-            StreamingOutput stream = out -> rawSamples(compiled, levers, metrics, config, slice, format, out);
+            StreamingOutput stream = out -> rawSamples(run.compiled(), run.levers(), run.metrics(), config, slice, format, out);
             return provenance.stamp(Response.ok(stream, format.contentType))
                     .header("Parley-Samples", samples)
                     .header("Parley-Shard", shard.index() + "/" + shard.count() + " samples " + slice[0] + "-" + slice[1])
@@ -126,10 +119,10 @@ public class UncertaintyResource {
         }
         MonteCarlo.Result r;
         try (HeavyWork.Permit permit = heavy.acquire()) {
-            r = MonteCarlo.run(compiled, levers, metrics, config, threads.executor());
+            r = MonteCarlo.run(run.compiled(), run.levers(), run.metrics(), config, threads.executor());
         }
         meters.evaluated("monte-carlo", r.samples());
-        return json(UncertaintyJson.monteCarlo(r, UncertaintyInput.samplingName(method), config, provenance), provenance);
+        return json(UncertaintyJson.monteCarlo(r, Spellings.of(method), config, provenance), provenance);
     }
 
     /** The samples of one shard as rows: the sample's index, each lever's value, each metric's. */
@@ -149,38 +142,31 @@ public class UncertaintyResource {
 
     @POST
     @Path("/sobol")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response sobol(byte[] body, @Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of());
-        AnalysisInput input = new AnalysisInput(bodies.parse(body), "a Sobol request", "scenario", "metrics", "levers",
+        AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a Sobol request", "scenario", "metrics", "levers",
                 "n", "seed", "bootstrap", "confidence", "secondOrder");
-        input.leversMoveTogether();
-        CompiledScenario compiled = input.scenario("scenario");
-        List<Metric> metrics = input.metrics("metrics", NPV);
-        List<MonteCarlo.Uncertain> levers = UncertaintyInput.levers(input, compiled, limits.maxLevers());
+        UncertaintyInput.Run run = UncertaintyInput.run(input, limits.maxLevers());
         int n = input.in.optionalInteger(input.root, "", "n", 1024, -1);
-        if (n < 2 || Integer.bitCount(n) != 1) {
-            input.in.fail("/n", n + " is not a power of two, 2 or more (Sobol points balance in powers of two)", n);
-        }
+        SobolIndices.problemWithPoints(n).ifPresent(problem -> input.in.fail("/n", problem, n));
         long seed = UncertaintyInput.seed(input);
         int bootstrap = input.in.optionalInteger(input.root, "", "bootstrap", SobolIndices.DEFAULT_BOOTSTRAP, -1);
-        if (bootstrap < 10 || bootstrap > 10_000) input.in.fail("/bootstrap", "must be a whole number in 10–10000", null);
+        SobolIndices.problemWithBootstrap(bootstrap).ifPresent(problem -> input.in.fail("/bootstrap", problem, null));
         double confidence = UncertaintyInput.confidence(input);
         boolean secondOrder = input.in.optionalBoolean(input.root, "", "secondOrder", false);
         input.done();
-        long evaluations = SobolIndices.evaluations(n, levers.size(), secondOrder);
+        long evaluations = SobolIndices.evaluations(n, run.levers().size(), secondOrder);
         if (evaluations > limits.maxSobolEvaluations()) {
             throw Problem.overLimit("/n", "evaluations of one Sobol run, n × (levers + 2), or n × (2 levers + 2) with"
                     + " second order", evaluations, limits.maxSobolEvaluations());
         }
         List<SobolIndices.Result> results;
         try (HeavyWork.Permit permit = heavy.acquire()) {
-            results = SobolIndices.run(compiled, levers, metrics, n, seed, bootstrap, confidence, secondOrder,
+            results = SobolIndices.run(run.compiled(), run.levers(), run.metrics(), n, seed, bootstrap, confidence, secondOrder,
                     threads.executor());
         }
         meters.evaluated("sobol", evaluations);
-        Provenance provenance = provenances.of(compiled.scenario());
+        Provenance provenance = provenances.of(run.compiled().scenario());
         return json(new UncertaintyJson.SobolAnswer(n, evaluations, seed, bootstrap, confidence,
                 UncertaintyJson.sobol(results, secondOrder), provenance), provenance);
     }
@@ -189,34 +175,27 @@ public class UncertaintyResource {
 
     @POST
     @Path("/morris")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response morris(byte[] body, @Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of());
-        AnalysisInput input = new AnalysisInput(bodies.parse(body), "a Morris request", "scenario", "metrics", "levers",
+        AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a Morris request", "scenario", "metrics", "levers",
                 "trajectories", "levels", "seed");
-        input.leversMoveTogether();
-        CompiledScenario compiled = input.scenario("scenario");
-        List<Metric> metrics = input.metrics("metrics", NPV);
-        List<MonteCarlo.Uncertain> levers = UncertaintyInput.levers(input, compiled, limits.maxLevers());
+        UncertaintyInput.Run run = UncertaintyInput.run(input, limits.maxLevers());
         int trajectories = input.in.optionalInteger(input.root, "", "trajectories", 20, -1);
-        if (trajectories < 2) input.in.fail("/trajectories", "must be a whole number, 2 or more", null);
+        Morris.problemWithTrajectories(trajectories).ifPresent(problem -> input.in.fail("/trajectories", problem, null));
         if (trajectories > limits.maxTrajectories()) {
             throw Problem.overLimit("/trajectories", "Morris trajectories", trajectories, limits.maxTrajectories());
         }
         int levels = input.in.optionalInteger(input.root, "", "levels", 4, -1);
-        if (levels < 2 || levels % 2 != 0 || levels > 100) {
-            input.in.fail("/levels", "must be an even whole number in 2–100 (the grid levels of each lever)", null);
-        }
+        Morris.problemWithLevels(levels).ifPresent(problem -> input.in.fail("/levels", problem, null));
         long seed = UncertaintyInput.seed(input);
         input.done();
         List<Morris.Result> results;
         try (HeavyWork.Permit permit = heavy.acquire()) {
-            results = Morris.run(compiled, levers, metrics, trajectories, levels, seed);
+            results = Morris.run(run.compiled(), run.levers(), run.metrics(), trajectories, levels, seed);
         }
-        meters.evaluated("morris", (long) trajectories * (levers.size() + 1));
-        Provenance provenance = provenances.of(compiled.scenario());
-        return json(new UncertaintyJson.MorrisAnswer(trajectories, levels, (long) trajectories * (levers.size() + 1), seed,
+        meters.evaluated("morris", (long) trajectories * (run.levers().size() + 1));
+        Provenance provenance = provenances.of(run.compiled().scenario());
+        return json(new UncertaintyJson.MorrisAnswer(trajectories, levels, (long) trajectories * (run.levers().size() + 1), seed,
                 UncertaintyJson.morris(results), provenance), provenance);
     }
 

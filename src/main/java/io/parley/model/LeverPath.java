@@ -2,6 +2,7 @@ package io.parley.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -78,6 +79,16 @@ public record LeverPath(List<Step> steps) {
     }
 
     /** True for {@code terms.services[id]}: a service of the terms as a whole, not one of its numbers. */
+    /** {@code text} read as a service of the terms ({@code terms.services[id]}), if it is one. */
+    public static Optional<LeverPath> serviceOfTerms(String text) {
+        try {
+            LeverPath path = parse(text);
+            return path.isServiceOfTerms() ? Optional.of(path) : Optional.empty();
+        } catch (InvalidLeverPathException e) {
+            return Optional.empty();
+        }
+    }
+
     public boolean isServiceOfTerms() {
         return steps.size() == 2 && steps.get(0).equals(new Step("terms", null)) && steps.get(1).name().equals("services")
                 && steps.get(1).selector() != null && !steps.get(1).selector().isEmpty();

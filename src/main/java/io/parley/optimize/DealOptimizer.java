@@ -2,6 +2,7 @@ package io.parley.optimize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
@@ -24,6 +25,8 @@ public final class DealOptimizer {
      * optimum in 23 s where SCIP had not in 60 s. CP-SAT rounds continuous variables and is not offered.
      */
     public static final String DEFAULT_MIP_BACKEND = "CBC";
+    /** The MIP backends a request may name. */
+    public static final List<String> MIP_BACKENDS = List.of("CBC", "SCIP");
     /** Relative MIP gap the backends must close before they call a solution optimal (their default, 1e-4, is €100 on €1M). */
     static final double MIP_GAP = 1e-9;
     /**
@@ -87,6 +90,12 @@ public final class DealOptimizer {
                            double objectiveEngine, double bestBound, double gap, double[] decisionValues,
                            List<RuleResult> rules, Sensitivity sensitivity, List<Limit> limits,
                            List<Relaxation> relaxation, long solveMillis, int evaluations) {
+    }
+
+    /** Why {@code backend} cannot solve a deal, if it cannot. */
+    public static Optional<String> problemWithBackend(String backend) {
+        return MIP_BACKENDS.contains(backend) ? Optional.empty() : Optional.of("'" + backend + "' is not one of "
+                + String.join(", ", MIP_BACKENDS) + " (CP-SAT is not offered: it rounds continuous decisions)");
     }
 
     /** Solves the problem with the default MIP backend. */

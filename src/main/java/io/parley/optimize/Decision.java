@@ -1,6 +1,7 @@
 package io.parley.optimize;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.parley.analysis.BoundLever;
 
@@ -9,6 +10,18 @@ public sealed interface Decision {
 
     /** How the decision is named in requests and answers: a lever path, or a service for an include decision. */
     String name();
+
+    /** The parameter slots the decision sets: two decisions that share one would decide it twice. */
+    default List<Integer> slots() {
+        if (this instanceof Continuous c) return List.of(c.lever().slot());
+        return ((Menu) this).settings().stream().map(s -> s.lever().slot()).toList();
+    }
+
+    /** Why {@code lever} cannot be decided as a continuous range, if it cannot: whole-number levers take menus. */
+    static Optional<String> problemWithContinuous(BoundLever lever) {
+        return !lever.lever().integral() ? Optional.empty()
+                : Optional.of(lever.path() + " takes whole numbers; add \"integer\": true or give a menu of values");
+    }
 
     /** Any value of the lever in [min, max]. */
     record Continuous(BoundLever lever, double min, double max) implements Decision {

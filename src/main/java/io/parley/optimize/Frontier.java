@@ -2,6 +2,9 @@ package io.parley.optimize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import io.parley.engine.Metric;
 
 /**
  * The negotiation frontier: the best supplier figure (say {@code npv}) for each level of a customer
@@ -42,6 +45,17 @@ public final class Frontier {
      * The problem each solve of a {@code points}-point frontier gets: the whole request's time limit
      * shared out evenly, so the frontier as a whole keeps to the limit the caller gave.
      */
+    /** Why {@code points} cannot be a frontier's number of points, if it cannot: a line needs two ends. */
+    public static Optional<String> problemWithPoints(int points) {
+        return points >= 2 ? Optional.empty() : Optional.of(points + " points do not draw a frontier; ask for 2 or more");
+    }
+
+    /** Why {@code m} cannot be one of the two figures a frontier trades, if it cannot. */
+    public static Optional<String> problemWithFigure(Metric m) {
+        return m.unit == Metric.Unit.CURRENCY ? Optional.empty() : Optional.of("'" + m.apiName
+                + "' is not a sum of money; the frontier trades two currency figures, e.g. npv and customerNpv");
+    }
+
     public static DealProblem perSolve(DealProblem whole, int points) {
         return new DealProblem(whole.scenario(), whole.decisions(), whole.objective(), whole.constraints(),
                 whole.timeLimitSeconds() / (points + SOLVES_BEYOND_POINTS));

@@ -2,6 +2,7 @@ package io.parley.optimize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.parley.engine.Line;
 import io.parley.engine.Metric;
@@ -24,6 +25,31 @@ public final class MetricRules {
     }
 
     /** False for the lowest year's margin: "some year's margin ≤ c" is a disjunction, not a linear rule. */
+    /** Why {@code m} cannot be a rule of an optimisation, if it cannot. */
+    public static Optional<String> problemWithMetric(Metric m) {
+        return isLinear(m) ? Optional.empty() : Optional.of("'" + m.apiName + "' is not linear in the terms, so it cannot "
+                + "be a rule of the optimisation; check it on the answer, or sweep it");
+    }
+
+    /** Why {@code m} cannot have a ceiling, if it cannot. */
+    public static Optional<String> problemWithCeiling(Metric m) {
+        return takesCeiling(m) ? Optional.empty() : Optional.of("a ceiling on the lowest year's margin is not a linear rule; "
+                + "constrain a year's contribution instead");
+    }
+
+    /** The summed line of the contract-year table spelt {@code name}, if it is one: only sums are linear in the terms. */
+    public static Optional<Line> summedLine(String name) {
+        for (Line l : Line.values()) {
+            if (l.apiName.equals(name)) return l.aggregation == Line.Aggregation.SUM ? Optional.of(l) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** Why {@code year} is no contract year of a {@code years}-year deal, if it is not. */
+    public static Optional<String> problemWithYear(int year, int years) {
+        return year >= 1 && year <= years ? Optional.empty() : Optional.of(year + " is outside contract years 1–" + years);
+    }
+
     public static boolean takesCeiling(Metric m) {
         return m != Metric.MIN_YEAR_CONTRIBUTION_MARGIN_PCT;
     }

@@ -172,17 +172,21 @@ class DistributionLawsTest {
     }
 
     @Test
-    void everyContinuousTypeTakesAWindowAndTheOthersDoNot() {
-        for (DistributionType t : DistributionType.values()) {
-            List<String> names = t.parameters().stream().map(DistributionType.Parameter::name).toList();
-            boolean continuous = t != DistributionType.DISCRETE && t != DistributionType.EMPIRICAL;
-            assertThat(names.contains("lower") && names.contains("upper")).as(t.apiName).isEqualTo(continuous);
+    void everyContinuousFamilyTakesAWindowAndTheOthersDoNot() {
+        for (DistributionKind k : DistributionKind.values()) {
+            boolean continuous = k != DistributionKind.DISCRETE && k != DistributionKind.EMPIRICAL;
+            boolean cutAlready = k == DistributionKind.TRUNCATED_NORMAL;
+            assertThat(k.takesWindow()).as(k.name()).isEqualTo(continuous && !cutAlready);
+            assertThat(k.fields().containsAll(DistributionKind.WINDOW)).as(k.name()).isEqualTo(continuous);
         }
-        Distribution cut = DistributionType.PERT.make(new double[][] {{0}, {1}, {4}, {0.5}, {Double.POSITIVE_INFINITY}});
+        Distribution cut = DistributionKind.PERT.windowed(DistributionKind.PERT.of(0, 1, 4), 0.5, Double.POSITIVE_INFINITY);
         assertThat(cut.quantile(Sampling.EDGE)).isGreaterThanOrEqualTo(0.5);
-        Distribution whole = DistributionType.PERT.make(new double[][] {{0}, {1}, {4}, {Double.NEGATIVE_INFINITY},
-                {Double.POSITIVE_INFINITY}});
+        Distribution whole = DistributionKind.PERT.windowed(DistributionKind.PERT.of(0, 1, 4), Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY);
         assertThat(whole).isInstanceOf(Distribution.Pert.class);
+        assertThat(DistributionKind.CUMULATIVE.ofLists(new double[] {0, 1}, new double[] {0, 1}).quantile(0.25))
+                .isEqualTo(0.25);
+        assertThat(DistributionKind.LOG_UNIFORM.of(1, 100).quantile(0.5)).isCloseTo(10, within(1e-12));
     }
 
     @Test
