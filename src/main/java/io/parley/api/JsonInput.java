@@ -1,10 +1,14 @@
 package io.parley.api;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
@@ -41,7 +45,7 @@ final class JsonInput {
             String name = names.next();
             if (!allowed.contains(name)) {
                 fail(JsonPointer.child(at, name), "unknown field '" + name + "' in " + what
-                        + suggestion(name, allowed) + "; expected one of " + String.join(", ", allowed), null);
+                        + suggestion(name, allowed) + "; expected one of " + listed(allowed), null);
             }
         }
         return true;
@@ -189,6 +193,20 @@ final class JsonInput {
         return null;
     }
 
+    /** The names, comma-separated, in the same order on every run (see {@link #inStableOrder}). */
+    static String listed(Set<String> names) {
+        return String.join(", ", inStableOrder(names));
+    }
+
+    /**
+     * A caller's ordered set keeps its order (a scenario's fields read as the contract lists them); any other set,
+     * such as {@code Set.of}, whose iteration order changes from one JVM to the next, is sorted, so the same bad
+     * request gets the same message and the same suggestion after a restart.
+     */
+    static Collection<String> inStableOrder(Set<String> names) {
+        return names instanceof LinkedHashSet || names instanceof SortedSet ? names : new TreeSet<>(names);
+    }
+
     private static String abbreviate(String text) {
         return text.length() <= 80 ? text : text.substring(0, 77) + "…";
     }
@@ -197,7 +215,7 @@ final class JsonInput {
     static String suggestion(String name, Set<String> allowed) {
         String best = null;
         int bestDistance = 3;
-        for (String candidate : allowed) {
+        for (String candidate : inStableOrder(allowed)) {
             int d = distance(name.toLowerCase(), candidate.toLowerCase());
             if (d < bestDistance) {
                 bestDistance = d;

@@ -17,7 +17,7 @@ final class Requests {
             if (!known.contains(name)) {
                 throw badParameter(name, "unknown query parameter '" + name + "'"
                         + JsonInput.suggestion(name, known) + "; this resource takes "
-                        + (known.isEmpty() ? "none" : String.join(", ", known)));
+                        + (known.isEmpty() ? "none" : JsonInput.listed(known)));
             }
         }
     }
