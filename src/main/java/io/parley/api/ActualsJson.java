@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.model.JsonPointer;
+import io.parley.model.SheetNumbers;
 import io.parley.model.Violation;
 import io.parley.plan.Actual;
 
@@ -95,14 +96,17 @@ final class ActualsJson {
         }
     }
 
-    /** CSV: a header with period, netRevenue, rebate, cogs, costToServe and any volume:<product> columns. */
-    List<Actual> fromCsv(byte[] body, Charset charset, List<Violation> violations) {
+    /**
+     * CSV: a header with period, netRevenue, rebate, cogs, costToServe and any volume:<product> columns;
+     * numbers as the {@code declared} locale writes them (null: none declared).
+     */
+    List<Actual> fromCsv(byte[] body, Charset charset, SheetNumbers declared, List<Violation> violations) {
         if (body == null || body.length == 0 || body.length > maxBodyBytes) {
             if (body != null && body.length > 0) throw JsonBodies.tooLarge(body.length, maxBodyBytes);
             violations.add(new Violation("", "the CSV has no header row", null));
             return List.of();
         }
-        CsvInput csv = CsvInput.parse(new String(body, charset));
+        CsvInput csv = CsvInput.parse(new String(body, charset), declared);
         List<String> header = csv.header;
         for (String required : CSV_COLUMNS) {
             if (!header.contains(required)) violations.add(new Violation("line 1", "the header has no '" + required
@@ -126,7 +130,13 @@ final class ActualsJson {
             ObjectNode volumes = mapper.createObjectNode();
             for (int c = 0; c < header.size(); c++) {
                 String cell = cells.get(c);
-                Double number = csv.number(cell);
+                Double number;
+                try {
+                    number = csv.number(cell);
+                } catch (SheetNumbers.AmbiguousNumberException e) {
+                    violations.add(new Violation("line " + line.line(), header.get(c) + ": " + e.getMessage(), cell));
+                    continue;
+                }
                 JsonNode value = number != null ? mapper.getNodeFactory().numberNode(number) : mapper.getNodeFactory().textNode(cell);
                 // an empty volume cell is a product not reported that period, as in a spreadsheet
                 if (header.get(c).startsWith("volume:")) {

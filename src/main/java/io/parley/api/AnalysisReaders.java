@@ -114,6 +114,29 @@ final class AnalysisReaders {
     }
 
     /** A list of numbers, or {from, to, steps}: steps equal steps, both ends included. */
+    /**
+     * A spider's relative changes: listed in {@code changes} or a range in {@code changeRange}, exactly
+     * one. A range in {@code changes} itself, as the contract once allowed, is still read.
+     */
+    static double[] spiderChanges(AnalysisInput input, int max) {
+        String what = "relative changes in a spider";
+        JsonNode listed = input.in.optional(input.root, "changes");
+        JsonNode range = input.in.optional(input.root, "changeRange");
+        if (listed != null && range != null) {
+            input.in.fail("/changeRange", "the changes are already listed in 'changes'; give either the list or the range", null);
+            return new double[0];
+        }
+        if (range == null) {
+            if (listed == null) input.in.fail("/changes", "is required: a list of relative changes (or a range {from, to, steps} in 'changeRange')", null);
+            return values(input, listed, "/changes", max, what);
+        }
+        if (!range.isObject()) {
+            input.in.fail("/changeRange", "is " + JsonInput.describe(range) + "; expected a range {from, to, steps} (a list goes in 'changes')", null);
+            return new double[0];
+        }
+        return values(input, range, "/changeRange", max, what);
+    }
+
     static double[] values(AnalysisInput input, JsonNode node, String at, int max, String what) {
         if (node == null) return new double[0];
         if (node.isArray()) {

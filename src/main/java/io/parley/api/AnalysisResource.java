@@ -70,11 +70,10 @@ public class AnalysisResource {
     @Path("/spider")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     public Response spider(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a spider request", "scenario", "metrics", "levers", "changes");
+        AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a spider request", "scenario", "metrics", "levers", "changes", "changeRange");
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", NPV);
-        double[] changes = AnalysisReaders.values(input, input.in.required(input.root, "", "changes"), "/changes",
-                limits.maxSpiderChanges(), "relative changes in a spider");
+        double[] changes = AnalysisReaders.spiderChanges(input, limits.maxSpiderChanges());
         List<BoundLever> levers = AnalysisReaders.spiderLevers(input, compiled, input.leverItems("lever", "levers in one analysis", limits.maxLevers()), changes);
         input.done();
 

@@ -12,14 +12,19 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import io.parley.model.InvalidInputException;
+import io.parley.model.Numbers;
+import io.parley.model.SheetNumbers;
 import io.parley.model.Violation;
 
 /**
  * A CSV upload as spreadsheets write it: comma-separated, or semicolon-separated with decimal commas
  * (what Excel writes where the comma is the decimal mark), cells optionally in double quotes ("" for a
  * quote inside, and a line break inside a quoted cell is part of the cell), CRLF or LF line ends, and
- * the byte-order mark Excel puts before UTF-8 text. The delimiter is the header's: a header with a
- * semicolon and no comma is semicolon-separated. Read by Apache Commons CSV.
+ * the byte-order mark Excel puts before UTF-8 text. The delimiter is the one a first line {@code sep=;}
+ * names (as Excel writes it), else the header's: a header with a semicolon and no comma is
+ * semicolon-separated. Numbers are read as the locale the uploader declares writes them; without one,
+ * a number that could be either locale's ({@code 6.500} in a semicolon file) is refused, never guessed.
+ * Read by Apache Commons CSV.
  */
 final class CsvInput {
 
@@ -30,11 +35,18 @@ final class CsvInput {
     final List<String> header;
     final List<Row> rows;
     final boolean decimalComma;
+    /** The numbers of the locale the uploader declared, or null. */
+    private final SheetNumbers declared;
 
-    private CsvInput(List<String> header, List<Row> rows, boolean decimalComma) {
+    private CsvInput(List<String> header, List<Row> rows, boolean decimalComma, SheetNumbers declared) {
         this.header = header;
         this.rows = rows;
         this.decimalComma = decimalComma;
+        this.declared = declared;
+    }
+
+    static CsvInput parse(String text) {
+        return parse(text, null);
     }
 
     /**
@@ -42,10 +54,16 @@ final class CsvInput {
      *
      * @throws InvalidInputException naming the line when the text is not CSV (a quote never closed)
      */
-    static CsvInput parse(String text) {
+    static CsvInput parse(String text, SheetNumbers declared) {
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         String first = text.lines().findFirst().orElse("");
+        int linesBefore = 0;
         char delimiter = first.indexOf(';') >= 0 && first.indexOf(',') < 0 ? ';' : ',';
+        if (first.length() == 5 && first.startsWith("sep=")) {
+            delimiter = first.charAt(4);
+            text = text.substring(text.indexOf('\n') < 0 ? text.length() : text.indexOf('\n') + 1);
+            linesBefore = 1;
+        }
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter)
                 .setIgnoreEmptyLines(false) // kept, to count lines; skipped below
                 .setTrailingData(true)      // "a"b reads as ab, as spreadsheets read it
@@ -56,7 +74,7 @@ final class CsvInput {
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
                 // the parser counts line breaks read so far: the next record starts on the line after them
-                int line = (int) parser.getCurrentLineNumber() + 1;
+                int line = (int) parser.getCurrentLineNumber() + 1 + linesBefore;
                 if (!records.hasNext()) break;
                 List<String> cells = records.next().stream().map(String::trim).toList();
                 if (header == null) header = cells;
@@ -67,7 +85,7 @@ final class CsvInput {
             throw new InvalidInputException(List.of(new Violation("line " + lineOf(e),
                     "the CSV does not parse: a quoted cell is not closed (a quote inside a cell is written \"\")", null)));
         }
-        return new CsvInput(header == null ? List.of("") : header, rows, delimiter == ';');
+        return new CsvInput(header == null ? List.of("") : header, rows, delimiter == ';', declared);
     }
 
     /** The line Commons CSV names in its message ("... line 7 ..."), or 1. */
@@ -75,6 +93,9 @@ final class CsvInput {
         var m = Pattern.compile("line (\\d+)").matcher(String.valueOf(e.getMessage()));
         return m.find() ? Long.parseLong(m.group(1)) : 1;
     }
+
+    /** A dot and three digits after one to three digits: a thousands group, or three decimals? */
+    private static final Pattern THOUSANDS_OR_DECIMALS = Pattern.compile("[+-]?[1-9][0-9]{0,2}\\.[0-9]{3}");
 
     /** A number as spreadsheets write one: digits, an optional decimal point and exponent; no NaN, no Infinity. */
     private static final Pattern DECIMAL =
@@ -86,6 +107,19 @@ final class CsvInput {
      * "Infinity", "0x1p3" or "5d", which no spreadsheet means as a figure.
      */
     Double number(String cell) {
+        if (declared != null) {
+            try {
+                double v = declared.parse(cell);
+                return Double.isFinite(v) ? v : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        if (decimalComma && THOUSANDS_OR_DECIMALS.matcher(cell).matches()) {
+            throw new SheetNumbers.AmbiguousNumberException("'" + cell + "' in a semicolon-separated file is "
+                    + cell.replace(".", "") + " if '.' groups thousands there, and " + Numbers.plain(Double.parseDouble(cell))
+                    + " if it is a decimal point; declare the file's locale: ?locale=de-DE (or en-US)");
+        }
         String s = decimalComma ? cell.replace(',', '.') : cell;
         if (!DECIMAL.matcher(s).matches()) return null;
         double v = Double.parseDouble(s);

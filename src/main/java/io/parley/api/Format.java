@@ -9,12 +9,14 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * The formats an answer can take, and the one way a resource picks among them: the format the
  * client's Accept header ranks highest (by q, the most specific matching range deciding), the
- * resource's order breaking ties, so JSON wins when JSON and CSV are equally acceptable.
+ * resource's order breaking ties, so JSON wins when JSON and CSV are equally acceptable. A read that
+ * has one text format only (a spreadsheet cell's number, a figures table) answers it to any Accept.
  */
 enum Format {
     JSON(MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON),
     CSV(Csv.MEDIA_TYPE, Csv.MEDIA_TYPE + "; charset=UTF-8"),
-    NDJSON(Format.NDJSON_TYPE, Format.NDJSON_TYPE);
+    NDJSON(Format.NDJSON_TYPE, Format.NDJSON_TYPE),
+    TEXT(MediaType.TEXT_PLAIN, MediaType.TEXT_PLAIN + "; charset=UTF-8");
 
     static final String NDJSON_TYPE = "application/x-ndjson";
 
@@ -36,6 +38,11 @@ enum Format {
     }
 
     static Format negotiate(List<MediaType> accepted, Format... offered) {
+        if (offered.length == 1 && offered[0] != JSON) {
+            // a spreadsheet's plain-text or CSV read answers whatever is asked: generated clients ask
+            // for application/json or application/problem+json, and it has nothing else to give
+            return offered[0];
+        }
         Format best = null;
         double bestQuality = 0;
         for (Format f : offered) {

@@ -51,14 +51,28 @@ final class JsonInput {
         return true;
     }
 
-    /** A field that may be absent or null; null when so, or when it is the wrong type (recorded). */
+    /**
+     * A field that may be absent or null; null when so, or when it is the wrong type (recorded). An
+     * empty list is absent too: generated clients send {@code []} for every list they were not given.
+     */
     JsonNode optional(JsonNode parent, String field) {
         JsonNode node = parent.get(field);
-        return node == null || node.isNull() ? null : node;
+        return node == null || node.isNull() || node.isArray() && node.isEmpty() ? null : node;
     }
 
+    /**
+     * Whether one of the fields that tell the forms of a request element apart is there: present, not
+     * null, and not an empty list or map (what generated clients send for the fields they were not given).
+     */
+    static boolean given(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        return node != null && !node.isNull() && !(node.isContainerNode() && node.isEmpty());
+    }
+
+    /** A required field; an empty list is there (and refused where it is read, saying what it lacks). */
     JsonNode required(JsonNode parent, String at, String field) {
-        JsonNode node = optional(parent, field);
+        JsonNode node = parent.get(field);
+        if (node != null && node.isNull()) node = null;
         if (node == null) {
             fail(JsonPointer.child(at, field), "is required", null);
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -143,7 +144,8 @@ final class OptimizeRequests {
     private Decision decision(AnalysisInput input, CompiledScenario compiled, JsonNode item, String at) {
         if (!input.in.object(item, at, "a decision", Set.of("path", "min", "max", "integer", "values", "include"))) return null;
         if (item.has("include")) {
-            if (item.size() > 1) {
+            // an empty list (a generated client's "values": []) is no menu
+            if (Stream.of("path", "min", "max", "integer", "values").anyMatch(f -> JsonInput.given(item, f))) {
                 input.in.fail(at, "an include decision has only 'include' (a service of the terms, e.g. \"terms.services[vmi]\")", null);
                 return null;
             }
@@ -168,7 +170,7 @@ final class OptimizeRequests {
         }
         BoundLever lever = input.lever(compiled, input.in.required(item, at, "path"), at + "/path");
         if (lever == null) return null;
-        if (item.has("values")) {
+        if (JsonInput.given(item, "values")) {
             if (item.has("min") || item.has("max") || item.has("integer")) {
                 input.in.fail(at, "give a menu of 'values', or 'min' and 'max', not both", null);
                 return null;
@@ -258,13 +260,13 @@ final class OptimizeRequests {
             input.in.fail(at + "/max", range.get(), max);
             return List.of();
         }
-        int kinds = (node.has("metric") ? 1 : 0) + (node.has("line") ? 1 : 0) + (node.has("decisions") ? 1 : 0);
+        int kinds = (node.has("metric") ? 1 : 0) + (node.has("line") ? 1 : 0) + (JsonInput.given(node, "decisions") ? 1 : 0);
         if (kinds != 1) {
             input.in.fail(at, "a constraint is on one 'metric', one contract-year 'line' (with 'year'), or a sum of 'decisions'", null);
             return List.of();
         }
         String given = input.in.optionalText(node, at, "name", null);
-        if (node.has("decisions")) {
+        if (JsonInput.given(node, "decisions")) {
             JsonNode terms = node.get("decisions");
             Map<Integer, Double> coefficients = new LinkedHashMap<>();
             if (!terms.isObject() || terms.isEmpty()) {

@@ -33,6 +33,7 @@ import io.parley.engine.Report;
 import io.parley.model.InvalidInputException;
 import io.parley.model.Product;
 import io.parley.model.Scenario;
+import io.parley.model.SheetNumbers;
 import io.parley.model.Violation;
 import io.parley.plan.Actual;
 import io.parley.plan.IdempotencyKey;
@@ -70,12 +71,14 @@ public class PlanActualsResource {
     @Consumes({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@PathParam("id") String id, byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Requests.onlyKnownParameters(uri, Set.of());
+        Requests.onlyKnownParameters(uri, Set.of("locale"));
+        SheetNumbers numbers = Requests.sheetNumbers(uri);
         long planId = PlanPaths.planId(id);
         Optional<IdempotencyKey> key = PlanPaths.idempotencyKey(headers, uri, body);
         boolean csv = headers.getMediaType() != null && headers.getMediaType().isCompatible(MediaType.valueOf(Csv.MEDIA_TYPE));
         List<Violation> violations = new ArrayList<>();
-        List<Actual> actuals = csv ? actualsJson.fromCsv(body, ActualsJson.charset(headers.getMediaType()), violations)
+        List<Actual> actuals = csv ? actualsJson.fromCsv(body, ActualsJson.charset(headers.getMediaType()),
+                numbers.locale() == null ? null : numbers, violations)
                 : actualsJson.fromJson(bodies.parse(body), violations);
         if (!violations.isEmpty()) throw new InvalidInputException(violations);
         Function<Optional<List<Actual>>, KeptAnswer> stored = all -> new KeptAnswer(200, null, null,
@@ -88,11 +91,13 @@ public class PlanActualsResource {
     @Path("/actuals")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     public Response actuals(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Requests.onlyKnownParameters(uri, Set.of());
+        Requests.onlyKnownParameters(uri, Set.of("dialect", "bom"));
+        String dialect = Requests.oneOf(uri, "dialect", CsvDialect.NAMES, CsvDialect.RFC4180);
+        boolean bom = Boolean.parseBoolean(Requests.oneOf(uri, "bom", List.of("true", "false"), "false"));
         long planId = PlanPaths.planId(id);
         plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
         List<Actual> actuals = plans.actuals(planId);
-        if (Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV) return Response.ok(actualsJson.csv(actuals), Csv.MEDIA_TYPE + "; charset=UTF-8").build();
+        if (Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV) return csv(CsvDialect.write(actualsJson.csv(actuals), dialect, bom));
         return Response.ok(actualsJson.list(planId, actuals), MediaType.APPLICATION_JSON).build();
     }
 
@@ -116,8 +121,10 @@ public class PlanActualsResource {
     @Path("/variance")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     public Response variance(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Requests.onlyKnownParameters(uri, Set.of("table"));
+        Requests.onlyKnownParameters(uri, Set.of("table", "dialect", "bom"));
         String table = Requests.oneOf(uri, "table", VarianceCsv.TABLES, "periods");
+        String dialect = Requests.oneOf(uri, "dialect", CsvDialect.NAMES, CsvDialect.RFC4180);
+        boolean bom = Boolean.parseBoolean(Requests.oneOf(uri, "bom", List.of("true", "false"), "false"));
         long planId = PlanPaths.planId(id);
         StoredPlan plan = plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
         PlanScenario agreed = plans.agreedScenario(planId).orElseThrow(() -> new ProblemException(Problem.of(
@@ -146,7 +153,7 @@ public class PlanActualsResource {
         }
         out.set("volumes", volumes(report, scenario, actuals));
         out.set("targets", TargetsJson.of(mapper, PlanJson.value(read(plan.document())), ppy, n, report, actuals, null, null));
-        if (Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV) return Response.ok(VarianceCsv.table(out, table), Csv.MEDIA_TYPE + "; charset=UTF-8").build();
+        if (Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV) return csv(CsvDialect.write(VarianceCsv.table(out, table), dialect, bom));
         return Response.ok(out, MediaType.APPLICATION_JSON).build();
     }
 
@@ -207,4 +214,8 @@ public class PlanActualsResource {
         ResultJson.number(o, "relative", c.relative());
     }
 
+
+    private static Response csv(String text) {
+        return Response.ok(text, Format.CSV.contentType).build();
+    }
 }

@@ -28,8 +28,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
 import io.parley.model.InvalidInputException;
-import io.parley.model.Numbers;
 import io.parley.model.Scenario;
+import io.parley.model.SheetNumbers;
 import io.parley.model.Violation;
 import io.parley.plan.IdempotencyKey;
 import io.parley.plan.KeptAnswer;
@@ -146,42 +146,38 @@ public class PlanScenariosResource {
 
     /**
      * One summary metric as plain text, for a spreadsheet cell: {@code ?set=<lever path>:<value>} (repeatable)
-     * overrides levers. A null metric is an empty body.
+     * overrides levers, {@code ?locale=de-DE} reads and writes numbers as that locale does. A null metric is
+     * an empty body. Any Accept is answered (generated clients send their JSON types).
      */
     @GET
     @Path("/{sid}/metrics/{metric}")
-    @Produces(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.WILDCARD)
     public Response metric(@PathParam("id") String id, @PathParam("sid") String sid, @PathParam("metric") String name,
-                           @Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of("set"));
+                           @Context UriInfo uri, @Context HttpHeaders headers) {
+        Requests.onlyKnownParameters(uri, Set.of("set", "locale"));
+        Format.negotiate(headers, Format.TEXT);
+        SheetNumbers numbers = Requests.sheetNumbers(uri);
         Scenario base = PlanPaths.scenario(stored(id, sid), mapper);
         Metric metric = Metric.byName(name).orElseThrow(() -> new ProblemException(Problem.of(Problem.Kind.NOT_FOUND,
                 "no metric '" + name + "'; GET /api/v1/metrics lists them")));
         ObjectNode set = mapper.createObjectNode();
-        List<String> overrides = uri.getQueryParameters().get("set");
-        if (overrides != null) {
-            for (String o : overrides) {
-                int colon = o.lastIndexOf(':');
-                double value;
-                try {
-                    value = colon < 1 ? Double.NaN : Double.parseDouble(o.substring(colon + 1));
-                } catch (NumberFormatException e) {
-                    value = Double.NaN;
-                }
-                if (!Double.isFinite(value)) {
-                    throw Requests.badParameter("set", "query parameter 'set': '" + o + "' is not <lever path>:<number>, "
-                            + "e.g. terms.discounts[widgets]:0.06");
-                }
-                set.put(o.substring(0, colon), value);
+        for (String o : uri.getQueryParameters().getOrDefault("set", List.of())) {
+            try {
+                SheetNumbers.Override override = numbers.override(o);
+                set.put(override.path(), override.value());
+            } catch (SheetNumbers.AmbiguousNumberException e) {
+                throw new InvalidInputException(List.of(new Violation("?set", "query parameter 'set': " + e.getMessage(), o)));
+            } catch (IllegalArgumentException e) {
+                throw Requests.badParameter("set", "query parameter 'set': " + e.getMessage());
             }
         }
         List<Violation> violations = new ArrayList<>();
         Scenario scenario = set.isEmpty() ? base : CompareResource.applyOverrides(set, "?set", new JsonInput(violations), base);
         if (!violations.isEmpty() || scenario == null) throw new InvalidInputException(violations);
         double value = CompiledScenario.compile(scenario).summary()[metric.ordinal()];
-        String text = Double.isNaN(value) ? "" : metric.unit == Metric.Unit.PERIOD ? Long.toString((long) value) : Numbers.plain(value);
+        String text = Double.isNaN(value) ? "" : metric.unit == Metric.Unit.PERIOD ? Long.toString((long) value) : numbers.format(value);
         Provenance provenance = provenances.of(scenario);
-        return provenance.stamp(Response.ok(text, MediaType.TEXT_PLAIN + "; charset=UTF-8")).build();
+        return provenance.stamp(Response.ok(text, Format.TEXT.contentType)).build();
     }
 
     private ObjectNode named(PlanScenario s) {

@@ -5,6 +5,8 @@ import java.util.Set;
 
 import jakarta.ws.rs.core.UriInfo;
 
+import io.parley.model.SheetNumbers;
+
 /** Checks on the parts of a request outside its body: query parameters and the media type wanted. */
 final class Requests {
 
@@ -37,6 +39,18 @@ final class Requests {
                     + String.join(", ", allowed));
         }
         return value;
+    }
+
+    /** The numbers of {@code ?locale=<BCP 47 tag>} (given at most once), or undeclared ones without it. */
+    static SheetNumbers sheetNumbers(UriInfo uri) {
+        List<String> values = uri.getQueryParameters().get("locale");
+        if (values == null || values.isEmpty()) return SheetNumbers.undeclared();
+        if (values.size() > 1) throw badParameter("locale", "query parameter 'locale' is given " + values.size() + " times; give it once");
+        try {
+            return SheetNumbers.of(values.get(0));
+        } catch (IllegalArgumentException e) {
+            throw badParameter("locale", "query parameter 'locale': " + e.getMessage());
+        }
     }
 
     /** A whole-number query parameter within [min, max]. */

@@ -136,7 +136,7 @@ public class SweepResource {
             if (!input.in.object(item, at, "a swept lever", Set.of("path", "values", "from", "to", "steps"))) continue;
             BoundLever lever = input.lever(compiled, input.in.required(item, at, "path"), at + "/path");
             double[] v;
-            if (item.has("values")) {
+            if (JsonInput.given(item, "values")) {
                 if (item.has("from") || item.has("to") || item.has("steps")) {
                     input.in.fail(at, "give 'values' or a range 'from', 'to', 'steps', not both", null);
                     continue;
@@ -146,6 +146,7 @@ public class SweepResource {
             } else {
                 ObjectNode range = item.deepCopy();
                 range.remove("path");
+                range.remove("values"); // an empty list, as generated clients send it for none
                 v = AnalysisReaders.values(input, range, at, limits.maxValuesPerLever(), "values of one swept lever");
             }
             if (lever == null) continue;
@@ -155,7 +156,7 @@ public class SweepResource {
             }
             boolean ok = v.length > 0;
             for (int k = 0; k < v.length; k++) {
-                ok &= input.allowed(compiled, lever, v[k], at + (item.has("values") ? "/values/" + k : ""));
+                ok &= input.allowed(compiled, lever, v[k], at + (JsonInput.given(item, "values") ? "/values/" + k : ""));
             }
             if (ok) {
                 levers.add(lever);

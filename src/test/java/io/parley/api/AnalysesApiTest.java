@@ -189,9 +189,29 @@ class AnalysesApiTest {
 
     static ObjectNode spiderRequest() {
         ObjectNode request = request();
-        request.putObject("changes").put("from", -0.2).put("to", 0.2).put("steps", 4);
+        request.putObject("changeRange").put("from", -0.2).put("to", 0.2).put("steps", 4);
         request.putArray("levers").add("products[srp-trays].listPrice").add("products[srp-trays].unitCost");
         return request;
+    }
+
+    @Test
+    void aRangeSentInChangesAsTheContractOnceAllowedIsStillAnsweredTheSame() {
+        ObjectNode legacy = spiderRequest();
+        legacy.set("changes", legacy.remove("changeRange"));
+        JsonNode answer = Fixtures.json(given().filter(Contract.RESPONSE_CONFORMS)
+                .contentType(ContentType.JSON).accept(ContentType.JSON).body(legacy.toString())
+                .when().post("/api/v1/analyses/spider").then().statusCode(200).extract().asString());
+        assertThat(answer.get("metrics")).isEqualTo(analyse("spider", spiderRequest()).get("metrics"));
+        assertThat(answer.get("changes")).hasSize(5);
+    }
+
+    @Test
+    void changesListedAndGivenAsARangeAtOnceAreRefused() {
+        ObjectNode both = spiderRequest();
+        both.putArray("changes").add(0.1);
+        reject("spider", both).statusCode(422).contentType(PROBLEM)
+                .body("errors[0].pointer", equalTo("/changeRange"))
+                .body("errors[0].message", containsString("either the list or the range"));
     }
 
     @Test
@@ -533,6 +553,7 @@ class AnalysesApiTest {
     @Test
     void moreSpiderChangesThanTheLimitIsLimitExceeded() {
         ObjectNode request = spiderRequest();
+        request.remove("changeRange"); // the range in 'changes' itself, as the contract once had it
         request.putObject("changes").put("from", -0.5).put("to", 0.5).put("steps", 5000);
         reject("spider", request).statusCode(422).contentType(PROBLEM)
                 .body("type", equalTo("urn:parley:problem:limit-exceeded"))

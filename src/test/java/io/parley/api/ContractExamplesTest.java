@@ -88,7 +88,7 @@ class ContractExamplesTest {
 
     @Test
     void aPropertyExampleOutsideItsEnumIsReported() {
-        assertThat(Broken.reportsOn("components/schemas/MetricConstraint.metric example"))
+        assertThat(Broken.reportsOn("components/schemas/OptimizeConstraint.metric example"))
                 .contains("\"customerNPV\"").contains("not found in enum");
     }
 
@@ -123,7 +123,7 @@ class ContractExamplesTest {
                     .remove("name");
             object(spec, "/components/responses/InternalError/content/application~1problem+json/example")
                     .put("status", "500");
-            object(spec, "/components/schemas/MetricConstraint/properties/metric").put("example", "customerNPV");
+            object(spec, "/components/schemas/OptimizeConstraint/properties/metric").put("example", "customerNPV");
             ObjectNode table = object(spec,
                     "/paths/~1api~1v1~1analyses~1sweep/post/responses/200/content/text~1csv/examples/table");
             table.put("value", table.get("value").asText().replace("0.06,152388.07,", "0.06,"));

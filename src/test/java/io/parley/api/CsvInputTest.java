@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.parley.model.InvalidInputException;
+import io.parley.model.SheetNumbers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,5 +73,33 @@ class CsvInputTest {
         assertThatThrownBy(() -> CsvInput.parse("period,note\n1,\"open\n2,x\n"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                         .singleElement().satisfies(v -> assertThat(v.message()).contains("quoted cell is not closed")));
+    }
+
+    @Test
+    void aSemicolonFileWithoutALocaleRefusesANumberThatIsThousandsOrDecimals() {
+        CsvInput csv = CsvInput.parse("period;volume:trays\n1;6.500\n");
+        assertThatThrownBy(() -> csv.number("6.500")).isInstanceOf(SheetNumbers.AmbiguousNumberException.class)
+                .hasMessageContaining("6500 if '.' groups thousands there, and 6.5 if it is a decimal point")
+                .hasMessageContaining("?locale=de-DE");
+        assertThat(csv.number("6,5")).isEqualTo(6.5);
+        assertThat(csv.number("0.125")).isEqualTo(0.125); // no thousands group starts with 0
+    }
+
+    @Test
+    void aDeclaredLocaleReadsEveryNumberItsWay() {
+        CsvInput csv = CsvInput.parse("period;volume:trays\n1;6.500\n", SheetNumbers.of("de-DE"));
+        assertThat(csv.number("6.500")).isEqualTo(6500);
+        assertThat(csv.number("1.234.567,25")).isEqualTo(1_234_567.25);
+        assertThat(csv.number("0.08")).isNull(); // not how de-DE writes a number: reported as not a number
+    }
+
+    @Test
+    void aSepLineAsExcelWritesItNamesTheDelimiterAndCountsAsALine() {
+        CsvInput csv = CsvInput.parse("sep=;\r\nperiod;netRevenue\r\n1;6300000,5\r\n;\r\n");
+        assertThat(csv.header).containsExactly("period", "netRevenue");
+        assertThat(csv.rows).singleElement().satisfies(r -> {
+            assertThat(r.line()).isEqualTo(3);
+            assertThat(r.cells()).containsExactly("1", "6300000,5");
+        });
     }
 }

@@ -43,4 +43,12 @@ class FormatTest {
         assertThatThrownBy(() -> Format.negotiate(accept("application/json;q=0", "application/xml"), Format.JSON, Format.CSV))
                 .isInstanceOf(NotAcceptableException.class);
     }
+
+    @Test
+    void aReadWithOneTextFormatAnswersItWhateverTheAcceptAsks() {
+        for (String accept : List.of("application/json", "application/problem+json", "*/*", "text/html")) {
+            assertThat(Format.negotiate(accept(accept), Format.TEXT)).isEqualTo(Format.TEXT);
+            assertThat(Format.negotiate(accept(accept), Format.CSV)).isEqualTo(Format.CSV);
+        }
+    }
 }
