@@ -1,10 +1,13 @@
 package io.parley.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+
+import org.hipparchus.distribution.continuous.NormalDistribution;
 
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
@@ -36,41 +39,68 @@ public final class Morris {
                 : Optional.of("must be an even whole number in 2–" + MAX_LEVELS + " (the grid levels of each lever)");
     }
 
-    public record Effect(String lever, double mu, double muStar, double sigma) {
+    /** Resamples of the elementary effects behind the interval on μ* when a request names none (SALib's default). */
+    public static final int DEFAULT_RESAMPLES = 1000;
+    /** The confidence of the interval on μ* when a request names none. */
+    public static final double DEFAULT_CONFIDENCE = 0.95;
+
+    /**
+     * One factor's (a lever's, or a group's) effects: μ, μ*, σ; {@code muStarConf}, the half-width of
+     * the bootstrap confidence interval on μ* (SALib's {@code mu_star_conf}); and the raw elementary
+     * effects, one per trajectory in trajectory order.
+     */
+    public record Effect(String lever, double mu, double muStar, double sigma, double muStarConf,
+                         List<Double> elementaryEffects) {
     }
 
     public record Result(Metric metric, List<Effect> effects) {
     }
 
+    /** Every lever a factor of its own, μ*'s interval from the default resamples at the default confidence. */
     public static List<Result> run(CompiledScenario compiled, List<MonteCarlo.Uncertain> levers, List<Metric> metrics,
                                    int trajectories, int levels, long seed) {
+        return run(compiled, levers, Groups.each(levers), metrics, trajectories, levels, seed, DEFAULT_RESAMPLES,
+                DEFAULT_CONFIDENCE);
+    }
+
+    /**
+     * Morris screening of {@code groups} of levers: at each step of a trajectory every lever of one group
+     * moves up by Δ (Campolongo, Cariboni and Saltelli 2007), so r (groups + 1) evaluations. The interval
+     * on μ* resamples each factor's r effects with replacement {@code resamples} times (from the seed's
+     * stream, after the design is drawn) and is ± z × the sd of the resampled μ*, as SALib computes it.
+     */
+    public static List<Result> run(CompiledScenario compiled, List<MonteCarlo.Uncertain> levers, Groups groups,
+                                   List<Metric> metrics, int trajectories, int levels, long seed, int resamples,
+                                   double confidence) {
         int k = levers.size();
+        int factors = groups.size();
         double delta = levels / (2.0 * (levels - 1));
         SplittableRandom random = new SplittableRandom(seed);
         Probe probe = new Probe(compiled);
-        double[][][] effects = new double[metrics.size()][k][trajectories];
+        double[][][] effects = new double[metrics.size()][factors][trajectories];
         int startLevels = levels / 2; // levels whose value + Δ stays on the grid
         for (int t = 0; t < trajectories; t++) {
             double[] x = new double[k];
             for (int j = 0; j < k; j++) x[j] = random.nextInt(startLevels) / (double) (levels - 1);
-            int[] order = Sampling.permutation(k, random);
+            int[] order = Sampling.permutation(factors, random);
             double[] before = evaluate(probe, levers, x, levels, metrics);
-            for (int step = 0; step < k; step++) {
-                int j = order[step];
+            for (int step = 0; step < factors; step++) {
+                int g = order[step];
                 // every start level lies in [0, 1 − Δ], so each step moves up by Δ (Morris' design)
-                x[j] += delta;
+                for (int j : groups.members()[g]) x[j] += delta;
                 double[] after = evaluate(probe, levers, x, levels, metrics);
                 for (int m = 0; m < metrics.size(); m++) {
-                    effects[m][j][t] = (after[m] - before[m]) / delta;
+                    effects[m][g][t] = (after[m] - before[m]) / delta;
                 }
                 before = after;
             }
         }
+        double z = new NormalDistribution(0, 1).inverseCumulativeProbability(0.5 + confidence / 2);
         List<Result> results = new ArrayList<>();
         for (int m = 0; m < metrics.size(); m++) {
             List<Effect> list = new ArrayList<>();
-            for (int j = 0; j < k; j++) {
-                double[] e = effects[m][j];
+            for (int g = 0; g < factors; g++) {
+                double[] e = effects[m][g];
                 double mu = 0;
                 double muStar = 0;
                 for (double v : e) {
@@ -81,12 +111,29 @@ public final class Morris {
                 muStar /= e.length;
                 double s = 0;
                 for (double v : e) s += (v - mu) * (v - mu);
-                list.add(new Effect(levers.get(j).lever().path(), mu, muStar, e.length > 1 ? Math.sqrt(s / (e.length - 1)) : Double.NaN));
+                list.add(new Effect(groups.names().get(g), mu, muStar, e.length > 1 ? Math.sqrt(s / (e.length - 1)) : Double.NaN,
+                        z * resampledSd(e, resamples, random), Arrays.stream(e).boxed().toList()));
             }
             list.sort(Comparator.comparingDouble((Effect ef) -> Double.isNaN(ef.muStar()) ? -1 : ef.muStar()).reversed());
             results.add(new Result(metrics.get(m), list));
         }
         return results;
+    }
+
+    /** The sd of μ* = mean |e| over {@code resamples} resamples of the effects with replacement. */
+    static double resampledSd(double[] effects, int resamples, SplittableRandom random) {
+        double[] muStars = new double[resamples];
+        double mean = 0;
+        for (int b = 0; b < resamples; b++) {
+            double muStar = 0;
+            for (int i = 0; i < effects.length; i++) muStar += Math.abs(effects[random.nextInt(effects.length)]);
+            muStars[b] = muStar / effects.length;
+            mean += muStars[b];
+        }
+        mean /= resamples;
+        double squares = 0;
+        for (double v : muStars) squares += (v - mean) * (v - mean);
+        return Math.sqrt(squares / (resamples - 1)); // the sample sd, as SALib's ddof=1
     }
 
     private static double[] evaluate(Probe probe, List<MonteCarlo.Uncertain> levers, double[] x, int levels,

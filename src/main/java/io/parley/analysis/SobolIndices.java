@@ -77,7 +77,7 @@ public final class SobolIndices {
                 : Optional.of("must be a whole number in " + MIN_BOOTSTRAP + "–" + MAX_BOOTSTRAP);
     }
 
-    /** One lever's indices with their confidence intervals (see the class comment). */
+    /** One lever's (or group's, named so) indices with their confidence intervals (see the class comment). */
     public record Index(String lever, double first, double firstLow, double firstHigh,
                         double total, double totalLow, double totalHigh) {
     }
@@ -95,7 +95,7 @@ public final class SobolIndices {
         return run(compiled, levers, metrics, n, seed, bootstrap, confidence, false, 1);
     }
 
-    /** The evaluations a run makes: N (k + 2), or N (2k + 2) with second-order indices. */
+    /** The evaluations a run makes: N (k + 2), or N (2k + 2) with second-order indices, for k levers or groups. */
     public static long evaluations(int n, int levers, boolean secondOrder) {
         return (long) n * ((secondOrder ? 2L : 1L) * levers + 2);
     }
@@ -111,7 +111,21 @@ public final class SobolIndices {
     public static List<Result> run(CompiledScenario compiled, List<MonteCarlo.Uncertain> levers, List<Metric> metrics,
                                    int n, long seed, int bootstrap, double confidence, boolean secondOrder,
                                    ExecutorService executor) {
+        return run(compiled, levers, Groups.each(levers), metrics, n, seed, confidence, secondOrder, executor);
+    }
+
+    /**
+     * The indices of {@code groups} of levers (SALib's groups): the matrix A_B(g) takes every column of
+     * group g from B, so a group's S is the share of the variance its levers explain together and its
+     * ST that with every interaction; N (groups + 2) evaluations, N (2 groups + 2) with second order
+     * (pairs of groups). Every lever alone is the ungrouped run.
+     */
+    public static List<Result> run(CompiledScenario compiled, List<MonteCarlo.Uncertain> levers, Groups groups,
+                                   List<Metric> metrics, int n, long seed, double confidence, boolean secondOrder,
+                                   ExecutorService executor) {
         int k = levers.size();
+        int factors = groups.size();
+        int[][] members = groups.members();
         double[][] a = new double[n][k];
         double[][] b = new double[n][k];
         SobolSequenceGenerator sobol = new SobolSequenceGenerator(2 * k);
@@ -136,8 +150,8 @@ public final class SobolIndices {
         }
         double[][] fa = new double[metrics.size()][n];
         double[][] fb = new double[metrics.size()][n];
-        double[][][] fab = new double[k][metrics.size()][n];
-        double[][][] fba = secondOrder ? new double[k][metrics.size()][n] : null;
+        double[][][] fab = new double[factors][metrics.size()][n];
+        double[][][] fba = secondOrder ? new double[factors][metrics.size()][n] : null;
         // rows are independent: blocks of them on every thread, each writing only its own rows
         int blocks = (n + Sampling.BLOCK - 1) / Sampling.BLOCK;
         Blocks.run(executor, 0, blocks, block -> {
@@ -146,14 +160,14 @@ public final class SobolIndices {
             for (int i = block * Sampling.BLOCK; i < Math.min(n, (block + 1) * Sampling.BLOCK); i++) {
                 store(probe, levers, a[i], metrics, fa, i);
                 store(probe, levers, b[i], metrics, fb, i);
-                for (int j = 0; j < k; j++) {
+                for (int g = 0; g < factors; g++) {
                     System.arraycopy(a[i], 0, row, 0, k);
-                    row[j] = b[i][j];
-                    store(probe, levers, row, metrics, fab[j], i);
+                    for (int j : members[g]) row[j] = b[i][j];
+                    store(probe, levers, row, metrics, fab[g], i);
                     if (fba != null) {
                         System.arraycopy(b[i], 0, row, 0, k);
-                        row[j] = a[i][j];
-                        store(probe, levers, row, metrics, fba[j], i);
+                        for (int j : members[g]) row[j] = a[i][j];
+                        store(probe, levers, row, metrics, fba[g], i);
                     }
                 }
             }
@@ -163,24 +177,24 @@ public final class SobolIndices {
         for (int m = 0; m < metrics.size(); m++) {
             final int metric = m;
             List<Index> indices = new ArrayList<>();
-            for (int j = 0; j < k; j++) {
-                final int lever = j;
+            for (int g = 0; g < factors; g++) {
+                final int lever = g;
                 Interval first = Interval.of(replicates, slice, t,
                         (from, to) -> estimates(fa[metric], fb[metric], fab[lever][metric], from, to)[0]);
                 Interval total = Interval.of(replicates, slice, t,
                         (from, to) -> estimates(fa[metric], fb[metric], fab[lever][metric], from, to)[1]);
-                indices.add(new Index(levers.get(j).lever().path(), first.estimate, first.low, first.high,
+                indices.add(new Index(groups.names().get(g), first.estimate, first.low, first.high,
                         total.estimate, total.low, total.high));
             }
             List<Pair> pairs = new ArrayList<>();
             if (fba != null) {
-                for (int i = 0; i < k; i++) {
-                    for (int j = i + 1; j < k; j++) {
+                for (int i = 0; i < factors; i++) {
+                    for (int j = i + 1; j < factors; j++) {
                         final int one = i;
                         final int other = j;
                         Interval pair = Interval.of(replicates, slice, t, (from, to) -> secondOrder(fa[metric], fb[metric],
                                 fab[other][metric], fba[one][metric], fba[other][metric], from, to));
-                        pairs.add(new Pair(levers.get(i).lever().path(), levers.get(j).lever().path(),
+                        pairs.add(new Pair(groups.names().get(i), groups.names().get(j),
                                 pair.estimate, pair.low, pair.high));
                     }
                 }

@@ -17,8 +17,20 @@ public final class Tornado {
     private Tornado() {
     }
 
+    /**
+     * The quantiles a lever with a distribution is moved to: its P10 and P90, as @RISK draws a tornado
+     * from the inputs' distributions, so a bar spans the middle 80 % of what the lever may be.
+     */
+    public static final double LOW_QUANTILE = 0.10;
+    public static final double HIGH_QUANTILE = 0.90;
+
     /** A lever and the two values it is moved to. */
     public record Input(BoundLever lever, double low, double high) {
+
+        /** The lever moved to the P10 and the P90 of what is known about it. */
+        public static Input quantiles(BoundLever lever, Distribution distribution) {
+            return new Input(lever, distribution.quantile(LOW_QUANTILE), distribution.quantile(HIGH_QUANTILE));
+        }
 
         /** The lever moved by ± {@code swing} of its value in the scenario (0.1 for ±10 %). */
         public static Input swing(BoundLever lever, double swing) {

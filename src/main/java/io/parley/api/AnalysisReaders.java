@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.parley.analysis.BoundLever;
 import io.parley.analysis.BreakEven;
 import io.parley.analysis.Bridge;
+import io.parley.analysis.Distribution;
 import io.parley.analysis.GoalSeek;
 import io.parley.analysis.Grid;
 import io.parley.analysis.LeverDomain;
@@ -38,7 +39,7 @@ final class AnalysisReaders {
         for (int i = 0; i < items.size(); i++) {
             String at = JsonPointer.child("/levers", i);
             JsonNode item = items.get(i);
-            if (!input.in.object(item, at, "a tornado lever", Set.of("path", "low", "high", "swing"))) continue;
+            if (!input.in.object(item, at, "a tornado lever", Set.of("path", "low", "high", "swing", "distribution"))) continue;
             BoundLever lever = input.lever(compiled, input.in.required(item, at, "path"), at + "/path");
             JsonNode low = input.in.optional(item, "low");
             JsonNode high = input.in.optional(item, "high");
@@ -47,7 +48,19 @@ final class AnalysisReaders {
             double highValue;
             String lowAt = at + "/low";
             String highAt = at + "/high";
-            if (low != null || high != null) {
+            if (item.has("distribution")) {
+                if (low != null || high != null || item.has("swing")) {
+                    input.in.fail(at, "give a 'distribution' (the bar spans its P10 to P90), or 'low' and 'high', "
+                            + "or a relative 'swing', not a mix", null);
+                    continue;
+                }
+                Distribution d = UncertaintyInput.distribution(input, item.get("distribution"), at + "/distribution");
+                if (d == null || lever == null) continue;
+                Tornado.Input p10p90 = Tornado.Input.quantiles(lever, d);
+                lowValue = p10p90.low();
+                highValue = p10p90.high();
+                lowAt = highAt = at + "/distribution";
+            } else if (low != null || high != null) {
                 if (low == null || high == null || item.has("swing")) {
                     input.in.fail(at, "give both 'low' and 'high', or a relative 'swing' (0.1 for ±10 %), not a mix", null);
                     continue;

@@ -62,7 +62,7 @@ public class AnalysisResource {
         List<Tornado.Input> levers = AnalysisReaders.tornadoLevers(input, compiled, input.leverItems("lever", "levers in one analysis", limits.maxLevers()));
         input.done();
 
-        TornadoAnswer answer = TornadoAnswer.of(Tornado.run(compiled, levers, metrics), provenance(compiled));
+        TornadoAnswer answer = TornadoAnswer.of(Tornado.run(compiled, levers, metrics), provenance(compiled, input));
         return table(headers, answer);
     }
 
@@ -77,14 +77,14 @@ public class AnalysisResource {
         List<BoundLever> levers = AnalysisReaders.spiderLevers(input, compiled, input.leverItems("lever", "levers in one analysis", limits.maxLevers()), changes);
         input.done();
 
-        SpiderAnswer answer = SpiderAnswer.of(changes, Spider.run(compiled, levers, changes, metrics), provenance(compiled));
+        SpiderAnswer answer = SpiderAnswer.of(changes, Spider.run(compiled, levers, changes, metrics), provenance(compiled, input));
         return table(headers, answer);
     }
 
     @POST
     @Path("/goal-seek")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response goalSeek(byte[] body, @Context UriInfo uri) {
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    public Response goalSeek(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a goal-seek request",
                 "scenario", "lever", "metric", "target", "lower", "upper", "tolerance");
         CompiledScenario compiled = input.scenario("scenario");
@@ -96,8 +96,8 @@ public class AnalysisResource {
         input.done();
 
         GoalSeek.Result r = GoalSeek.seek(compiled, lever, metric, target, bounds[0], bounds[1], tolerance);
-        Provenance provenance = provenance(compiled);
-        return json(new GoalSeekAnswer(lever.path(), metric.apiName, target, GoalSeekAnswer.Search.of(r), provenance), provenance);
+        return table(headers, new GoalSeekAnswer(lever.path(), metric.apiName, target, GoalSeekAnswer.Search.of(r),
+                provenance(compiled, input)));
     }
 
     @POST
@@ -115,7 +115,7 @@ public class AnalysisResource {
 
         List<BreakEven.Row> rows = BreakEven.table(compiled, levers, metric, threshold, tolerance);
         BreakEvenAnswer answer = BreakEvenAnswer.of(metric.apiName, threshold, compiled.summary()[metric.ordinal()], rows,
-                provenance(compiled));
+                provenance(compiled, input));
         return table(headers, answer);
     }
 
@@ -144,14 +144,14 @@ public class AnalysisResource {
             throw Problem.overLimit("/method", "levers changed for a Shapley bridge (2^n evaluations)",
                     steps.size(), Bridge.MAX_SHAPLEY_LEVERS);
         }
-        BridgeAnswer answer = BridgeAnswer.of(Bridge.runSteps(baseline, steps, metrics, method), provenance(baseline));
+        BridgeAnswer answer = BridgeAnswer.of(Bridge.runSteps(baseline, steps, metrics, method), provenances.of(baseline.scenario(), input.root, "baseline"));
         // the method chosen is in the JSON; a CSV table has no place for it but this header
         return Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV
                 ? csv(answer).header("Parley-Bridge-Method", answer.method()).build() : json(answer, answer.provenance());
     }
 
-    private Provenance provenance(CompiledScenario compiled) {
-        return provenances.of(compiled.scenario());
+    private Provenance provenance(CompiledScenario compiled, AnalysisInput input) {
+        return provenances.of(compiled.scenario(), input.root, "scenario");
     }
 
     private Response json(Object answer, Provenance provenance) {

@@ -91,7 +91,7 @@ public class CompareResource {
 
         double[] base = CompiledScenario.compile(baseline).summary();
         String baselineHash = provenances.hash(baseline);
-        Provenance provenance = provenances.ofHash(baselineHash);
+        Provenance provenance = provenances.of(baseline, root, "baseline");
         List<double[]> summaries = new ArrayList<>();
         for (Variant v : variants) {
             summaries.add(CompiledScenario.compile(v.scenario()).summary());

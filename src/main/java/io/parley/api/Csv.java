@@ -112,6 +112,7 @@ final class Csv {
 
     /** A cell of any kind: a whole number as such, another number as {@link #cell(double)}, text quoted. */
     static String cell(Object value) {
+        if (value == null) return ""; // an absent figure (a JSON null) is an empty cell, as a NaN is
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return value.toString();
         }

@@ -1,5 +1,6 @@
 package io.parley.api;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -33,6 +34,35 @@ record FrontierAnswer(String supplier, String customer, Double customerLow, Doub
                 Deal.of(r.zone().bestForCustomer(), problem, supplier, customer));
         return new FrontierAnswer(supplier.apiName, customer.apiName, figure(r.customerLow()), figure(r.customerHigh()),
                 unsolved, points, zone, provenance);
+    }
+
+    /**
+     * The frontier as a table: a row per point in order of the customer's level, its status, the two
+     * figures and every decision's value (an included option as 1 or 0), one column per decision in
+     * the problem's order; the cells of a point that found no deal are empty.
+     */
+    String csv(DealProblem problem) {
+        List<String> names = problem.decisions().stream().map(d -> d.name()).toList();
+        StringBuilder csv = new StringBuilder("level,status," + Csv.quote(supplier) + "," + Csv.quote(customer));
+        for (String name : names) csv.append(',').append(Csv.quote(name));
+        csv.append(Csv.EOL);
+        for (Point p : points) {
+            List<Object> cells = new ArrayList<>(List.of(p.level() == null ? "" : p.level(), p.deal().status()));
+            Terms t = p.deal().terms();
+            cells.add(t == null ? null : t.supplier());
+            cells.add(t == null ? null : t.customer());
+            for (String name : names) cells.add(t == null ? null : valueOf(t.decisions(), name));
+            Csv.cells(csv, cells.toArray());
+        }
+        return csv.toString();
+    }
+
+    private static Object valueOf(List<OptimizeAnswer.DecisionValue> decisions, String name) {
+        for (OptimizeAnswer.DecisionValue d : decisions) {
+            if (d instanceof OptimizeAnswer.Included i && i.name().equals(name)) return i.included() ? 1 : 0;
+            if (d instanceof OptimizeAnswer.Valued v && v.name().equals(name)) return v.value();
+        }
+        return null;
     }
 
     /** Why the frontier could not be traced: the status of its first solve, and its least relaxation if infeasible. */

@@ -9,7 +9,8 @@ import io.parley.analysis.GoalSeek;
 import io.parley.model.Spellings;
 
 /** The answer to a goal seek: the lever, metric and target asked for, and the search. */
-record GoalSeekAnswer(String lever, String metric, double target, @JsonUnwrapped Search search, Provenance provenance) {
+record GoalSeekAnswer(String lever, String metric, double target, @JsonUnwrapped Search search, Provenance provenance)
+        implements TableAnswer {
 
     /** One search for the lever value where the metric meets its target; break-even rows carry one too. */
     record Search(String status, double value, double result, double tolerance, End atLower, End atUpper,
@@ -37,5 +38,17 @@ record GoalSeekAnswer(String lever, String metric, double target, @JsonUnwrapped
             return new Crossing(Spellings.of(c.status()), c.value(), c.result(), jump ? c.below() : null,
                     jump ? c.above() : null, flat ? c.end() : null);
         }
+    }
+
+    /**
+     * The crossings as a table for a spreadsheet: one row per crossing in lever order, {@code below},
+     * {@code above} filled for a jump and {@code end} for a flat stretch (empty cells otherwise).
+     */
+    public String csv() {
+        StringBuilder csv = new StringBuilder("lever,metric,target,status,value,result,below,above,end\r\n");
+        for (Crossing c : search.crossings()) {
+            Csv.cells(csv, lever, metric, target, c.status(), c.value(), c.result(), c.below(), c.above(), c.end());
+        }
+        return csv.toString();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import io.parley.ops.Meters;
 import io.parley.ops.Traced;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.model.InvalidInputException;
@@ -60,8 +62,9 @@ public class OptimizeResource {
     public Response optimize(byte[] body, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of("format"));
         String format = Requests.oneOf(uri, "format", List.of("json", "mps"), "json");
-        OptimizeRequests.Optimization request = requests.optimization(bodies.parse(body));
-        Provenance provenance = provenances.of(request.problem().scenario().scenario());
+        JsonNode root = bodies.parse(body);
+        OptimizeRequests.Optimization request = requests.optimization(root);
+        Provenance provenance = provenances.of(request.problem().scenario().scenario(), root, "scenario");
         try (HeavyWork.Permit permit = heavy.acquire()) {
             if (!format.equals("json")) {
                 String text = DealOptimizer.export(request.problem(), request.backend());
@@ -78,10 +81,12 @@ public class OptimizeResource {
 
     @POST
     @Path("/frontier")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response frontier(byte[] body, @Context UriInfo uri) {
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    public Response frontier(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of());
-        OptimizeRequests.FrontierTrace request = requests.frontier(bodies.parse(body));
+        Format format = Format.negotiate(headers, Format.JSON, Format.CSV);
+        JsonNode root = bodies.parse(body);
+        OptimizeRequests.FrontierTrace request = requests.frontier(root);
         Frontier.Result r;
         try (HeavyWork.Permit permit = heavy.acquire()) {
             r = Frontier.trace(request.problem(), LinearForm.of(new Quantity.OfMetric(request.supplier()), 1),
@@ -90,9 +95,12 @@ public class OptimizeResource {
         } catch (AffineModel.NotLinearException e) {
             throw notLinear(e);
         }
-        Provenance provenance = provenances.of(request.problem().scenario().scenario());
+        Provenance provenance = provenances.of(request.problem().scenario().scenario(), root, "scenario");
         FrontierAnswer answer = FrontierAnswer.of(r, request.problem(), request.supplier(), request.customer(),
                 request.walkAway(), request.demand(), provenance);
+        if (format == Format.CSV) {
+            return provenance.stamp(Response.ok(answer.csv(request.problem()), Format.CSV.contentType)).build();
+        }
         return provenance.stamp(Response.ok(answer, MediaType.APPLICATION_JSON)).build();
     }
 

@@ -1,14 +1,22 @@
 package io.parley.api;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.parley.model.Scenario;
 
-/** The one source of provenance: this build's engine version, the model version and a scenario's hash. */
+/**
+ * The one source of provenance: this build's engine version, the model version, a scenario's hash
+ * and the hash of the whole request that produced an answer.
+ */
 @ApplicationScoped
 public class ProvenanceSource {
 
@@ -21,18 +29,34 @@ public class ProvenanceSource {
         this.mapper = mapper;
     }
 
-    /** The provenance of figures computed from {@code scenario}. */
+    /** The provenance of figures computed from {@code scenario} alone (the request is the scenario). */
     public Provenance of(Scenario scenario) {
-        return new Provenance(engineVersion, Provenance.MODEL_VERSION, hash(scenario));
+        return of(scenario, null, null, null);
+    }
+
+    /**
+     * The provenance of an answer to {@code request}, whose member {@code field} held {@code scenario}:
+     * the scenario's hash, and the request's with the scenario in normalised form.
+     */
+    Provenance of(Scenario scenario, JsonNode request, String field) {
+        return of(scenario, request, field, null);
+    }
+
+    /** As {@link #of(Scenario, JsonNode, String)}, for a random analysis that drew its points by {@code sampled}. */
+    Provenance of(Scenario scenario, JsonNode request, String field, Provenance.Sampled sampled) {
+        Map<String, JsonNode> replaced = new LinkedHashMap<>();
+        replaced.put(field == null ? "scenario" : field, ScenarioJson.canonical(scenario, mapper));
+        if (sampled != null) {
+            // the seed and method used, so a default left out and the same value stated hash alike
+            replaced.put("seed", JsonNodeFactory.instance.numberNode(sampled.seed()));
+            replaced.put("sampling", JsonNodeFactory.instance.textNode(sampled.method()));
+        }
+        return new Provenance(engineVersion, Provenance.MODEL_VERSION, hash(scenario), RequestHash.of(request, replaced),
+                sampled == null ? null : sampled.method(), sampled == null ? null : sampled.seed());
     }
 
     /** {@code sha256:} of the normalised scenario, as answers name the scenarios they compare. */
     public String hash(Scenario scenario) {
         return ScenarioJson.hash(scenario, mapper);
-    }
-
-    /** Provenance under a hash computed elsewhere (a comparison names its baseline's). */
-    Provenance ofHash(String scenarioHash) {
-        return new Provenance(engineVersion, Provenance.MODEL_VERSION, scenarioHash);
     }
 }

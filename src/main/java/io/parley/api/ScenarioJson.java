@@ -238,6 +238,11 @@ public final class ScenarioJson {
         return write(s, mapper, true);
     }
 
+    /** The form the scenario's hash is taken of: every default explicit, derived ones too. */
+    static ObjectNode canonical(Scenario s, ObjectMapper mapper) {
+        return write(s, mapper, false);
+    }
+
     private static ObjectNode write(Scenario s, ObjectMapper mapper, boolean leaveDerivedOut) {
         ObjectNode root = mapper.createObjectNode();
         root.put("name", s.name());
@@ -298,7 +303,7 @@ public final class ScenarioJson {
     public static String hash(Scenario s, ObjectMapper mapper) {
         try {
             // every default explicit: a default stated or left out means the same scenario
-            byte[] canonical = mapper.writeValueAsBytes(write(s, mapper, false));
+            byte[] canonical = mapper.writeValueAsBytes(canonical(s, mapper));
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical);
             return "sha256:" + HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {

@@ -96,9 +96,10 @@ public class SweepResource {
             throw Requests.badParameter("metric", "query parameter 'metric' picks the metric of a CSV table "
                     + "(layout=table with Accept: text/csv); other answers carry every metric");
         }
-        SweepRequest sweep = read(body, uri, format != Format.JSON && layout.equals("rows"));
+        JsonNode root = bodies.parse(body);
+        SweepRequest sweep = read(root, uri, format != Format.JSON && layout.equals("rows"));
         meters.evaluated("sweep", sweep.to() - sweep.from());
-        Provenance provenance = provenances.of(sweep.compiled().scenario());
+        Provenance provenance = provenances.of(sweep.compiled().scenario(), root, "scenario");
 
         Response.ResponseBuilder response;
         if (layout.equals("table")) {
@@ -121,8 +122,8 @@ public class SweepResource {
                 .build();
     }
 
-    private SweepRequest read(byte[] body, UriInfo uri, boolean streamed) {
-        AnalysisInput input = new AnalysisInput(bodies.parse(body), "a sweep request", "scenario", "metrics", "levers");
+    private SweepRequest read(JsonNode root, UriInfo uri, boolean streamed) {
+        AnalysisInput input = new AnalysisInput(root, "a sweep request", "scenario", "metrics", "levers");
         input.leversMoveTogether();
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", NPV);

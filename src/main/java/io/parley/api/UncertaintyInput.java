@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.analysis.BoundLever;
 import io.parley.analysis.Distribution;
 import io.parley.analysis.DistributionKind;
+import io.parley.analysis.Groups;
 import io.parley.analysis.MonteCarlo;
 import io.parley.analysis.RankCorrelation;
 import io.parley.analysis.Sampling;
@@ -40,21 +41,34 @@ final class UncertaintyInput {
 
     /** Reads the parts every uncertainty request shares; its levers move together. */
     static Run run(AnalysisInput input, int maxLevers) {
+        return run(input, maxLevers, false);
+    }
+
+    /** As above; with {@code grouped}, a lever may name the group it moves with (Sobol, Morris). */
+    static Run run(AnalysisInput input, int maxLevers, boolean grouped) {
         input.leversMoveTogether();
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", List.of(Metric.NPV));
-        return new Run(compiled, metrics, levers(input, compiled, maxLevers));
+        return new Run(compiled, metrics, levers(input, compiled, maxLevers, grouped));
     }
 
     /** The uncertain levers, each with its distribution, whose every value must be allowed for the lever. */
     static List<MonteCarlo.Uncertain> levers(AnalysisInput input, CompiledScenario compiled, int maxLevers) {
+        return levers(input, compiled, maxLevers, false);
+    }
+
+    /** As above; with {@code grouped}, a lever may name the group it moves with (Sobol, Morris). */
+    static List<MonteCarlo.Uncertain> levers(AnalysisInput input, CompiledScenario compiled, int maxLevers,
+                                             boolean grouped) {
         List<JsonNode> items = input.leverItems("uncertain lever", "uncertain levers in one run", maxLevers);
         List<MonteCarlo.Uncertain> levers = new ArrayList<>();
         Set<Integer> slots = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             String at = JsonPointer.child("/levers", i);
             JsonNode item = items.get(i);
-            if (!input.in.object(item, at, "an uncertain lever", Set.of("path", "distribution"))) continue;
+            Set<String> fields = grouped ? Set.of("path", "distribution", "group") : Set.of("path", "distribution");
+            if (!input.in.object(item, at, "an uncertain lever", fields)) continue;
+            if (grouped && item.has("group")) group(input, item.get("group"), at + "/group");
             BoundLever lever = input.lever(compiled, input.in.required(item, at, "path"), at + "/path");
             JsonNode d = input.in.required(item, at, "distribution");
             Distribution distribution = d == null ? null : distribution(input, d, at + "/distribution");
@@ -81,7 +95,39 @@ final class UncertaintyInput {
         return levers;
     }
 
-    private static Distribution distribution(AnalysisInput input, JsonNode node, String at) {
+    /** A group's name: text, not blank. */
+    private static String group(AnalysisInput input, JsonNode node, String at) {
+        if (!node.isTextual() || node.asText().isBlank()) {
+            input.in.fail(at, "a group is named by non-blank text, e.g. \"volumes\"", null);
+            return null;
+        }
+        return node.asText();
+    }
+
+    /**
+     * The groups the levers were put in ({@code group} on each lever; a lever without one is a group of
+     * its own), or every lever alone when none names a group. Read once the levers are known good, so
+     * the i-th lever is the i-th item.
+     */
+    static Groups groups(AnalysisInput input, List<MonteCarlo.Uncertain> levers) {
+        JsonNode items = input.root.get("levers");
+        List<String> groupOf = new ArrayList<>();
+        boolean any = false;
+        for (int i = 0; items != null && i < items.size() && i < levers.size(); i++) {
+            JsonNode g = items.get(i).get("group");
+            groupOf.add(g == null ? null : g.asText());
+            any |= g != null;
+        }
+        if (!any || groupOf.size() != levers.size()) return Groups.each(levers);
+        try {
+            return Groups.of(levers, groupOf);
+        } catch (IllegalArgumentException e) {
+            input.in.fail("/levers", e.getMessage(), null);
+            return Groups.each(levers);
+        }
+    }
+
+    static Distribution distribution(AnalysisInput input, JsonNode node, String at) {
         Set<String> fields = new HashSet<>(Set.of("type"));
         for (DistributionKind k : DistributionKind.values()) fields.addAll(k.fields());
         if (!input.in.object(node, at, "a distribution", fields)) return null;

@@ -1,10 +1,12 @@
 package io.parley.api;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.parley.analysis.Groups;
 import io.parley.analysis.MonteCarlo;
 import io.parley.analysis.Morris;
 import io.parley.analysis.SobolIndices;
@@ -58,21 +60,60 @@ final class UncertaintyJson {
                        @JsonInclude(JsonInclude.Include.NON_NULL) List<SobolPair> pairs) {
     }
 
-    record SobolIndex(String lever, double first, double firstLow, double firstHigh, double total, double totalLow,
+    /** {@code lever} for a lever alone; {@code group} and its {@code levers} for a named group. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SobolIndex(String lever, String group, List<String> levers, double first, double firstLow, double firstHigh, double total, double totalLow,
                       double totalHigh) {
     }
 
+    /** The two levers (or groups) of an interaction, by path (or group name). */
     record SobolPair(List<String> levers, double index, double low, double high) {
     }
 
-    record MorrisAnswer(int trajectories, int levels, long evaluations, long seed, List<MorrisMetric> metrics,
-                        Provenance provenance) {
+    record MorrisAnswer(int trajectories, int levels, long evaluations, long seed, int bootstrap, double confidence,
+                        List<MorrisMetric> metrics, Provenance provenance) {
     }
 
     record MorrisMetric(String metric, List<MorrisEffect> effects) {
     }
 
-    record MorrisEffect(String lever, double mu, double muStar, double sigma) {
+    /** {@code lever} for a lever alone; {@code group} and its {@code levers} for a named group. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MorrisEffect(String lever, String group, List<String> levers, double mu, double muStar, double muStarConf,
+                        double sigma, List<Double> elementaryEffects) {
+    }
+
+    /** The indices as a table: a row per metric and lever (or group, its levers joined by "; "). */
+    static String sobolCsv(List<SobolMetric> metrics) {
+        StringBuilder csv = new StringBuilder("metric,lever,group,levers,first,firstLow,firstHigh,total,totalLow,totalHigh\r\n");
+        for (SobolMetric m : metrics) {
+            for (SobolIndex i : m.indices()) {
+                Csv.cells(csv, m.metric(), i.lever(), i.group(), i.levers() == null ? null : String.join("; ", i.levers()),
+                        i.first(), i.firstLow(), i.firstHigh(), i.total(), i.totalLow(), i.totalHigh());
+            }
+        }
+        return csv.toString();
+    }
+
+    /**
+     * The effects as a table: a row per metric and lever (or group), then one column per trajectory's
+     * raw elementary effect ({@code effect1} … {@code effectR}), so a spreadsheet can redo the statistics.
+     */
+    static String morrisCsv(MorrisAnswer answer) {
+        StringBuilder csv = new StringBuilder("metric,lever,group,levers,mu,muStar,muStarConf,sigma");
+        for (int t = 1; t <= answer.trajectories(); t++) csv.append(",effect").append(t);
+        csv.append(Csv.EOL);
+        for (MorrisMetric m : answer.metrics()) {
+            for (MorrisEffect e : m.effects()) {
+                List<Object> cells = new ArrayList<>(List.of(m.metric()));
+                cells.addAll(Arrays.asList(e.lever(), e.group(),
+                        e.levers() == null ? null : String.join("; ", e.levers()), e.mu(), e.muStar(), e.muStarConf(),
+                        e.sigma()));
+                cells.addAll(e.elementaryEffects());
+                Csv.cells(csv, cells.toArray());
+            }
+        }
+        return csv.toString();
     }
 
     static MonteCarloAnswer monteCarlo(MonteCarlo.Result r, String sampling, MonteCarlo.Config config,
@@ -108,16 +149,33 @@ final class UncertaintyJson {
                 config.seed(), config.confidence(), metrics, provenance);
     }
 
-    static List<SobolMetric> sobol(List<SobolIndices.Result> results, boolean secondOrder) {
+    static List<SobolMetric> sobol(List<SobolIndices.Result> results, boolean secondOrder,
+                                   List<MonteCarlo.Uncertain> levers, Groups groups) {
         return results.stream().map(r -> new SobolMetric(r.metric().apiName, r.variance(),
-                r.indices().stream().map(i -> new SobolIndex(i.lever(), i.first(), i.firstLow(), i.firstHigh(),
+                r.indices().stream().map(i -> new SobolIndex(leverOf(i.lever(), groups), groupOf(i.lever(), groups),
+                        membersOf(i.lever(), levers, groups), i.first(), i.firstLow(), i.firstHigh(),
                         i.total(), i.totalLow(), i.totalHigh())).toList(),
                 secondOrder ? r.pairs().stream().map(p -> new SobolPair(List.of(p.first(), p.second()), p.index(),
                         p.low(), p.high())).toList() : null)).toList();
     }
 
-    static List<MorrisMetric> morris(List<Morris.Result> results) {
+    static List<MorrisMetric> morris(List<Morris.Result> results, List<MonteCarlo.Uncertain> levers, Groups groups) {
         return results.stream().map(r -> new MorrisMetric(r.metric().apiName, r.effects().stream()
-                .map(e -> new MorrisEffect(e.lever(), e.mu(), e.muStar(), e.sigma())).toList())).toList();
+                .map(e -> new MorrisEffect(leverOf(e.lever(), groups), groupOf(e.lever(), groups),
+                        membersOf(e.lever(), levers, groups), e.mu(), e.muStar(), e.muStarConf(), e.sigma(),
+                        e.elementaryEffects())).toList())).toList();
+    }
+
+    /** A factor's lever path when it is a lever alone (the levers were not grouped), else null. */
+    private static String leverOf(String factor, Groups groups) {
+        return groups.grouped() ? null : factor;
+    }
+
+    private static String groupOf(String factor, Groups groups) {
+        return groups.grouped() ? factor : null;
+    }
+
+    private static List<String> membersOf(String factor, List<MonteCarlo.Uncertain> levers, Groups groups) {
+        return groups.grouped() ? groups.leverPaths(levers, groups.names().indexOf(factor)) : null;
     }
 }

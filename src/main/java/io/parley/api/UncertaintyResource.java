@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.parley.analysis.Groups;
 import io.parley.analysis.MonteCarlo;
 import io.parley.analysis.Morris;
 import io.parley.analysis.RankCorrelation;
@@ -102,7 +103,8 @@ public class UncertaintyResource {
         }
         MonteCarlo.Config config = new MonteCarlo.Config(samples, method, seed, threads.count(), correlation, precision,
                 percentiles, thresholds, bins, confidence, meanChangeBins);
-        Provenance provenance = provenances.of(run.compiled().scenario());
+        Provenance provenance = provenances.of(run.compiled().scenario(), input.root, "scenario",
+                new Provenance.Sampled(Spellings.of(method), seed));
         if (raw) {
             Shard shard = Shard.of(uri, maxShards);
             long[] slice = shard.of(samples);
@@ -142,11 +144,13 @@ public class UncertaintyResource {
 
     @POST
     @Path("/sobol")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response sobol(byte[] body, @Context UriInfo uri) {
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    public Response sobol(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
+        Format format = Format.negotiate(headers, Format.JSON, Format.CSV);
         AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a Sobol request", "scenario", "metrics", "levers",
                 "n", "seed", "bootstrap", "confidence", "secondOrder");
-        UncertaintyInput.Run run = UncertaintyInput.run(input, limits.maxLevers());
+        UncertaintyInput.Run run = UncertaintyInput.run(input, limits.maxLevers(), true);
+        Groups groups = UncertaintyInput.groups(input, run.levers());
         int n = input.in.optionalInteger(input.root, "", "n", 1024, -1);
         SobolIndices.problemWithPoints(n).ifPresent(problem -> input.in.fail("/n", problem, n));
         long seed = UncertaintyInput.seed(input);
@@ -155,31 +159,36 @@ public class UncertaintyResource {
         double confidence = UncertaintyInput.confidence(input);
         boolean secondOrder = input.in.optionalBoolean(input.root, "", "secondOrder", false);
         input.done();
-        long evaluations = SobolIndices.evaluations(n, run.levers().size(), secondOrder);
+        long evaluations = SobolIndices.evaluations(n, groups.size(), secondOrder);
         if (evaluations > limits.maxSobolEvaluations()) {
             throw Problem.overLimit("/n", "evaluations of one Sobol run, n × (levers + 2), or n × (2 levers + 2) with"
-                    + " second order", evaluations, limits.maxSobolEvaluations());
+                    + " second order (groups count as one lever)", evaluations, limits.maxSobolEvaluations());
         }
         List<SobolIndices.Result> results;
         try (HeavyWork.Permit permit = heavy.acquire()) {
-            results = SobolIndices.run(run.compiled(), run.levers(), run.metrics(), n, seed, bootstrap, confidence, secondOrder,
-                    threads.executor());
+            results = SobolIndices.run(run.compiled(), run.levers(), groups, run.metrics(), n, seed, confidence,
+                    secondOrder, threads.executor());
         }
         meters.evaluated("sobol", evaluations);
-        Provenance provenance = provenances.of(run.compiled().scenario());
-        return json(new UncertaintyJson.SobolAnswer(n, evaluations, seed, bootstrap, confidence,
-                UncertaintyJson.sobol(results, secondOrder), provenance), provenance);
+        Provenance provenance = provenances.of(run.compiled().scenario(), input.root, "scenario",
+                new Provenance.Sampled("saltelli", seed));
+        List<UncertaintyJson.SobolMetric> indices = UncertaintyJson.sobol(results, secondOrder, run.levers(), groups);
+        if (format == Format.CSV) return csv(UncertaintyJson.sobolCsv(indices), provenance);
+        return json(new UncertaintyJson.SobolAnswer(n, evaluations, seed, bootstrap, confidence, indices, provenance),
+                provenance);
     }
 
     // ---------------------------------------------------------------- Morris
 
     @POST
     @Path("/morris")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response morris(byte[] body, @Context UriInfo uri) {
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    public Response morris(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
+        Format format = Format.negotiate(headers, Format.JSON, Format.CSV);
         AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a Morris request", "scenario", "metrics", "levers",
-                "trajectories", "levels", "seed");
-        UncertaintyInput.Run run = UncertaintyInput.run(input, limits.maxLevers());
+                "trajectories", "levels", "seed", "bootstrap", "confidence");
+        UncertaintyInput.Run run = UncertaintyInput.run(input, limits.maxLevers(), true);
+        Groups groups = UncertaintyInput.groups(input, run.levers());
         int trajectories = input.in.optionalInteger(input.root, "", "trajectories", 20, -1);
         Morris.problemWithTrajectories(trajectories).ifPresent(problem -> input.in.fail("/trajectories", problem, null));
         if (trajectories > limits.maxTrajectories()) {
@@ -188,15 +197,26 @@ public class UncertaintyResource {
         int levels = input.in.optionalInteger(input.root, "", "levels", 4, -1);
         Morris.problemWithLevels(levels).ifPresent(problem -> input.in.fail("/levels", problem, null));
         long seed = UncertaintyInput.seed(input);
+        int resamples = input.in.optionalInteger(input.root, "", "bootstrap", Morris.DEFAULT_RESAMPLES, -1);
+        SobolIndices.problemWithBootstrap(resamples).ifPresent(problem -> input.in.fail("/bootstrap", problem, null));
+        double confidence = UncertaintyInput.confidence(input);
         input.done();
         List<Morris.Result> results;
         try (HeavyWork.Permit permit = heavy.acquire()) {
-            results = Morris.run(run.compiled(), run.levers(), run.metrics(), trajectories, levels, seed);
+            results = Morris.run(run.compiled(), run.levers(), groups, run.metrics(), trajectories, levels, seed,
+                    resamples, confidence);
         }
-        meters.evaluated("morris", (long) trajectories * (run.levers().size() + 1));
-        Provenance provenance = provenances.of(run.compiled().scenario());
-        return json(new UncertaintyJson.MorrisAnswer(trajectories, levels, (long) trajectories * (run.levers().size() + 1), seed,
-                UncertaintyJson.morris(results), provenance), provenance);
+        long evaluations = (long) trajectories * (groups.size() + 1);
+        meters.evaluated("morris", evaluations);
+        Provenance provenance = provenances.of(run.compiled().scenario(), input.root, "scenario",
+                new Provenance.Sampled("morris", seed));
+        UncertaintyJson.MorrisAnswer answer = new UncertaintyJson.MorrisAnswer(trajectories, levels, evaluations, seed,
+                resamples, confidence, UncertaintyJson.morris(results, run.levers(), groups), provenance);
+        return format == Format.CSV ? csv(UncertaintyJson.morrisCsv(answer), provenance) : json(answer, provenance);
+    }
+
+    private static Response csv(String table, Provenance provenance) {
+        return provenance.stamp(Response.ok(table, Format.CSV.contentType)).build();
     }
 
     private static Response json(Object answer, Provenance provenance) {

@@ -1,6 +1,6 @@
 // Sheets as scenarios and answers as sheets: pure functions, no Office here.
 //
-// The layout of a scenario on a sheet (see scenarios/sheet-layout.md and the example CSV beside it):
+// The layout of a scenario on a sheet (docs/spreadsheets.md; scenarios/packaging-retailer-renewal.sheet.csv is an example):
 //   - a row "<field path>, <value>" sets one field: name, horizon.years, terms.paymentDays, …
 //   - a row "<list>, <column>, <column>, …" starts a table of that list (products, terms.rebate.tiers,
 //     terms.services, baseline.services); each following row with an empty first cell is one element
@@ -114,6 +114,39 @@ export function compareTable(answer, metrics) {
 /** A sweep answer as a spilled array: the column names, then one row per point. */
 export function sweepTable(answer) {
   return [answer.columns, ...answer.rows.map((r) => r.map((v) => v ?? ''))];
+}
+
+/** A tornado answer as a table: a row per lever, widest swing first. */
+export function tornadoTable(answer) {
+  return [['lever', 'low', 'high', 'npv at low', 'npv at high', 'swing'],
+    ...answer.metrics[0].bars.map((b) => [b.lever, b.low, b.high, b.atLow, b.atHigh, b.swing])];
+}
+
+/** A spider answer as a table: a row per relative change, a column per lever. */
+export function spiderTable(answer) {
+  const legs = answer.metrics[0].legs;
+  return [['change', ...legs.map((l) => l.lever)], ...answer.changes.map((c, i) => [c, ...legs.map((l) => l.results[i] ?? '')])];
+}
+
+/** A two-way sweep table as a sheet: the corner names both levers, then the values across and down. */
+export function sweepMatrix(answer) {
+  const table = answer.tables[0];
+  return [[`${answer.rowLever} ↓, ${answer.columnLever} →`, ...answer.columnValues],
+    ...answer.rowValues.map((v, r) => [v, ...table.cells[r].map((x) => x ?? '')])];
+}
+
+/** A frontier answer as a table: a row per solved point, the chosen terms in its columns. */
+export function frontierTable(answer) {
+  const solved = answer.points.filter((p) => p.supplier !== undefined);
+  const terms = solved[0]?.decisions.map((d) => d.name) ?? [];
+  return [['customer level', answer.customer, answer.supplier, ...terms],
+    ...solved.map((p) => [p.level, p.customer, p.supplier, ...p.decisions.map((d) => d.value ?? String(d.included))])];
+}
+
+/** A Monte Carlo answer's percentiles as a table. */
+export function percentileTable(answer) {
+  const metric = answer.metrics[0];
+  return [['percentile', metric.metric], ...metric.percentiles.map((p) => [`P${Math.round(p.p * 100)}`, p.value])];
 }
 
 /** A layout mistake in a sheet; shown in the cell like an API error. */

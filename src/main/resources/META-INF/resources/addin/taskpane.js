@@ -1,17 +1,45 @@
 // The add-in's task pane: pick a stored scenario of an account plan, evaluate it, see what moves
-// its NPV, and write any table into the workbook at the selected cell.
+// its NPV (tornado, spider, a discount × payment-days heatmap), the negotiation frontier with the
+// zone of agreement and the spread of outcomes, and write any table into the workbook at the
+// selected cell. The requests and charts are the workbench's own (../workbench/figures.js, charts.js).
 
 import * as echarts from '/webjars/echarts/5.3.1/dist/echarts.esm.min.js';
 import { ApiProblem, get, post } from '../workbench/api.js';
 import { el } from '../workbench/editor.js';
-import { tornadoRequest } from '../workbench/figures.js';
-import { tornadoOption } from '../workbench/charts.js';
+import { defaultPositions, frontierRequest, heatmapRequest, monteCarloRequest, spiderRequest, tornadoRequest } from '../workbench/figures.js';
+import { frontierOption, heatmapOption, histogramOption, spiderOption, tornadoOption } from '../workbench/charts.js';
+import { frontierTable, percentileTable, spiderTable, sweepMatrix, tornadoTable } from './sheet.js';
 
 const SUMMARY_ROWS = ['npv', 'npvBaseline', 'concessionCost', 'customerNpv', 'customerSavings',
   'contributionMarginPct', 'minYearContributionMarginPct', 'valueLeverage', 'paybackPeriod'];
 
 /** A task pane is about 350 pixels wide: lever names get a third of it, the bars the rest. */
 const PANE_LABEL_WIDTH = 120;
+
+/**
+ * The views after the evaluation, in the order they are asked for (one at a time: the service
+ * limits heavy work). Each builds its request from the scenario and the answers before it.
+ */
+const VIEWS = [
+  { name: 'tornado', title: 'What moves the NPV', path: '/api/v1/analyses/tornado',
+    request: (scenario) => tornadoRequest(scenario),
+    option: (answer) => tornadoOption(answer, { labelWidth: PANE_LABEL_WIDTH }), table: tornadoTable },
+  { name: 'spider', title: 'The NPV as each lever moves', path: '/api/v1/analyses/spider',
+    request: (scenario, answers) => spiderRequest(scenario, answers.tornado), option: spiderOption, table: spiderTable },
+  { name: 'heatmap', title: 'Discount × payment days', path: '/api/v1/analyses/sweep', query: '?layout=table',
+    request: (scenario) => heatmapRequest(scenario), option: heatmapOption, table: sweepMatrix },
+  { name: 'frontier', title: 'Negotiation frontier and zone of agreement', path: '/api/v1/optimize/frontier',
+    request: (scenario, answers) => {
+      const { walkAway, demand } = defaultPositions(answers.evaluate.summary);
+      return frontierRequest(scenario, walkAway, demand);
+    }, option: frontierOption, table: frontierTable },
+  { name: 'monteCarlo', title: 'Spread of outcomes', path: '/api/v1/analyses/monte-carlo',
+    request: (scenario) => monteCarloRequest(scenario), option: histogramOption, table: percentileTable },
+];
+
+/** What the pane asked and was answered, per view, for inspection (the browser tests read it). */
+const pane = { last: {} };
+window.parleyPane = pane;
 
 /** Builds the pane in root; tables are written into the workbook through excel (Office's Excel object). */
 export async function mount(root, excel) {
@@ -24,14 +52,16 @@ export async function mount(root, excel) {
     el('label', {}, 'Account plan ', plans), el('label', {}, 'Scenario ', scenarios), evaluateButton, message, results);
   window.echarts ??= echarts;
 
-  const fail = (e) => { message.textContent = e instanceof ApiProblem ? e.message : `Parley did not answer: ${e.message}`; };
+  const fail = (e) => { message.textContent = reason(e); };
   const listScenarios = async () => {
     const items = plans.value ? (await get(`/api/v1/plans/${plans.value}/scenarios`)).scenarios : [];
     scenarios.replaceChildren(...items.map((s) => el('option', { value: s.id }, `${s.name}${s.agreed ? ' (agreed)' : ''}`)));
   };
   plans.addEventListener('change', () => listScenarios().catch(fail));
-  evaluateButton.addEventListener('click', () => evaluate(plans.value, scenarios.value, results, excel).then(
-    () => { message.textContent = ''; }, fail));
+  evaluateButton.addEventListener('click', () => {
+    message.textContent = '';
+    evaluate(plans.value, scenarios.value, results, excel).catch(fail);
+  });
 
   try {
     const page = await get('/api/v1/plans?size=100&sort=account');
@@ -44,26 +74,48 @@ export async function mount(root, excel) {
 }
 
 async function evaluate(plan, scenarioId, results, excel) {
+  delete results.dataset.scenario;
+  pane.last = {};
   const stored = await get(`/api/v1/plans/${plan}/scenarios/${scenarioId}`);
-  const evaluation = await post('/api/v1/evaluate', stored.scenario);
+  const scenario = stored.scenario;
+  const evaluation = await post('/api/v1/evaluate', scenario);
+  pane.last.evaluate = { request: scenario, answer: evaluation };
   const summary = [['metric', 'value'], ...SUMMARY_ROWS.map((m) => [m, evaluation.summary[m] ?? ''])];
-  const tornado = await post('/api/v1/analyses/tornado', tornadoRequest(stored.scenario));
-  const bars = [['lever', 'low', 'high', 'npv at low', 'npv at high', 'swing'],
-    ...tornado.metrics[0].bars.map((b) => [b.lever, b.low, b.high, b.atLow, b.atHigh, b.swing])];
-  const chartBox = el('div', { id: 'tornado-chart', class: 'chart' });
-  results.replaceChildren(
-    table('summary', summary, excel), el('h3', {}, 'What moves the NPV'), chartBox, table('tornado', bars, excel));
-  echarts.init(chartBox).setOption(tornadoOption(tornado, { labelWidth: PANE_LABEL_WIDTH }));
+  results.replaceChildren(table('summary', summary, excel, { open: '' }));
+
+  const answers = { evaluate: evaluation };
+  for (const view of VIEWS) {
+    const error = el('p', { class: 'error', 'data-error-for': view.name });
+    const box = el('div', { id: `${view.name}-chart`, class: 'chart' });
+    const section = el('section', { 'data-view': view.name }, el('h3', {}, view.title), error, box);
+    results.append(section);
+    try {
+      const request = view.request(scenario, answers);
+      const answer = await post(view.path, request, { query: view.query ?? '' });
+      answers[view.name] = answer;
+      pane.last[view.name] = { request, answer };
+      echarts.init(box).setOption(view.option(answer));
+      section.append(table(view.name, view.table(answer), excel));
+    } catch (e) {
+      error.textContent = reason(e); // one view failing leaves the others standing
+      box.remove();
+    }
+  }
   results.dataset.scenario = scenarioId;
 }
 
+function reason(e) {
+  if (!(e instanceof ApiProblem)) return `Parley did not answer: ${e.message}`;
+  return e.errors.map((x) => `${x.pointer ?? ''} ${x.message}`.trim()).join('; ');
+}
+
 /** A table shown in the pane with a button that writes it into the sheet at the selected cell. */
-function table(name, rows, excel) {
+function table(name, rows, excel, attributes = {}) {
   const write = el('button', { type: 'button', 'data-write': name }, 'Write to sheet');
   write.addEventListener('click', () => writeToSheet(rows, excel));
   const format = (v) => (typeof v === 'number' ? v.toLocaleString('en-GB', { maximumFractionDigits: 4 }) : v);
-  return el('div', { class: 'table' }, el('table', { 'data-table': name },
-    ...rows.map((r, i) => el('tr', {}, ...r.map((v) => el(i === 0 ? 'th' : 'td', {}, String(format(v))))))), write);
+  return el('details', { class: 'table', ...attributes }, el('summary', {}, 'Table ', write), el('table', { 'data-table': name },
+    ...rows.map((r, i) => el('tr', {}, ...r.map((v) => el(i === 0 ? 'th' : 'td', {}, String(format(v))))))));
 }
 
 /** Writes rows (equal lengths) into the active sheet, starting at the selected cell. */

@@ -16,20 +16,42 @@ export class ApiProblem extends Error {
   }
 }
 
+/** Where a signed-in page keeps its API key (identity fills it in); absent, calls go without one. */
+export const KEY_STORAGE = 'parley.key';
+
+/**
+ * Every request the pages make goes through here, so that the API key, once there is one, is sent
+ * with each of them as `Authorization: Bearer <key>`.
+ */
+export function call(path, { method = 'GET', headers = {}, body, signal, base = '' } = {}) {
+  const key = storedKey();
+  const all = key ? { ...headers, Authorization: `Bearer ${key}` } : headers;
+  return fetch(base + path, { method, headers: all, body, signal });
+}
+
+function storedKey() {
+  try {
+    return globalThis.sessionStorage?.getItem(KEY_STORAGE) || null;
+  } catch {
+    return null; // storage refused (a sandboxed frame): no key
+  }
+}
+
 /** POSTs a JSON body to the API and returns the parsed answer, or throws an ApiProblem. */
-export async function post(path, body, { signal, base = '' } = {}) {
-  const response = await fetch(base + path, {
+export async function post(path, body, { signal, base = '', query = '' } = {}) {
+  const response = await call(path + query, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(body),
     signal,
+    base,
   });
   return answer(response);
 }
 
 /** GETs a JSON answer, or throws an ApiProblem. */
 export async function get(path, { signal, base = '' } = {}) {
-  return answer(await fetch(base + path, { headers: { Accept: 'application/json' }, signal }));
+  return answer(await call(path, { headers: { Accept: 'application/json' }, signal, base }));
 }
 
 async function answer(response) {

@@ -27,6 +27,40 @@ export function tornadoOption(answer, { labelWidth = 320 } = {}) {
   };
 }
 
+/** Spider: the metric along each lever's leg, against the relative change of that lever. */
+export function spiderOption(answer) {
+  const metric = answer.metrics[0];
+  return {
+    title: { text: `${metric.metric} as each lever moves`, left: 'center', textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0, type: 'scroll' },
+    grid: { left: 8, right: 20, top: 35, bottom: 55, containLabel: true },
+    xAxis: { type: 'value', name: 'change', nameLocation: 'middle', nameGap: 22,
+      axisLabel: { formatter: (v) => `${Math.round(v * 100)} %` } },
+    yAxis: { type: 'value', scale: true, axisLabel: { formatter: money } },
+    series: metric.legs.map((leg) => ({
+      name: leg.lever, type: 'line', symbolSize: 4, data: answer.changes.map((c, i) => [c, leg.results[i]]),
+    })),
+  };
+}
+
+/** Heatmap: a two-way sweep table, the first lever's values down, the second's across. */
+export function heatmapOption(answer) {
+  const table = answer.tables[0];
+  const data = table.cells.flatMap((row, r) => row.map((value, c) => [c, r, value ?? '-']));
+  const values = table.cells.flat().filter((v) => v !== null);
+  return {
+    title: { text: `${table.metric} by ${answer.rowLever} and ${answer.columnLever}`, left: 'center', textStyle: { fontSize: 12 } },
+    tooltip: { formatter: (p) => `${answer.rowLever} ${answer.rowValues[p.value[1]]}<br>${answer.columnLever} ${answer.columnValues[p.value[0]]}<br>${money(p.value[2])}` },
+    grid: { left: 8, right: 10, top: 35, bottom: 70, containLabel: true },
+    xAxis: { type: 'category', name: answer.columnLever, nameLocation: 'middle', nameGap: 22, data: answer.columnValues.map(short) },
+    yAxis: { type: 'category', data: answer.rowValues.map(short) },
+    visualMap: { min: Math.min(...values), max: Math.max(...values), calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
+      itemHeight: 120, formatter: money },
+    series: [{ name: table.metric, type: 'heatmap', data, label: { show: true, fontSize: 9, formatter: (p) => money(p.value[2] / 1000) + 'k' } }],
+  };
+}
+
 /** Frontier: our best figure for each level of the customer's, and the zone of agreement. */
 export function frontierOption(answer) {
   const solved = answer.points.filter((p) => p.supplier !== undefined);
@@ -49,7 +83,7 @@ export function frontierOption(answer) {
     tooltip: { trigger: 'item', formatter: (p) => `${p.seriesName}<br>${answer.customer} ${money(p.value[0])}<br>${answer.supplier} ${money(p.value[1])}` },
     legend: { bottom: 0 },
     grid: { left: 80, right: 30, top: 35, bottom: 55 },
-    xAxis: { type: 'value', scale: true, name: answer.customer, nameLocation: 'middle', nameGap: 25, axisLabel: { formatter: money } },
+    xAxis: { type: 'value', scale: true, name: answer.customer, nameLocation: 'middle', nameGap: 25, axisLabel: { formatter: money, hideOverlap: true } },
     yAxis: { type: 'value', scale: true, name: answer.supplier, axisLabel: { formatter: money } },
     series,
   };
@@ -98,4 +132,61 @@ export function waterfallOption(waterfall, labels, currency) {
       { name: 'step', type: 'bar', stack: 'w', data: bars, label: { show: true, position: 'top', formatter: (p) => p.value.toFixed(3) } },
     ],
   };
+}
+
+/**
+ * Bridge: the first metric from scenario A to scenario B, a floating bar per lever that changed.
+ * The bars' heights are the API's contributions as they came (a gain in `gain`, a loss in `loss`),
+ * so the chart can be checked against the answer; `-` is ECharts' "no bar here".
+ */
+export function bridgeOption(answer) {
+  const metric = answer.metrics[0];
+  const names = ['A', ...metric.steps.map((s) => s.lever), 'B'];
+  const base = [0];
+  const gain = ['-'];
+  const loss = ['-'];
+  const total = [metric.baseline];
+  let level = metric.baseline;
+  for (const step of metric.steps) {
+    const c = step.contribution ?? 0;
+    base.push(c >= 0 ? level : level + c);
+    gain.push(c > 0 ? c : '-');
+    loss.push(c < 0 ? -c : '-');
+    total.push('-');
+    level += c;
+  }
+  base.push(0);
+  gain.push('-');
+  loss.push('-');
+  total.push(metric.variant);
+  const levels = [metric.baseline, metric.variant, ...base.slice(1, -1), ...base.slice(1, -1).map((b, i) => b + (gain[i + 1] === '-' ? 0 : gain[i + 1]) + (loss[i + 1] === '-' ? 0 : loss[i + 1]))];
+  const stacked = (name, data, color) => ({ name, type: 'bar', stack: 'bridge', data, itemStyle: { color } });
+  return {
+    title: { text: `${metric.metric} from A to B: ${metric.change >= 0 ? '+' : ''}${money(metric.change)} (${answer.method})`,
+      left: 'center', textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { bottom: 0, data: ['scenario', 'gain', 'loss'] },
+    grid: { left: 8, right: 20, top: 35, bottom: 40, containLabel: true },
+    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, fontSize: 10, width: 110, overflow: 'truncate' } },
+    yAxis: { type: 'value', min: axisFloor(levels), axisLabel: { formatter: money } },
+    series: [
+      { ...stacked('base', base, 'transparent'), tooltip: { show: false } },
+      stacked('scenario', total, '#1d3557'),
+      stacked('gain', gain, '#3c9a5f'),
+      stacked('loss', loss, '#c0392b'),
+    ],
+  };
+}
+
+/**
+ * Where a bridge's value axis starts: below its lowest level by half the levels' spread, rounded
+ * down to a round number. From zero, a change of 1 % of the NPV would be a hairline; the bars
+ * under this floor (the invisible bases, the feet of A and B) are simply cut off.
+ */
+export function axisFloor(levels) {
+  const lowest = Math.min(...levels);
+  const highest = Math.max(...levels);
+  const pad = Math.max((highest - lowest) / 2, Math.abs(lowest) * 0.005, 1);
+  const unit = 10 ** Math.floor(Math.log10(pad));
+  return Math.floor((lowest - pad) / unit) * unit;
 }

@@ -56,6 +56,73 @@ export const DEEPER_DISCOUNT = 0.02;
 export const FRONTIER_PRODUCTS = 2;
 export const FRONTIER_POINTS = 7;
 
+/** The figures two scenarios are compared on, side by side; the bridge's waterfall is of the first. */
+export const COMPARED_METRICS = ['npv', 'concessionCost', 'customerNpv', 'contributionMarginPct'];
+
+/**
+ * Bridge: why the figures differ from scenario A (the baseline) to scenario B, a lever per step.
+ * B goes as a whole scenario, so any edit is a step; `auto` shares the change out by Shapley
+ * values while few levers changed, so no step gains from being listed first.
+ */
+export function bridgeRequest(baseline, variant) {
+  return { baseline, variant: { scenario: variant }, metrics: COMPARED_METRICS };
+}
+
+/** Spider: the levers that move the NPV most (by the tornado's swing), at most this many legs. */
+export const SPIDER_LEGS = 5;
+/**
+ * Spider: each lever over the tornado's reach (10 % below to 10 % above its value), in 2.5-point
+ * steps; further would take a renewal chance of 85 % past 100 %.
+ */
+export const SPIDER_CHANGES = { from: -TORNADO_SWING, to: TORNADO_SWING, steps: 8 };
+/** Heatmap: the largest product's discount this far either side of the proposal, in 1-point steps. */
+export const HEATMAP_DISCOUNT_REACH = 0.02;
+export const HEATMAP_DISCOUNT_STEPS = 4;
+
+/** Spider: the levers with the widest tornado swings, each moved by every relative change. */
+export function spiderRequest(scenario, tornado) {
+  const bars = [...tornado.metrics[0].bars].sort((a, b) => b.swing - a.swing).slice(0, SPIDER_LEGS);
+  return { scenario, metrics: ['npv'], levers: bars.map((b) => b.lever), changes: SPIDER_CHANGES };
+}
+
+/**
+ * Heatmap: a two-way sweep (answered with `layout=table`) of the largest product's discount
+ * around the proposal against the payment-day menu: which mix of the two keeps the NPV.
+ */
+export function heatmapRequest(scenario) {
+  const product = largestProducts(scenario, 1)[0];
+  const proposed = scenario.terms?.discounts?.[product.id] ?? 0;
+  const from = Math.max(0, round(proposed - HEATMAP_DISCOUNT_REACH));
+  return {
+    scenario, metrics: ['npv'],
+    levers: [
+      { path: `terms.discounts[${product.id}]`, from, to: round(proposed + HEATMAP_DISCOUNT_REACH), steps: HEATMAP_DISCOUNT_STEPS },
+      { path: 'terms.paymentDays', values: PAYMENT_DAY_MENU },
+    ],
+  };
+}
+
+const round = (x) => Math.round(x * 10000) / 10000;
+
+/** The products with the largest list revenue in the first year. */
+function largestProducts(scenario, count) {
+  const revenue = (p) => p.baseVolume * p.listPrice;
+  return [...scenario.products].sort((a, b) => revenue(b) - revenue(a)).slice(0, count);
+}
+
+/**
+ * Until the negotiator types them, the positions are the proposed deal's own: the customer demands
+ * what it gets from the proposal, and we walk away below 95 % of its NPV to us. The proposed terms
+ * are on the frontier's menus, so the zone of agreement then exists and the chart shows room on
+ * either side.
+ */
+export const WALK_AWAY_SHARE_OF_NPV = 0.95;
+
+/** The walk-away NPV and the customer's demand a frontier is drawn with, from an evaluation's summary. */
+export function defaultPositions(summary) {
+  return { walkAway: Math.round(summary.npv * WALK_AWAY_SHARE_OF_NPV), demand: Math.round(summary.customerNpv) };
+}
+
 const discounted = (scenario) =>
   scenario.products.filter((p) => (scenario.terms?.discounts?.[p.id] ?? 0) > 0);
 
@@ -77,9 +144,7 @@ export function tornadoRequest(scenario) {
  * rebate tier would be crossed.
  */
 export function frontierRequest(scenario, walkAway, demand) {
-  const revenue = (p) => p.baseVolume * p.listPrice;
-  const largest = [...scenario.products].sort((a, b) => revenue(b) - revenue(a)).slice(0, FRONTIER_PRODUCTS);
-  const round = (x) => Math.round(x * 10000) / 10000;
+  const largest = largestProducts(scenario, FRONTIER_PRODUCTS);
   const decisions = largest.map((p) => {
     const proposed = scenario.terms?.discounts?.[p.id] ?? 0;
     const baseline = scenario.baseline?.discounts?.[p.id] ?? 0;

@@ -2,11 +2,12 @@
 // Every figure shown is the API's; state.last keeps each request and answer for inspection.
 
 import * as echarts from '/webjars/echarts/5.3.1/dist/echarts.esm.min.js';
-import { ApiProblem, post } from './api.js';
+import { ApiProblem, call, get, post } from './api.js';
 import { renderEditor, el } from './editor.js';
-import { frontierRequest, monteCarloRequest, priceWaterfall, tornadoRequest, WATERFALL_STEPS } from './figures.js';
-import { frontierOption, histogramOption, tornadoOption, waterfallOption } from './charts.js';
+import { bridgeRequest, defaultPositions, frontierRequest, monteCarloRequest, priceWaterfall, tornadoRequest, WATERFALL_STEPS } from './figures.js';
+import { bridgeOption, frontierOption, histogramOption, tornadoOption, waterfallOption } from './charts.js';
 import { parent, valueAt } from './pointer.js';
+import { CONTRACT_JSON, schemaResolver } from './schema.js';
 
 /** Evaluation waits this long after the last keystroke, so typing "0.08" is one request, not four. */
 const EVALUATE_DELAY_MS = 250;
@@ -18,7 +19,8 @@ const KEY_FIGURES = [
   ['customerNpv', 'customer NPV', 'money'], ['contributionMarginPct', 'contribution margin', 'percent'],
 ];
 
-const state = { scenario: null, version: 0, last: {}, walkAway: undefined, demand: undefined };
+/** `compareWith` is scenario A of the comparison: the example as loaded, until the user pins another. */
+const state = { scenario: null, compareWith: null, version: 0, last: {}, walkAway: undefined, demand: undefined };
 window.parleyWorkbench = state;
 window.echarts = echarts; // the browser tests read each chart's option through it
 
@@ -30,14 +32,30 @@ let evaluateTimer;
 let analyseTimer;
 let inFlight = { evaluate: null, analyses: null };
 
+/** The contract's Scenario schema, which the editor is generated from: read once. */
+let contract;
+
 async function load(file) {
-  const response = await fetch(`examples/${file}`);
+  try {
+    contract ??= await scenarioSchema();
+  } catch (e) {
+    $('#problem').textContent = `The contract could not be read (${CONTRACT_JSON}): ${e.message}`;
+    return;
+  }
+  const response = await call(`examples/${file}`);
   state.scenario = await response.json();
+  state.compareWith = structuredClone(state.scenario);
   edited();
 }
 
+async function scenarioSchema() {
+  const document = await get(CONTRACT_JSON);
+  const resolve = schemaResolver(document);
+  return { scenario: resolve(document.components.schemas.Scenario), resolve };
+}
+
 function edited() {
-  renderEditor($('#editor'), state.scenario, () => changed());
+  renderEditor($('#editor'), state.scenario, () => changed(), contract.scenario, contract.resolve);
   changed();
 }
 
@@ -113,6 +131,7 @@ async function analyse(version, scenario, evaluation) {
   const walkAway = state.walkAway ?? positions.walkAway;
   const demand = state.demand ?? positions.demand;
   const runs = [
+    ['bridge', '/api/v1/analyses/bridge', bridgeRequest(state.compareWith, scenario), bridgeOption],
     ['tornado', '/api/v1/analyses/tornado', tornadoRequest(scenario), tornadoOption],
     ['frontier', '/api/v1/optimize/frontier', frontierRequest(scenario, walkAway, demand), frontierOption],
     ['monteCarlo', '/api/v1/analyses/monte-carlo', monteCarloRequest(scenario), histogramOption],
@@ -127,9 +146,11 @@ async function analyse(version, scenario, evaluation) {
       state.last[name] = { version, request, answer };
       error.textContent = '';
       chart(box.id).setOption(option(answer), true);
+      if (name === 'bridge') showComparison(answer);
     } catch (e) {
       if (e.name === 'AbortError' || version !== state.version) return;
       state.last[name] = { version, request, problem: e.problem };
+      if (name === 'bridge') { $('#comparison').replaceChildren(); $('#compared-levers').replaceChildren(); }
       error.textContent = e instanceof ApiProblem ? e.errors.map((x) => `${x.pointer} ${x.message}`.trim()).join('; ') : String(e);
       if (e instanceof ApiProblem) showProblem(e, name);
     }
@@ -138,16 +159,19 @@ async function analyse(version, scenario, evaluation) {
   setStatus('up to date');
 }
 
-/**
- * Until the negotiator types them, the positions are the proposed deal's own: the customer demands
- * what it gets from the proposal, and we walk away below 95 % of its NPV to us. The proposed terms
- * are on the frontier's menus, so the zone of agreement then exists and the chart shows room on
- * either side.
- */
-const WALK_AWAY_SHARE_OF_NPV = 0.95;
-
-function defaultPositions(summary) {
-  return { walkAway: Math.round(summary.npv * WALK_AWAY_SHARE_OF_NPV), demand: Math.round(summary.customerNpv) };
+/** A and B side by side, each figure as the bridge answered it, and the levers that differ. */
+function showComparison(answer) {
+  const label = Object.fromEntries(KEY_FIGURES.map(([key, text, unit]) => [key, { text, unit }]));
+  const currency = state.scenario.currency;
+  const cell = (value, unit) => el('td', { 'data-value': String(value) }, format(value, unit, currency));
+  $('#comparison').replaceChildren(el('table', { class: 'grid numbers' },
+    el('thead', {}, el('tr', {}, el('th'), el('th', {}, 'A'), el('th', {}, 'B (as edited)'), el('th', {}, 'B − A'))),
+    el('tbody', {}, ...answer.metrics.map((m) => el('tr', { 'data-metric': m.metric },
+      el('th', {}, label[m.metric]?.text ?? m.metric),
+      cell(m.baseline, label[m.metric]?.unit), cell(m.variant, label[m.metric]?.unit), cell(m.change, label[m.metric]?.unit))))));
+  $('#compared-levers').replaceChildren(...(answer.levers.length === 0
+    ? [el('li', {}, 'B is A: no lever differs')]
+    : answer.levers.map((l) => el('li', { 'data-lever': l.lever }, `${l.lever}: ${l.from ?? '…'} → ${l.to ?? '…'}`))));
 }
 
 /** Places each error of a problem beside the field its pointer names (or the nearest enclosing one). */
@@ -201,6 +225,7 @@ $('#walk-away').addEventListener('change', (e) => { state.walkAway = number(e.ta
 $('#demand').addEventListener('change', (e) => { state.demand = number(e.target.value); changed(); });
 $('#waterfall-product').addEventListener('change', () => drawWaterfall(state.last.evaluate?.answer.currency));
 $('#example').addEventListener('change', (e) => load(e.target.value));
+$('#pin').addEventListener('click', () => { state.compareWith = structuredClone(state.scenario); changed(); });
 window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
 
 for (const [step, text] of Object.entries(WATERFALL_STEPS)) $('#waterfall-steps').append(el('li', { 'data-step': step }, text));

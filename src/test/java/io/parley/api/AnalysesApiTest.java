@@ -597,10 +597,11 @@ class AnalysesApiTest {
     }
 
     @Test
-    void goalSeekAnswersJsonOnlyAndAnalysesTakeNoQueryParameters() {
+    void goalSeekAnswersJsonOrCsvOnlyAndAnalysesTakeNoQueryParameters() {
+        // goal seek's crossings are a table, so CSV too (issue 11; TablesAsCsvApiTest); a stream it is not
         ObjectNode request = request();
         request.put("lever", "terms.paymentDays").put("metric", "npv").put("target", 0);
-        given().filter(Contract.RESPONSE_CONFORMS).contentType(ContentType.JSON).accept("text/csv").body(request.toString())
+        given().filter(Contract.RESPONSE_CONFORMS).contentType(ContentType.JSON).accept("application/x-ndjson").body(request.toString())
                 .when().post("/api/v1/analyses/goal-seek")
                 .then().statusCode(406).contentType(PROBLEM).body("type", equalTo("urn:parley:problem:not-acceptable"));
         given().filter(Contract.RESPONSE_CONFORMS).contentType(ContentType.JSON).accept(ContentType.JSON).body(tornadoRequest().toString())

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OptimizeAnswerTest {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
-    static final Provenance PROVENANCE = new Provenance("test", Provenance.MODEL_VERSION, "sha256:0");
+    static final Provenance PROVENANCE = new Provenance("test", Provenance.MODEL_VERSION, "sha256:0", "sha256:1", null, null);
     static final DealProblem NO_DECISIONS = new DealProblem(CompiledScenario.compile(Fixtures.flatDeal(1, 1)),
             List.of(), new Objective(true, LinearForm.of(new Quantity.OfMetric(Metric.NPV), 1)), List.of(), 1);
 

@@ -3,7 +3,9 @@ package io.parley.browser;
 import java.io.StringReader;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -25,8 +27,11 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import static io.parley.browser.ChartChecks.doubles;
+import static io.parley.browser.ChartChecks.seriesData;
 import static io.parley.browser.Service.post;
 import static io.restassured.RestAssured.given;
+import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.startsWith;
@@ -86,6 +91,82 @@ class AddinBrowserTest {
         JsonNode metadata = given().get("/addin/functions.json").then().statusCode(200).extract().as(JsonNode.class);
         assertThat(StreamSupport.stream(metadata.get("functions").spliterator(), false).map(f -> f.get("id").asText()))
                 .containsExactly("METRIC", "EVALUATE", "COMPARE", "SWEEP");
+    }
+
+    /**
+     * What Microsoft's add-in manifest reference requires of the VersionOverrides part (the XSD is in
+     * no registry, so its rules are restated here): the children in the schema's order; every
+     * resid names a resource of the kind its element takes; resource ids unique and at most 32
+     * characters; short strings at most 125 characters, long strings 250, URLs 2048; each icon
+     * given at 16, 32 and 80 pixels; and one shared runtime, the page the functions run in.
+     */
+    @Test
+    void theManifestsVersionOverridesFollowTheManifestReference() throws Exception {
+        String xml = given().get("/addin/manifest.xml").then().statusCode(200).extract().asString();
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document manifest = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+        Element app = manifest.getDocumentElement();
+        assertThat(childText(app, "Id")).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(childText(app, "Version")).matches("\\d{1,5}(\\.\\d{1,5}){0,3}");
+
+        Element overrides = (Element) manifest.getElementsByTagNameNS(VERSION_OVERRIDES, "VersionOverrides").item(0);
+        assertThat(overrides.getAttributeNS(XSI, "type")).isEqualTo("VersionOverridesV1_0");
+        assertThat(childNames(overrides)).isEqualTo(List.of("Hosts", "Resources"));
+        Element host = (Element) overrides.getElementsByTagNameNS(VERSION_OVERRIDES, "Host").item(0);
+        assertThat(host.getAttributeNS(XSI, "type")).isEqualTo("Workbook");
+        assertThat(childNames(host)).isEqualTo(List.of("Runtimes", "AllFormFactors", "DesktopFormFactor"));
+        Element resources = (Element) overrides.getElementsByTagNameNS(VERSION_OVERRIDES, "Resources").item(0);
+        assertThat(childNames(resources)).isEqualTo(List.of("Images", "Urls", "ShortStrings", "LongStrings"));
+
+        Map<String, String> kindOf = new HashMap<>();
+        Map<String, Integer> limit = Map.of("Images", 2048, "Urls", 2048, "ShortStrings", 125, "LongStrings", 250);
+        for (Element kind : children(resources)) {
+            for (Element resource : children(kind)) {
+                String id = resource.getAttribute("id");
+                assertThat(id).hasSizeBetween(1, 32);
+                assertThat(kindOf.put(id, kind.getLocalName())).as("resource id %s used once", id).isNull();
+                assertThat(resource.getAttribute("DefaultValue")).as(id).isNotEmpty()
+                        .hasSizeLessThanOrEqualTo(limit.get(kind.getLocalName()));
+            }
+        }
+        // the kind of resource each referring element takes
+        Map<String, String> takes = Map.ofEntries(
+                entry("SourceLocation", "Urls"), entry("Runtime", "Urls"),
+                entry("FunctionFile", "Urls"), entry("LearnMoreUrl", "Urls"),
+                entry("Image", "Images"), entry("Namespace", "ShortStrings"),
+                entry("Label", "ShortStrings"), entry("Title", "ShortStrings"),
+                entry("Description", "LongStrings"));
+        NodeList all = overrides.getElementsByTagNameNS("*", "*");
+        int references = 0;
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (e.hasAttribute("resid")) {
+                references++;
+                assertThat(takes).as("an element that refers to a resource: %s", e.getLocalName()).containsKey(e.getLocalName());
+                assertThat(kindOf.get(e.getAttribute("resid"))).as("%s resid=%s", e.getLocalName(), e.getAttribute("resid"))
+                        .isEqualTo(takes.get(e.getLocalName()));
+            }
+        }
+        assertThat(references).isGreaterThan(15);
+        NodeList icons = overrides.getElementsByTagNameNS(VERSION_OVERRIDES, "Icon");
+        for (int i = 0; i < icons.getLength(); i++) {
+            assertThat(children((Element) icons.item(i)).stream().map(image -> image.getAttribute("size")))
+                    .containsExactly("16", "32", "80");
+        }
+
+        // one shared runtime, long-lived, and it is the page the custom functions and the pane use
+        NodeList runtimes = host.getElementsByTagNameNS(VERSION_OVERRIDES, "Runtime");
+        assertThat(runtimes.getLength()).isEqualTo(1);
+        Element runtime = (Element) runtimes.item(0);
+        assertThat(runtime.getAttribute("lifetime")).isEqualTo("long");
+        Element customFunctions = extensionPoint(manifest, "CustomFunctions");
+        assertThat(childNames(customFunctions)).isEqualTo(List.of("Script", "Page", "Metadata", "Namespace"));
+        Element page = (Element) customFunctions.getElementsByTagNameNS(VERSION_OVERRIDES, "Page").item(0);
+        assertThat(children(page).get(0).getAttribute("resid")).isEqualTo(runtime.getAttribute("resid"));
+        assertThat(((Element) host.getElementsByTagNameNS(VERSION_OVERRIDES, "FunctionFile").item(0)).getAttribute("resid"))
+                .isEqualTo(runtime.getAttribute("resid"));
+        assertThat(xml).contains("<Set Name=\"SharedRuntime\" MinVersion=\"1.1\"/>");
     }
 
     @Test
@@ -244,7 +325,99 @@ class AddinBrowserTest {
             assertThat(bars.get(i + 1).get(3).asDouble()).isEqualTo(answer.get(i).get("atLow").asDouble());
             assertThat(bars.get(i + 1).get(4).asDouble()).isEqualTo(answer.get(i).get("atHigh").asDouble());
         }
+
+        assertThat(Browser.json("return JSON.stringify([...document.querySelectorAll('#results [data-error-for]')]"
+                + ".map(e => e.dataset.errorFor + ': ' + e.textContent).filter(t => !t.endsWith(': ')));"))
+                .as("no view failed").isEmpty();
+        assertSpiderIsTheApis();
+        assertHeatmapIsTheApisAndWritesItsMatrix();
+        ChartChecks.frontierIsTheApis(pane("frontier").get("request"), summary);
+        ChartChecks.histogramIsTheApis(pane("monteCarlo").get("request"));
         Browser.screenshot("addin-taskpane", Browser.driver().findElement(By.tagName("body")));
+    }
+
+    /** The spider's legs are the tornado's five widest swings, and each line is the API's leg. */
+    private static void assertSpiderIsTheApis() {
+        JsonNode request = pane("spider").get("request");
+        JsonNode tornado = pane("tornado").get("answer").get("metrics").get(0).get("bars");
+        List<JsonNode> widest = new ArrayList<>();
+        tornado.forEach(widest::add);
+        widest.sort((a, b) -> Double.compare(b.get("swing").asDouble(), a.get("swing").asDouble()));
+        assertThat(request.get("levers")).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(request.get("levers").get(i).asText()).isEqualTo(widest.get(i).get("lever").asText());
+        }
+        JsonNode answer = post("/api/v1/analyses/spider", request);
+        JsonNode series = seriesData("spider-chart");
+        JsonNode changes = answer.get("changes");
+        assertThat(changes).hasSize(9); // -10 % to +10 % in 8 steps
+        for (int leg = 0; leg < 5; leg++) {
+            JsonNode results = answer.get("metrics").get(0).get("legs").get(leg).get("results");
+            for (int i = 0; i < changes.size(); i++) {
+                assertThat(series.get(leg).get(i).get(0).asDouble()).isEqualTo(changes.get(i).asDouble());
+                assertThat(series.get(leg).get(i).get(1).asDouble()).isEqualTo(results.get(i).asDouble());
+            }
+            // every leg crosses the scenario's own NPV at no change (the README's figure)
+            assertThat(series.get(leg).get(4).get(1).asDouble()).isCloseTo(5227268.077922516, within(1e-6));
+        }
+    }
+
+    /**
+     * The heatmap is the API's two-way table of trays' discount (4.5 % to 8.5 %) against the
+     * payment-day menu, and "write to sheet" writes it with both levers' values as headings.
+     */
+    private static void assertHeatmapIsTheApisAndWritesItsMatrix() {
+        JsonNode request = pane("heatmap").get("request");
+        JsonNode answer = given().contentType(ContentType.JSON).body(request.toString())
+                .post("/api/v1/analyses/sweep?layout=table").then().statusCode(200).extract().as(JsonNode.class);
+        List<Double> discounts = doubles(answer.get("rowValues"));
+        assertThat(discounts).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(discounts.get(i)).isCloseTo(0.045 + 0.01 * i, within(1e-12));
+        }
+        assertThat(doubles(answer.get("columnValues"))).containsExactly(30.0, 45.0, 60.0, 90.0);
+        JsonNode cells = answer.get("tables").get(0).get("cells");
+        JsonNode series = seriesData("heatmap-chart").get(0);
+        assertThat(series).hasSize(5 * 4);
+        for (JsonNode point : series) {
+            int column = point.get(0).asInt();
+            int row = point.get(1).asInt();
+            assertThat(point.get(2).asDouble()).isEqualTo(cells.get(row).get(column).asDouble());
+        }
+        // 6.5 % and 60 days are the example as it is; 45 days gain 82,939 (the README)
+        assertThat(cells.get(2).get(2).asDouble()).isCloseTo(5227268.077922516, within(1e-6));
+        assertThat(cells.get(2).get(1).asDouble() - cells.get(2).get(2).asDouble()).isCloseTo(82_939, within(0.5));
+
+        int before = Browser.json("return JSON.stringify(window.sheet.writes.length);").asInt();
+        Browser.run("document.querySelector(\"[data-write='heatmap']\").click();");
+        Browser.until("the heatmap's table is written to the sheet", "return window.sheet.writes.length === arguments[0];", before + 1);
+        JsonNode written = Browser.json("return JSON.stringify(window.sheet.writes[arguments[0]]);", before);
+        assertThat(written.get("rows").asInt()).isEqualTo(6);
+        assertThat(written.get("columns").asInt()).isEqualTo(5);
+        JsonNode values = written.get("values");
+        assertThat(values.get(0).get(0).asText()).isEqualTo("terms.discounts[srp-trays] ↓, terms.paymentDays →");
+        assertThat(values.get(0).get(3).asDouble()).isEqualTo(60.0);
+        assertThat(values.get(3).get(0).asDouble()).isEqualTo(discounts.get(2));
+        assertThat(values.get(3).get(3).asDouble()).isEqualTo(cells.get(2).get(2).asDouble());
+    }
+
+    @Test
+    void everyRequestOfThePagesCarriesTheSignedInKeyWhenThereIsOne() {
+        openHarness();
+        JsonNode run = call("sessionStorage.setItem('parley.key', 'k-123');"
+                + " const done = import('/workbench/api.js').then(api => api.get('/addin/functions.json'))"
+                + ".finally(() => sessionStorage.removeItem('parley.key'));"
+                + " return [done.then(() => import('/workbench/api.js')).then(api => api.get('/addin/functions.json')).then(() => 0)];");
+        // the pane, mounting in the same page, may be listing plans meanwhile: only these two count
+        List<JsonNode> asked = StreamSupport.stream(run.get("requests").spliterator(), false)
+                .filter(r -> r.get("url").asText().equals("/addin/functions.json")).toList();
+        assertThat(asked).hasSize(2);
+        assertThat(asked.get(0).get("authorization").asText()).isEqualTo("Bearer k-123");
+        assertThat(asked.get(1).get("authorization").isNull()).isTrue();
+    }
+
+    private static JsonNode pane(String view) {
+        return Browser.json("return JSON.stringify(window.parleyPane.last[arguments[0]]);", view);
     }
 
     private static Element extensionPoint(Document manifest, String type) {
@@ -256,6 +429,20 @@ class AddinBrowserTest {
             }
         }
         throw new AssertionError("no ExtensionPoint of type " + type);
+    }
+
+    private static List<Element> children(Element parent) {
+        List<Element> elements = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                elements.add(e);
+            }
+        }
+        return elements;
+    }
+
+    private static String childText(Element parent, String name) {
+        return children(parent).stream().filter(e -> e.getLocalName().equals(name)).findFirst().orElseThrow().getTextContent();
     }
 
     private static List<String> childNames(Element parent) {

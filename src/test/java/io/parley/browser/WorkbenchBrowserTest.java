@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,11 +23,14 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import static io.parley.browser.ChartChecks.doubles;
+import static io.parley.browser.ChartChecks.seriesData;
 import static io.parley.browser.Service.post;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
@@ -37,7 +43,7 @@ class WorkbenchBrowserTest {
     static final String EXAMPLE = "packaging-retailer-renewal.json";
     /** The page keeps the edited scenario's version in #status and stamps each view with the version it shows. */
     static final String DRAWN = "const v = document.getElementById('status').dataset.version;"
-            + " return v !== '0' && ['figures', 'waterfall-chart', 'tornado-chart', 'frontier-chart', 'monteCarlo-chart']"
+            + " return v !== '0' && ['figures', 'waterfall-chart', 'bridge-chart', 'tornado-chart', 'frontier-chart', 'monteCarlo-chart']"
             + ".every(id => document.getElementById(id).dataset.version === v);";
     static final String EVALUATED = "const v = document.getElementById('status').dataset.version;"
             + " return v !== '0' && document.getElementById('figures').dataset.version === v;";
@@ -59,9 +65,12 @@ class WorkbenchBrowserTest {
         assertThat(figure("npv").getText()).isEqualTo("5,227,268 EUR");
         assertThat(figure("contributionMarginPct").getText()).isEqualTo("22.6 %");
 
+        assertEveryValueOfTheExampleHasItsField(scenario);
         assertTornadoIsTheApis(scenario);
-        assertFrontierIsTheApis(scenario, summary);
-        assertHistogramIsTheApis(scenario);
+        assertSameScenario(last("frontier").get("request").get("scenario"), scenario);
+        ChartChecks.frontierIsTheApis(last("frontier").get("request"), summary);
+        assertSameScenario(last("monteCarlo").get("request").get("scenario"), scenario);
+        ChartChecks.histogramIsTheApis(last("monteCarlo").get("request"));
         assertWaterfallAddsUpToTheContribution(scenario, summary);
         Browser.screenshot("workbench");
     }
@@ -73,6 +82,9 @@ class WorkbenchBrowserTest {
         given().get("/workbench/").then().statusCode(200).contentType(startsWith("text/html"));
         given().get("/webjars/echarts/5.3.1/dist/echarts.esm.min.js").then().statusCode(200);
         given().get("/workbench/examples/" + EXAMPLE).then().statusCode(200);
+        // the editor's fields come from the contract's Scenario schema, read as JSON
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.Scenario.required", hasItems("products", "terms"));
     }
 
     @Test
@@ -90,6 +102,11 @@ class WorkbenchBrowserTest {
         assertThat(figure("npv").getText()).isEqualTo(String.format(Locale.UK, "%,d EUR", Math.round(expected)));
         // the README: 8 % on trays instead of 6.5 % costs 77,043 of NPV
         assertThat(before - expected).isCloseTo(77_043, within(0.5));
+
+        Browser.until("the bridge from the example to the edit is drawn",
+                "return document.getElementById('bridge-chart').dataset.version === document.getElementById('status').dataset.version;");
+        assertBridgeIsTheApis(example(), edited, before, expected);
+        Browser.screenshot("workbench-bridge", driver().findElement(By.xpath("//div[@id='bridge-chart']/parent::section")));
     }
 
     @Test
@@ -123,6 +140,67 @@ class WorkbenchBrowserTest {
                 .isCloseTo(82_939, within(0.5));
     }
 
+    /**
+     * A (the example as loaded) and B (as edited) side by side are the evaluate figures of each, and
+     * the bridge chart is the API's waterfall: A, the one changed lever's contribution, B.
+     */
+    private void assertBridgeIsTheApis(ObjectNode a, ObjectNode b, double npvOfA, double npvOfB) {
+        JsonNode request = last("bridge").get("request");
+        assertSameScenario(request.get("baseline"), a);
+        assertSameScenario(request.get("variant").get("scenario"), b);
+        JsonNode answer = post("/api/v1/analyses/bridge", request);
+        JsonNode npv = answer.get("metrics").get(0);
+        assertThat(npv.get("metric").asText()).isEqualTo("npv");
+        assertThat(answer.get("levers")).hasSize(1);
+        assertThat(answer.get("levers").get(0).get("lever").asText()).isEqualTo("terms.discounts[srp-trays]");
+        // one lever changed: its step is the whole change, 8 % instead of 6.5 % on trays
+        assertThat(npv.get("steps").get(0).get("contribution").asDouble()).isCloseTo(npvOfB - npvOfA, within(1e-6));
+
+        JsonNode series = seriesData("bridge-chart");
+        // series: the invisible base, the two scenarios, gains, losses ("-" where a bar is absent)
+        assertThat(series.get(1).get(0).asDouble()).isEqualTo(npvOfA);
+        assertThat(series.get(1).get(2).asDouble()).isEqualTo(npvOfB);
+        assertThat(series.get(2).get(1).asText()).isEqualTo("-");
+        assertThat(series.get(3).get(1).asDouble()).isEqualTo(-npv.get("steps").get(0).get("contribution").asDouble());
+        assertThat(series.get(0).get(1).asDouble()).isEqualTo(npvOfB); // the loss floats down to B
+
+        JsonNode evaluatedA = post("/api/v1/evaluate", a).get("summary");
+        JsonNode evaluatedB = post("/api/v1/evaluate", b).get("summary");
+        for (String metric : List.of("npv", "concessionCost", "customerNpv", "contributionMarginPct")) {
+            List<WebElement> cells = driver().findElements(By.cssSelector("#comparison tr[data-metric='" + metric + "'] td"));
+            assertThat(Double.parseDouble(cells.get(0).getAttribute("data-value"))).as("A's " + metric)
+                    .isEqualTo(evaluatedA.get(metric).asDouble());
+            assertThat(Double.parseDouble(cells.get(1).getAttribute("data-value"))).as("B's " + metric)
+                    .isEqualTo(evaluatedB.get(metric).asDouble());
+        }
+    }
+
+    /**
+     * The editor is generated from the contract's Scenario schema, so every number and text of the
+     * example (the baseline's terms and the cost to serve included) has a field, at its pointer,
+     * holding its value.
+     */
+    private static void assertEveryValueOfTheExampleHasItsField(ObjectNode scenario) {
+        Map<String, String> values = new TreeMap<>();
+        leaves("", scenario, values);
+        assertThat(values).containsKeys("/baseline/paymentDays", "/terms/rebate/tiers/3/rate", "/costToServe/inflation");
+        JsonNode shown = Browser.json("return JSON.stringify(Object.fromEntries([...document.querySelectorAll('#editor [data-pointer][data-kind]')]"
+                + ".map(i => [i.dataset.pointer, i.value])));");
+        values.forEach((pointer, value) -> {
+            assertThat(shown.has(pointer)).as("a field for %s", pointer).isTrue();
+            assertThat(shown.get(pointer).asText()).as(pointer).isIn(value, value.replaceAll("\\.0$", ""));
+        });
+    }
+
+    private static void leaves(String pointer, JsonNode node, Map<String, String> into) {
+        if (node.isContainerNode()) {
+            var names = node.isArray() ? IntStream.range(0, node.size()).mapToObj(String::valueOf).iterator() : node.fieldNames();
+            names.forEachRemaining(name -> leaves(pointer + "/" + name, node.isArray() ? node.get(Integer.parseInt(name)) : node.get(name), into));
+        } else {
+            into.put(pointer, node.asText());
+        }
+    }
+
     private void assertTornadoIsTheApis(ObjectNode scenario) {
         JsonNode request = last("tornado").get("request");
         assertSameScenario(request.get("scenario"), scenario);
@@ -139,42 +217,6 @@ class WorkbenchBrowserTest {
         }
         assertThat(doubles(series.get(0))).isEqualTo(atLow);
         assertThat(doubles(series.get(1))).isEqualTo(atHigh);
-    }
-
-    private void assertFrontierIsTheApis(ObjectNode scenario, JsonNode summary) {
-        JsonNode request = last("frontier").get("request");
-        assertSameScenario(request.get("scenario"), scenario);
-        // the proposed deal's own positions: 95 % of its NPV, its customer NPV
-        assertThat(request.get("walkAway").asDouble()).isEqualTo(Math.round(summary.get("npv").asDouble() * 0.95));
-        assertThat(request.get("demand").asDouble()).isEqualTo(Math.round(summary.get("customerNpv").asDouble()));
-        JsonNode answer = post("/api/v1/optimize/frontier", request);
-        JsonNode series = seriesData("frontier-chart");
-        List<List<Double>> points = new ArrayList<>();
-        answer.get("points").forEach(p -> points.add(List.of(p.get("customer").asDouble(), p.get("supplier").asDouble())));
-        assertThat(pairs(series.get(0))).isEqualTo(points);
-        JsonNode zone = answer.get("zone");
-        assertThat(zone.get("exists").asBoolean()).isTrue();
-        assertThat(pairs(series.get(1))).containsExactly(
-                List.of(zone.get("bestForSupplier").get("customer").asDouble(), zone.get("bestForSupplier").get("supplier").asDouble()),
-                List.of(zone.get("bestForCustomer").get("customer").asDouble(), zone.get("bestForCustomer").get("supplier").asDouble()));
-    }
-
-    private void assertHistogramIsTheApis(ObjectNode scenario) {
-        JsonNode request = last("monteCarlo").get("request");
-        assertSameScenario(request.get("scenario"), scenario);
-        JsonNode metric = post("/api/v1/analyses/monte-carlo", request).get("metrics").get(0);
-        JsonNode edges = metric.get("histogram").get("edges");
-        JsonNode counts = metric.get("histogram").get("counts");
-        List<List<Double>> bins = new ArrayList<>();
-        for (int i = 0; i < counts.size(); i++) {
-            bins.add(List.of((edges.get(i).asDouble() + edges.get(i + 1).asDouble()) / 2, counts.get(i).asDouble()));
-        }
-        assertThat(pairs(seriesData("monteCarlo-chart").get(0))).isEqualTo(bins);
-        List<Double> percentiles = new ArrayList<>();
-        metric.get("percentiles").forEach(p -> percentiles.add(p.get("value").asDouble()));
-        JsonNode lines = Browser.json("return JSON.stringify(echarts.getInstanceByDom(document.getElementById('monteCarlo-chart'))"
-                + ".getOption().series[0].markLine.data.map(d => d.xAxis));");
-        assertThat(doubles(lines)).isEqualTo(percentiles);
     }
 
     /**
@@ -249,22 +291,5 @@ class WorkbenchBrowserTest {
 
     private static JsonNode last(String view) {
         return Browser.json("return JSON.stringify(window.parleyWorkbench.last[arguments[0]]);", view);
-    }
-
-    private static JsonNode seriesData(String chartId) {
-        return Browser.json("return JSON.stringify(echarts.getInstanceByDom(document.getElementById(arguments[0]))"
-                + ".getOption().series.map(s => s.data));", chartId);
-    }
-
-    private static List<Double> doubles(JsonNode array) {
-        List<Double> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asDouble()));
-        return values;
-    }
-
-    private static List<List<Double>> pairs(JsonNode array) {
-        List<List<Double>> values = new ArrayList<>();
-        array.forEach(v -> values.add(List.of(v.get(0).asDouble(), v.get(1).asDouble())));
-        return values;
     }
 }
