@@ -9,6 +9,8 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 
+import io.parley.engine.Work;
+
 /**
  * Independent blocks of a run spread over the threads of an executor. Each block writes only its own
  * rows, so a result never depends on how many threads ran it or in what order. The executor is the
@@ -32,6 +34,9 @@ final class Blocks {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the " + run + " was interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Work.Stopped stopped) {
+                throw stopped; // stopped work is no failure of the run: the caller learns why it ended
+            }
             throw new IllegalStateException("a block of the " + run + " failed", e.getCause());
         } finally {
             work.forEach(f -> f.cancel(true)); // a no-op for the blocks that finished

@@ -27,6 +27,14 @@ public final class GoalSeek {
     static final int MAX_SOLVER_EVALUATIONS = 200;
     /** Brent stops when the bracket is this small relative to the bounds: machine precision, in effect. */
     static final double LEVER_ACCURACY = 1e-15;
+    /** Halvings that narrow a jump to LEVER_ACCURACY: a double interval's width halves below it within 52. */
+    static final int JUMP_BISECTIONS_AT_MOST = 64;
+    /**
+     * Evaluations one seek makes at most, for admission: the scan (each point possibly probed again
+     * beside a null), then per interval Brent's budget, the check of its root and the bisection of a jump.
+     */
+    public static final long MAX_EVALUATIONS = 2L * (SCAN_INTERVALS + 1)
+            + (long) SCAN_INTERVALS * (MAX_SOLVER_EVALUATIONS + 2 + JUMP_BISECTIONS_AT_MOST);
     /** Where a null metric at a scan point is probed instead: this far into the neighbouring interval. */
     static final double NULL_PROBE = 1e-9;
     /** Default tolerance on the metric, relative to max(1, |target|). */

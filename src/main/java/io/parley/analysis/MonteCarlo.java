@@ -205,6 +205,18 @@ public final class MonteCarlo {
     public record Result(long samples, boolean stoppedByPrecision, List<Summary> metrics) {
     }
 
+    /**
+     * Bytes of heap a summarised run holds at its peak, for admission: per sample, each lever's value
+     * and rank and each metric's value (8 bytes each), a Latin hypercube's stratum per lever (4), the
+     * metric being summarised sorted and ranked (8 + 8), and the sort keys and order (8 + 4) of each
+     * thread ranking at once.
+     */
+    public static long heapBytes(long samples, int levers, int metrics, Sampling.Method method, int threads) {
+        long perSample = 16L * levers + 8L * metrics + (method == Sampling.Method.LATIN_HYPERCUBE ? 4L * levers : 0)
+                + 16 + 12L * threads;
+        return samples * perSample;
+    }
+
     /** Runs the simulation on a pool of {@code config.threads()} threads of its own. */
     public static Result run(CompiledScenario compiled, List<Uncertain> levers, List<Metric> metrics, Config config) {
         return Blocks.onOwnPool(config.threads(), pool -> run(compiled, levers, metrics, config, pool));
@@ -257,7 +269,7 @@ public final class MonteCarlo {
                 inputs[l][(int) first + i] = v;
             }
             double[] summary = probe.evaluate();
-            for (int m = 0; m < metrics.size(); m++) outputs[m][(int) first + i] = summary[metrics.get(m).ordinal()];
+            for (int m = 0; m < metrics.size(); m++) outputs[m][(int) first + i] = nullIfOverflowed(summary[metrics.get(m).ordinal()]);
         }
     }
 
@@ -281,11 +293,19 @@ public final class MonteCarlo {
                     probe.parameters[levers.get(l).lever().slot()] = values[l];
                 }
                 double[] summary = probe.evaluate();
-                for (int m = 0; m < out.length; m++) out[m] = summary[metrics.get(m).ordinal()];
+                for (int m = 0; m < out.length; m++) out[m] = nullIfOverflowed(summary[metrics.get(m).ordinal()]);
                 sink.row(start + i, values, out);
             }
             start = blockEnd;
         }
+    }
+
+    /**
+     * A metric a sampled lever value drove past the largest double is null (NaN) for that sample, as
+     * the contract promises a number or null: counted in {@code nulls}, left out of the figures.
+     */
+    static double nullIfOverflowed(double metric) {
+        return Double.isInfinite(metric) ? Double.NaN : metric;
     }
 
     private static boolean precise(double[] values, int count, Precision precision) {
@@ -508,12 +528,20 @@ public final class MonteCarlo {
         if (sorted.length == 0 || bins < 1) return new Histogram(new double[0], new long[0]);
         double min = sorted[0];
         double max = sorted[sorted.length - 1];
+        // values near ±1.8e308 can be finite while their range (times the bins) is not: then the edges
+        // are weighted means of min and max and the bins are found from halved values, which cannot overflow
+        boolean wide = !Double.isFinite((max - min) * bins);
         double[] edges = new double[bins + 1];
-        for (int b = 0; b <= bins; b++) edges[b] = min + (max - min) * b / bins;
+        for (int b = 0; b <= bins; b++) {
+            double t = (double) b / bins;
+            edges[b] = wide ? min * (1 - t) + max * t : min + (max - min) * b / bins;
+        }
         edges[bins] = max;
+        double range = wide ? max / 2 - min / 2 : max - min;
         long[] counts = new long[bins];
         for (double v : sorted) {
-            int b = max == min ? 0 : (int) Math.min(bins - 1, Math.floor((v - min) / (max - min) * bins));
+            double offset = wide ? v / 2 - min / 2 : v - min;
+            int b = max == min ? 0 : (int) Math.min(bins - 1, Math.floor(offset / range * bins));
             counts[b]++;
         }
         return new Histogram(edges, counts);

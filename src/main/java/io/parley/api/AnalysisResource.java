@@ -24,6 +24,7 @@ import io.parley.analysis.GoalSeek;
 import io.parley.analysis.Spider;
 import io.parley.analysis.Tornado;
 import io.parley.engine.CompiledScenario;
+import io.parley.engine.Cost;
 import io.parley.engine.Metric;
 import io.parley.model.Spellings;
 import io.parley.ops.Traced;
@@ -44,9 +45,12 @@ public class AnalysisResource {
     private final ObjectWriter answers;
     private final ParleyConfig.Analyses limits;
     private final ProvenanceSource provenances;
+    private final HeavyWork heavy;
 
-    public AnalysisResource(JsonBodies bodies, ObjectMapper mapper, ParleyConfig config, ProvenanceSource provenances) {
+    public AnalysisResource(JsonBodies bodies, ObjectMapper mapper, ParleyConfig config, ProvenanceSource provenances,
+                            HeavyWork heavy) {
         this.bodies = bodies;
+        this.heavy = heavy;
         this.answers = mapper.writer(); // NonFiniteAsNull, registered on the shared mapper, writes NaN as null
         this.limits = config.analyses();
         this.provenances = provenances;
@@ -62,7 +66,11 @@ public class AnalysisResource {
         List<Tornado.Input> levers = AnalysisReaders.tornadoLevers(input, compiled, input.leverItems("lever", "levers in one analysis", limits.maxLevers()));
         input.done();
 
-        TornadoAnswer answer = TornadoAnswer.of(Tornado.run(compiled, levers, metrics), provenance(compiled, input));
+        List<Tornado.Chart> charts;
+        try (HeavyWork.Permit permit = heavy.admit("/levers", Cost.of(1 + 2L * levers.size(), compiled))) {
+            charts = Tornado.run(permit.watch(compiled), levers, metrics);
+        }
+        TornadoAnswer answer = TornadoAnswer.of(charts, provenance(compiled, input));
         return table(headers, answer);
     }
 
@@ -77,7 +85,11 @@ public class AnalysisResource {
         List<BoundLever> levers = AnalysisReaders.spiderLevers(input, compiled, input.leverItems("lever", "levers in one analysis", limits.maxLevers()), changes);
         input.done();
 
-        SpiderAnswer answer = SpiderAnswer.of(changes, Spider.run(compiled, levers, changes, metrics), provenance(compiled, input));
+        List<Spider.Chart> charts;
+        try (HeavyWork.Permit permit = heavy.admit("/changes", Cost.of(1 + (long) levers.size() * changes.length, compiled))) {
+            charts = Spider.run(permit.watch(compiled), levers, changes, metrics);
+        }
+        SpiderAnswer answer = SpiderAnswer.of(changes, charts, provenance(compiled, input));
         return table(headers, answer);
     }
 
@@ -95,7 +107,10 @@ public class AnalysisResource {
         double tolerance = AnalysisReaders.tolerance(input, target);
         input.done();
 
-        GoalSeek.Result r = GoalSeek.seek(compiled, lever, metric, target, bounds[0], bounds[1], tolerance);
+        GoalSeek.Result r;
+        try (HeavyWork.Permit permit = heavy.admit("/lever", Cost.of(GoalSeek.MAX_EVALUATIONS, compiled))) {
+            r = GoalSeek.seek(permit.watch(compiled), lever, metric, target, bounds[0], bounds[1], tolerance);
+        }
         return table(headers, new GoalSeekAnswer(lever.path(), metric.apiName, target, GoalSeekAnswer.Search.of(r),
                 provenance(compiled, input)));
     }
@@ -113,7 +128,10 @@ public class AnalysisResource {
         List<BreakEven.Input> levers = AnalysisReaders.breakEvenLevers(input, compiled, input.leverItems("lever", "levers in one analysis", limits.maxLevers()));
         input.done();
 
-        List<BreakEven.Row> rows = BreakEven.table(compiled, levers, metric, threshold, tolerance);
+        List<BreakEven.Row> rows;
+        try (HeavyWork.Permit permit = heavy.admit("/levers", Cost.of(1 + levers.size() * GoalSeek.MAX_EVALUATIONS, compiled))) {
+            rows = BreakEven.table(permit.watch(compiled), levers, metric, threshold, tolerance);
+        }
         BreakEvenAnswer answer = BreakEvenAnswer.of(metric.apiName, threshold, compiled.summary()[metric.ordinal()], rows,
                 provenance(compiled, input));
         return table(headers, answer);
@@ -144,7 +162,12 @@ public class AnalysisResource {
             throw Problem.overLimit("/method", "levers changed for a Shapley bridge (2^n evaluations)",
                     steps.size(), Bridge.MAX_SHAPLEY_LEVERS);
         }
-        BridgeAnswer answer = BridgeAnswer.of(Bridge.runSteps(baseline, steps, metrics, method), provenances.of(baseline.scenario(), input.root, "baseline"));
+        long evaluations = method == Bridge.Method.SHAPLEY ? 1L << steps.size() : steps.size() + 1L;
+        Bridge.Result result;
+        try (HeavyWork.Permit permit = heavy.admit("/variant", Cost.of(evaluations, baseline))) {
+            result = Bridge.runSteps(permit.watch(baseline), steps, metrics, method);
+        }
+        BridgeAnswer answer = BridgeAnswer.of(result, provenances.of(baseline.scenario(), input.root, "baseline"));
         // the method chosen is in the JSON; a CSV table has no place for it but this header
         return Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV
                 ? csv(answer).header("Parley-Bridge-Method", answer.method()).build() : json(answer, answer.provenance());

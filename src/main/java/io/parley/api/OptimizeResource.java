@@ -25,6 +25,7 @@ import io.parley.model.InvalidInputException;
 import io.parley.model.Violation;
 import io.parley.optimize.AffineModel;
 import io.parley.optimize.DealOptimizer;
+import io.parley.optimize.DealProblem;
 import io.parley.optimize.Frontier;
 import io.parley.optimize.LinearForm;
 import io.parley.optimize.Quantity;
@@ -66,11 +67,12 @@ public class OptimizeResource {
         OptimizeRequests.Optimization request = requests.optimization(root);
         Provenance provenance = provenances.of(request.problem().scenario().scenario(), root, "scenario");
         try (HeavyWork.Permit permit = heavy.acquire()) {
+            DealProblem problem = watched(request.problem(), permit);
             if (!format.equals("json")) {
-                String text = DealOptimizer.export(request.problem(), request.backend());
+                String text = DealOptimizer.export(problem, request.backend());
                 return provenance.stamp(Response.ok(text, MediaType.TEXT_PLAIN + "; charset=UTF-8")).build();
             }
-            DealOptimizer.Solution s = DealOptimizer.solve(request.problem(), request.backend(), true);
+            DealOptimizer.Solution s = DealOptimizer.solve(problem, request.backend(), true);
             meters.solved(s.status(), s.backend(), s.solveMillis());
             OptimizeAnswer answer = OptimizeAnswer.of(s, request.problem(), summary -> ResultJson.summary(summary, mapper), provenance);
             return provenance.stamp(Response.ok(answer, MediaType.APPLICATION_JSON)).build();
@@ -89,7 +91,7 @@ public class OptimizeResource {
         OptimizeRequests.FrontierTrace request = requests.frontier(root);
         Frontier.Result r;
         try (HeavyWork.Permit permit = heavy.acquire()) {
-            r = Frontier.trace(request.problem(), LinearForm.of(new Quantity.OfMetric(request.supplier()), 1),
+            r = Frontier.trace(watched(request.problem(), permit), LinearForm.of(new Quantity.OfMetric(request.supplier()), 1),
                     LinearForm.of(new Quantity.OfMetric(request.customer()), 1), request.points(), request.walkAway(),
                     request.demand(), request.backend());
         } catch (AffineModel.NotLinearException e) {
@@ -102,6 +104,12 @@ public class OptimizeResource {
             return provenance.stamp(Response.ok(answer.csv(request.problem()), Format.CSV.contentType)).build();
         }
         return provenance.stamp(Response.ok(answer, MediaType.APPLICATION_JSON)).build();
+    }
+
+    /** The problem with its scenario evaluated as the work of the request holding {@code permit}. */
+    private static DealProblem watched(DealProblem problem, HeavyWork.Permit permit) {
+        return new DealProblem(permit.watch(problem.scenario()), problem.decisions(), problem.objective(),
+                problem.constraints(), problem.timeLimitSeconds());
     }
 
     /** A decision (or, at index −1, the whole set) the engine does not follow linearly, named at its place in the request. */

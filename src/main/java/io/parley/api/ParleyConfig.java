@@ -112,6 +112,27 @@ public interface ParleyConfig {
         @WithDefault("2000")
         long heavyWaitMillis();
 
+        /**
+         * Most work one request may ask for, in evaluations × product-periods (engine/Cost): 6·10¹⁰ is
+         * about 2.5 CPU-minutes at 2.5 ns a unit (docs/performance.md), whatever the scenario's size.
+         */
+        @WithDefault("60000000000")
+        long maxCostUnits();
+
+        /**
+         * Work below which a request needs no heavy-work slot (it is still stopped when its client goes
+         * away): 10⁸ units is about a quarter of a second.
+         */
+        @WithDefault("100000000")
+        long lightCostUnits();
+
+        /**
+         * Share of the heap (-Xmx, or the container's memory × MaxRAMPercentage) that the runs admitted at
+         * once may hold together; the rest is for requests, buffers and the framework.
+         */
+        @WithDefault("0.5")
+        double heapShare();
+
         /** The Retry-After a saturated service answers with, in seconds. */
         @WithDefault("2")
         int retryAfterSeconds();

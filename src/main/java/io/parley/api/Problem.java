@@ -156,6 +156,8 @@ public record Problem(String type, String title, int status, String detail, Stri
         METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed on this resource"),
         NOT_ACCEPTABLE("not-acceptable", 406, "None of the accepted media types can be produced"),
         BODY_TOO_LARGE("body-too-large", 413, "The request body is larger than the limit"),
+        URI_TOO_LONG("uri-too-long", 414, "The request's URI is longer than the limit"),
+        HEADERS_TOO_LARGE("headers-too-large", 431, "The request's headers are larger than the limit"),
         UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body's media type is not supported"),
         VALIDATION("validation", 422, "The request breaks the model's rules"),
         LIMIT_EXCEEDED("limit-exceeded", 422, "The request asks for more work than this service does in one call"),

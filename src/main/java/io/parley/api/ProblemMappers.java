@@ -4,12 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import javax.transaction.xa.XAException;
@@ -29,7 +24,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.parley.engine.Work;
 import io.parley.model.InvalidInputException;
+import io.parley.plan.Causes;
 
 /** The one place that turns failures into RFC 9457 problems; no class name or stack trace leaves it. */
 public class ProblemMappers {
@@ -94,8 +91,41 @@ public class ProblemMappers {
             + " s with the same Idempotency-Key (a create: a stored write answers again as it did) or the same "
             + "If-Match (a change: a stored write answers 412 naming the revision it made)";
 
+    /**
+     * Work stopped before its answer was ready: its client went away (nobody reads this answer) or the
+     * service is shutting down (another replica, or this one restarted, can take the retry).
+     */
+    @ServerExceptionMapper
+    public Response stopped(Work.Stopped e, UriInfo uri) {
+        LOG.info("analysis stopped before its answer: " + e.getMessage());
+        return problem(Problem.of(Problem.Kind.UNAVAILABLE).detail("the analysis was stopped because " + e.reason().because
+                + "; retry in " + STOPPED_RETRY_AFTER_SECONDS + " s").exception(STOPPED_RETRY_AFTER_SECONDS), uri);
+    }
+
+    /** Seconds a client whose analysis was stopped by a shutdown should wait: a replica restarts in a few. */
+    static final int STOPPED_RETRY_AFTER_SECONDS = 5;
+
+    /** Seconds a client whose request ran the heap out should wait: the run holding it ends within seconds. */
+    static final int OUT_OF_MEMORY_RETRY_AFTER_SECONDS = 10;
+
+    /**
+     * The heap ran out during this request (admission bounds the heavy kinds, but not every allocation):
+     * ours, and likely passing once the requests that hold the heap have ended, so a 503 to retry.
+     */
+    @ServerExceptionMapper
+    public Response outOfMemory(OutOfMemoryError e, UriInfo uri) {
+        LOG.error("the heap ran out while answering " + uri.getPath() + ": " + e.getMessage());
+        return problem(Problem.of(Problem.Kind.BUSY).detail("the service ran out of memory for this request; retry in "
+                + OUT_OF_MEMORY_RETRY_AFTER_SECONDS + " s, or ask for less (fewer samples, levers or metrics)")
+                .exception(OUT_OF_MEMORY_RETRY_AFTER_SECONDS), uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (chain(e).stream().anyMatch(OutOfMemoryError.class::isInstance)) {
+            // a pool thread's OutOfMemoryError arrives wrapped (analysis/Blocks)
+            return outOfMemory(new OutOfMemoryError(e.getMessage()), uri);
+        }
         if (failedAtCommit(e)) {
             LOG.warn("the database was lost during a commit; the write's outcome is unknown: " + e.getMessage());
             return problem(Problem.of(Problem.Kind.OUTCOME_UNKNOWN).detail(OUTCOME_UNKNOWN_DETAIL)
@@ -151,16 +181,7 @@ public class ProblemMappers {
 
     /** Every throwable reachable from {@code e} through causes and suppressed exceptions, each once. */
     static List<Throwable> chain(Throwable e) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Throwable> open = new ArrayDeque<>();
-        open.push(e);
-        while (!open.isEmpty()) {
-            Throwable t = open.pop();
-            if (!seen.add(t)) continue;
-            if (t.getCause() != null) open.push(t.getCause());
-            for (Throwable suppressed : t.getSuppressed()) open.push(suppressed);
-        }
-        return List.copyOf(seen);
+        return Causes.of(e);
     }
 
     static Response respond(Problem problem, UriInfo uri) {

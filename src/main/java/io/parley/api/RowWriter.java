@@ -15,8 +15,8 @@ import io.parley.model.Numbers;
 /**
  * Streams the rows of a table as they are computed, as CSV (a header, then RFC 4180 records) or as
  * NDJSON (one object per line, keyed by column): the one writer behind every streamed answer, so
- * millions of rows hold nothing in memory. Numbers are plain decimals at full precision; a NaN is an
- * empty cell or a JSON null.
+ * millions of rows hold nothing in memory. Numbers are plain decimals at full precision; a NaN or
+ * an infinity (a figure that overflowed) is an empty cell or a JSON null.
  */
 final class RowWriter {
 
@@ -63,7 +63,9 @@ final class RowWriter {
 
     RowWriter cell(double value) throws IOException {
         next();
-        out.write(Double.isNaN(value) ? (csv ? "" : "null") : Numbers.plain(value));
+        // a figure a lever drove past the largest double is null like one the model leaves undefined:
+        // "Infinity" is no JSON number, and no number a spreadsheet reads
+        out.write(Double.isFinite(value) ? Numbers.plain(value) : csv ? "" : "null");
         return this;
     }
 

@@ -27,6 +27,7 @@ import io.parley.analysis.BoundLever;
 import io.parley.analysis.Grid;
 import io.parley.analysis.Sweep;
 import io.parley.engine.CompiledScenario;
+import io.parley.engine.Cost;
 import io.parley.engine.Metric;
 import io.parley.model.InvalidInputException;
 import io.parley.model.JsonPointer;
@@ -65,6 +66,10 @@ public class SweepResource {
     /** A checked sweep request: the grid, the metrics, and the slice of it to answer. */
     private record SweepRequest(CompiledScenario compiled, Grid grid, List<Metric> metrics, Shard shard, long from,
                                 long to) {
+        /** The same sweep, evaluated as the work of the request holding {@code permit}. */
+        SweepRequest watchedBy(HeavyWork.Permit permit) {
+            return new SweepRequest(permit.watch(compiled), grid, metrics, shard, from, to);
+        }
     }
 
     /** The rows layout as JSON: a row per grid point, the levers' values then the metrics'. */
@@ -102,18 +107,16 @@ public class SweepResource {
         Provenance provenance = provenances.of(sweep.compiled().scenario(), root, "scenario");
 
         Response.ResponseBuilder response;
-        if (layout.equals("table")) {
-            try (HeavyWork.Permit permit = heavy.acquire()) {
-                response = table(sweep, uri, format, provenance);
-            }
-        } else if (format == Format.JSON) {
-            try (HeavyWork.Permit permit = heavy.acquire()) {
-                response = Response.ok(rowsJson(sweep, provenance), MediaType.APPLICATION_JSON);
-            }
+        HeavyWork.Permit permit = heavy.admitHeavy("/levers", Cost.of(sweep.to() - sweep.from(), sweep.compiled()));
+        if (layout.equals("rows") && format != Format.JSON) {
+            // the stream holds the slot until it ends: a sweep left by its client stops with it
+            SweepRequest watched = sweep.watchedBy(permit);
+            response = Response.ok(permit.stream(out -> rows(watched, format, out)), format.contentType);
         } else {
-            // a stream holds nothing in memory and is not admitted through HeavyWork
-            StreamingOutput stream = out -> rows(sweep, format, out);
-            response = Response.ok(stream, format.contentType);
+            try (permit) {
+                response = layout.equals("table") ? table(sweep.watchedBy(permit), uri, format, provenance)
+                        : Response.ok(rowsJson(sweep.watchedBy(permit), provenance), MediaType.APPLICATION_JSON);
+            }
         }
         return provenance.stamp(response)
                 .header("Parley-Grid-Points", sweep.grid().size())

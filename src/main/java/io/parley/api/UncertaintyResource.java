@@ -25,6 +25,7 @@ import io.parley.analysis.RankCorrelation;
 import io.parley.analysis.Sampling;
 import io.parley.analysis.SobolIndices;
 import io.parley.engine.CompiledScenario;
+import io.parley.engine.Cost;
 import io.parley.engine.Metric;
 import io.parley.model.Spellings;
 import io.parley.ops.Meters;
@@ -109,7 +110,10 @@ public class UncertaintyResource {
             Shard shard = Shard.of(uri, maxShards);
             long[] slice = shard.of(samples);
             meters.evaluated("monte-carlo", slice[1] - slice[0]);
-            StreamingOutput stream = out -> rawSamples(run.compiled(), run.levers(), run.metrics(), config, slice, format, out);
+            // the stream holds a slot like a summary does, and stops when its client goes away
+            HeavyWork.Permit permit = heavy.admitHeavy("/samples", Cost.of(slice[1] - slice[0], run.compiled()));
+            CompiledScenario watched = permit.watch(run.compiled());
+            StreamingOutput stream = permit.stream(out -> rawSamples(watched, run.levers(), run.metrics(), config, slice, format, out));
             return provenance.stamp(Response.ok(stream, format.contentType))
                     .header("Parley-Samples", samples)
                     .header("Parley-Shard", shard.index() + "/" + shard.count() + " samples " + slice[0] + "-" + slice[1])
@@ -120,8 +124,10 @@ public class UncertaintyResource {
                     + "a summary is of the whole run");
         }
         MonteCarlo.Result r;
-        try (HeavyWork.Permit permit = heavy.acquire()) {
-            r = MonteCarlo.run(run.compiled(), run.levers(), run.metrics(), config, threads.executor());
+        long bytes = MonteCarlo.heapBytes(samples, run.levers().size(), run.metrics().size(), method, threads.count());
+        try (HeavyWork.Permit permit = heavy.admitHeavy("/samples", Cost.of(samples, run.compiled()), bytes,
+                "one Monte Carlo summary")) {
+            r = MonteCarlo.run(permit.watch(run.compiled()), run.levers(), run.metrics(), config, threads.executor());
         }
         meters.evaluated("monte-carlo", r.samples());
         return json(UncertaintyJson.monteCarlo(r, Spellings.of(method), config, provenance), provenance);
@@ -165,8 +171,8 @@ public class UncertaintyResource {
                     + " second order (groups count as one lever)", evaluations, limits.maxSobolEvaluations());
         }
         List<SobolIndices.Result> results;
-        try (HeavyWork.Permit permit = heavy.acquire()) {
-            results = SobolIndices.run(run.compiled(), run.levers(), groups, run.metrics(), n, seed, confidence,
+        try (HeavyWork.Permit permit = heavy.admitHeavy("/n", Cost.of(evaluations, run.compiled()))) {
+            results = SobolIndices.run(permit.watch(run.compiled()), run.levers(), groups, run.metrics(), n, seed, confidence,
                     secondOrder, threads.executor());
         }
         meters.evaluated("sobol", evaluations);
@@ -202,8 +208,9 @@ public class UncertaintyResource {
         double confidence = UncertaintyInput.confidence(input);
         input.done();
         List<Morris.Result> results;
-        try (HeavyWork.Permit permit = heavy.acquire()) {
-            results = Morris.run(run.compiled(), run.levers(), groups, run.metrics(), trajectories, levels, seed,
+        try (HeavyWork.Permit permit = heavy.admitHeavy("/trajectories",
+                Cost.of((long) trajectories * (groups.size() + 1), run.compiled()))) {
+            results = Morris.run(permit.watch(run.compiled()), run.levers(), groups, run.metrics(), trajectories, levels, seed,
                     resamples, confidence);
         }
         long evaluations = (long) trajectories * (groups.size() + 1);

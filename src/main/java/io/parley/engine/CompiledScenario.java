@@ -73,8 +73,11 @@ public final class CompiledScenario {
     final int termsServiceBase;
     final int baselineServiceBase;
     private final double[] parameters;
+    /** Whose computation evaluations of this scenario are: checked before each (see {@link Work}). */
+    final Work work;
 
     private CompiledScenario(Scenario s) {
+        this.work = Work.UNWATCHED;
         this.scenario = s;
         this.years = s.horizon().years();
         this.periodsPerYear = s.horizon().periodsPerYear();
@@ -118,6 +121,40 @@ public final class CompiledScenario {
         copyTiers(s.baseline(), baselineTierBase);
         copyServices(s.terms().services(), termsServiceBase);
         copyServices(s.baseline().services(), baselineServiceBase);
+    }
+
+    /** The same compiled scenario, its arrays shared, evaluated as {@code work}. */
+    private CompiledScenario(CompiledScenario same, Work work) {
+        this.work = work;
+        this.scenario = same.scenario;
+        this.years = same.years;
+        this.periodsPerYear = same.periodsPerYear;
+        this.periods = same.periods;
+        this.productCount = same.productCount;
+        this.termsBasis = same.termsBasis;
+        this.baselineBasis = same.baselineBasis;
+        this.termsTiers = same.termsTiers;
+        this.baselineTiers = same.baselineTiers;
+        this.termsTierBase = same.termsTierBase;
+        this.baselineTierBase = same.baselineTierBase;
+        this.termsServices = same.termsServices;
+        this.baselineServices = same.baselineServices;
+        this.termsServiceBase = same.termsServiceBase;
+        this.baselineServiceBase = same.baselineServiceBase;
+        this.parameters = same.parameters;
+    }
+
+    /**
+     * This scenario evaluated on behalf of {@code work}: every evaluation first asks whether the work
+     * was stopped (and throws {@link Work.Stopped} if so), so stopping it ends every analysis running on it.
+     */
+    public CompiledScenario watchedBy(Work work) {
+        return new CompiledScenario(this, work);
+    }
+
+    /** The work this scenario is evaluated for. */
+    public Work work() {
+        return work;
     }
 
     /**

@@ -112,6 +112,7 @@ public final class Evaluator {
     }
 
     private void run(double[] p, double[] out, boolean record) {
+        model.work.evaluating(); // stopped work ends here, before another evaluation
         sumProducts(p, record);
         rebateRates(p);
         if (record) {

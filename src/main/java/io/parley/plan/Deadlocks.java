@@ -41,12 +41,8 @@ final class Deadlocks {
 
     /** A deadlock (or serialisation failure) anywhere in the exception's chain. */
     static boolean isDeadlock(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransactionRollbackException) return true;
-            if (t instanceof SQLException sql && (sql.getErrorCode() == MARIADB_DEADLOCK || "40001".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        // suppressed too: a failed commit hangs the driver's error there (see Causes)
+        return Causes.of(e).stream().anyMatch(t -> t instanceof SQLTransactionRollbackException
+                || t instanceof SQLException sql && (sql.getErrorCode() == MARIADB_DEADLOCK || "40001".equals(sql.getSQLState())));
     }
 }

@@ -94,10 +94,8 @@ public class IdempotentWrites {
     }
 
     private static boolean isDuplicate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException) return true;
-        }
-        return false;
+        // suppressed too: a failed commit hangs the driver's error there (see Causes)
+        return Causes.of(e).stream().anyMatch(SQLIntegrityConstraintViolationException.class::isInstance);
     }
 
     /** Microseconds: what TIMESTAMP(6) keeps. */

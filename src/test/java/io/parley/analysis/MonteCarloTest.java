@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,9 +14,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import io.parley.Fixtures;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
+import io.parley.engine.Work;
 import io.parley.model.Scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -692,5 +696,49 @@ class MonteCarloTest {
                 .singleElement().asString().contains("2 rows").contains("(3)");
         assertThat(RankCorrelation.problems(new double[][] {{1, 0.5}, {0.5}}, 2))
                 .singleElement().asString().contains("row 1 has 1 entries");
+    }
+
+    @Test
+    void stoppedWorkEndsARunOnEveryThreadWithItsReasonNotAFailure() {
+        Work work = new Work();
+        work.stop(Work.Reason.CLIENT_GONE);
+        List<MonteCarlo.Uncertain> levers = List.of(uncertain(PRICE, new Distribution.Uniform(9, 11)));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            assertThatThrownBy(() -> MonteCarlo.run(COMPILED.watchedBy(work), levers, List.of(Metric.NPV),
+                    config(100_000, Sampling.Method.RANDOM, 1, 2), pool))
+                    .isInstanceOf(Work.Stopped.class);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(work.evaluations()).isZero();
+    }
+
+    @Test
+    void theHeapOfASummarisedRunIsCountedPerSample() {
+        // random: 2 levers (value and rank, 8 + 8 each), 1 metric (8), the metric sorted and ranked (16),
+        // 2 threads ranking (12 each): 32 + 8 + 16 + 24 = 80 bytes a sample
+        assertThat(MonteCarlo.heapBytes(1000, 2, 1, Sampling.Method.RANDOM, 2)).isEqualTo(80_000);
+        // a Latin hypercube adds a 4-byte stratum per lever: 88
+        assertThat(MonteCarlo.heapBytes(1000, 2, 1, Sampling.Method.LATIN_HYPERCUBE, 2)).isEqualTo(88_000);
+        // the documented ceilings (2 M samples, 100 levers, 21 metrics, LHS) on 2 threads: 2208 bytes a sample, 4.4 GB
+        assertThat(MonteCarlo.heapBytes(2_000_000, 100, 21, Sampling.Method.LATIN_HYPERCUBE, 2)).isEqualTo(4_416_000_000L);
+    }
+
+    @Test
+    void samplesWhoseMetricOverflowsAreNullsNotInfinities() {
+        // flat deal, 250 units a quarter for 12 quarters: a unit cost past 1.8e308 / 250 = 7.2e305 overflows
+        // a quarter's cost of goods, past 1.8e308 / 3000 = 6e304 at least the sum of them; with the cost
+        // uniform on [0, 1e306] between 28 % and 94 % of samples overflow, and never all
+        List<MonteCarlo.Uncertain> levers = List.of(uncertain(UNIT_COST, new Distribution.Uniform(0, 1e306)));
+        MonteCarlo.Summary npv = summary(MonteCarlo.run(COMPILED, levers, List.of(Metric.NPV),
+                config(10_000, Sampling.Method.RANDOM, 7, 1)), Metric.NPV);
+        assertThat(npv.count() + npv.nulls()).isEqualTo(10_000);
+        assertThat(npv.nulls()).isBetween(2_500L, 9_600L);
+        assertThat(npv.count()).isPositive();
+        assertThat(npv.mean()).isFinite();
+        assertThat(npv.min()).isFinite();
+        for (double edge : npv.histogram().edges()) assertThat(edge).isFinite();
+        assertThat(Arrays.stream(npv.histogram().counts()).sum()).isEqualTo(npv.count());
     }
 }

@@ -46,4 +46,18 @@ class CsvTest {
                 "{\"sample\":-3,\"terms.x[\\\"a,b\\\"]\":0.25,\"npv\":null}\n"
                         + "{\"sample\":4,\"terms.x[\\\"a,b\\\"]\":0.0000001,\"npv\":1000000000000000000000}\n");
     }
+
+    @Test
+    void aFigureThatOverflowedStreamsAsNullNeverAsInfinity() throws IOException {
+        for (Format format : List.of(Format.CSV, Format.NDJSON)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            RowWriter rows = RowWriter.open(bytes, format, List.of("x", "npv"));
+            rows.cells(new double[] {1e308, Double.NEGATIVE_INFINITY}).end();
+            rows.cells(new double[] {1, Double.POSITIVE_INFINITY}).end();
+            rows.flush();
+            String expected = format == Format.CSV ? "x,npv\r\n" + "1" + "0".repeat(308) + ",\r\n1,\r\n"
+                    : "{\"x\":1" + "0".repeat(308) + ",\"npv\":null}\n{\"x\":1,\"npv\":null}\n";
+            assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
+        }
+    }
 }

@@ -47,6 +47,19 @@ class ProblemMappersTest {
     }
 
     @Test
+    void aHeapThatRanOutIsA503WithRetryAfterWhereverItWasThrown() {
+        // thrown on the request's thread, and on a pool thread of a simulation (wrapped by analysis/Blocks)
+        for (Response r : new Response[] {new ProblemMappers().outOfMemory(new OutOfMemoryError("Java heap space"), AT_PLANS),
+                new ProblemMappers().unexpected(new IllegalStateException("a block of the simulation failed",
+                        new OutOfMemoryError("Java heap space")), AT_PLANS)}) {
+            assertThat(r.getStatus()).isEqualTo(503);
+            assertThat(r.getHeaderString("Retry-After")).isEqualTo("10");
+            assertThat(((Problem) r.getEntity()).type()).isEqualTo("urn:parley:problem:busy");
+            assertThat(((Problem) r.getEntity()).detail()).doesNotContain("heap space");
+        }
+    }
+
+    @Test
     void aBugIsStillA500WithoutInternals() {
         Response r = new ProblemMappers().unexpected(new RuntimeException(new SQLSyntaxErrorException("bad column")), AT_PLANS);
         assertThat(r.getStatus()).isEqualTo(500);

@@ -48,4 +48,14 @@ class DeadlocksTest {
         assertThat(attempts).hasValue(1);
         assertThat(Deadlocks.isDeadlock(new RuntimeException(new SQLException("deadlock", "HY000", 1213)))).isTrue();
     }
+
+    @Test
+    void aDeadlockHungOnASuppressedExceptionIsSeen() {
+        // how Narayana reports a commit that failed: the driver's error only under a suppressed exception
+        RuntimeException commit = new RuntimeException("ARJUNA016053: Could not commit transaction.");
+        Exception xa = new Exception("XAException", new SQLTransactionRollbackException("Deadlock found", "40001", 1213));
+        commit.addSuppressed(xa);
+        assertThat(Deadlocks.isDeadlock(commit)).isTrue();
+        assertThat(Deadlocks.isDeadlock(new RuntimeException("ARJUNA016053"))).isFalse();
+    }
 }
