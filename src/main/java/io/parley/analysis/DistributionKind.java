@@ -1,5 +1,6 @@
 package io.parley.analysis;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -9,20 +10,31 @@ import io.parley.model.Spellings;
 /**
  * The families of {@link Distribution} a request may name, each with the parameters it takes in the
  * order they are read and reported. Beta's support is the only parameter with a default: [0, 1].
+ * Every continuous family also takes the {@link #WINDOW}, {@code lower} and {@code upper}, either or
+ * both, to be cut to it ({@link Distribution#truncated}); {@code truncatedNormal} is the older
+ * spelling of a cut normal.
  */
 public enum DistributionKind {
     NORMAL("mean", "sd"),
     TRUNCATED_NORMAL("mean", "sd", "lower", "upper"),
     LOGNORMAL("mean", "sd"),
     UNIFORM("min", "max"),
+    LOG_UNIFORM("min", "max"),
     TRIANGULAR("min", "mode", "max"),
     PERT("min", "mode", "max"),
     BETA("alpha", "beta", "min", "max"),
-    /** The one family whose parameters are lists: the values and their probabilities. */
-    DISCRETE("values", "probabilities");
+    /** Parameters that are lists: the points of the cumulative curve. */
+    CUMULATIVE("values", "probabilities"),
+    /** Parameters that are lists: the values and their probabilities. */
+    DISCRETE("values", "probabilities"),
+    /** A parameter that is a list: the values seen, each equally likely. */
+    EMPIRICAL("values");
 
     /** The names requests spell the families in ({@link Spellings}), in this order. */
     public static final List<String> NAMES = Spellings.of(values());
+
+    /** The window a continuous family may be cut to; a side left out is not cut. */
+    public static final List<String> WINDOW = List.of("lower", "upper");
 
     public final List<String> parameters;
 
@@ -41,9 +53,26 @@ public enum DistributionKind {
         return OptionalDouble.empty();
     }
 
-    /** A distribution of this family from its numbers, in the order of {@link #parameters}; not for {@link #DISCRETE}. */
+    /** Whether the parameters are lists of numbers ({@link #ofLists}) rather than numbers ({@link #of}). */
+    public boolean takesLists() {
+        return this == CUMULATIVE || this == DISCRETE || this == EMPIRICAL;
+    }
+
+    /** Whether the family can be cut to the {@link #WINDOW}: every continuous one but the already cut normal. */
+    public boolean takesWindow() {
+        return this != TRUNCATED_NORMAL && this != DISCRETE && this != EMPIRICAL;
+    }
+
+    /** Every field a request may give for the family: its parameters, then the window if it takes one. */
+    public List<String> fields() {
+        List<String> all = new ArrayList<>(parameters);
+        if (takesWindow()) all.addAll(WINDOW);
+        return all;
+    }
+
+    /** A distribution of this family from its numbers, in the order of {@link #parameters}; not for list families. */
     public Distribution of(double... p) {
-        if (p.length != parameters.size()) {
+        if (takesLists() || p.length != parameters.size()) {
             throw new IllegalArgumentException(Spellings.of(this) + " takes " + parameters + ", got " + p.length + " numbers");
         }
         return switch (this) {
@@ -51,10 +80,36 @@ public enum DistributionKind {
             case TRUNCATED_NORMAL -> new Distribution.TruncatedNormal(p[0], p[1], p[2], p[3]);
             case LOGNORMAL -> new Distribution.LogNormal(p[0], p[1]);
             case UNIFORM -> new Distribution.Uniform(p[0], p[1]);
+            case LOG_UNIFORM -> new Distribution.LogUniform(p[0], p[1]);
             case TRIANGULAR -> new Distribution.Triangular(p[0], p[1], p[2]);
             case PERT -> new Distribution.Pert(p[0], p[1], p[2]);
             case BETA -> new Distribution.Beta(p[0], p[1], p[2], p[3]);
-            case DISCRETE -> throw new IllegalArgumentException("a discrete distribution takes lists: values and probabilities");
+            case CUMULATIVE, DISCRETE, EMPIRICAL -> throw new IllegalStateException("a list family: see takesLists()");
         };
+    }
+
+    /** A distribution of a list family from its lists, in the order of {@link #parameters}. */
+    public Distribution ofLists(double[]... lists) {
+        if (!takesLists() || lists.length != parameters.size()) {
+            throw new IllegalArgumentException(Spellings.of(this) + " takes " + parameters + ", got " + lists.length + " lists");
+        }
+        return switch (this) {
+            case CUMULATIVE -> new Distribution.Cumulative(lists[0], lists[1]);
+            case DISCRETE -> new Distribution.Discrete(lists[0], lists[1]);
+            case EMPIRICAL -> new Distribution.Empirical(lists[0]);
+            default -> throw new IllegalStateException("a family of numbers: see takesLists()");
+        };
+    }
+
+    /**
+     * {@code law} cut to [lower, upper] when either is finite (a side not to cut is infinite), else
+     * {@code law} itself. Check {@link Distribution#problems()} before sampling.
+     *
+     * @throws IllegalArgumentException for a family that takes no window
+     */
+    public Distribution windowed(Distribution law, double lower, double upper) {
+        if (lower == Double.NEGATIVE_INFINITY && upper == Double.POSITIVE_INFINITY) return law;
+        if (!takesWindow()) throw new IllegalArgumentException(Spellings.of(this) + " takes no window");
+        return Distribution.truncated((Distribution.Continuous) law, lower, upper);
     }
 }

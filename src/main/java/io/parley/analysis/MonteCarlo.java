@@ -29,6 +29,12 @@ public final class MonteCarlo {
     public static final int DEFAULT_HISTOGRAM_BINS = 20;
     /** Bins a histogram may have: more than a chart can show is a slip. */
     public static final int MAX_HISTOGRAM_BINS = 1000;
+    /** Confidence of the intervals on percentiles and probabilities when a request names none. */
+    public static final double DEFAULT_CONFIDENCE = 0.95;
+    /** Equal-count bins of each lever for the change in the metric's mean: deciles, as @RISK draws them. */
+    public static final int DEFAULT_MEAN_CHANGE_BINS = 10;
+    /** Bins of the change in the mean a request may ask: past 100 a bin of a small run holds a handful. */
+    public static final int MAX_MEAN_CHANGE_BINS = 100;
 
     private MonteCarlo() {
     }
@@ -55,16 +61,48 @@ public final class MonteCarlo {
                 : Optional.of("must be a whole number in 1–" + MAX_HISTOGRAM_BINS);
     }
 
+    /** Why {@code bins} cannot be the number of bins of the change in the mean, if it cannot. */
+    public static Optional<String> problemWithMeanChangeBins(int bins) {
+        return bins >= 2 && bins <= MAX_MEAN_CHANGE_BINS ? Optional.empty()
+                : Optional.of("must be a whole number in 2–" + MAX_MEAN_CHANGE_BINS + " (10 bins are tenths)");
+    }
+
     /** A lever and what is known about it. */
     public record Uncertain(BoundLever lever, Distribution distribution) {
     }
 
-    /** Stop early once the confidence interval of the mean of {@code metric} is within ± relative × |mean|. */
-    public record Precision(Metric metric, double relativeHalfWidth, double confidence) {
+    /**
+     * Stop early once the confidence interval of a figure of {@code metric} is narrow enough: of its mean,
+     * or of its {@code percentile} when that is a number (the order-statistic interval of
+     * {@link ConfidenceIntervals#percentile}). Narrow enough is a half-width within ± relativeHalfWidth ×
+     * |figure|, or, when {@code halfWidth} is a number instead, within ± halfWidth in the metric's unit.
+     */
+    public record Precision(Metric metric, double relativeHalfWidth, double confidence, double percentile,
+                            double halfWidth) {
+        /** A target on the mean, relative to it. */
+        public Precision(Metric metric, double relativeHalfWidth, double confidence) {
+            this(metric, relativeHalfWidth, confidence, Double.NaN, Double.NaN);
+        }
+
+        boolean met(double figure, double halfWidthFound) {
+            return Double.isNaN(halfWidth) ? halfWidthFound <= relativeHalfWidth * Math.abs(figure)
+                    : halfWidthFound <= halfWidth;
+        }
 
         /** Why {@code width} cannot be a relative half-width to reach, if it cannot. */
         public static Optional<String> problemWithRelativeHalfWidth(double width) {
             return width > 0 ? Optional.empty() : Optional.of("must be positive, e.g. 0.01 for ±1 %");
+        }
+
+        /** Why {@code width} cannot be a half-width in the metric's unit, if it cannot. */
+        public static Optional<String> problemWithHalfWidth(double width) {
+            return width > 0 ? Optional.empty()
+                    : Optional.of(Numbers.plain(width) + " is not positive; give the half-width in the metric's unit");
+        }
+
+        /** Why {@code p} cannot be the percentile whose interval is narrowed, if it cannot: P0 and P100 have no interval. */
+        public static Optional<String> problemWithPercentile(double p) {
+            return p > 0 && p < 1 ? Optional.empty() : Optional.of(Numbers.plain(p) + " is not in (0, 1) (0.9 is P90)");
         }
 
         /** Why {@code confidence} cannot be the level of the interval to narrow, if it cannot. */
@@ -77,16 +115,67 @@ public final class MonteCarlo {
     public record Threshold(Metric metric, boolean below, double value) {
     }
 
+    /**
+     * {@code confidence}: of the intervals on percentiles and threshold probabilities;
+     * {@code meanChangeBins}: the equal-count bins of each lever for {@link MeanChange}.
+     */
     public record Config(long samples, Sampling.Method method, long seed, int threads, RankCorrelation correlation,
-                         Precision precision, double[] percentiles, List<Threshold> thresholds, int histogramBins) {
+                         Precision precision, double[] percentiles, List<Threshold> thresholds, int histogramBins,
+                         double confidence, int meanChangeBins) {
+        public Config(long samples, Sampling.Method method, long seed, int threads, RankCorrelation correlation,
+                      Precision precision, double[] percentiles, List<Threshold> thresholds, int histogramBins) {
+            this(samples, method, seed, threads, correlation, precision, percentiles, thresholds, histogramBins,
+                    DEFAULT_CONFIDENCE, DEFAULT_MEAN_CHANGE_BINS);
+        }
     }
 
     /**
      * How much of a metric's spread a lever explains: standardised regression coefficient, Pearson
      * correlation, and Spearman rank correlation (Pearson's on ranks, ties given their average rank).
+     * {@code contributionToVariance} is the lever's squared standardised coefficient over the sum of all
+     * levers' squares, {@code rankContributionToVariance} the same of the rank correlations: shares adding
+     * up to 1, as @RISK's "contribution to variance" (exact for a metric linear in independent levers).
      */
     public record Contribution(String lever, double standardisedCoefficient, double correlation,
-                               double rankCorrelation) {
+                               double rankCorrelation, double contributionToVariance,
+                               double rankContributionToVariance) {
+    }
+
+    /**
+     * The metric's mean within each of equal-count bins of a lever's samples, from the lever's lowest
+     * values to its highest: @RISK's "change in output mean" tornado draws each lever's bar from the
+     * least to the greatest of these. {@code lowBinMean}/{@code highBinMean} are those of the first and
+     * last bins holding samples: a tie shares its average rank, so a discrete lever's samples of one value
+     * fill one bin and leave others empty (their mean NaN).
+     */
+    public record MeanChange(String lever, double[] binMeans, double lowBinMean, double highBinMean) {
+        /** The tornado bar's length: the greatest bin mean less the least. */
+        public double spread() {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double m : binMeans) {
+                if (Double.isNaN(m)) continue;
+                lo = Math.min(lo, m);
+                hi = Math.max(hi, m);
+            }
+            return hi >= lo ? hi - lo : Double.NaN;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MeanChange m && lever.equals(m.lever) && Arrays.equals(binMeans, m.binMeans)
+                    && Double.compare(lowBinMean, m.lowBinMean) == 0 && Double.compare(highBinMean, m.highBinMean) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return lever.hashCode() * 31 + Arrays.hashCode(binMeans);
+        }
+
+        @Override
+        public String toString() {
+            return "MeanChange[" + lever + ", " + Arrays.toString(binMeans) + "]";
+        }
     }
 
     /**
@@ -109,7 +198,8 @@ public final class MonteCarlo {
     public record Summary(Metric metric, long count, long nulls, double mean, double sd, double standardError,
                           double min, double max, double[] percentiles, double[] probabilities, Histogram histogram,
                           List<Contribution> contributions, double skewness, double excessKurtosis,
-                          List<TailRisk> tailRisks) {
+                          List<TailRisk> tailRisks, List<ConfidenceIntervals.Interval> percentileIntervals,
+                          List<ConfidenceIntervals.Interval> probabilityIntervals, List<MeanChange> meanChanges) {
     }
 
     public record Result(long samples, boolean stoppedByPrecision, List<Summary> metrics) {
@@ -219,11 +309,28 @@ public final class MonteCarlo {
     }
 
     private static boolean precise(double[] values, int count, Precision precision) {
+        if (!Double.isNaN(precision.percentile())) {
+            double[] sorted = sortedDefined(values, count);
+            ConfidenceIntervals.Interval ci = ConfidenceIntervals.percentile(sorted, precision.percentile(),
+                    precision.confidence());
+            // an end the samples cannot bound yet (NaN) is never narrow enough
+            return precision.met(percentile(sorted, precision.percentile()), ci.halfWidth());
+        }
         double[] moments = moments(values, count);
         if (moments[0] < 2) return false;
         double z = Distribution.STANDARD.inverseCumulativeProbability(0.5 + precision.confidence() / 2);
-        double halfWidth = z * Math.sqrt(moments[2] / moments[0]);
-        return halfWidth <= precision.relativeHalfWidth() * Math.abs(moments[1]);
+        return precision.met(moments[1], z * Math.sqrt(moments[2] / moments[0]));
+    }
+
+    /** The non-null values among the first {@code count}, sorted. */
+    private static double[] sortedDefined(double[] values, int count) {
+        int k = 0;
+        for (int i = 0; i < count; i++) if (!Double.isNaN(values[i])) k++;
+        double[] sorted = new double[k];
+        int j = 0;
+        for (int i = 0; i < count; i++) if (!Double.isNaN(values[i])) sorted[j++] = values[i];
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     /** {count, mean, variance} of the non-null values among the first {@code count}, in order. */
@@ -246,29 +353,34 @@ public final class MonteCarlo {
                                      List<Uncertain> levers, Config config) {
         double[] moments = moments(all, count);
         long k = (long) moments[0];
-        double[] sorted = new double[(int) k];
-        int j = 0;
-        for (int i = 0; i < count; i++) if (!Double.isNaN(all[i])) sorted[j++] = all[i];
-        Arrays.sort(sorted);
+        double[] sorted = sortedDefined(all, count);
         double sd = Math.sqrt(moments[2]);
         double[] percentiles = new double[config.percentiles().length];
-        for (int p = 0; p < percentiles.length; p++) percentiles[p] = percentile(sorted, config.percentiles()[p]);
+        List<ConfidenceIntervals.Interval> percentileIntervals = new ArrayList<>();
+        for (int p = 0; p < percentiles.length; p++) {
+            percentiles[p] = percentile(sorted, config.percentiles()[p]);
+            percentileIntervals.add(ConfidenceIntervals.percentile(sorted, config.percentiles()[p], config.confidence()));
+        }
         List<Threshold> mine = config.thresholds().stream().filter(t -> t.metric() == metric).toList();
         double[] probabilities = new double[mine.size()];
+        List<ConfidenceIntervals.Interval> probabilityIntervals = new ArrayList<>();
         for (int t = 0; t < mine.size(); t++) {
             Threshold th = mine.get(t);
-            long below = countBelow(sorted, th.value());
-            probabilities[t] = k == 0 ? Double.NaN : (th.below() ? below : k - countAtMost(sorted, th.value())) / (double) k;
+            long hits = th.below() ? countBelow(sorted, th.value()) : k - countAtMost(sorted, th.value());
+            probabilities[t] = k == 0 ? Double.NaN : hits / (double) k;
+            probabilityIntervals.add(ConfidenceIntervals.proportion(hits, k, config.confidence()));
         }
         List<TailRisk> tailRisks = new ArrayList<>();
         for (int p = 0; p < percentiles.length; p++) {
             tailRisks.add(new TailRisk(config.percentiles()[p], percentiles[p], meanAtOrBelow(sorted, percentiles[p])));
         }
         double[] shape = shape(sorted, moments[1]);
+        List<MeanChange> meanChanges = new ArrayList<>();
         return new Summary(metric, k, count - k, moments[1], sd, sd / Math.sqrt(k),
                 k == 0 ? Double.NaN : sorted[0], k == 0 ? Double.NaN : sorted[sorted.length - 1],
                 percentiles, probabilities, histogram(sorted, config.histogramBins()),
-                contributions(all, inputs, leverRanks, count, levers), shape[0], shape[1], tailRisks);
+                contributions(all, inputs, leverRanks, count, levers, config.meanChangeBins(), meanChanges),
+                shape[0], shape[1], tailRisks, percentileIntervals, probabilityIntervals, meanChanges);
     }
 
     /**
@@ -440,7 +552,7 @@ public final class MonteCarlo {
      * by sd(lever)/sd(metric)) and plain correlations, sorted by the size of the coefficient.
      */
     private static List<Contribution> contributions(double[] y, double[][] x, double[][] xRanks, int count,
-                                                    List<Uncertain> levers) {
+                                                    List<Uncertain> levers, int bins, List<MeanChange> meanChanges) {
         int k = x.length;
         if (k == 0) return List.of();
         double[] yRanks = ranks(y, count);
@@ -478,17 +590,65 @@ public final class MonteCarlo {
         } catch (RuntimeException singular) {
             // a lever that does not vary (or duplicates another): coefficients stay null
         }
-        List<Contribution> out = new ArrayList<>();
+        double[] standardised = new double[k];
+        double[] rankCorrelations = new double[k];
+        double[] correlations = new double[k];
         for (int a = 0; a < k; a++) {
             double r = xy[a] / Math.sqrt(xx[a][a] * yy);
             // ranks among the samples where the metric is defined: re-ranked only when some are null
             double[] leverRanks = anyNull ? ranks(masked(x[a], y, count), count) : xRanks[a];
-            out.add(new Contribution(levers.get(a).lever().path(), yy == 0 ? Double.NaN : coefficients[a],
-                    yy == 0 || xx[a][a] == 0 ? Double.NaN : r, correlation(leverRanks, yRanks, count)));
+            standardised[a] = yy == 0 ? Double.NaN : coefficients[a];
+            correlations[a] = yy == 0 || xx[a][a] == 0 ? Double.NaN : r;
+            rankCorrelations[a] = correlation(leverRanks, yRanks, count);
+            meanChanges.add(meanChange(levers.get(a).lever().path(), y, leverRanks, count, n, bins));
+        }
+        double[] shares = sharesOfSquares(standardised);
+        double[] rankShares = sharesOfSquares(rankCorrelations);
+        List<Contribution> out = new ArrayList<>();
+        for (int a = 0; a < k; a++) {
+            out.add(new Contribution(levers.get(a).lever().path(), standardised[a], correlations[a],
+                    rankCorrelations[a], shares[a], rankShares[a]));
         }
         out.sort(Comparator.comparingDouble((Contribution c) -> Double.isNaN(c.standardisedCoefficient())
                 ? -1 : Math.abs(c.standardisedCoefficient())).reversed());
+        meanChanges.sort(Comparator.comparingDouble((MeanChange m) -> Double.isNaN(m.spread()) ? -1 : m.spread())
+                .reversed());
         return out;
+    }
+
+    /** Each x_i² / Σ x_j² over the defined x's (NaN stays NaN); all NaN when no square is positive. */
+    static double[] sharesOfSquares(double[] x) {
+        double sum = 0;
+        for (double v : x) if (!Double.isNaN(v)) sum += v * v;
+        double[] shares = new double[x.length];
+        for (int i = 0; i < x.length; i++) shares[i] = sum > 0 ? x[i] * x[i] / sum : Double.NaN;
+        return shares;
+    }
+
+    /**
+     * The mean of y in each of {@code bins} equal-count bins of a lever's ranks (1 … n over the n samples
+     * where y is defined): sample i falls in bin ⌊(rank_i − 1) bins / n⌋, so ties share a bin.
+     */
+    static MeanChange meanChange(String lever, double[] y, double[] leverRanks, int count, int n, int bins) {
+        double[] sums = new double[bins];
+        long[] counts = new long[bins];
+        for (int i = 0; i < count; i++) {
+            if (Double.isNaN(y[i])) continue;
+            int b = (int) Math.min(bins - 1, (long) ((leverRanks[i] - 1) * bins / n));
+            sums[b] += y[i];
+            counts[b]++;
+        }
+        double[] means = new double[bins];
+        int first = -1;
+        int last = -1;
+        for (int b = 0; b < bins; b++) {
+            means[b] = counts[b] == 0 ? Double.NaN : sums[b] / counts[b];
+            if (counts[b] > 0) {
+                if (first < 0) first = b;
+                last = b;
+            }
+        }
+        return new MeanChange(lever, means, first < 0 ? Double.NaN : means[first], last < 0 ? Double.NaN : means[last]);
     }
 
     /** The first {@code count} of x, NaN where y is NaN. */

@@ -128,8 +128,8 @@ final class UncertaintyInput {
     }
 
     static Distribution distribution(AnalysisInput input, JsonNode node, String at) {
-        Set<String> fields = Set.of("type", "mean", "sd", "lower", "upper", "min", "mode", "max", "alpha", "beta",
-                "values", "probabilities");
+        Set<String> fields = new HashSet<>(Set.of("type"));
+        for (DistributionKind k : DistributionKind.values()) fields.addAll(k.fields());
         if (!input.in.object(node, at, "a distribution", fields)) return null;
         String type = input.in.requiredText(node, at, "type");
         if (type == null) return null;
@@ -139,10 +139,13 @@ final class UncertaintyInput {
             return null;
         }
         Distribution d;
-        if (kind == DistributionKind.DISCRETE) {
-            double[] values = numbers(input, input.in.required(node, at, "values"), at + "/values");
-            double[] probabilities = numbers(input, input.in.required(node, at, "probabilities"), at + "/probabilities");
-            d = new Distribution.Discrete(values, probabilities);
+        if (kind.takesLists()) {
+            double[][] lists = new double[kind.parameters.size()][];
+            for (int i = 0; i < lists.length; i++) {
+                String name = kind.parameters.get(i);
+                lists[i] = numbers(input, input.in.required(node, at, name), at + "/" + name);
+            }
+            d = kind.ofLists(lists);
         } else {
             double[] p = new double[kind.parameters.size()];
             for (int i = 0; i < p.length; i++) {
@@ -153,12 +156,16 @@ final class UncertaintyInput {
             }
             d = kind.of(p);
         }
+        if (kind.takesWindow()) {
+            d = kind.windowed(d, input.in.optionalNumber(node, at, "lower", Double.NEGATIVE_INFINITY),
+                    input.in.optionalNumber(node, at, "upper", Double.POSITIVE_INFINITY));
+        }
         boolean ok = true;
         for (var it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!f.equals("type") && !kind.parameters.contains(f)) {
-                input.in.fail(JsonPointer.child(at, f), "a " + type + " distribution has no '" + f + "'; it takes "
-                        + String.join(", ", kind.parameters), null);
+            if (!f.equals("type") && !kind.fields().contains(f)) {
+                input.in.fail(JsonPointer.child(at, f), ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type
+                        + " distribution has no '" + f + "'; it takes " + String.join(", ", kind.fields()), null);
                 ok = false;
             }
         }
@@ -226,17 +233,39 @@ final class UncertaintyInput {
     static MonteCarlo.Precision precision(AnalysisInput input, List<Metric> metrics) {
         JsonNode node = input.in.optional(input.root, "precision");
         if (node == null) return null;
-        if (!input.in.object(node, "/precision", "a precision target", Set.of("metric", "relativeHalfWidth", "confidence"))) return null;
+        if (!input.in.object(node, "/precision", "a precision target",
+                Set.of("metric", "relativeHalfWidth", "halfWidth", "percentile", "confidence"))) return null;
         Metric m = input.metric(input.in.required(node, "/precision", "metric"), "/precision/metric");
         if (m != null && !metrics.contains(m)) {
             input.in.fail("/precision/metric", "'" + m.apiName + "' is not among the run's metrics", m.apiName);
         }
-        double width = input.in.requiredNumber(node, "/precision", "relativeHalfWidth");
-        MonteCarlo.Precision.problemWithRelativeHalfWidth(width)
-                .ifPresent(problem -> input.in.fail("/precision/relativeHalfWidth", problem, null));
+        if (node.has("relativeHalfWidth") == node.has("halfWidth")) {
+            input.in.fail("/precision", "give exactly one of 'relativeHalfWidth' (0.01 is ±1 % of the figure) or "
+                    + "'halfWidth' (in the metric's unit)", null);
+            return null;
+        }
+        boolean absolute = node.has("halfWidth");
+        double width = input.in.requiredNumber(node, "/precision", absolute ? "halfWidth" : "relativeHalfWidth");
+        (absolute ? MonteCarlo.Precision.problemWithHalfWidth(width) : MonteCarlo.Precision.problemWithRelativeHalfWidth(width))
+                .ifPresent(problem -> input.in.fail(absolute ? "/precision/halfWidth" : "/precision/relativeHalfWidth",
+                        problem, null));
+        double percentile = input.in.optionalNumber(node, "/precision", "percentile", Double.NaN);
+        if (node.has("percentile")) {
+            MonteCarlo.Precision.problemWithPercentile(percentile)
+                    .ifPresent(problem -> input.in.fail("/precision/percentile", problem, percentile));
+        }
         double c = input.in.optionalNumber(node, "/precision", "confidence", 0.95);
         MonteCarlo.Precision.problemWithConfidence(c).ifPresent(problem -> input.in.fail("/precision/confidence", problem, null));
-        return m == null ? null : new MonteCarlo.Precision(m, width, c);
+        if (m == null) return null;
+        return absolute ? new MonteCarlo.Precision(m, Double.NaN, c, percentile, width)
+                : new MonteCarlo.Precision(m, width, c, percentile, Double.NaN);
+    }
+
+    /** Equal-count bins of each lever for the change in the mean: 2–100, default 10. */
+    static int meanChangeBins(AnalysisInput input) {
+        int bins = input.in.optionalInteger(input.root, "", "meanChangeBins", MonteCarlo.DEFAULT_MEAN_CHANGE_BINS, -1);
+        MonteCarlo.problemWithMeanChangeBins(bins).ifPresent(problem -> input.in.fail("/meanChangeBins", problem, null));
+        return bins;
     }
 
     static double[] percentiles(AnalysisInput input) {

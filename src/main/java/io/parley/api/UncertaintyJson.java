@@ -17,32 +17,38 @@ final class UncertaintyJson {
     private UncertaintyJson() {
     }
 
-    record MonteCarloAnswer(long samples, String stoppedBy, String sampling, long seed, List<Distribution> metrics,
-                            Provenance provenance) {
+    record MonteCarloAnswer(long samples, String stoppedBy, String sampling, long seed, double confidence,
+                            List<Distribution> metrics, Provenance provenance) {
     }
 
     record Distribution(String metric, long count, long nulls, double mean, double sd, double standardError,
                         double min, double max, List<Percentile> percentiles, List<Probability> probabilities,
                         Histogram histogram, List<Contribution> contributions, double skewness,
-                        double excessKurtosis, List<TailRisk> tailRisks) {
+                        double excessKurtosis, List<TailRisk> tailRisks, List<MeanChange> meanChanges) {
+    }
+
+    /** The metric's mean in equal-count bins of one lever, from its lowest values to its highest. */
+    record MeanChange(String lever, double lowBinMean, double highBinMean, double[] binMeans) {
     }
 
     /** The lower tail at a percentile level: its value at risk and the mean below it. */
     record TailRisk(double p, double valueAtRisk, double conditionalValueAtRisk) {
     }
 
-    record Percentile(double p, double value) {
+    /** A percentile with its distribution-free confidence interval [low, high]. */
+    record Percentile(double p, double value, double low, double high) {
     }
 
     /** The chance a metric falls below or above a threshold; exactly one of the two is given. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Probability(Double below, Double above, double probability) {
+    record Probability(Double below, Double above, double probability, double low, double high) {
     }
 
     record Histogram(double[] edges, long[] counts) {
     }
 
-    record Contribution(String lever, double standardisedCoefficient, double correlation, double rankCorrelation) {
+    record Contribution(String lever, double standardisedCoefficient, double correlation, double rankCorrelation,
+                        double contributionToVariance, double rankContributionToVariance) {
     }
 
     record SobolAnswer(int n, long evaluations, long seed, int bootstrap, double confidence, List<SobolMetric> metrics,
@@ -110,28 +116,37 @@ final class UncertaintyJson {
         return csv.toString();
     }
 
-    static MonteCarloAnswer monteCarlo(MonteCarlo.Result r, String sampling, long seed, double[] percentiles,
-                                       List<MonteCarlo.Threshold> thresholds, Provenance provenance) {
+    static MonteCarloAnswer monteCarlo(MonteCarlo.Result r, String sampling, MonteCarlo.Config config,
+                                       Provenance provenance) {
+        double[] percentiles = config.percentiles();
+        List<MonteCarlo.Threshold> thresholds = config.thresholds();
         List<Distribution> metrics = r.metrics().stream().map(s -> {
             List<Percentile> ps = new ArrayList<>();
-            for (int p = 0; p < percentiles.length; p++) ps.add(new Percentile(percentiles[p], s.percentiles()[p]));
+            for (int p = 0; p < percentiles.length; p++) {
+                ps.add(new Percentile(percentiles[p], s.percentiles()[p], s.percentileIntervals().get(p).low(),
+                        s.percentileIntervals().get(p).high()));
+            }
             List<MonteCarlo.Threshold> mine = thresholds.stream().filter(t -> t.metric() == s.metric()).toList();
             List<Probability> probabilities = new ArrayList<>();
             for (int t = 0; t < mine.size(); t++) {
                 MonteCarlo.Threshold threshold = mine.get(t);
                 probabilities.add(new Probability(threshold.below() ? threshold.value() : null,
-                        threshold.below() ? null : threshold.value(), s.probabilities()[t]));
+                        threshold.below() ? null : threshold.value(), s.probabilities()[t],
+                        s.probabilityIntervals().get(t).low(), s.probabilityIntervals().get(t).high()));
             }
             return new Distribution(s.metric().apiName, s.count(), s.nulls(), s.mean(), s.sd(), s.standardError(),
                     s.min(), s.max(), ps, probabilities,
                     new Histogram(s.histogram().edges(), s.histogram().counts()),
                     s.contributions().stream().map(c -> new Contribution(c.lever(), c.standardisedCoefficient(),
-                            c.correlation(), c.rankCorrelation())).toList(),
+                            c.correlation(), c.rankCorrelation(), c.contributionToVariance(),
+                            c.rankContributionToVariance())).toList(),
                     s.skewness(), s.excessKurtosis(), s.tailRisks().stream().map(t -> new TailRisk(t.level(),
-                            t.valueAtRisk(), t.conditionalValueAtRisk())).toList());
+                            t.valueAtRisk(), t.conditionalValueAtRisk())).toList(),
+                    s.meanChanges().stream().map(m -> new MeanChange(m.lever(), m.lowBinMean(), m.highBinMean(),
+                            m.binMeans())).toList());
         }).toList();
-        return new MonteCarloAnswer(r.samples(), r.stoppedByPrecision() ? "precision" : "samples", sampling, seed,
-                metrics, provenance);
+        return new MonteCarloAnswer(r.samples(), r.stoppedByPrecision() ? "precision" : "samples", sampling,
+                config.seed(), config.confidence(), metrics, provenance);
     }
 
     static List<SobolMetric> sobol(List<SobolIndices.Result> results, boolean secondOrder,

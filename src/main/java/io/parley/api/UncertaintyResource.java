@@ -72,7 +72,7 @@ public class UncertaintyResource {
         boolean raw = format != Format.JSON;
         AnalysisInput input = new AnalysisInput(bodies.parse(body), "a Monte Carlo request", "scenario", "metrics",
                 "levers", "correlations", "samples", "sampling", "seed", "precision", "percentiles", "thresholds",
-                "histogramBins");
+                "histogramBins", "confidence", "meanChangeBins");
         UncertaintyInput.Run run = UncertaintyInput.run(input, limits.maxLevers());
         double asked = input.in.optionalNumber(input.root, "", "samples", 10_000);
         long samples = MonteCarlo.samples(asked);
@@ -91,6 +91,8 @@ public class UncertaintyResource {
         List<MonteCarlo.Threshold> thresholds = UncertaintyInput.thresholds(input, run.metrics());
         int bins = input.in.optionalInteger(input.root, "", "histogramBins", MonteCarlo.DEFAULT_HISTOGRAM_BINS, -1);
         MonteCarlo.problemWithHistogramBins(bins).ifPresent(problem -> input.in.fail("/histogramBins", problem, null));
+        double confidence = UncertaintyInput.confidence(input);
+        int meanChangeBins = UncertaintyInput.meanChangeBins(input);
         input.done();
         if (method == Sampling.Method.SOBOL && samples > Integer.MAX_VALUE) {
             throw Problem.overLimit("/samples", "Sobol samples", samples, Integer.MAX_VALUE);
@@ -101,7 +103,7 @@ public class UncertaintyResource {
                     + "stream more with \"sampling\": \"random\" or \"sobol\")", samples, limits.maxSamples());
         }
         MonteCarlo.Config config = new MonteCarlo.Config(samples, method, seed, threads.count(), correlation, precision,
-                percentiles, thresholds, bins);
+                percentiles, thresholds, bins, confidence, meanChangeBins);
         Provenance provenance = provenances.of(run.compiled().scenario(), input.root, "scenario",
                 new Provenance.Sampled(Spellings.of(method), seed));
         if (raw) {
@@ -128,8 +130,7 @@ public class UncertaintyResource {
             r = MonteCarlo.run(permit.watch(run.compiled()), run.levers(), run.metrics(), config, threads.executor());
         }
         meters.evaluated("monte-carlo", r.samples());
-        return json(UncertaintyJson.monteCarlo(r, Spellings.of(method), seed, percentiles, thresholds,
-                provenance), provenance);
+        return json(UncertaintyJson.monteCarlo(r, Spellings.of(method), config, provenance), provenance);
     }
 
     /** The samples of one shard as rows: the sample's index, each lever's value, each metric's. */

@@ -12,7 +12,7 @@ class DistributionKindTest {
     @Test
     void familiesAreNamedAsRequestsSpellThem() {
         assertThat(DistributionKind.NAMES).containsExactly("normal", "truncatedNormal", "lognormal", "uniform",
-                "triangular", "pert", "beta", "discrete");
+                "logUniform", "triangular", "pert", "beta", "cumulative", "discrete", "empirical");
         assertThat(DistributionKind.named("pert")).contains(DistributionKind.PERT);
         assertThat(DistributionKind.named("gamma")).isEmpty();
     }

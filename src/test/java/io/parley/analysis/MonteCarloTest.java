@@ -107,6 +107,9 @@ class MonteCarloTest {
             assertThat(new double[] {a.skewness(), a.excessKurtosis()}).as(what + " shape")
                     .containsExactly(e.skewness(), e.excessKurtosis());
             assertThat(a.tailRisks()).as(what + " tail risks").isEqualTo(e.tailRisks());
+            assertThat(a.percentileIntervals()).as(what + " percentile intervals").isEqualTo(e.percentileIntervals());
+            assertThat(a.probabilityIntervals()).as(what + " probability intervals").isEqualTo(e.probabilityIntervals());
+            assertThat(a.meanChanges()).as(what + " changes in the mean").isEqualTo(e.meanChanges());
         }
     }
 
