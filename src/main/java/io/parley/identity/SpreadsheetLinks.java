@@ -4,11 +4,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import io.parley.model.InvalidInputException;
+import io.parley.model.Violation;
 
 /**
  * Spreadsheet links: {@code pl_} and 256 random bits, stored as their SHA-256 like API keys. A link
@@ -38,13 +42,23 @@ public class SpreadsheetLinks {
         this.clock = clock;
     }
 
-    /** A link of the creator's tenant; the caller has checked that the plan (and scenario) exists there. */
+    /**
+     * A link of the creator's tenant; the caller has checked that the plan (and scenario) exists there.
+     *
+     * @throws InvalidInputException when {@code expiresAt} is not in the future: such a link could never be used,
+     *         and a cell that fails from the start sends its owner looking for the wrong mistake
+     */
     public Issued create(Caller creator, LinkScope scope, Optional<Instant> expiresAt) {
+        Instant now = clock.instant();
+        expiresAt.filter(at -> !at.isAfter(now)).ifPresent(at -> {
+            throw new InvalidInputException(List.of(
+                    new Violation("/expiresAt", "must be in the future (now is " + now + ")", at.toString())));
+        });
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         SpreadsheetLink link = links.create(ApiKeySecret.hash(secret), creator.tenant(), scope, expiresAt,
-                creator.name(), clock.instant());
+                creator.name(), now);
         return new Issued(link, secret);
     }
 

@@ -97,12 +97,20 @@ class PlanLinksApiTest {
     }
 
     @Test
-    void anExpiredLinkIsRefused() {
+    void aLinkThatExpiredIsRefusedAndOneExpiredFromTheStartIsNeverIssued() throws InterruptedException {
         long plan = newPlan("LinkExpired");
         String scenario = scenarioOf(plan);
-        ObjectNode body = Fixtures.MAPPER.createObjectNode()
+        ObjectNode past = Fixtures.MAPPER.createObjectNode()
                 .put("expiresAt", Instant.now().minus(1, ChronoUnit.MINUTES).toString());
-        String link = created(plan, body).get("secret").asText();
+        given().filter(Contract.CONFORMS).contentType(ContentType.JSON).body(past.toString())
+                .post("/api/v1/plans/" + plan + "/links").then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/expiresAt"));
+
+        Instant expiry = Instant.now().plus(2, ChronoUnit.SECONDS);
+        ObjectNode soon = Fixtures.MAPPER.createObjectNode().put("expiresAt", expiry.toString());
+        String link = created(plan, soon).get("secret").asText();
+        anonymous().accept(ContentType.TEXT).get(scenario + "/metrics/npv?link=" + link).then().statusCode(200);
+        Thread.sleep(Math.max(0, expiry.toEpochMilli() - System.currentTimeMillis()) + 500);
         anonymous().accept(ContentType.TEXT).get(scenario + "/metrics/npv?link=" + link).then().statusCode(401);
         anonymous().accept(ContentType.TEXT).get(scenario + "/metrics/npv?link=pl_unknown-link-of-nobody-000")
                 .then().statusCode(401);
