@@ -1,11 +1,14 @@
 package io.parley.api;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -97,6 +100,18 @@ final class JsonInput {
 
     String optionalText(JsonNode parent, String at, String field, String absent) {
         return optionalField(parent, at, field, absent, this::text);
+    }
+
+    /** An optional ISO-8601 instant such as 2027-01-31T00:00:00Z; empty when absent or malformed (recorded). */
+    Optional<Instant> optionalInstant(JsonNode parent, String at, String field) {
+        String text = optionalText(parent, at, field, null);
+        if (text == null) return Optional.empty();
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            fail(JsonPointer.child(at, field), "must be an instant such as 2027-01-31T00:00:00Z", text);
+            return Optional.empty();
+        }
     }
 
     /** Whether {@code node} is there and of the kind wanted; when not, the problem is recorded. */

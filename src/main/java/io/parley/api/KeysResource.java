@@ -2,7 +2,6 @@ package io.parley.api;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,14 +65,7 @@ public class KeysResource {
                 String role = in.text(r.get(i), "/roles/" + i);
                 if (role != null) roles.add(role);
             }
-            String expiry = in.optionalText(root, "", "expiresAt", null);
-            if (expiry != null) {
-                try {
-                    expiresAt = Optional.of(Instant.parse(expiry));
-                } catch (DateTimeParseException e) {
-                    in.fail("/expiresAt", "must be an instant such as 2027-01-31T00:00:00Z", expiry);
-                }
-            }
+            expiresAt = in.optionalInstant(root, "", "expiresAt");
         }
         if (!violations.isEmpty()) throw new InvalidInputException(violations);
         ApiKeys.Issued issued = keys.create(caller(), name, roles, expiresAt);

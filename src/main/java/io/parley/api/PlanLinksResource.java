@@ -2,7 +2,6 @@ package io.parley.api;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,14 +71,7 @@ public class PlanLinksResource {
                 if (s.canConvertToLong() && s.isIntegralNumber() && s.asLong() > 0) scenario = OptionalLong.of(s.asLong());
                 else in.fail("/scenario", "must be the id of one of the plan's scenarios (a positive integer)", s.toString());
             }
-            String expiry = in.optionalText(root, "", "expiresAt", null);
-            if (expiry != null) {
-                try {
-                    expiresAt = Optional.of(Instant.parse(expiry));
-                } catch (DateTimeParseException e) {
-                    in.fail("/expiresAt", "must be an instant such as 2027-01-31T00:00:00Z", expiry);
-                }
-            }
+            expiresAt = in.optionalInstant(root, "", "expiresAt");
         }
         if (!violations.isEmpty()) throw new InvalidInputException(violations);
         if (scenario.isPresent() && plans.scenario(planId, scenario.getAsLong()).isEmpty()) {

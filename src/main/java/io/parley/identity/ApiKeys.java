@@ -58,8 +58,7 @@ public class ApiKeys {
             role.ifPresent(roles::add);
         }
         if (roleNames.isEmpty()) broken.add(Violation.of("/roles", "a key needs at least one role"));
-        expiresAt.filter(at -> !at.isAfter(now))
-                .ifPresent(at -> broken.add(new Violation("/expiresAt", "must be in the future (now is " + now + ")", at.toString())));
+        Expiry.notInFuture(expiresAt, now).ifPresent(broken::add);
         if (!broken.isEmpty()) throw new InvalidInputException(broken);
         String secret = ApiKeySecret.generate();
         ApiKey key = keys.create(ApiKeySecret.hash(secret), name, by.tenant(), roles, expiresAt, by.name(), now);

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.parley.model.InvalidInputException;
-import io.parley.model.Violation;
 
 /**
  * Spreadsheet links: {@code pl_} and 256 random bits, stored as their SHA-256 like API keys. A link
@@ -50,9 +49,8 @@ public class SpreadsheetLinks {
      */
     public Issued create(Caller creator, LinkScope scope, Optional<Instant> expiresAt) {
         Instant now = clock.instant();
-        expiresAt.filter(at -> !at.isAfter(now)).ifPresent(at -> {
-            throw new InvalidInputException(List.of(
-                    new Violation("/expiresAt", "must be in the future (now is " + now + ")", at.toString())));
+        Expiry.notInFuture(expiresAt, now).ifPresent(broken -> {
+            throw new InvalidInputException(List.of(broken));
         });
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
