@@ -9,15 +9,23 @@ import io.parley.engine.Metric;
 
 /**
  * Spider: the same relative changes (−20 % … +20 %) applied to each lever in turn, value = base × (1 + change),
- * so levers of different units can be drawn on one chart.
+ * so levers of different units can be drawn on one chart. A value past the lever's domain is held at
+ * its bound and the change listed in the leg's {@code clipped}.
  */
 public final class Spider {
 
     private Spider() {
     }
 
-    /** One leg: a lever's values and the metric at each. */
-    public record Leg(String lever, double baseValue, double[] values, double[] results) {
+    /**
+     * One leg: a lever's values and the metric at each; {@code clipped} lists the changes that would
+     * have taken the lever past its domain, where the value is held at the bound.
+     */
+    public record Leg(String lever, double baseValue, double[] values, double[] results, List<Clipped> clipped) {
+    }
+
+    /** A change that would take a lever past its domain: the value it asked for and the bound used instead. */
+    public record Clipped(double change, double requested, double bound) {
     }
 
     /** The spider of one metric. */
@@ -30,8 +38,9 @@ public final class Spider {
         double[][][] results = new double[levers.size()][changes.length][];
         for (int i = 0; i < levers.size(); i++) {
             BoundLever lever = levers.get(i);
+            LeverDomain domain = LeverDomain.allowed(compiled, lever);
             for (int c = 0; c < changes.length; c++) {
-                results[i][c] = probe.with(lever, valueAt(lever, changes[c])).clone();
+                results[i][c] = probe.with(lever, domain.hold(valueAt(lever, changes[c]))).clone();
             }
         }
         List<Chart> charts = new ArrayList<>();
@@ -39,13 +48,17 @@ public final class Spider {
             List<Leg> legs = new ArrayList<>();
             for (int i = 0; i < levers.size(); i++) {
                 BoundLever lever = levers.get(i);
+                LeverDomain domain = LeverDomain.allowed(compiled, lever);
                 double[] values = new double[changes.length];
                 double[] out = new double[changes.length];
+                List<Clipped> clipped = new ArrayList<>();
                 for (int c = 0; c < changes.length; c++) {
-                    values[c] = valueAt(lever, changes[c]);
+                    double requested = valueAt(lever, changes[c]);
+                    values[c] = domain.hold(requested);
+                    if (values[c] != requested) clipped.add(new Clipped(changes[c], requested, values[c]));
                     out[c] = results[i][c][m.ordinal()];
                 }
-                legs.add(new Leg(lever.path(), lever.baseValue(), values, out));
+                legs.add(new Leg(lever.path(), lever.baseValue(), values, out, List.copyOf(clipped)));
             }
             charts.add(new Chart(m, base[m.ordinal()], List.copyOf(legs)));
         }
@@ -59,8 +72,18 @@ public final class Spider {
                         + "sweep it over absolute values instead");
     }
 
-    /** The lever's value after a relative change. */
+    /** The lever's value after a relative change, before it is held inside the lever's domain. */
     public static double valueAt(BoundLever lever, double change) {
         return lever.baseValue() * (1 + change);
+    }
+
+    /**
+     * The value a leg uses for a relative change: base × (1 + change), held inside the lever's
+     * domain, so ±20 % of a renewal chance of 0.85 ends at 1 rather than being refused. Like the
+     * tornado's swing, a relative change is a convention applied to every lever alike, not a
+     * value the caller chose for this one.
+     */
+    public static double heldValueAt(CompiledScenario compiled, BoundLever lever, double change) {
+        return LeverDomain.allowed(compiled, lever).hold(valueAt(lever, change));
     }
 }

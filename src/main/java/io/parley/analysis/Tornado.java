@@ -24,18 +24,49 @@ public final class Tornado {
     public static final double LOW_QUANTILE = 0.10;
     public static final double HIGH_QUANTILE = 0.90;
 
-    /** A lever and the two values it is moved to. */
-    public record Input(BoundLever lever, double low, double high) {
+    /**
+     * A lever and the two values it is moved to; {@code clipped} lists the ends a relative swing
+     * would have taken past the lever's domain, held at its bound instead.
+     */
+    public record Input(BoundLever lever, double low, double high, List<Clipped> clipped) {
+
+        public Input {
+            clipped = List.copyOf(clipped);
+        }
+
+        /** The lever moved to two values chosen by the caller: nothing is clipped. */
+        public Input(BoundLever lever, double low, double high) {
+            this(lever, low, high, List.of());
+        }
 
         /** The lever moved to the P10 and the P90 of what is known about it. */
         public static Input quantiles(BoundLever lever, Distribution distribution) {
             return new Input(lever, distribution.quantile(LOW_QUANTILE), distribution.quantile(HIGH_QUANTILE));
         }
 
-        /** The lever moved by ± {@code swing} of its value in the scenario (0.1 for ±10 %). */
-        public static Input swing(BoundLever lever, double swing) {
-            return new Input(lever, lever.baseValue() * (1 - swing), lever.baseValue() * (1 + swing));
+        /**
+         * The lever moved by ± {@code swing} of its value in the scenario (0.1 for ±10 %), each end held
+         * inside {@code domain}: ±20 % of a renewal chance of 0.85 is 0.68 … 1, not 0.68 … 1.02. A
+         * relative swing is a convention for "a similar move of every lever", not a value the caller
+         * chose, so an end past the domain is held at the bound (and reported) rather than refused.
+         */
+        public static Input swing(BoundLever lever, double swing, LeverDomain domain) {
+            double low = lever.baseValue() * (1 - swing);
+            double high = lever.baseValue() * (1 + swing);
+            List<Clipped> clipped = new ArrayList<>();
+            double heldLow = domain.hold(low);
+            double heldHigh = domain.hold(high);
+            if (heldLow != low) clipped.add(new Clipped(End.low, low, heldLow));
+            if (heldHigh != high) clipped.add(new Clipped(End.high, high, heldHigh));
+            return new Input(lever, heldLow, heldHigh, clipped);
         }
+    }
+
+    /** The two ends of a bar. */
+    public enum End { low, high }
+
+    /** An end of a relative swing that went past the lever's domain: the value asked for and the bound used. */
+    public record Clipped(End end, double requested, double bound) {
     }
 
     /** Why {@code lever} cannot swing relative to its value, if it cannot: ± any share of 0 is 0. */
@@ -45,8 +76,9 @@ public final class Tornado {
                         + "give 'low' and 'high' instead");
     }
 
-    /** One bar of the tornado. NaN where the metric is null. */
-    public record Bar(String lever, double baseValue, double low, double high, double atLow, double atHigh, double swing) {
+    /** One bar of the tornado. NaN where the metric is null; {@code clipped} as in {@link Input}. */
+    public record Bar(String lever, double baseValue, double low, double high, double atLow, double atHigh, double swing,
+                      List<Clipped> clipped) {
     }
 
     /** The tornado of one metric: its base value and the bars, widest first. */
@@ -71,7 +103,7 @@ public final class Tornado {
                 double low = atLow[i][m.ordinal()];
                 double high = atHigh[i][m.ordinal()];
                 bars.add(new Bar(in.lever().path(), in.lever().baseValue(), in.low(), in.high(), low, high,
-                        Math.abs(high - low)));
+                        Math.abs(high - low), in.clipped()));
             }
             // widest first; a swing that is null (NaN) goes last; ties keep the request's order
             bars.sort(Comparator.comparingDouble((Bar b) -> Double.isNaN(b.swing()) ? Double.NEGATIVE_INFINITY : b.swing())

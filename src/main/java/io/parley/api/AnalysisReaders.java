@@ -74,10 +74,13 @@ final class AnalysisReaders {
                     input.in.fail(at, problem.get(), lever.path());
                     continue;
                 }
-                Tornado.Input swung = Tornado.Input.swing(lever, swing);
-                lowValue = swung.low();
-                highValue = swung.high();
-                lowAt = highAt = item.has("swing") ? at + "/swing" : "/swing";
+                Tornado.Input swung = Tornado.Input.swing(lever, swing, LeverDomain.allowed(compiled, lever));
+                String swingAt = item.has("swing") ? at + "/swing" : "/swing";
+                // held inside the lever's domain; what can still be broken (a whole number of years) is refused
+                if (input.allowed(compiled, lever, swung.low(), swingAt) & input.allowed(compiled, lever, swung.high(), swingAt)) {
+                    levers.add(swung);
+                }
+                continue;
             } else {
                 input.in.fail(at, "give 'low' and 'high', or a relative 'swing' here or for all levers", null);
                 continue;
@@ -89,7 +92,7 @@ final class AnalysisReaders {
         return levers;
     }
 
-    /** Spider levers: paths whose every relative change gives an allowed value. */
+    /** Spider levers: paths whose every relative change, held inside the lever's domain, gives an allowed value. */
     static List<BoundLever> spiderLevers(AnalysisInput input, CompiledScenario compiled, List<JsonNode> items, double[] changes) {
         List<BoundLever> levers = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -103,7 +106,7 @@ final class AnalysisReaders {
             }
             boolean ok = true;
             for (double change : changes) {
-                ok &= input.allowed(compiled, lever, Spider.valueAt(lever, change), at);
+                ok &= input.allowed(compiled, lever, Spider.heldValueAt(compiled, lever, change), at);
             }
             if (ok) levers.add(lever);
         }

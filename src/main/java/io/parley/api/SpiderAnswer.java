@@ -2,6 +2,8 @@ package io.parley.api;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.parley.analysis.Spider;
 
 /** The answer to a spider: per metric, one leg per lever over the same relative changes. */
@@ -11,12 +13,13 @@ record SpiderAnswer(double[] changes, List<Chart> metrics, Provenance provenance
     }
 
     /** The wire form of {@link Spider.Leg}: the lever's values and the metric there, one per change. */
-    record Leg(String lever, double baseValue, double[] values, double[] results) {
+    record Leg(String lever, double baseValue, double[] values, double[] results,
+               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Spider.Clipped> clipped) {
     }
 
     static SpiderAnswer of(double[] changes, List<Spider.Chart> charts, Provenance provenance) {
         return new SpiderAnswer(changes, charts.stream().map(c -> new Chart(c.metric().apiName, c.base(), c.legs().stream()
-                .map(l -> new Leg(l.lever(), l.baseValue(), l.values(), l.results())).toList())).toList(), provenance);
+                .map(l -> new Leg(l.lever(), l.baseValue(), l.values(), l.results(), l.clipped())).toList())).toList(), provenance);
     }
 
     public String csv() {

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.parley.Fixtures;
 import io.parley.engine.CompiledScenario;
+import io.parley.model.Lever;
 import io.parley.model.Scenario;
 import io.parley.model.ScenarioValidator;
 import io.parley.model.Violation;
@@ -123,6 +124,15 @@ class BoundLeverTest {
             if (!(domain.lower() <= domain.upper())) wrong.add(path + ": lower " + domain.lower() + " > upper " + domain.upper());
             lever.ruleBrokenBy(compiled, domain.lower()).ifPresent(rule -> wrong.add(path + " lower " + domain.lower() + ": " + rule));
             lever.ruleBrokenBy(compiled, domain.upper()).ifPresent(rule -> wrong.add(path + " upper " + domain.upper() + ": " + rule));
+            // the model's own range, which holds a tornado's or spider's relative move: its finite ends are allowed too
+            LeverDomain allowed = LeverDomain.allowed(compiled, lever);
+            for (double end : new double[] {allowed.lower(), allowed.upper()}) {
+                if (Double.isInfinite(end) || lever.lever() instanceof Lever.OfTerms t && t.integral() && end != Math.rint(end)) continue;
+                lever.ruleBrokenBy(compiled, end).ifPresent(rule -> wrong.add(path + " allowed end " + end + ": " + rule));
+            }
+            if (!(allowed.lower() <= domain.lower() && domain.upper() <= allowed.upper())) {
+                wrong.add(path + ": searched " + domain + " reaches outside the allowed " + allowed);
+            }
             checked++;
         }
         assertThat(checked).isGreaterThan(10);

@@ -531,6 +531,39 @@ class AnalysesApiTest {
     }
 
     @Test
+    void aRelativeMovePastTheLeversDomainIsHeldAtTheBoundAndTheAnswerSaysSo() {
+        // the example's renewal chance is 0.85: +20 % would be 1.02, past the certainty of 1
+        ObjectNode tornado = request();
+        tornado.put("swing", 0.2);
+        tornado.putArray("levers").addObject().put("path", "terms.renewalProbability");
+        JsonNode bar = analyse("tornado", tornado).get("metrics").get(0).get("bars").get(0);
+        assertThat(bar.get("high").doubleValue()).isEqualTo(1.0);
+        assertThat(bar.get("low").doubleValue()).isCloseTo(0.68, within(1e-12));
+        assertSame(bar.get("atHigh").doubleValue(), npv(with(scenario(), "/terms/renewalProbability", 1)), "NPV at certainty");
+        assertThat(bar.get("clipped")).hasSize(1);
+        assertThat(bar.get("clipped").get(0).get("end").asText()).isEqualTo("high");
+        assertThat(bar.get("clipped").get(0).get("requested").doubleValue()).isCloseTo(1.02, within(1e-12));
+        assertThat(bar.get("clipped").get(0).get("bound").doubleValue()).isEqualTo(1.0);
+
+        ObjectNode spider = request();
+        spider.putArray("levers").add("terms.renewalProbability").add("products[srp-trays].listPrice");
+        spider.putArray("changes").add(-0.2).add(0).add(0.2);
+        JsonNode legs = analyse("spider", spider).get("metrics").get(0).get("legs");
+        assertThat(legs.get(0).get("values").get(2).doubleValue()).isEqualTo(1.0);
+        assertThat(legs.get(0).get("clipped")).hasSize(1);
+        assertThat(legs.get(0).get("clipped").get(0).get("change").doubleValue()).isEqualTo(0.2);
+        assertThat(legs.get(1).has("clipped")).as("a price has no upper bound: nothing held").isFalse();
+    }
+
+    @Test
+    void aLowOrHighChosenPastTheDomainIsStillRefused() {
+        // a value the caller wrote is not clipped: it is a mistake to name, not a convention to hold
+        ObjectNode request = request();
+        request.putArray("levers").addObject().put("path", "terms.renewalProbability").put("low", 0.8).put("high", 1.02);
+        reject("tornado", request).statusCode(422).body("errors[0].pointer", equalTo("/levers/0/high"));
+    }
+
+    @Test
     void aLeverValueOutsideItsRuleNamesTheValueAndTheRule() {
         ObjectNode request = request();
         request.putArray("levers").addObject().put("path", "terms.discounts[srp-trays]").put("low", 0.04).put("high", 1.5);
