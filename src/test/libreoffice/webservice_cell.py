@@ -86,14 +86,28 @@ def quit_office(desktop):
         pass  # the bridge goes away as the office ends
 
 
-def main():
-    locale, profile = sys.argv[1], sys.argv[2]
+def start_office(profile, locale):
+    """A headless LibreOffice in a fresh profile with `locale`, listening for UNO on a free port."""
     port = free_port()
     office = subprocess.Popen(
         ["soffice", "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
          "-env:UserInstallation=" + profile_with_locale(profile, locale),
          f"--accept=socket,host=127.0.0.1,port={port};urp;StarOffice.ComponentContext"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return office, port
+
+
+def wait_for_end(office):
+    """Waits for the office to end after quit_office, and ends it if it does not."""
+    try:
+        office.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        office.kill()
+
+
+def main():
+    locale, profile = sys.argv[1], sys.argv[2]
+    office, port = start_office(profile, locale)
     try:
         context = connect(port, office, time.time() + 120)
         desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
@@ -125,10 +139,7 @@ def main():
         doc.close(True)
         quit_office(desktop)
     finally:
-        try:
-            office.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            office.kill()
+        wait_for_end(office)
 
 
 if __name__ == "__main__":
