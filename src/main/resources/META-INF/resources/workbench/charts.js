@@ -39,9 +39,19 @@ export function spiderOption(answer) {
       axisLabel: { formatter: (v) => `${Math.round(v * 100)} %` } },
     yAxis: { type: 'value', scale: true, axisLabel: { formatter: money } },
     series: metric.legs.map((leg) => ({
-      name: leg.lever, type: 'line', symbolSize: 4, data: answer.changes.map((c, i) => [c, leg.results[i]]),
+      name: spiderLegName(leg), type: 'line', symbolSize: 4, data: answer.changes.map((c, i) => [c, leg.results[i]]),
     })),
   };
+}
+
+/**
+ * A spider leg's name: the lever, and where the API held it at its domain's bound (a renewal chance
+ * cannot pass 1), that bound: the line runs flat there because the lever cannot go further.
+ */
+export function spiderLegName(leg) {
+  if (!leg.clipped?.length) return leg.lever;
+  const bounds = [...new Set(leg.clipped.map((c) => c.bound))];
+  return `${leg.lever} (held at ${bounds.map(short).join(' and ')})`;
 }
 
 /** Heatmap: a two-way sweep table, the first lever's values down, the second's across. */

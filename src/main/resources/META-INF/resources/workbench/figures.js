@@ -71,18 +71,21 @@ export function bridgeRequest(baseline, variant) {
 /** Spider: the levers that move the NPV most (by the tornado's swing), at most this many legs. */
 export const SPIDER_LEGS = 5;
 /**
- * Spider: each lever over the tornado's reach (10 % below to 10 % above its value), in 2.5-point
- * steps; further would take a renewal chance of 85 % past 100 %.
+ * Spider: each lever from 20 % below to 20 % above its value, in 5-point steps, twice the tornado's
+ * reach to show where a line bends; a lever that cannot go that far (a renewal chance of 85 % moved
+ * up 20 %) is held at its bound by the API, which lists it in the leg's `clipped`.
  */
-export const SPIDER_CHANGES = { from: -TORNADO_SWING, to: TORNADO_SWING, steps: 8 };
+export const SPIDER_REACH = 0.2;
+export const SPIDER_CHANGES = { from: -SPIDER_REACH, to: SPIDER_REACH, steps: 8 };
 /** Heatmap: the largest product's discount this far either side of the proposal, in 1-point steps. */
 export const HEATMAP_DISCOUNT_REACH = 0.02;
 export const HEATMAP_DISCOUNT_STEPS = 4;
 
 /** Spider: the levers with the widest tornado swings, each moved by every relative change. */
 export function spiderRequest(scenario, tornado) {
+  if (!tornado) throw new Error('the spider follows the tornado\'s widest bars, and the tornado has no answer');
   const bars = [...tornado.metrics[0].bars].sort((a, b) => b.swing - a.swing).slice(0, SPIDER_LEGS);
-  return { scenario, metrics: ['npv'], levers: bars.map((b) => b.lever), changes: SPIDER_CHANGES };
+  return { scenario, metrics: ['npv'], levers: bars.map((b) => b.lever), changeRange: SPIDER_CHANGES };
 }
 
 /**

@@ -4,8 +4,8 @@
 import * as echarts from '/webjars/echarts/5.3.1/dist/echarts.esm.min.js';
 import { ApiProblem, call, get, post } from './api.js';
 import { renderEditor, el } from './editor.js';
-import { bridgeRequest, defaultPositions, frontierRequest, monteCarloRequest, priceWaterfall, tornadoRequest, WATERFALL_STEPS } from './figures.js';
-import { bridgeOption, frontierOption, histogramOption, tornadoOption, waterfallOption } from './charts.js';
+import { bridgeRequest, defaultPositions, frontierRequest, heatmapRequest, monteCarloRequest, priceWaterfall, spiderRequest, tornadoRequest, WATERFALL_STEPS } from './figures.js';
+import { bridgeOption, frontierOption, heatmapOption, histogramOption, spiderOption, tornadoOption, waterfallOption } from './charts.js';
 import { parent, valueAt } from './pointer.js';
 import { CONTRACT_JSON, schemaResolver } from './schema.js';
 
@@ -130,19 +130,27 @@ async function analyse(version, scenario, evaluation) {
   const positions = defaultPositions(evaluation.summary);
   const walkAway = state.walkAway ?? positions.walkAway;
   const demand = state.demand ?? positions.demand;
+  // each view's request is built from the scenario and the answers before it (the spider's legs are
+  // the tornado's widest bars); a view whose request cannot be built says why and the others go on
   const runs = [
-    ['bridge', '/api/v1/analyses/bridge', bridgeRequest(state.compareWith, scenario), bridgeOption],
-    ['tornado', '/api/v1/analyses/tornado', tornadoRequest(scenario), tornadoOption],
-    ['frontier', '/api/v1/optimize/frontier', frontierRequest(scenario, walkAway, demand), frontierOption],
-    ['monteCarlo', '/api/v1/analyses/monte-carlo', monteCarloRequest(scenario), histogramOption],
+    ['bridge', '/api/v1/analyses/bridge', () => bridgeRequest(state.compareWith, scenario), bridgeOption],
+    ['tornado', '/api/v1/analyses/tornado', () => tornadoRequest(scenario), tornadoOption],
+    ['spider', '/api/v1/analyses/spider', (answers) => spiderRequest(scenario, answers.tornado), spiderOption],
+    ['heatmap', '/api/v1/analyses/sweep', () => heatmapRequest(scenario), heatmapOption, '?layout=table'],
+    ['frontier', '/api/v1/optimize/frontier', () => frontierRequest(scenario, walkAway, demand), frontierOption],
+    ['monteCarlo', '/api/v1/analyses/monte-carlo', () => monteCarloRequest(scenario), histogramOption],
   ];
+  const answers = {};
   // one after the other: the service limits heavy work, and the machine may be a laptop
-  for (const [name, path, request, option] of runs) {
+  for (const [name, path, build, option, query = ''] of runs) {
     const box = document.getElementById(`${name}-chart`);
     const error = document.querySelector(`[data-error-for="${name}"]`);
+    let request;
     try {
-      const answer = await post(path, request, { signal: controller.signal });
+      request = build(answers);
+      const answer = await post(path, request, { signal: controller.signal, query });
       if (version !== state.version) return;
+      answers[name] = answer;
       state.last[name] = { version, request, answer };
       error.textContent = '';
       chart(box.id).setOption(option(answer), true);
@@ -226,6 +234,7 @@ $('#demand').addEventListener('change', (e) => { state.demand = number(e.target.
 $('#waterfall-product').addEventListener('change', () => drawWaterfall(state.last.evaluate?.answer.currency));
 $('#example').addEventListener('change', (e) => load(e.target.value));
 $('#pin').addEventListener('click', () => { state.compareWith = structuredClone(state.scenario); changed(); });
+$('#editor').addEventListener('submit', (e) => e.preventDefault()); // Enter in a field never reloads the page
 window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
 
 for (const [step, text] of Object.entries(WATERFALL_STEPS)) $('#waterfall-steps').append(el('li', { 'data-step': step }, text));

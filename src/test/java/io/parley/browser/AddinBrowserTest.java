@@ -329,65 +329,21 @@ class AddinBrowserTest {
         assertThat(Browser.json("return JSON.stringify([...document.querySelectorAll('#results [data-error-for]')]"
                 + ".map(e => e.dataset.errorFor + ': ' + e.textContent).filter(t => !t.endsWith(': ')));"))
                 .as("no view failed").isEmpty();
-        assertSpiderIsTheApis();
+        ChartChecks.spiderIsTheApis(pane("spider").get("request"), pane("tornado").get("answer"));
         assertHeatmapIsTheApisAndWritesItsMatrix();
         ChartChecks.frontierIsTheApis(pane("frontier").get("request"), summary);
         ChartChecks.histogramIsTheApis(pane("monteCarlo").get("request"));
         Browser.screenshot("addin-taskpane", Browser.driver().findElement(By.tagName("body")));
     }
 
-    /** The spider's legs are the tornado's five widest swings, and each line is the API's leg. */
-    private static void assertSpiderIsTheApis() {
-        JsonNode request = pane("spider").get("request");
-        JsonNode tornado = pane("tornado").get("answer").get("metrics").get(0).get("bars");
-        List<JsonNode> widest = new ArrayList<>();
-        tornado.forEach(widest::add);
-        widest.sort((a, b) -> Double.compare(b.get("swing").asDouble(), a.get("swing").asDouble()));
-        assertThat(request.get("levers")).hasSize(5);
-        for (int i = 0; i < 5; i++) {
-            assertThat(request.get("levers").get(i).asText()).isEqualTo(widest.get(i).get("lever").asText());
-        }
-        JsonNode answer = post("/api/v1/analyses/spider", request);
-        JsonNode series = seriesData("spider-chart");
-        JsonNode changes = answer.get("changes");
-        assertThat(changes).hasSize(9); // -10 % to +10 % in 8 steps
-        for (int leg = 0; leg < 5; leg++) {
-            JsonNode results = answer.get("metrics").get(0).get("legs").get(leg).get("results");
-            for (int i = 0; i < changes.size(); i++) {
-                assertThat(series.get(leg).get(i).get(0).asDouble()).isEqualTo(changes.get(i).asDouble());
-                assertThat(series.get(leg).get(i).get(1).asDouble()).isEqualTo(results.get(i).asDouble());
-            }
-            // every leg crosses the scenario's own NPV at no change (the README's figure)
-            assertThat(series.get(leg).get(4).get(1).asDouble()).isCloseTo(5227268.077922516, within(1e-6));
-        }
-    }
-
     /**
-     * The heatmap is the API's two-way table of trays' discount (4.5 % to 8.5 %) against the
-     * payment-day menu, and "write to sheet" writes it with both levers' values as headings.
+     * The heatmap is the API's two-way table (ChartChecks), and "write to sheet" writes it with both
+     * levers' values as headings.
      */
     private static void assertHeatmapIsTheApisAndWritesItsMatrix() {
-        JsonNode request = pane("heatmap").get("request");
-        JsonNode answer = given().contentType(ContentType.JSON).body(request.toString())
-                .post("/api/v1/analyses/sweep?layout=table").then().statusCode(200).extract().as(JsonNode.class);
+        JsonNode answer = ChartChecks.heatmapIsTheApis(pane("heatmap").get("request"));
         List<Double> discounts = doubles(answer.get("rowValues"));
-        assertThat(discounts).hasSize(5);
-        for (int i = 0; i < 5; i++) {
-            assertThat(discounts.get(i)).isCloseTo(0.045 + 0.01 * i, within(1e-12));
-        }
-        assertThat(doubles(answer.get("columnValues"))).containsExactly(30.0, 45.0, 60.0, 90.0);
         JsonNode cells = answer.get("tables").get(0).get("cells");
-        JsonNode series = seriesData("heatmap-chart").get(0);
-        assertThat(series).hasSize(5 * 4);
-        for (JsonNode point : series) {
-            int column = point.get(0).asInt();
-            int row = point.get(1).asInt();
-            assertThat(point.get(2).asDouble()).isEqualTo(cells.get(row).get(column).asDouble());
-        }
-        // 6.5 % and 60 days are the example as it is; 45 days gain 82,939 (the README)
-        assertThat(cells.get(2).get(2).asDouble()).isCloseTo(5227268.077922516, within(1e-6));
-        assertThat(cells.get(2).get(1).asDouble() - cells.get(2).get(2).asDouble()).isCloseTo(82_939, within(0.5));
-
         int before = Browser.json("return JSON.stringify(window.sheet.writes.length);").asInt();
         Browser.run("document.querySelector(\"[data-write='heatmap']\").click();");
         Browser.until("the heatmap's table is written to the sheet", "return window.sheet.writes.length === arguments[0];", before + 1);

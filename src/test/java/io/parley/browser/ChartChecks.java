@@ -5,8 +5,13 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.restassured.http.ContentType;
+
 import static io.parley.browser.Service.post;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.atIndex;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Checks that a chart in the page holds the API's answer to the request the page made: the same
@@ -49,6 +54,73 @@ final class ChartChecks {
         JsonNode lines = Browser.json("return JSON.stringify(echarts.getInstanceByDom(document.getElementById('monteCarlo-chart'))"
                 + ".getOption().series[0].markLine.data.map(d => d.xAxis));");
         assertThat(doubles(lines)).isEqualTo(percentiles);
+    }
+
+    /**
+     * The spider's legs are the tornado's five widest swings, each moved −20 % to +20 % in 5-point
+     * steps, and each line is the API's leg; a leg the API held at its bound is named so.
+     */
+    static void spiderIsTheApis(JsonNode request, JsonNode tornadoAnswer) {
+        List<JsonNode> widest = new ArrayList<>();
+        tornadoAnswer.get("metrics").get(0).get("bars").forEach(widest::add);
+        widest.sort((a, b) -> Double.compare(b.get("swing").asDouble(), a.get("swing").asDouble()));
+        assertThat(request.get("levers")).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(request.get("levers").get(i).asText()).isEqualTo(widest.get(i).get("lever").asText());
+        }
+        JsonNode answer = post("/api/v1/analyses/spider", request);
+        JsonNode series = seriesData("spider-chart");
+        JsonNode names = Browser.json("return JSON.stringify(echarts.getInstanceByDom(document.getElementById('spider-chart'))"
+                + ".getOption().series.map(s => s.name));");
+        JsonNode changes = answer.get("changes");
+        assertThat(doubles(changes)).hasSize(9).startsWith(-0.2).endsWith(0.2).contains(0.0, atIndex(4));
+        for (int leg = 0; leg < 5; leg++) {
+            JsonNode legAnswer = answer.get("metrics").get(0).get("legs").get(leg);
+            JsonNode results = legAnswer.get("results");
+            for (int i = 0; i < changes.size(); i++) {
+                assertThat(series.get(leg).get(i).get(0).asDouble()).isEqualTo(changes.get(i).asDouble());
+                assertThat(series.get(leg).get(i).get(1).asDouble()).isEqualTo(results.get(i).asDouble());
+            }
+            // every leg crosses the scenario's own NPV at no change (the README's figure)
+            assertThat(series.get(leg).get(4).get(1).asDouble()).isCloseTo(5227268.077922516, within(1e-6));
+            String lever = legAnswer.get("lever").asText();
+            if (lever.equals("terms.renewalProbability")) {
+                // 0.85 × 1.2 = 1.02 is past certainty: the last point is held at 1, and the line says so
+                assertThat(legAnswer.get("values").get(8).asDouble()).isEqualTo(1.0);
+                assertThat(legAnswer.get("clipped")).hasSize(1);
+                assertThat(names.get(leg).asText()).isEqualTo("terms.renewalProbability (held at 1)");
+            } else {
+                assertThat(names.get(leg).asText()).isEqualTo(lever);
+            }
+        }
+    }
+
+    /**
+     * The heatmap is the API's two-way table of the largest product's (srp-trays) discount, 4.5 %
+     * to 8.5 % around its 6.5 %, against the payment-day menu, cell for cell; the answer is returned
+     * for further checks.
+     */
+    static JsonNode heatmapIsTheApis(JsonNode request) {
+        JsonNode answer = given().contentType(ContentType.JSON).body(request.toString())
+                .post("/api/v1/analyses/sweep?layout=table").then().statusCode(200).extract().as(JsonNode.class);
+        List<Double> discounts = doubles(answer.get("rowValues"));
+        assertThat(discounts).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(discounts.get(i)).isCloseTo(0.045 + 0.01 * i, within(1e-12));
+        }
+        assertThat(doubles(answer.get("columnValues"))).containsExactly(30.0, 45.0, 60.0, 90.0);
+        JsonNode cells = answer.get("tables").get(0).get("cells");
+        JsonNode series = seriesData("heatmap-chart").get(0);
+        assertThat(series).hasSize(5 * 4);
+        for (JsonNode point : series) {
+            int column = point.get(0).asInt();
+            int row = point.get(1).asInt();
+            assertThat(point.get(2).asDouble()).isEqualTo(cells.get(row).get(column).asDouble());
+        }
+        // 6.5 % and 60 days are the example as it is; 45 days gain 82,939 (the README)
+        assertThat(cells.get(2).get(2).asDouble()).isCloseTo(5227268.077922516, within(1e-6));
+        assertThat(cells.get(2).get(1).asDouble() - cells.get(2).get(2).asDouble()).isCloseTo(82_939, within(0.5));
+        return answer;
     }
 
     /** Each series' data of the ECharts chart in the element with this id. */

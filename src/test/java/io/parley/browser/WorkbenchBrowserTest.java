@@ -43,7 +43,7 @@ class WorkbenchBrowserTest {
     static final String EXAMPLE = "packaging-retailer-renewal.json";
     /** The page keeps the edited scenario's version in #status and stamps each view with the version it shows. */
     static final String DRAWN = "const v = document.getElementById('status').dataset.version;"
-            + " return v !== '0' && ['figures', 'waterfall-chart', 'bridge-chart', 'tornado-chart', 'frontier-chart', 'monteCarlo-chart']"
+            + " return v !== '0' && ['figures', 'waterfall-chart', 'bridge-chart', 'tornado-chart', 'spider-chart', 'heatmap-chart', 'frontier-chart', 'monteCarlo-chart']"
             + ".every(id => document.getElementById(id).dataset.version === v);";
     static final String EVALUATED = "const v = document.getElementById('status').dataset.version;"
             + " return v !== '0' && document.getElementById('figures').dataset.version === v;";
@@ -67,6 +67,10 @@ class WorkbenchBrowserTest {
 
         assertEveryValueOfTheExampleHasItsField(scenario);
         assertTornadoIsTheApis(scenario);
+        assertSameScenario(last("spider").get("request").get("scenario"), scenario);
+        ChartChecks.spiderIsTheApis(last("spider").get("request"), last("tornado").get("answer"));
+        assertSameScenario(last("heatmap").get("request").get("scenario"), scenario);
+        ChartChecks.heatmapIsTheApis(last("heatmap").get("request"));
         assertSameScenario(last("frontier").get("request").get("scenario"), scenario);
         ChartChecks.frontierIsTheApis(last("frontier").get("request"), summary);
         assertSameScenario(last("monteCarlo").get("request").get("scenario"), scenario);
