@@ -4,7 +4,7 @@
 // selected cell. The requests and charts are the workbench's own (../workbench/figures.js, charts.js).
 
 import * as echarts from '/webjars/echarts/5.3.1/dist/echarts.esm.min.js';
-import { ApiProblem, get, post } from '../workbench/api.js';
+import { ApiProblem, get, post, signIn, signOut, signedIn, whenKeyMissing } from '../workbench/api.js';
 import { el } from '../workbench/editor.js';
 import { defaultPositions, frontierRequest, heatmapRequest, monteCarloRequest, spiderRequest, tornadoRequest } from '../workbench/figures.js';
 import { frontierOption, heatmapOption, histogramOption, spiderOption, tornadoOption } from '../workbench/charts.js';
@@ -41,18 +41,28 @@ const VIEWS = [
 const pane = { last: {} };
 window.parleyPane = pane;
 
-/** Builds the pane in root; tables are written into the workbook through excel (Office's Excel object). */
-export async function mount(root, excel) {
+/** The sign-in page Parley serves for the Office dialog (signin.html), and the dialog's size in % of the window. */
+const SIGN_IN_PAGE = 'signin.html';
+const DIALOG_SIZE = { height: 45, width: 35 };
+
+/**
+ * Builds the pane in root; tables are written into the workbook through excel (Office's Excel
+ * object), the sign-in dialog opened through office (Office's Office object).
+ */
+export async function mount(root, excel, office = globalThis.Office) {
   const plans = el('select', { id: 'plan' });
   const scenarios = el('select', { id: 'scenario' });
   const evaluateButton = el('button', { type: 'button', id: 'evaluate' }, 'Evaluate');
   const message = el('p', { class: 'error', id: 'message', role: 'alert' });
   const results = el('div', { id: 'results' });
-  root.replaceChildren(
+  const signInBox = signInForm(office, () => listPlans());
+  root.replaceChildren(signInBox,
     el('label', {}, 'Account plan ', plans), el('label', {}, 'Scenario ', scenarios), evaluateButton, message, results);
   window.echarts ??= echarts;
 
   const fail = (e) => { message.textContent = reason(e); };
+  // an Office host has no prompt: a 401 stands, and the pane asks for a key in its sign-in form
+  whenKeyMissing(() => { signInBox.showSignedIn(false); return null; });
   const listScenarios = async () => {
     const items = plans.value ? (await get(`/api/v1/plans/${plans.value}/scenarios`)).scenarios : [];
     scenarios.replaceChildren(...items.map((s) => el('option', { value: s.id }, `${s.name}${s.agreed ? ' (agreed)' : ''}`)));
@@ -63,14 +73,82 @@ export async function mount(root, excel) {
     evaluate(plans.value, scenarios.value, results, excel).catch(fail);
   });
 
-  try {
-    const page = await get('/api/v1/plans?size=100&sort=account');
-    plans.replaceChildren(...page.items.map((p) => el('option', { value: p.id }, `${p.account} (plan ${p.id}, ${p.status})`)));
-    await listScenarios();
-  } catch (e) {
-    fail(e);
+  async function listPlans() {
+    message.textContent = '';
+    try {
+      const page = await get('/api/v1/plans?size=100&sort=account');
+      plans.replaceChildren(...page.items.map((p) => el('option', { value: p.id }, `${p.account} (plan ${p.id}, ${p.status})`)));
+      await listScenarios();
+    } catch (e) {
+      plans.replaceChildren();
+      scenarios.replaceChildren();
+      fail(e);
+    }
   }
+
+  await listPlans();
   root.dataset.ready = 'true';
+}
+
+/**
+ * Sign-in: a key (`pk_…`) or an OIDC token typed here, or brought back from Parley's sign-in page
+ * opened in an Office dialog (displayDialogAsync; the page sends it with messageParent). Either way
+ * it is kept for the session (workbench/api.js) and every call carries it; then onSignedIn runs.
+ */
+function signInForm(office, onSignedIn) {
+  const key = el('input', { id: 'key', type: 'password', autocomplete: 'off', placeholder: 'pk_… or a token' });
+  const use = el('button', { type: 'submit', id: 'sign-in' }, 'Sign in');
+  const dialog = el('button', { type: 'button', id: 'sign-in-dialog' }, 'Sign in in a Parley window');
+  const out = el('button', { type: 'button', id: 'sign-out' }, 'Sign out');
+  const said = el('span', { id: 'signed-in', role: 'status' });
+  const problem = el('small', { class: 'error', 'data-error-for': 'sign-in' });
+  const keyLabel = el('label', {}, 'Parley key ', key);
+  const form = el('form', { id: 'signin', class: 'signin' }, keyLabel, use, dialog, out, said, problem);
+  const show = (yes) => {
+    form.dataset.signedIn = String(yes);
+    said.textContent = yes ? 'signed in' : 'not signed in';
+    keyLabel.hidden = use.hidden = dialog.hidden = yes;
+    out.hidden = !yes;
+    if (!office?.context?.ui?.displayDialogAsync) dialog.hidden = true;
+  };
+  form.showSignedIn = show;
+  const kept = (value) => {
+    if (!signIn(value)) return;
+    key.value = '';
+    problem.textContent = '';
+    show(true);
+    onSignedIn();
+  };
+  form.addEventListener('submit', (e) => { e.preventDefault(); kept(key.value); });
+  out.addEventListener('click', () => { signOut(); show(false); onSignedIn(); });
+  dialog.addEventListener('click', () => openSignInDialog(office, kept, (text) => { problem.textContent = text; }));
+  show(signedIn());
+  return form;
+}
+
+/** Opens Parley's sign-in page in an Office dialog; its message is {key}, or the dialog is closed without one. */
+function openSignInDialog(office, kept, fail) {
+  const page = new URL(SIGN_IN_PAGE, import.meta.url).href; // beside this script, whatever page loaded it
+  office.context.ui.displayDialogAsync(page, { ...DIALOG_SIZE, displayInIframe: true }, (opened) => {
+    if (opened.status === office.AsyncResultStatus.Failed) {
+      fail(`The sign-in window did not open: ${opened.error.message}`);
+      return;
+    }
+    const dialog = opened.value;
+    dialog.addEventHandler(office.EventType.DialogMessageReceived, (arg) => {
+      dialog.close();
+      let answer;
+      try {
+        answer = JSON.parse(arg.message);
+      } catch {
+        answer = {};
+      }
+      if (answer.key) kept(answer.key);
+      else fail('The sign-in window sent no key');
+    });
+    // 12006: closed by the person before signing in
+    dialog.addEventHandler(office.EventType.DialogEventReceived, () => fail('The sign-in window was closed before signing in'));
+  });
 }
 
 async function evaluate(plan, scenarioId, results, excel) {
@@ -128,5 +206,5 @@ export function writeToSheet(rows, excel) {
 }
 
 if (typeof Office !== 'undefined') {
-  Office.onReady(() => mount(document.getElementById('taskpane'), window.Excel));
+  Office.onReady(() => mount(document.getElementById('taskpane'), window.Excel, Office));
 }

@@ -30,17 +30,50 @@ function storedKey() {
   }
 }
 
-/** Asks the person for a key once (after a 401) and keeps it for the tab; null when none is given. */
-function askForKey() {
-  if (typeof window === 'undefined' || typeof window.prompt !== 'function') return null;
-  const key = (window.prompt('Parley API key (pk_…), from your administrator or data/admin.key') || '').trim();
-  if (!key) return null;
+/**
+ * Keeps a key (an API key `pk_…` or an OIDC token) for the tab's session: every call() sends it
+ * from now on. Returns the key kept, or null when none was given.
+ */
+export function signIn(key) {
+  const kept = String(key ?? '').trim();
+  if (!kept) return null;
   try {
-    globalThis.sessionStorage?.setItem(KEY_STORAGE, key);
+    globalThis.sessionStorage?.setItem(KEY_STORAGE, kept);
   } catch {
-    // storage refused: the key is used for this request only
+    // storage refused: the key is not kept, and the next call asks again
   }
-  return key;
+  return kept;
+}
+
+/** Forgets the key: the next call goes without one (and is asked for one after a 401). */
+export function signOut() {
+  try {
+    globalThis.sessionStorage?.removeItem(KEY_STORAGE);
+  } catch {
+    // storage refused: nothing kept to forget
+  }
+}
+
+/** Whether the tab holds a key. */
+export function signedIn() {
+  return storedKey() !== null;
+}
+
+/** The workbench's way to ask for a key after a 401: the browser's prompt; null when none is given. */
+function promptForKey() {
+  if (typeof window === 'undefined' || typeof window.prompt !== 'function') return null;
+  return signIn(window.prompt('Parley API key (pk_…), from your administrator or data/admin.key'));
+}
+
+let askForKey = promptForKey;
+
+/**
+ * Sets how a key is asked for after a 401: a function returning the key (or a promise of it), or
+ * null to let the 401 stand. The task pane cannot prompt (Office hosts have no window.prompt): it
+ * shows its own sign-in instead and lets the 401 stand.
+ */
+export function whenKeyMissing(ask) {
+  askForKey = ask;
 }
 
 function send(url, method, headers, body, signal, key) {
@@ -56,12 +89,8 @@ function send(url, method, headers, body, signal, key) {
 export async function call(path, { method = 'GET', headers = {}, body, signal, base = '' } = {}) {
   const first = await send(base + path, method, headers, body, signal, storedKey());
   if (first.status !== 401) return first;
-  try {
-    globalThis.sessionStorage?.removeItem(KEY_STORAGE);
-  } catch {
-    // storage refused: nothing kept to forget
-  }
-  const key = askForKey();
+  signOut();
+  const key = await askForKey();
   return key ? send(base + path, method, headers, body, signal, key) : first;
 }
 

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.Fixtures;
+import io.parley.TestCaller;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -370,6 +371,55 @@ class AddinBrowserTest {
         assertThat(asked).hasSize(2);
         assertThat(asked.get(0).get("authorization").asText()).isEqualTo("Bearer k-123");
         assertThat(asked.get(1).get("authorization").isNull()).isTrue();
+    }
+
+    /**
+     * A task pane with no key lists nothing and says why; "Sign in in a Parley window" opens Parley's
+     * sign-in page in the Office dialog, which refuses a key Parley does not know, and hands a good
+     * one to the pane with messageParent; the pane keeps it for the session and every call carries it.
+     */
+    @Test
+    void theTaskPaneSignsInThroughTheOfficeDialogAndEveryCallCarriesTheKey() {
+        long plan = createPlan();
+        Browser.driver().get(root + "addin-harness/?signed-out");
+        Browser.until("the task pane is mounted", "return document.getElementById('taskpane').dataset.ready === 'true';");
+        assertThat(Browser.run("return document.getElementById('signin').dataset.signedIn;")).isEqualTo("false");
+        assertThat(Browser.run("return document.querySelectorAll('#plan option').length;")).isEqualTo(0L);
+        assertThat((String) Browser.run("return document.getElementById('message').textContent;")).isNotBlank();
+
+        Browser.run("window.requests.length = 0; document.getElementById('sign-in-dialog').click();");
+        Browser.until("the sign-in page is open in the dialog", "const f = document.getElementById('office-dialog');"
+                + " return !!f && !!f.contentDocument && f.contentDocument.getElementById('signin-page')?.dataset.ready === 'true';");
+        JsonNode opened = Browser.json("const d = window.dialogs[0]; return JSON.stringify({ url: d.url, iframe: d.options.displayInIframe });");
+        assertThat(opened.get("url").asText()).isEqualTo(root + "addin/signin.html");
+
+        // a key Parley does not know stays in the dialog, with Parley's reason
+        Browser.run("const doc = document.getElementById('office-dialog').contentDocument;"
+                + " doc.getElementById('key').value = 'pk_nobody-knows-this-key'; doc.getElementById('send').click();");
+        Browser.until("the dialog says the key is unknown", "const doc = document.getElementById('office-dialog').contentDocument;"
+                + " return doc.getElementById('message').textContent.startsWith('Parley does not know this key');");
+        assertThat(Browser.run("return document.getElementById('signin').dataset.signedIn;")).isEqualTo("false");
+        Browser.screenshot("addin-sign-in-dialog", Browser.driver().findElement(By.tagName("body")));
+
+        Browser.run("const doc = document.getElementById('office-dialog').contentDocument;"
+                + " doc.getElementById('key').value = arguments[0]; doc.getElementById('send').click();", TestCaller.ADMIN_KEY);
+        Browser.until("the pane is signed in and lists the plans", "return document.getElementById('signin').dataset.signedIn === 'true'"
+                + " && [...document.querySelectorAll('#plan option')].some(o => o.value === arguments[0]);", String.valueOf(plan));
+        assertThat(Browser.run("return window.dialogs[0].closed && !document.getElementById('office-dialog');")).isEqualTo(true);
+        assertThat(Browser.run("return sessionStorage.getItem('parley.key');")).isEqualTo(TestCaller.ADMIN_KEY);
+        JsonNode calls = Browser.json("return JSON.stringify(window.requests.filter(r => r.url.startsWith('/api/v1/plans')));");
+        List<JsonNode> byThePane = new ArrayList<>();
+        calls.forEach(byThePane::add);
+        // the pane's reads of the plans and their scenarios after the dialog (the dialog's own checks are its frame's)
+        assertThat(byThePane).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(byThePane).allSatisfy(r ->
+                assertThat(r.get("authorization").asText()).isEqualTo("Bearer " + TestCaller.ADMIN_KEY));
+        Browser.screenshot("addin-signed-in", Browser.driver().findElement(By.tagName("body")));
+
+        Browser.run("document.getElementById('sign-out').click();");
+        assertThat(Browser.run("return sessionStorage.getItem('parley.key');")).isNull();
+        Browser.until("the pane asks for a key again", "return document.getElementById('signin').dataset.signedIn === 'false'"
+                + " && document.querySelectorAll('#plan option').length === 0;");
     }
 
     private static JsonNode pane(String view) {

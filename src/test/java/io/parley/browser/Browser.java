@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.openqa.selenium.Dimension;
@@ -72,11 +73,19 @@ final class Browser {
         chrome.manage().window().setSize(new Dimension(1400, 2300));
         // the pages send the key their tab holds (workbench/api.js): every page this browser opens holds
         // the test suite's administrator key, as if a person had entered it
+        // (a page opened with ?signed-out starts without one, as a person's first visit does)
         chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                "sessionStorage.setItem('parley.key', '" + TestCaller.ADMIN_KEY + "');"
+                "if (/[?&]signed-out\\b/.test(location.search)) sessionStorage.removeItem('parley.key');"
+                + " else if (window.parent === window) sessionStorage.setItem('parley.key', '" + TestCaller.ADMIN_KEY + "');"
+                // a frame of the stand-in Office host (its dialog) gets the host's stand-in Office
+                + " try { if (window.parent !== window && window.parent.officeDialogStandIn)"
+                + " window.Office = window.parent.officeDialogStandIn(window); } catch (e) { }"
                 // a page asks for a key after a 401 (workbench/api.js); nobody is there to answer, as if
                 // Cancel were pressed: the 401 stands, and no dialog blocks the next page
                 + " window.prompt = () => null;"));
+        // Office's own library is never loaded: the stand-in host plays Office, offline and the same every run
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*appsforoffice.microsoft.com*")));
         chrome.manage().timeouts().scriptTimeout(PATIENCE);
         return chrome;
     }
