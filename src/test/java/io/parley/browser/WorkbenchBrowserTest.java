@@ -71,8 +71,6 @@ class WorkbenchBrowserTest {
         ChartChecks.spiderIsTheApis(last("spider").get("request"), last("tornado").get("answer"));
         assertSameScenario(last("heatmap").get("request").get("scenario"), scenario);
         ChartChecks.heatmapIsTheApis(last("heatmap").get("request"));
-        Browser.screenshot("workbench-spider", driver().findElement(By.id("spider-chart")));
-        Browser.screenshot("workbench-heatmap", driver().findElement(By.id("heatmap-chart")));
         assertSameScenario(last("frontier").get("request").get("scenario"), scenario);
         ChartChecks.frontierIsTheApis(last("frontier").get("request"), summary);
         assertSameScenario(last("monteCarlo").get("request").get("scenario"), scenario);
