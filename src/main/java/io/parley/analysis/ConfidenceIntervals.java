@@ -50,6 +50,7 @@ public final class ConfidenceIntervals {
         double z2n = z * z / n;
         double centre = (phat + z2n / 2) / (1 + z2n);
         double half = z * Math.sqrt(phat * (1 - phat) / n + z2n / (4.0 * n)) / (1 + z2n);
-        return new Interval(Math.max(0, centre - half), Math.min(1, centre + half));
+        // with no hits (every hit) the lower (upper) end is 0 (1) exactly; the formula leaves rounding, 1e-19 at n = 2000
+        return new Interval(hits == 0 ? 0 : Math.max(0, centre - half), hits == n ? 1 : Math.min(1, centre + half));
     }
 }

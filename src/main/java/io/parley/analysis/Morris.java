@@ -41,6 +41,15 @@ public final class Morris {
 
     /** Resamples of the elementary effects behind the interval on μ* when a request names none (SALib's default). */
     public static final int DEFAULT_RESAMPLES = 1000;
+    /** Resamples a request may name: enough for a stable sd of μ*, few enough to stay a small part of the run. */
+    public static final int MIN_RESAMPLES = 10;
+    public static final int MAX_RESAMPLES = 10_000;
+
+    /** Why {@code resamples} cannot be the number of bootstrap resamples behind μ*'s interval, if it cannot. */
+    public static Optional<String> problemWithResamples(int resamples) {
+        return resamples >= MIN_RESAMPLES && resamples <= MAX_RESAMPLES ? Optional.empty()
+                : Optional.of("must be a whole number in " + MIN_RESAMPLES + "–" + MAX_RESAMPLES);
+    }
     /** The confidence of the interval on μ* when a request names none. */
     public static final double DEFAULT_CONFIDENCE = 0.95;
 

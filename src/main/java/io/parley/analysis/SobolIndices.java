@@ -37,8 +37,6 @@ import io.parley.model.Numbers;
  */
 public final class SobolIndices {
 
-    /** Still read from requests and echoed, no longer used: the intervals come from replicates. */
-    public static final int DEFAULT_BOOTSTRAP = 200;
     /**
      * Independent randomisations (slices) whose spread gives the interval: 16 gives Student's t 15
      * degrees of freedom, an interval within 10 % of the width a known variance would give.
@@ -47,9 +45,14 @@ public final class SobolIndices {
     /** Rows a slice keeps at least, below 16 × 8 rows: fewer replicates, each still a small net. */
     static final int MIN_SLICE_ROWS = 8;
 
-    /** Bootstrap resamples a request may name (still read and echoed, see {@link #DEFAULT_BOOTSTRAP}). */
-    public static final int MIN_BOOTSTRAP = 10;
-    public static final int MAX_BOOTSTRAP = 10_000;
+    /**
+     * Why a run takes no number of bootstrap resamples: its intervals come from independent replicates
+     * (see the class comment), and a bootstrap over quasi-random rows is the error they replaced.
+     */
+    public static final String NO_BOOTSTRAP = "Sobol intervals come from " + REPLICATES + " independently randomised"
+            + " replicates of the design (jackknife over replicates, Student's t), not from a bootstrap: resampling"
+            + " quasi-random rows as if they were independent made the intervals some three times too wide; leave"
+            + " 'bootstrap' out (the width follows 'n' and 'confidence')";
 
     private SobolIndices() {
     }
@@ -71,12 +74,6 @@ public final class SobolIndices {
                 : Optional.of(Numbers.plain(confidence) + " is not a confidence level in (0, 1)");
     }
 
-    /** Why {@code bootstrap} cannot be a run's number of bootstrap resamples, if it cannot. */
-    public static Optional<String> problemWithBootstrap(int bootstrap) {
-        return bootstrap >= MIN_BOOTSTRAP && bootstrap <= MAX_BOOTSTRAP ? Optional.empty()
-                : Optional.of("must be a whole number in " + MIN_BOOTSTRAP + "–" + MAX_BOOTSTRAP);
-    }
-
     /** One lever's (or group's, named so) indices with their confidence intervals (see the class comment). */
     public record Index(String lever, double first, double firstLow, double firstHigh,
                         double total, double totalLow, double totalHigh) {
@@ -91,8 +88,8 @@ public final class SobolIndices {
     }
 
     public static List<Result> run(CompiledScenario compiled, List<MonteCarlo.Uncertain> levers, List<Metric> metrics,
-                                   int n, long seed, int bootstrap, double confidence) {
-        return run(compiled, levers, metrics, n, seed, bootstrap, confidence, false, 1);
+                                   int n, long seed, double confidence) {
+        return run(compiled, levers, metrics, n, seed, confidence, false, 1);
     }
 
     /** The evaluations a run makes: N (k + 2), or N (2k + 2) with second-order indices, for k levers or groups. */
@@ -102,14 +99,14 @@ public final class SobolIndices {
 
     /** As above, the evaluations spread over {@code threads} threads; the result does not depend on it. */
     public static List<Result> run(CompiledScenario compiled, List<MonteCarlo.Uncertain> levers, List<Metric> metrics,
-                                   int n, long seed, int bootstrap, double confidence, boolean secondOrder, int threads) {
+                                   int n, long seed, double confidence, boolean secondOrder, int threads) {
         return Blocks.onOwnPool(threads,
-                pool -> run(compiled, levers, metrics, n, seed, bootstrap, confidence, secondOrder, pool));
+                pool -> run(compiled, levers, metrics, n, seed, confidence, secondOrder, pool));
     }
 
     /** As above, on a shared executor; the result does not depend on its threads. */
     public static List<Result> run(CompiledScenario compiled, List<MonteCarlo.Uncertain> levers, List<Metric> metrics,
-                                   int n, long seed, int bootstrap, double confidence, boolean secondOrder,
+                                   int n, long seed, double confidence, boolean secondOrder,
                                    ExecutorService executor) {
         return run(compiled, levers, Groups.each(levers), metrics, n, seed, confidence, secondOrder, executor);
     }

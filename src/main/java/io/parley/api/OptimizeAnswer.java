@@ -23,6 +23,7 @@ record OptimizeAnswer(String status, Solver solver, @JsonUnwrapped Solved solved
                       @JsonInclude(JsonInclude.Include.NON_NULL) Sensitivity sensitivity,
                       @JsonInclude(JsonInclude.Include.NON_NULL) List<Limit> limits,
                       @JsonInclude(JsonInclude.Include.NON_NULL) List<Relaxed> relaxation,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) List<Relaxed> alternatives,
                       Provenance provenance) {
 
     /**
@@ -40,7 +41,8 @@ record OptimizeAnswer(String status, Solver solver, @JsonUnwrapped Solved solved
                     s.rules().stream().map(Rule::of).toList());
         }
         return new OptimizeAnswer(Spellings.of(s.status()), solver, solved, Sensitivity.of(s.sensitivity()),
-                s.limits().isEmpty() ? null : s.limits().stream().map(Limit::of).toList(), Relaxed.of(s), provenance);
+                s.limits().isEmpty() ? null : s.limits().stream().map(Limit::of).toList(), Relaxed.of(s),
+                Relaxed.alternativesOf(s), provenance);
     }
 
     /** The solver that ran and what it proved: bestBound and gap are null without a MIP bound. */
@@ -55,10 +57,11 @@ record OptimizeAnswer(String status, Solver solver, @JsonUnwrapped Solved solved
     record Objective(Double model, Double engine) {
     }
 
-    /** A rule at the solution; an open side of its range is null. */
-    record Rule(String name, Double min, Double max, Double model, Double engine, boolean met) {
+    /** A rule at the solution in its author's units (a ratio as the ratio); an open side of its range is null. */
+    record Rule(String name, String unit, Double min, Double max, Double model, Double engine, boolean met) {
         static Rule of(DealOptimizer.RuleResult r) {
-            return new Rule(r.name(), figure(r.min()), figure(r.max()), figure(r.modelValue()), figure(r.engineValue()), r.met());
+            return new Rule(r.name(), Spellings.of(r.unit()), figure(r.min()), figure(r.max()), figure(r.modelValue()),
+                    figure(r.engineValue()), r.met());
         }
     }
 
@@ -72,11 +75,11 @@ record OptimizeAnswer(String status, Solver solver, @JsonUnwrapped Solved solved
     }
 
     /** A continuous decision's reduced cost and objective-coefficient range. */
-    record Range(String decision, Double value, Double reducedCost, Double objectiveCoefficient,
+    record Range(String decision, Double value, Double reducedCost, Double reducedCostPerPoint, Double objectiveCoefficient,
                  Double allowableIncrease, Double allowableDecrease) {
         static Range of(DealOptimizer.DecisionRange d) {
-            return new Range(d.lever(), figure(d.value()), figure(d.reducedCost()), figure(d.objectiveCoefficient()),
-                    figure(d.allowableIncrease()), figure(d.allowableDecrease()));
+            return new Range(d.lever(), figure(d.value()), figure(d.reducedCost()), figure(d.reducedCostPerPoint()),
+                    figure(d.objectiveCoefficient()), figure(d.allowableIncrease()), figure(d.allowableDecrease()));
         }
     }
 
@@ -98,13 +101,21 @@ record OptimizeAnswer(String status, Solver solver, @JsonUnwrapped Solved solved
         }
     }
 
-    /** A rule moved in the least relaxation that would make a deal exist. */
-    record Relaxed(String constraint, Double bound, Double relaxedBound, Double by) {
-        /** The relaxation of an infeasible solve; null for any other status. */
+    /** A rule moved to let a deal exist, in its author's units, and the sentence that says so. */
+    record Relaxed(String constraint, String unit, Double bound, Double relaxedBound, Double by, String says) {
+        /** The least joint relaxation of an infeasible solve; null for any other status. */
         static List<Relaxed> of(DealOptimizer.Solution s) {
-            if (s.status() != DealOptimizer.Status.INFEASIBLE) return null;
-            return s.relaxation().stream().map(r -> new Relaxed(r.name(), figure(r.bound()), figure(r.relaxedBound()),
-                    figure(r.by()))).toList();
+            return s.status() != DealOptimizer.Status.INFEASIBLE ? null : all(s.relaxation());
+        }
+
+        /** Each rule moved alone; null unless the solve was infeasible. */
+        static List<Relaxed> alternativesOf(DealOptimizer.Solution s) {
+            return s.status() != DealOptimizer.Status.INFEASIBLE ? null : all(s.alternatives());
+        }
+
+        private static List<Relaxed> all(List<DealOptimizer.Relaxation> moved) {
+            return moved.stream().map(r -> new Relaxed(r.name(), Spellings.of(r.unit()), figure(r.bound()),
+                    figure(r.relaxedBound()), figure(r.by()), r.says())).toList();
         }
     }
 

@@ -51,7 +51,7 @@ final class UncertaintyJson {
                         double contributionToVariance, double rankContributionToVariance) {
     }
 
-    record SobolAnswer(int n, long evaluations, long seed, int bootstrap, double confidence, List<SobolMetric> metrics,
+    record SobolAnswer(int n, long evaluations, long seed, double confidence, List<SobolMetric> metrics,
                        Provenance provenance) {
     }
 

@@ -160,8 +160,8 @@ public class UncertaintyResource {
         int n = input.in.optionalInteger(input.root, "", "n", 1024, -1);
         SobolIndices.problemWithPoints(n).ifPresent(problem -> input.in.fail("/n", problem, n));
         long seed = UncertaintyInput.seed(input);
-        int bootstrap = input.in.optionalInteger(input.root, "", "bootstrap", SobolIndices.DEFAULT_BOOTSTRAP, -1);
-        SobolIndices.problemWithBootstrap(bootstrap).ifPresent(problem -> input.in.fail("/bootstrap", problem, null));
+        // named so that a client who sends it learns why it is not taken, rather than that it is unknown
+        if (input.root.has("bootstrap")) input.in.fail("/bootstrap", SobolIndices.NO_BOOTSTRAP, input.root.get("bootstrap"));
         double confidence = UncertaintyInput.confidence(input);
         boolean secondOrder = input.in.optionalBoolean(input.root, "", "secondOrder", false);
         input.done();
@@ -180,7 +180,7 @@ public class UncertaintyResource {
                 new Provenance.Sampled("saltelli", seed));
         List<UncertaintyJson.SobolMetric> indices = UncertaintyJson.sobol(results, secondOrder, run.levers(), groups);
         if (format == Format.CSV) return csv(UncertaintyJson.sobolCsv(indices), provenance);
-        return json(new UncertaintyJson.SobolAnswer(n, evaluations, seed, bootstrap, confidence, indices, provenance),
+        return json(new UncertaintyJson.SobolAnswer(n, evaluations, seed, confidence, indices, provenance),
                 provenance);
     }
 
@@ -204,7 +204,7 @@ public class UncertaintyResource {
         Morris.problemWithLevels(levels).ifPresent(problem -> input.in.fail("/levels", problem, null));
         long seed = UncertaintyInput.seed(input);
         int resamples = input.in.optionalInteger(input.root, "", "bootstrap", Morris.DEFAULT_RESAMPLES, -1);
-        SobolIndices.problemWithBootstrap(resamples).ifPresent(problem -> input.in.fail("/bootstrap", problem, null));
+        Morris.problemWithResamples(resamples).ifPresent(problem -> input.in.fail("/bootstrap", problem, null));
         double confidence = UncertaintyInput.confidence(input);
         input.done();
         List<Morris.Result> results;

@@ -17,6 +17,14 @@ public sealed interface Lever {
         return false;
     }
 
+    /**
+     * True for a rate a deal is negotiated in percentage points: a discount, a rebate tier's rate.
+     * (A cost of capital or a renewal probability is a rate too, but not a term one concedes.)
+     */
+    default boolean rate() {
+        return this instanceof Discount || this instanceof OfTier t && t.field() == TierField.rate;
+    }
+
     /** Which agreement a term lever belongs to. */
     enum Side {
         TERMS("terms"), BASELINE("baseline");

@@ -34,6 +34,13 @@ public final class DealOptimizer {
      * from the optimal basis ({@link BasisRanging}), exact to one factorisation's rounding, far inside it.
      */
     static final double RANGE_PRECISION = 1e-7;
+    /** A percentage point as a fraction: the step in which people speak of rates and margins. */
+    public static final double PERCENTAGE_POINT = 0.01;
+    /**
+     * Rounds of Dinkelbach's method allowed to find the best ratio one rule can reach alone; it
+     * converges superlinearly (exactly, in finitely many steps, over a finite menu), so a handful do.
+     */
+    static final int MAX_RATIO_ROUNDS = 50;
 
     private DealOptimizer() {
     }
@@ -51,12 +58,20 @@ public final class DealOptimizer {
         TIMED_OUT
     }
 
-    /** One constraint at the solution: the model's value, the engine's, and whether the engine's meets it. */
-    public record RuleResult(String name, double min, double max, double modelValue, double engineValue, boolean met) {
+    /**
+     * One constraint at the solution in its author's units (a ratio rule as the ratio, not as its
+     * linear rule with bound 0): its bounds, the model's value, the engine's, and whether the engine's
+     * meets it.
+     */
+    public record RuleResult(String name, Constraint.Unit unit, double min, double max, double modelValue,
+                             double engineValue, boolean met) {
     }
 
-    /** A rule relaxed in the least relaxation that makes an infeasible deal feasible. */
-    public record Relaxation(String name, double bound, double relaxedBound, double by) {
+    /**
+     * A rule moved to let a deal exist, in its author's units: a ratio rule by the ratio it can reach
+     * ("margin 21.99 % instead of 22 %"), a currency rule in money.
+     */
+    public record Relaxation(String name, Constraint.Unit unit, double bound, double relaxedBound, double by, String says) {
     }
 
     /**
@@ -67,9 +82,13 @@ public final class DealOptimizer {
     public record Sensitivity(boolean fixedMenus, List<DecisionRange> decisions, List<ShadowPrice> constraints) {
     }
 
-    /** A continuous decision: its reduced cost and the range of its objective coefficient that keeps the solution. */
-    public record DecisionRange(String lever, double value, double reducedCost, double objectiveCoefficient,
-                                double allowableIncrease, double allowableDecrease) {
+    /**
+     * A continuous decision: its reduced cost and the range of its objective coefficient that keeps the
+     * solution. For a rate (a discount, a rebate tier's rate) also the reduced cost per percentage point
+     * (0.01 of the rate), NaN for any other decision.
+     */
+    public record DecisionRange(String lever, double value, double reducedCost, double reducedCostPerPoint,
+                                double objectiveCoefficient, double allowableIncrease, double allowableDecrease) {
     }
 
     /**
@@ -85,11 +104,15 @@ public final class DealOptimizer {
                         double highest, double objectiveAtHighest) {
     }
 
-    /** The whole answer. Values are NaN where they do not apply (no solution, no gap). */
+    /**
+     * The whole answer. Values are NaN where they do not apply (no solution, no gap). An infeasible
+     * deal has the least joint {@code relaxation} and the {@code alternatives}: each rule that could,
+     * moved alone as little as it must, every other rule kept.
+     */
     public record Solution(Status status, String backend, boolean mixedInteger, double objectiveModel,
                            double objectiveEngine, double bestBound, double gap, double[] decisionValues,
                            List<RuleResult> rules, Sensitivity sensitivity, List<Limit> limits,
-                           List<Relaxation> relaxation, long solveMillis, int evaluations) {
+                           List<Relaxation> relaxation, List<Relaxation> alternatives, long solveMillis, int evaluations) {
     }
 
     /** Why {@code backend} cannot solve a deal, if it cannot. */
@@ -123,7 +146,7 @@ public final class DealOptimizer {
             long millis = (System.nanoTime() - started) / 1_000_000;
             return e.partial.bestEvaluated()
                     .map(best -> evaluated(e.partial, best, used, mip, Double.NaN, millis))
-                    .orElseGet(() -> failed(Status.TIMED_OUT, used, mip, millis, e.partial, List.of()));
+                    .orElseGet(() -> failed(Status.TIMED_OUT, used, mip, millis, e.partial, List.of(), List.of()));
         }
         return solve(model, backend, reports, deadline);
     }
@@ -173,10 +196,11 @@ public final class DealOptimizer {
                     // a relaxation that changes nothing proves the deal feasible: the solver gave up early
                     return relaxation.isEmpty()
                             ? timedOut(model, used, mip, millis)
-                            : failed(Status.INFEASIBLE, used, mip, millis, model, relaxation);
+                            : failed(Status.INFEASIBLE, used, mip, millis, model, relaxation,
+                                    alternatives(model, backend, deadline));
                 }
                 case UNBOUNDED -> {
-                    return failed(Status.UNBOUNDED, used, mip, millis, model, List.of());
+                    return failed(Status.UNBOUNDED, used, mip, millis, model, List.of(), List.of());
                 }
                 default -> {
                     return timedOut(model, used, mip, millis);
@@ -191,7 +215,7 @@ public final class DealOptimizer {
     private static Solution timedOut(AffineModel model, String backend, boolean mip, long millis) {
         return model.bestEvaluated()
                 .map(best -> evaluated(model, best, backend, mip, Double.NaN, millis))
-                .orElseGet(() -> failed(Status.TIMED_OUT, backend, mip, millis, model, List.of()));
+                .orElseGet(() -> failed(Status.TIMED_OUT, backend, mip, millis, model, List.of(), List.of()));
     }
 
     /**
@@ -205,13 +229,13 @@ public final class DealOptimizer {
         double[] engine = model.engine(best.x(), best.choice());
         List<RuleResult> rules = new ArrayList<>();
         for (Constraint c : problem.constraints()) {
-            double e = evaluate(c.form(), model, engine, values);
-            rules.add(new RuleResult(c.name(), c.min(), c.max(), e, e, meets(c, model, engine, values)));
+            double e = stated(c, model, engine, values);
+            rules.add(new RuleResult(c.name(), c.unit(), c.statedMin(), c.statedMax(), e, e, meets(c, model, engine, values)));
         }
         double objective = evaluate(problem.objective().form(), model, engine, values);
         double gap = Double.isFinite(bound) ? Math.abs(objective - bound) / Math.max(1, Math.abs(objective)) : Double.NaN;
         return new Solution(Status.FEASIBLE, backend, mip, objective, objective, bound, gap, values, rules, null, List.of(),
-                List.of(), millis, model.evaluations());
+                List.of(), List.of(), millis, model.evaluations());
     }
 
     private static boolean better(DealProblem problem, double a, double b) {
@@ -270,9 +294,9 @@ public final class DealOptimizer {
     }
 
     private static Solution failed(Status status, String backend, boolean mip, long millis, AffineModel model,
-                                   List<Relaxation> relaxation) {
+                                   List<Relaxation> relaxation, List<Relaxation> alternatives) {
         return new Solution(status, backend, mip, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, List.of(),
-                null, List.of(), relaxation, millis, model.evaluations());
+                null, List.of(), relaxation, alternatives, millis, model.evaluations());
     }
 
     private static Solution solved(DealProblem problem, AffineModel model, SolverModel sm, Status status, String backend,
@@ -288,9 +312,9 @@ public final class DealOptimizer {
         double gap = Math.abs(objectiveModel - bound) / Math.max(1, Math.abs(objectiveModel));
         List<RuleResult> rules = new ArrayList<>();
         for (Constraint c : problem.constraints()) {
-            double m = evaluate(c.form(), model, predicted, values);
-            double e = evaluate(c.form(), model, engine, values);
-            rules.add(new RuleResult(c.name(), c.min(), c.max(), m, e, meets(c, model, engine, values)));
+            double m = stated(c, model, predicted, values);
+            double e = stated(c, model, engine, values);
+            rules.add(new RuleResult(c.name(), c.unit(), c.statedMin(), c.statedMax(), m, e, meets(c, model, engine, values)));
         }
         Sensitivity sensitivity = null;
         List<Limit> limits = List.of();
@@ -299,7 +323,7 @@ public final class DealOptimizer {
             if (System.nanoTime() < deadline) limits = limits(model, x, choice);
         }
         return new Solution(status, backend, mip, objectiveModel, objectiveEngine, bound, gap, values, rules,
-                sensitivity, limits, List.of(), millis, model.evaluations());
+                sensitivity, limits, List.of(), List.of(), millis, model.evaluations());
     }
 
     static double[] decisionValues(DealProblem problem, double[] x, int[] choice) {
@@ -310,6 +334,13 @@ public final class DealOptimizer {
             values[i] = d instanceof Decision.Menu m ? m.options()[choice[i]] : x[k++];
         }
         return values;
+    }
+
+    /** A rule's figure as its author reads it: a ratio rule's ratio, any other rule's linear form. */
+    static double stated(Constraint c, AffineModel model, double[] quantities, double[] decisionValues) {
+        if (c.ratio() == null) return evaluate(c.form(), model, quantities, decisionValues);
+        return evaluate(c.ratio().numerator(), model, quantities, decisionValues)
+                / evaluate(c.ratio().denominator(), model, quantities, decisionValues);
     }
 
     static double evaluate(LinearForm form, AffineModel model, double[] quantities, double[] decisionValues) {
@@ -344,8 +375,11 @@ public final class DealOptimizer {
             for (int k = 0; k < lp.x.length; k++) {
                 MPVariable v = lp.x[k];
                 double[] range = basis.costRange(v.index(), o.maximization());
-                ranges.add(new DecisionRange(model.problem.decisions().get(model.continuous[k]).name(),
-                        v.solutionValue(), v.reducedCost(), o.getCoefficient(v), range[0], range[1]));
+                Decision.Continuous d = (Decision.Continuous) model.problem.decisions().get(model.continuous[k]);
+                // a rate's natural step is a percentage point, 0.01 of the rate
+                double perPoint = d.lever().lever().rate() ? v.reducedCost() * PERCENTAGE_POINT : Double.NaN;
+                ranges.add(new DecisionRange(d.name(), v.solutionValue(), v.reducedCost(), perPoint, o.getCoefficient(v),
+                        range[0], range[1]));
             }
             return new Sensitivity(mip, ranges, prices);
         } finally {
@@ -459,12 +493,9 @@ public final class DealOptimizer {
      */
     private static List<Relaxation> relax(AffineModel model, String backend, long deadline) {
         List<Constraint> constraints = model.problem.constraints();
-        SolverModel sm = new SolverModel(model, backend, null);
-        sm.solver.setTimeLimit(millisUntil(deadline));
+        SolverModel sm = slackModel(model, backend, deadline);
         try {
             MPObjective o = sm.solver.objective();
-            o.clear();
-            o.setMinimization();
             MPVariable[] below = new MPVariable[constraints.size()];
             MPVariable[] above = new MPVariable[constraints.size()];
             for (int r = 0; r < constraints.size(); r++) {
@@ -481,19 +512,160 @@ public final class DealOptimizer {
             }
             MPSolver.ResultStatus status = sm.solver.solve(exact());
             if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) return List.of();
+            double[] x = sm.continuousValues();
+            int[] choice = sm.choices();
+            double[] predicted = model.predict(x, choice);
+            double[] values = decisionValues(model.problem, x, choice);
             List<Relaxation> out = new ArrayList<>();
             for (int r = 0; r < constraints.size(); r++) {
                 Constraint c = constraints.get(r);
                 double down = below[r].solutionValue();
                 double up = above[r].solutionValue();
-                double tolerance = 1e-9 * Math.max(1, Math.max(finiteAbs(c.min()), finiteAbs(c.max())));
-                if (down > tolerance) out.add(new Relaxation(c.name(), c.min(), c.min() - down, down));
-                if (up > tolerance) out.add(new Relaxation(c.name(), c.max(), c.max() + up, up));
+                if (down > slackTolerance(c) || up > slackTolerance(c)) {
+                    // a ratio rule reads as the ratio the relaxed deal reaches; any other as its moved bound
+                    out.add(c.ratio() != null ? ratioReached(c, stated(c, model, predicted, values))
+                            : down > slackTolerance(c) ? moved(c, c.min(), c.min() - down) : moved(c, c.max(), c.max() + up));
+                }
             }
             return out;
         } finally {
             sm.solver.delete();
         }
+    }
+
+    /** The deal's model with an empty objective to minimise, for slacks to be added to, by {@code deadline}. */
+    private static SolverModel slackModel(AffineModel model, String backend, long deadline) {
+        SolverModel sm = new SolverModel(model, backend, null);
+        sm.solver.setTimeLimit(millisUntil(deadline));
+        sm.solver.objective().clear();
+        sm.solver.objective().setMinimization();
+        return sm;
+    }
+
+    /** Slack below which a rule counts as met: rounding of the solver, relative to the rule's bound. */
+    private static double slackTolerance(Constraint c) {
+        return 1e-9 * Math.max(1, Math.max(finiteAbs(c.min()), finiteAbs(c.max())));
+    }
+
+    private static Relaxation moved(Constraint c, double bound, double relaxed) {
+        return new Relaxation(c.name(), c.unit(), bound, relaxed, Math.abs(relaxed - bound), UserUnits.says(c, bound, relaxed));
+    }
+
+    private static Relaxation ratioReached(Constraint c, double reached) {
+        return moved(c, c.ratio().bound(), reached);
+    }
+
+    /**
+     * The alternatives of an infeasible deal: for each condition, the least change of that condition
+     * alone that lets a deal through with every other rule kept as asked, in the condition's units; a
+     * condition whose change alone cannot help is left out. A currency rule moves by the least
+     * shortfall the others allow (one solve); a ratio condition (all its years' rules together) moves
+     * to the best ratio the others allow, found by Dinkelbach's method (the least money shortfall is
+     * not the least change of a ratio when the denominator moves with the terms).
+     */
+    private static List<Relaxation> alternatives(AffineModel model, String backend, long deadline) {
+        List<Relaxation> out = new ArrayList<>();
+        List<Constraint> constraints = model.problem.constraints();
+        int r = 0;
+        while (r < constraints.size() && System.nanoTime() < deadline) {
+            Constraint c = constraints.get(r);
+            if (c.ratio() == null) {
+                alone(model, backend, deadline, r++).ifPresent(out::add);
+                continue;
+            }
+            List<Integer> condition = new ArrayList<>();
+            while (r < constraints.size() && c.ratio().sameCondition(constraints.get(r).ratio())) condition.add(r++);
+            ratioAlone(model, backend, deadline, condition).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** Rule r moved alone: min below + above with r's slacks the only ones, the other rules kept. */
+    private static Optional<Relaxation> alone(AffineModel model, String backend, long deadline, int r) {
+        Constraint c = model.problem.constraints().get(r);
+        SolverModel sm = slackModel(model, backend, deadline);
+        try {
+            MPObjective o = sm.solver.objective();
+            // min − below ≤ form ≤ max + above
+            MPVariable below = sm.solver.makeNumVar(0, MPSolver.infinity(), "relax_min");
+            MPVariable above = sm.solver.makeNumVar(0, MPSolver.infinity(), "relax_max");
+            sm.rules[r].setCoefficient(below, 1);
+            sm.rules[r].setCoefficient(above, -1);
+            o.setCoefficient(below, 1);
+            o.setCoefficient(above, 1);
+            if (sm.solver.solve(exact()) != MPSolver.ResultStatus.OPTIMAL) return Optional.empty();
+            double down = below.solutionValue();
+            double up = above.solutionValue();
+            if (down > slackTolerance(c)) return Optional.of(moved(c, c.min(), c.min() - down));
+            if (up > slackTolerance(c)) return Optional.of(moved(c, c.max(), c.max() + up));
+            return Optional.empty();
+        } finally {
+            sm.solver.delete();
+        }
+    }
+
+    /**
+     * A ratio condition moved alone (the rules of its years together): the best ratio the other rules
+     * allow, the highest lowest-year ratio for a floor, the lowest highest-year one for a ceiling.
+     * Dinkelbach's method, generalised to the min of several ratios: from a deal meeting the others, at
+     * ratio t, find the deal that maximises z with z ≤ numerator_y − t × denominator_y in every year y;
+     * when z is 0 no deal beats t; otherwise its lowest ratio is higher and becomes t. Each round is the
+     * same LP or MIP with other coefficients; denominators must stay positive, as the linear rules assume.
+     */
+    private static Optional<Relaxation> ratioAlone(AffineModel model, String backend, long deadline, List<Integer> rules) {
+        List<Constraint> constraints = model.problem.constraints();
+        Constraint first = constraints.get(rules.get(0));
+        Constraint.Ratio ratio = first.ratio();
+        boolean floor = ratio.floor();
+        double t = ratio.bound();
+        double best = Double.NaN;
+        for (int round = 0; round < MAX_RATIO_ROUNDS && System.nanoTime() < deadline; round++) {
+            SolverModel sm = new SolverModel(model, backend, null);
+            try {
+                MPVariable z = sm.solver.makeNumVar(-MPSolver.infinity(), MPSolver.infinity(), "ratio_gain");
+                for (int r : rules) {
+                    sm.rules[r].setBounds(-MPSolver.infinity(), MPSolver.infinity());   // the condition moves: out
+                    Constraint.Ratio year = constraints.get(r).ratio();
+                    SolverModel.Expression gain = new SolverModel.Expression();
+                    gain.add(sm.form(year.numerator()), 1);
+                    gain.add(sm.form(year.denominator()), -t);
+                    // numerator − t × denominator − z ≥ 0 for a floor (≤ 0 for a ceiling)
+                    MPConstraint row = floor ? sm.solver.makeConstraint(-gain.constant, MPSolver.infinity())
+                            : sm.solver.makeConstraint(-MPSolver.infinity(), -gain.constant);
+                    gain.terms.forEach(row::setCoefficient);
+                    row.setCoefficient(z, -1);
+                }
+                MPObjective o = sm.solver.objective();
+                o.clear();
+                o.setCoefficient(z, 1);
+                o.setOptimizationDirection(floor);
+                sm.solver.setTimeLimit(millisUntil(deadline));
+                if (sm.solver.solve(exact()) != MPSolver.ResultStatus.OPTIMAL) return Optional.empty();
+                double[] x = sm.continuousValues();
+                int[] choice = sm.choices();
+                double[] predicted = model.predict(x, choice);
+                double[] values = decisionValues(model.problem, x, choice);
+                double reached = floor ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+                for (int r : rules) {
+                    Constraint.Ratio year = constraints.get(r).ratio();
+                    double d = evaluate(year.denominator(), model, predicted, values);
+                    if (!(d > 0)) return Optional.empty();
+                    double q = evaluate(year.numerator(), model, predicted, values) / d;
+                    reached = floor ? Math.min(reached, q) : Math.max(reached, q);
+                }
+                boolean better = Double.isNaN(best) || (floor ? reached > best : reached < best);
+                if (better) best = reached;
+                if (!better || Math.abs(reached - t) <= 1e-12 * Math.max(1, Math.abs(t))) break;
+                t = reached;
+            } finally {
+                sm.solver.delete();
+            }
+        }
+        if (Double.isNaN(best) || (floor ? best >= ratio.bound() : best <= ratio.bound())) return Optional.empty();
+        if (rules.size() == 1) return Optional.of(ratioReached(first, best));
+        return Optional.of(new Relaxation(ratio.condition(), Constraint.Unit.RATIO, ratio.bound(), best,
+                Math.abs(best - ratio.bound()), UserUnits.ratio(UserUnits.everyYear(ratio.metric()), ratio.share(),
+                ratio.bound(), best)));
     }
 
     /**

@@ -23,4 +23,13 @@ public record LinearForm(Map<Quantity, Double> quantities, Map<Integer, Double> 
         m.merge(q, coefficient, Double::sum);
         return new LinearForm(m, decisions);
     }
+
+    /** This form plus {@code coefficient} × {@code other}. */
+    public LinearForm plus(LinearForm other, double coefficient) {
+        Map<Quantity, Double> q = new LinkedHashMap<>(quantities);
+        other.quantities.forEach((k, v) -> q.merge(k, coefficient * v, Double::sum));
+        Map<Integer, Double> d = new LinkedHashMap<>(decisions);
+        other.decisions.forEach((k, v) -> d.merge(k, coefficient * v, Double::sum));
+        return new LinearForm(q, d);
+    }
 }

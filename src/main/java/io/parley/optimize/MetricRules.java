@@ -67,14 +67,14 @@ public final class MetricRules {
         Quantity rb = new Quantity.OfMetric(Metric.REBATE);
         return switch (m) {
             // margin / (netRevenue − rebate) within [min, max]
-            case GROSS_MARGIN_PCT -> ratioWithin(name, new Quantity.OfMetric(Metric.GROSS_MARGIN), nr, rb, min, max);
-            case CONTRIBUTION_MARGIN_PCT -> ratioWithin(name, new Quantity.OfMetric(Metric.CONTRIBUTION), nr, rb, min, max);
+            case GROSS_MARGIN_PCT -> ratioWithin(name, name, m.apiName, true, new Quantity.OfMetric(Metric.GROSS_MARGIN), nr, rb, min, max);
+            case CONTRIBUTION_MARGIN_PCT -> ratioWithin(name, name, m.apiName, true, new Quantity.OfMetric(Metric.CONTRIBUTION), nr, rb, min, max);
             case MIN_YEAR_CONTRIBUTION_MARGIN_PCT -> {
                 if (!Double.isInfinite(max)) throw new IllegalArgumentException("a ceiling on the lowest year's margin is not linear");
                 yield marginFloorEveryYear(name, min, years);
             }
             // customerNpv / concessionCost ≥ c ⇔ customerNpv − c × concessionCost ≥ 0 (for a positive concession)
-            case VALUE_LEVERAGE -> ratioWithin(name, new Quantity.OfMetric(Metric.CUSTOMER_NPV),
+            case VALUE_LEVERAGE -> ratioWithin(name, name, m.apiName, false, new Quantity.OfMetric(Metric.CUSTOMER_NPV),
                     new Quantity.OfMetric(Metric.CONCESSION_COST), null, min, max);
             default -> List.of(new Constraint(name, LinearForm.of(new Quantity.OfMetric(m), 1), min, max));
         };
@@ -83,13 +83,19 @@ public final class MetricRules {
     /** contribution / (net revenue − rebate) ≥ min in each of the first {@code years} contract years. */
     public static List<Constraint> marginFloorEveryYear(String name, double min, int years) {
         List<Constraint> perYear = new ArrayList<>();
-        for (int y = 0; y < years; y++) perYear.addAll(marginFloorInYear(name + " (year " + (y + 1) + ")", y, min));
+        for (int y = 0; y < years; y++) perYear.addAll(marginFloorInYear(name + " (year " + (y + 1) + ")", name, y, min));
         return perYear;
     }
 
     /** contribution / (net revenue − rebate) ≥ min in contract year {@code year} (0-based). */
     public static List<Constraint> marginFloorInYear(String name, int year, double min) {
-        return ratioWithin(name, new Quantity.OfYear(Line.CONTRIBUTION, year), new Quantity.OfYear(Line.NET_REVENUE, year),
+        return marginFloorInYear(name, name, year, min);
+    }
+
+    /** As above, the rule one year's part of {@code condition} (a floor in every year). */
+    private static List<Constraint> marginFloorInYear(String name, String condition, int year, double min) {
+        return ratioWithin(name, condition, Metric.CONTRIBUTION_MARGIN_PCT.apiName + " in year " + (year + 1), true,
+                new Quantity.OfYear(Line.CONTRIBUTION, year), new Quantity.OfYear(Line.NET_REVENUE, year),
                 new Quantity.OfYear(Line.REBATE, year), min, Double.POSITIVE_INFINITY);
     }
 
@@ -99,18 +105,33 @@ public final class MetricRules {
      * the linear form it stands for. Exact where a − b is positive.
      */
     public static List<Constraint> ratioWithin(String name, Quantity numerator, Quantity a, Quantity b, double min, double max) {
+        String label = numerator.label() + " / " + (b == null ? a.label() : "(" + a.label() + " − " + b.label() + ")");
+        return ratioWithin(name, name, label, b != null, numerator, a, b, min, max);   // over a revenue net of rebate: a margin
+    }
+
+    /**
+     * As above, the ratio called {@code what} where answers speak of it in its own units
+     * ("contributionMarginPct"), in per cent when it is a {@code share}.
+     */
+    public static List<Constraint> ratioWithin(String name, String condition, String what, boolean share, Quantity numerator,
+                                               Quantity a, Quantity b, double min, double max) {
         List<Constraint> out = new ArrayList<>();
-        if (Double.isFinite(min)) out.add(linearised(name, numerator, a, b, min, true));
-        if (Double.isFinite(max)) out.add(linearised(name, numerator, a, b, max, false));
+        if (Double.isFinite(min)) out.add(linearised(name, condition, what, share, numerator, a, b, min, true));
+        if (Double.isFinite(max)) out.add(linearised(name, condition, what, share, numerator, a, b, max, false));
         return out;
     }
 
     /** numerator − c × (a − b) ≥ 0 (a floor) or ≤ 0 (a ceiling). */
-    private static Constraint linearised(String name, Quantity numerator, Quantity a, Quantity b, double c, boolean floor) {
+    private static Constraint linearised(String name, String condition, String what, boolean share, Quantity numerator,
+                                         Quantity a, Quantity b, double c, boolean floor) {
         LinearForm form = LinearForm.of(numerator, 1).plus(a, -c);
         if (b != null) form = form.plus(b, c);
-        String how = name + " [as " + numerator.label() + " − " + Numbers.plain(c) + " × (" + a.label()
-                + (b == null ? "" : " − " + b.label()) + ") " + (floor ? "≥" : "≤") + " 0]";
-        return new Constraint(how, form, floor ? 0 : Double.NEGATIVE_INFINITY, floor ? Double.POSITIVE_INFINITY : 0);
+        String denominator = "(" + a.label() + (b == null ? "" : " − " + b.label()) + ")";
+        String how = name + " [as " + numerator.label() + " − " + Numbers.plain(c) + " × " + denominator + " "
+                + (floor ? "≥" : "≤") + " 0]";
+        LinearForm under = b == null ? LinearForm.of(a, 1) : LinearForm.of(a, 1).plus(b, -1);
+        Constraint.Ratio ratio = new Constraint.Ratio(what, LinearForm.of(numerator, 1), under, c, floor, share,
+                condition);
+        return new Constraint(how, form, floor ? 0 : Double.NEGATIVE_INFINITY, floor ? Double.POSITIVE_INFINITY : 0, ratio);
     }
 }

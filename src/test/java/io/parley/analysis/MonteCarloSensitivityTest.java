@@ -161,6 +161,9 @@ class MonteCarloSensitivityTest {
         ConfidenceIntervals.Interval ci = ConfidenceIntervals.proportion(0, 10, 0.95);
         assertThat(ci.low()).isZero();
         assertThat(ci.high()).isCloseTo(z * z / (10 + z * z), within(1e-15));
+        // exactly 0 and 1 at the edges, whatever the rounding of the formula (it left 1.08e-19 at n = 2000)
+        assertThat(ConfidenceIntervals.proportion(0, 2000, 0.95).low()).isZero();
+        assertThat(ConfidenceIntervals.proportion(2000, 2000, 0.95).high()).isEqualTo(1);
         // and half the hits: centred on ½, half-width z √(¼n + z²/4) / (n + z²)
         ConfidenceIntervals.Interval half = ConfidenceIntervals.proportion(50, 100, 0.95);
         double w = z * Math.sqrt(25 + z * z / 4) / (100 + z * z);

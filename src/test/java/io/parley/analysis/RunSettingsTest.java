@@ -54,13 +54,13 @@ class RunSettingsTest {
     }
 
     @Test
-    void sobolConfidenceAndBootstrapAtTheirEdges() {
+    void sobolConfidenceAndMorrisResamplesAtTheirEdges() {
         assertThat(SobolIndices.problemWithConfidence(0.5)).isEmpty();
         assertThat(SobolIndices.problemWithConfidence(0)).contains("0 is not a confidence level in (0, 1)");
-        assertThat(SobolIndices.problemWithBootstrap(10)).isEmpty();
-        assertThat(SobolIndices.problemWithBootstrap(10_000)).isEmpty();
-        assertThat(SobolIndices.problemWithBootstrap(9)).contains("must be a whole number in 10–10000");
-        assertThat(SobolIndices.problemWithBootstrap(10_001)).isPresent();
+        assertThat(Morris.problemWithResamples(10)).isEmpty();
+        assertThat(Morris.problemWithResamples(10_000)).isEmpty();
+        assertThat(Morris.problemWithResamples(9)).contains("must be a whole number in 10–10000");
+        assertThat(Morris.problemWithResamples(10_001)).isPresent();
     }
 
     @Test

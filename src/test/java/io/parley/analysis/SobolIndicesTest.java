@@ -85,7 +85,7 @@ class SobolIndicesTest {
         double sF = vF / (vI + vF);
         assertThat(sI).isCloseTo(0.204, within(0.001)); // the two shares are far apart: a real test of the split
 
-        SobolIndices.Result r = SobolIndices.run(COMPILED_3, linearLevers(), List.of(Metric.NPV), 4096, 17, 200, 0.95).get(0);
+        SobolIndices.Result r = SobolIndices.run(COMPILED_3, linearLevers(), List.of(Metric.NPV), 4096, 17, 0.95).get(0);
 
         assertThat(r.metric()).isEqualTo(Metric.NPV);
         assertThat(r.variance()).isCloseTo(vI + vF, within(0.02 * (vI + vF)));
@@ -129,7 +129,7 @@ class SobolIndicesTest {
         double stP = (varY - varV * eP * eP) / varY;     // 0.25
         assertThat(new double[] {sV, sP, stV, stP}).containsExactly(new double[] {0.75, 0.1875, 0.8125, 0.25}, within(1e-12));
 
-        SobolIndices.Result r = SobolIndices.run(COMPILED_1, productLevers(), List.of(Metric.LIST_REVENUE), 8192, 5, 200, 0.95)
+        SobolIndices.Result r = SobolIndices.run(COMPILED_1, productLevers(), List.of(Metric.LIST_REVENUE), 8192, 5, 0.95)
                 .get(0);
 
         assertThat(r.variance()).isCloseTo(varY, within(0.02 * varY));
@@ -154,7 +154,7 @@ class SobolIndicesTest {
         double sVP = varV * varP / varY;
         assertThat(sVP).isCloseTo(0.0625, within(1e-12));
 
-        SobolIndices.Result r = SobolIndices.run(COMPILED_1, productLevers(), List.of(Metric.LIST_REVENUE), 8192, 5, 200,
+        SobolIndices.Result r = SobolIndices.run(COMPILED_1, productLevers(), List.of(Metric.LIST_REVENUE), 8192, 5,
                 0.95, true, 1).get(0);
 
         // the pairs in request order: (V, P), (V, C), (P, C)
@@ -168,7 +168,7 @@ class SobolIndicesTest {
             assertThat(none.index()).isCloseTo(0, within(0.02));
         }
         // first and total indices are those of the plain run: the extra matrices change nothing else
-        SobolIndices.Result plain = SobolIndices.run(COMPILED_1, productLevers(), List.of(Metric.LIST_REVENUE), 8192, 5, 200, 0.95)
+        SobolIndices.Result plain = SobolIndices.run(COMPILED_1, productLevers(), List.of(Metric.LIST_REVENUE), 8192, 5, 0.95)
                 .get(0);
         assertThat(r.indices()).isEqualTo(plain.indices());
         assertThat(plain.pairs()).isEmpty();
@@ -180,9 +180,9 @@ class SobolIndicesTest {
     @Test
     void sameSeedGivesTheSameIndicesAndAnotherSeedOthers() {
         List<Metric> metrics = List.of(Metric.LIST_REVENUE, Metric.NPV);
-        List<SobolIndices.Result> a = SobolIndices.run(COMPILED_1, productLevers(), metrics, 1024, 99, 100, 0.9);
-        List<SobolIndices.Result> b = SobolIndices.run(COMPILED_1, productLevers(), metrics, 1024, 99, 100, 0.9);
-        List<SobolIndices.Result> c = SobolIndices.run(COMPILED_1, productLevers(), metrics, 1024, 100, 100, 0.9);
+        List<SobolIndices.Result> a = SobolIndices.run(COMPILED_1, productLevers(), metrics, 1024, 99, 0.9);
+        List<SobolIndices.Result> b = SobolIndices.run(COMPILED_1, productLevers(), metrics, 1024, 99, 0.9);
+        List<SobolIndices.Result> c = SobolIndices.run(COMPILED_1, productLevers(), metrics, 1024, 100, 0.9);
         // records of doubles compare with Double.compare: every index and bound bit for bit
         assertThat(a).extracting(SobolIndices.Result::metric).containsExactlyElementsOf(metrics);
         assertThat(b).isEqualTo(a);
@@ -206,7 +206,7 @@ class SobolIndicesTest {
         int held = 0;
         int intervals = 0;
         for (long seed = 1; seed <= 200; seed++) {
-            SobolIndices.Result r = SobolIndices.run(COMPILED_1, levers, List.of(Metric.LIST_REVENUE), 256, seed, 0, 0.95)
+            SobolIndices.Result r = SobolIndices.run(COMPILED_1, levers, List.of(Metric.LIST_REVENUE), 256, seed, 0.95)
                     .get(0);
             SobolIndices.Index v = r.indices().get(0);
             SobolIndices.Index p = r.indices().get(1);
@@ -224,11 +224,11 @@ class SobolIndicesTest {
     @Test
     void aRunIsTheSameForASeedOnOneAndTwoThreads() {
         List<SobolIndices.Result> one = SobolIndices.run(COMPILED_1, productLevers(), List.of(Metric.LIST_REVENUE),
-                1024, 7, 0, 0.95, true, 1);
+                1024, 7, 0.95, true, 1);
         List<SobolIndices.Result> two = SobolIndices.run(COMPILED_1, productLevers(), List.of(Metric.LIST_REVENUE),
-                1024, 7, 0, 0.95, true, 2);
+                1024, 7, 0.95, true, 2);
         assertThat(two).isEqualTo(one);
-        assertThat(SobolIndices.run(COMPILED_1, productLevers(), List.of(Metric.LIST_REVENUE), 1024, 7, 0, 0.95, true, 1))
+        assertThat(SobolIndices.run(COMPILED_1, productLevers(), List.of(Metric.LIST_REVENUE), 1024, 7, 0.95, true, 1))
                 .isEqualTo(one);
     }
 }

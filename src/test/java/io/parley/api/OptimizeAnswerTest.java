@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.Fixtures;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
+import io.parley.optimize.Constraint;
 import io.parley.optimize.DealOptimizer;
 import io.parley.optimize.DealOptimizer.Status;
 import io.parley.optimize.DealProblem;
@@ -30,7 +31,7 @@ class OptimizeAnswerTest {
 
     static DealOptimizer.Solution unsolved(Status status, List<DealOptimizer.Relaxation> relaxation) {
         return new DealOptimizer.Solution(status, "CBC", true, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null,
-                List.of(), null, List.of(), relaxation, 12, 3);
+                List.of(), null, List.of(), relaxation, List.of(), 12, 3);
     }
 
     static JsonNode json(Object answer) {
@@ -40,7 +41,8 @@ class OptimizeAnswerTest {
     @Test
     void anInfeasibleSolveHasOnlyItsSolverAndItsRelaxation() {
         DealOptimizer.Solution s = unsolved(Status.INFEASIBLE,
-                List.of(new DealOptimizer.Relaxation("customer NPV ≥ 2M", 2e6, 1.5e6, 5e5)));
+                List.of(new DealOptimizer.Relaxation("customer NPV ≥ 2M", Constraint.Unit.CURRENCY, 2e6, 1.5e6, 5e5,
+                        "customer NPV ≥ 2M: 1,500,000.00 instead of 2,000,000.00")));
 
         JsonNode out = json(OptimizeAnswer.of(s, NO_DECISIONS, summary -> null, PROVENANCE));
 
@@ -53,7 +55,7 @@ class OptimizeAnswerTest {
         assertThat(out.get("relaxation").get(0).get("by").asDouble()).isEqualTo(5e5);
         assertThat(out.get("provenance").get("scenarioHash").asText()).isEqualTo("sha256:0");
         assertThat(out.properties()).extracting(e -> e.getKey())
-                .containsExactly("status", "solver", "relaxation", "provenance");
+                .containsExactly("status", "solver", "relaxation", "alternatives", "provenance");
     }
 
     @Test
@@ -67,7 +69,7 @@ class OptimizeAnswerTest {
     @Test
     void openBoundsAndMissingFiguresAreNull() {
         OptimizeAnswer.Rule rule = OptimizeAnswer.Rule.of(
-                new DealOptimizer.RuleResult("npv ≥ 0", 0, Double.POSITIVE_INFINITY, Double.NaN, 5, true));
+                new DealOptimizer.RuleResult("npv ≥ 0", Constraint.Unit.CURRENCY, 0, Double.POSITIVE_INFINITY, Double.NaN, 5, true));
 
         JsonNode out = json(rule);
 

@@ -186,7 +186,15 @@ class OptimizeApiTest {
         // a margin floor is solved as a linear rule on money, and its name says so
         assertThat(rules.get(1).get("name").asText()).isEqualTo("minYearContributionMarginPct ≥ 0.1 (year 1)"
                 + " [as contribution in year 1 − 0.1 × (netRevenue in year 1 − rebate in year 1) ≥ 0]");
-        assertThat(rules.get(1).get("min").doubleValue()).as("a ratio floor is solved as a linear rule ≥ 0").isZero();
+        // ... but reads in the user's units: the floor asked and each year's margin, as /evaluate has it
+        for (int y = 1; y <= 3; y++) {
+            JsonNode rule = rules.get(y);
+            assertThat(rule.get("unit").asText()).isEqualTo("ratio");
+            assertThat(rule.get("min").doubleValue()).as("the floor as asked").isEqualTo(0.1);
+            double margin = evaluated.get("years").get(y - 1).get("contributionMarginPct").doubleValue();
+            assertClose(rule.get("engine").doubleValue(), margin, 1e-12, "year " + y + "'s margin");
+        }
+        assertThat(demand.get("unit").asText()).isEqualTo("currency");
 
         // the limits report: payment days pushed to their highest allowed option, the rest held
         JsonNode days = named(result.get("limits"), "decision", "terms.paymentDays");

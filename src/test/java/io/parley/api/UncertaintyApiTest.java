@@ -90,6 +90,18 @@ class UncertaintyApiTest {
         }
     }
 
+    @Test
+    void sobolRefusesABootstrapSettingAndSaysWhereItsIntervalsComeFrom() {
+        ObjectNode request = linearRequest();
+        request.put("n", 64).put("bootstrap", 500);
+        rejected(SOBOL, request)
+                .body("errors.pointer", org.hamcrest.Matchers.contains("/bootstrap"))
+                .body("errors[0].value", org.hamcrest.Matchers.equalTo(500))
+                .body("errors[0].message", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("16 independently randomised replicates"),
+                        org.hamcrest.Matchers.containsString("leave 'bootstrap' out")));
+    }
+
     static Response post(String path, String query, String accept, ObjectNode body) {
         return given().filter(Contract.CONFORMS)
                 .contentType(ContentType.JSON).accept(accept).body(body.toString())
@@ -423,7 +435,7 @@ class UncertaintyApiTest {
         JsonNode result = Fixtures.json(json(SOBOL, request));
         assertThat(result.get("n").intValue()).isEqualTo(1024);
         assertThat(result.get("evaluations").longValue()).isEqualTo(1024L * 4);
-        assertThat(result.get("bootstrap").intValue()).isEqualTo(200);
+        assertThat(result.has("bootstrap")).as("Sobol intervals use no bootstrap, so none is echoed").isFalse();
         assertThat(result.get("confidence").doubleValue()).isEqualTo(0.95);
         JsonNode npv = metric(result, "npv");
         assertThat(npv.get("variance").doubleValue()).isCloseTo(vUpfront + vFixed, within((vUpfront + vFixed) * 0.02));

@@ -270,6 +270,10 @@ class SensitivityTest {
         double lowered = objective(threeDiscounts(0.5, new double[] {0, 0, 0}, new double[] {U - eps, U, U}));
         assertThat((at - lowered) / eps).as("re-solve with shrinking held ε below its bound")
                 .isCloseTo(shrinking.reducedCost(), rel(shrinking.reducedCost(), 1e-6));
+        // a discount is a rate: per percentage point (ε is one), the hand-worked figure and the re-solve's
+        assertThat(shrinking.reducedCostPerPoint()).isCloseTo((a[0] - pi * b[0]) / 100, rel(a[0] - pi * b[0], 1e-6));
+        assertThat(shrinking.reducedCostPerPoint()).as("npv lost by one point less of shrinking's discount")
+                .isCloseTo(at - lowered, rel(at - lowered, 1e-6));
 
         // growing, at its lower bound: raising it worsens npv (reduced cost < 0)
         DealOptimizer.DecisionRange growing = ranges.get(2);
@@ -279,6 +283,8 @@ class SensitivityTest {
         double raised = objective(threeDiscounts(0.5, new double[] {0, 0, eps}, new double[] {U, U, U}));
         assertThat((raised - at) / eps).as("re-solve with growing held ε above its bound")
                 .isCloseTo(growing.reducedCost(), rel(growing.reducedCost(), 1e-6));
+        assertThat(growing.reducedCostPerPoint()).as("npv changed by one point of growing's discount")
+                .isCloseTo(raised - at, rel(raised - at, 1e-6));
 
         // flat, strictly inside its bounds: basic, no reduced cost
         assertThat(ranges.get(1).reducedCost()).isCloseTo(0, within(1e-9 * Math.abs(a[1])));
