@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.parley.analysis.Overrides;
 import io.parley.engine.CompiledScenario;
+import io.parley.engine.Cost;
 import io.parley.model.InvalidInputException;
 import io.parley.model.InvalidLeverPathException;
 import io.parley.model.JsonPointer;
@@ -46,11 +47,13 @@ public class CompareResource {
     private final JsonBodies bodies;
     private final ParleyConfig config;
     private final ProvenanceSource provenances;
+    private final ComputeQuota quota;
 
-    public CompareResource(JsonBodies bodies, ParleyConfig config, ProvenanceSource provenances) {
+    public CompareResource(JsonBodies bodies, ParleyConfig config, ProvenanceSource provenances, ComputeQuota quota) {
         this.bodies = bodies;
         this.config = config;
         this.provenances = provenances;
+        this.quota = quota;
     }
 
     /** A variant as read: its name and the scenario it stands for. */
@@ -89,13 +92,16 @@ public class CompareResource {
             throw new InvalidInputException(violations);
         }
 
-        double[] base = CompiledScenario.compile(baseline).summary();
+        // one evaluation of the baseline and of each variant, charged together before any runs
+        CompiledScenario compiledBaseline = CompiledScenario.compile(baseline);
+        List<CompiledScenario> compiledVariants = variants.stream().map(v -> CompiledScenario.compile(v.scenario())).toList();
+        List<Cost> costs = new ArrayList<>(List.of(Cost.of(1, compiledBaseline)));
+        compiledVariants.forEach(c -> costs.add(Cost.of(1, c)));
+        quota.charge(Cost.units(costs));
+        double[] base = compiledBaseline.summary();
         String baselineHash = provenances.hash(baseline);
         Provenance provenance = provenances.of(baseline, root, "baseline");
-        List<double[]> summaries = new ArrayList<>();
-        for (Variant v : variants) {
-            summaries.add(CompiledScenario.compile(v.scenario()).summary());
-        }
+        List<double[]> summaries = compiledVariants.stream().map(CompiledScenario::summary).toList();
 
         Response.ResponseBuilder response;
         if (Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV) {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.parley.engine.CompiledScenario;
+import io.parley.engine.Cost;
 import io.parley.engine.Report;
 import io.parley.model.InvalidInputException;
 import io.parley.model.Scenario;
@@ -32,10 +33,12 @@ public class EvaluationResource {
 
     private final JsonBodies bodies;
     private final ProvenanceSource provenances;
+    private final ComputeQuota quota;
 
-    public EvaluationResource(JsonBodies bodies, ProvenanceSource provenances) {
+    public EvaluationResource(JsonBodies bodies, ProvenanceSource provenances, ComputeQuota quota) {
         this.bodies = bodies;
         this.provenances = provenances;
+        this.quota = quota;
     }
 
     @POST
@@ -47,7 +50,9 @@ public class EvaluationResource {
         String table = Requests.oneOf(uri, "table", TABLES, "summary");
 
         Scenario scenario = readScenario(bodies.parse(body), "");
-        Report report = CompiledScenario.compile(scenario).report();
+        CompiledScenario compiled = CompiledScenario.compile(scenario);
+        quota.charge(Cost.of(1, compiled).units());
+        Report report = compiled.report();
         Provenance provenance = provenances.of(scenario);
 
         Response.ResponseBuilder response;

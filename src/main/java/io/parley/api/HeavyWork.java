@@ -46,6 +46,7 @@ public class HeavyWork {
     private final Semaphore permits;
     private final ParleyConfig.Limits limits;
     private final CurrentVertxRequest current;
+    private final ComputeQuota quota;
     private final Set<Permit> admitted = ConcurrentHashMap.newKeySet();
     private final AtomicLong reservedBytes = new AtomicLong();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -54,9 +55,10 @@ public class HeavyWork {
         return t;
     });
 
-    public HeavyWork(ParleyConfig config, CurrentVertxRequest current) {
+    public HeavyWork(ParleyConfig config, CurrentVertxRequest current, ComputeQuota quota) {
         this.limits = config.limits();
         this.current = current;
+        this.quota = quota;
         int n = limits.heavyRequests() > 0 ? limits.heavyRequests() : Runtime.getRuntime().availableProcessors();
         this.permits = new Semaphore(n, true);
         watcher.scheduleWithFixedDelay(this::watch, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
@@ -129,17 +131,30 @@ public class HeavyWork {
 
     /**
      * Admits a request by its cost: over the ceiling it is refused (422 at {@code pointer}, naming the
-     * ceiling); light work is watched without a slot; anything else waits briefly for one.
+     * ceiling); then it is charged to its caller's budget (429 past it, ComputeQuota); light work is
+     * watched without a slot; anything else waits briefly for one.
      */
     public Permit admit(String pointer, Cost cost) {
         refuseOverCeiling(pointer, cost);
-        return cost.units() <= limits.lightCostUnits() ? admitted(new Permit(currentResponse(), false)) : acquire();
+        ComputeQuota.Charge charge = quota.charge(cost.units());
+        return cost.units() <= limits.lightCostUnits() ? admitted(new Permit(currentResponse(), false)) : acquire(charge);
     }
 
-    /** Admits one of the heavy kinds (sweeps, simulations, streams): within the ceiling, always with a slot. */
+    /**
+     * Admits one of the heavy kinds (sweeps, simulations, streams): within the ceiling, charged up
+     * front by its whole cost (a stream too, whether or not its client reads it to the end), always with a slot.
+     */
     public Permit admitHeavy(String pointer, Cost cost) {
         refuseOverCeiling(pointer, cost);
-        return acquire();
+        return acquire(quota.charge(cost.units()));
+    }
+
+    /**
+     * Admits a solve (optimisation, frontier), which has no cost in evaluations: it is charged by the
+     * time it may take ({@link Cost#ofSeconds}), then waits for a slot.
+     */
+    public Permit admitSolve(double timeLimitSeconds) {
+        return acquire(quota.charge(Cost.ofSeconds(timeLimitSeconds).units()));
     }
 
     /**
@@ -154,10 +169,13 @@ public class HeavyWork {
                     + budget + " for all its runs together; ask for fewer samples, levers or metrics, or stream the samples raw)",
                     bytes, budget);
         }
-        Permit permit = admitHeavy(pointer, cost);
+        refuseOverCeiling(pointer, cost);
+        ComputeQuota.Charge charge = quota.charge(cost.units());
+        Permit permit = acquire(charge);
         if (reservedBytes.addAndGet(bytes) > budget) {
             reservedBytes.addAndGet(-bytes);
             permit.close();
+            charge.refund();
             throw Problem.of(Problem.Kind.BUSY)
                     .detail("the heap other runs hold leaves too little for this one; retry in " + limits.retryAfterSeconds() + " s")
                     .exception(limits.retryAfterSeconds());
@@ -180,9 +198,12 @@ public class HeavyWork {
         }
     }
 
-    /** Waits briefly for a slot; a saturated service answers 503 with Retry-After. */
+    /**
+     * Waits briefly for a slot; a saturated service answers 503 with Retry-After, and gives the
+     * caller back what it was charged, since its work did not run.
+     */
     @Counted(value = "parley.heavy.work", description = "Heavy requests admitted (result=success) and refused busy (result=failure)")
-    public Permit acquire() {
+    Permit acquire(ComputeQuota.Charge charge) {
         try {
             if (permits.tryAcquire(limits.heavyWaitMillis(), TimeUnit.MILLISECONDS)) {
                 return admitted(new Permit(currentResponse(), true));
@@ -190,6 +211,7 @@ public class HeavyWork {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        charge.refund();
         throw Problem.of(Problem.Kind.BUSY)
                 .detail("every slot for heavy work is taken; retry in " + limits.retryAfterSeconds() + " s")
                 .exception(limits.retryAfterSeconds());

@@ -66,7 +66,7 @@ public class OptimizeResource {
         JsonNode root = bodies.parse(body);
         OptimizeRequests.Optimization request = requests.optimization(root);
         Provenance provenance = provenances.of(request.problem().scenario().scenario(), root, "scenario");
-        try (HeavyWork.Permit permit = heavy.acquire()) {
+        try (HeavyWork.Permit permit = heavy.admitSolve(request.problem().timeLimitSeconds())) {
             DealProblem problem = watched(request.problem(), permit);
             if (!format.equals("json")) {
                 String text = DealOptimizer.export(problem, request.backend());
@@ -90,7 +90,8 @@ public class OptimizeResource {
         JsonNode root = bodies.parse(body);
         OptimizeRequests.FrontierTrace request = requests.frontier(root);
         Frontier.Result r;
-        try (HeavyWork.Permit permit = heavy.acquire()) {
+        double seconds = request.problem().timeLimitSeconds() * Frontier.solves(request.points());
+        try (HeavyWork.Permit permit = heavy.admitSolve(seconds)) {
             r = Frontier.trace(watched(request.problem(), permit), LinearForm.of(new Quantity.OfMetric(request.supplier()), 1),
                     LinearForm.of(new Quantity.OfMetric(request.customer()), 1), request.points(), request.walkAway(),
                     request.demand(), request.backend());

@@ -1,5 +1,7 @@
 package io.parley.api;
 
+import java.util.Map;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,6 +16,29 @@ public interface ParleyConfig {
     Optimize optimize();
 
     Uncertainty uncertainty();
+
+    Quotas quotas();
+
+    /**
+     * Budgets of compute work per caller and minute, in evaluations × product-periods (engine/Cost),
+     * charged by every compute operation (api/ComputeQuota, docs/security.md).
+     */
+    interface Quotas {
+        /** Off only where one trusted caller must never be throttled (a load test); on by default. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Units a caller may spend per minute when none of its roles has a budget of its own. 6·10¹⁰ is
+         * the ceiling of one request (limits.max-cost-units), so any request the service admits fits a
+         * full budget; it is about 2.5 CPU-minutes per minute at 2.5 ns a unit.
+         */
+        @WithDefault("60000000000")
+        long unitsPerMinute();
+
+        /** Units per minute for the callers holding a role, e.g. parley.quotas.roles.viewer=1000000000. */
+        Map<String, Long> roles();
+    }
 
     /** Ceilings of Monte Carlo, Sobol and Morris runs; over them, a 422 that states the ceiling. */
     interface Uncertainty {

@@ -22,6 +22,7 @@ import io.parley.analysis.BoundLever;
 import io.parley.analysis.Grid;
 import io.parley.analysis.Sweep;
 import io.parley.engine.CompiledScenario;
+import io.parley.engine.Cost;
 import io.parley.engine.Metric;
 import io.parley.model.InvalidInputException;
 import io.parley.model.InvalidLeverPathException;
@@ -43,10 +44,12 @@ public class PlanFiguresResource {
 
     private final ObjectMapper mapper;
     private final PlanService plans;
+    private final ComputeQuota quota;
 
-    public PlanFiguresResource(ObjectMapper mapper, PlanService plans) {
+    public PlanFiguresResource(ObjectMapper mapper, PlanService plans, ComputeQuota quota) {
         this.mapper = mapper;
         this.plans = plans;
+        this.quota = quota;
     }
 
     /** A row per stored scenario: its id, its name and the metrics asked for. */
@@ -61,9 +64,13 @@ public class PlanFiguresResource {
         long planId = PlanPaths.planId(id);
         plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
         StringBuilder out = header(List.of("scenario", "name"), metrics);
-        for (PlanScenario stored : plans.scenarios(planId)) {
-            double[] summary = CompiledScenario.compile(PlanPaths.scenario(stored, mapper)).summary();
-            List<Object> row = new ArrayList<>(List.of(stored.id(), stored.name()));
+        List<PlanScenario> stored = plans.scenarios(planId);
+        // one evaluation of each stored scenario, charged together before any runs
+        List<CompiledScenario> compiled = stored.stream().map(s -> CompiledScenario.compile(PlanPaths.scenario(s, mapper))).toList();
+        quota.charge(Cost.units(compiled.stream().map(c -> Cost.of(1, c)).toList()));
+        for (int i = 0; i < stored.size(); i++) {
+            double[] summary = compiled.get(i).summary();
+            List<Object> row = new ArrayList<>(List.of(stored.get(i).id(), stored.get(i).name()));
             for (Metric m : metrics) row.add(summary[m.ordinal()]);
             Csv.cells(out, row.toArray());
         }
@@ -86,6 +93,7 @@ public class PlanFiguresResource {
         CompiledScenario compiled = CompiledScenario.compile(PlanPaths.scenario(stored, mapper));
         String path = single(uri, "lever");
         if (path == null) {
+            quota.charge(Cost.of(1, compiled).units());
             StringBuilder out = header(List.of(), metrics);
             double[] summary = compiled.summary();
             Csv.cells(out, metrics.stream().map(m -> (Object) summary[m.ordinal()]).toArray());
@@ -93,6 +101,7 @@ public class PlanFiguresResource {
         }
         BoundLever lever = lever(compiled, path);
         Grid grid = new Grid(List.of(lever), List.<double[]>of(values(uri, numbers, compiled, lever)));
+        quota.charge(Cost.of(grid.size(), compiled).units());
         StringBuilder out = header(List.of(path), metrics);
         try {
             Sweep.run(compiled, grid, metrics, 0, grid.size(), (index, point, figures) -> {

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.engine.CompiledScenario;
+import io.parley.engine.Cost;
 import io.parley.engine.Metric;
 import io.parley.model.InvalidInputException;
 import io.parley.model.Scenario;
@@ -48,13 +49,15 @@ public class PlanScenariosResource {
     private final ObjectMapper mapper;
     private final PlanService plans;
     private final ProvenanceSource provenances;
+    private final ComputeQuota quota;
 
     public PlanScenariosResource(JsonBodies bodies, ObjectMapper mapper, PlanService plans,
-                                 ProvenanceSource provenances) {
+                                 ProvenanceSource provenances, ComputeQuota quota) {
         this.bodies = bodies;
         this.mapper = mapper;
         this.plans = plans;
         this.provenances = provenances;
+        this.quota = quota;
     }
 
     @POST
@@ -140,7 +143,7 @@ public class PlanScenariosResource {
                 : CompareResource.applyOverrides(set, "/set", in, base);
         if (!violations.isEmpty() || scenario == null) throw new InvalidInputException(violations);
         Provenance provenance = provenances.of(scenario);
-        ObjectNode out = ResultJson.evaluation(scenario, CompiledScenario.compile(scenario).report(), periods, provenance, mapper);
+        ObjectNode out = ResultJson.evaluation(scenario, charged(CompiledScenario.compile(scenario)).report(), periods, provenance, mapper);
         return provenance.stamp(Response.ok(out, MediaType.APPLICATION_JSON)).build();
     }
 
@@ -174,7 +177,7 @@ public class PlanScenariosResource {
         List<Violation> violations = new ArrayList<>();
         Scenario scenario = set.isEmpty() ? base : CompareResource.applyOverrides(set, "?set", new JsonInput(violations), base);
         if (!violations.isEmpty() || scenario == null) throw new InvalidInputException(violations);
-        double value = CompiledScenario.compile(scenario).summary()[metric.ordinal()];
+        double value = charged(CompiledScenario.compile(scenario)).summary()[metric.ordinal()];
         String text = Double.isNaN(value) ? "" : metric.unit == Metric.Unit.PERIOD ? Long.toString((long) value) : numbers.format(value);
         Provenance provenance = provenances.of(scenario);
         return provenance.stamp(Response.ok(text, Format.TEXT.contentType)).build();
@@ -222,4 +225,10 @@ public class PlanScenariosResource {
         return o;
     }
 
+
+    /** One evaluation of {@code compiled}, charged to the caller's budget before it runs. */
+    private CompiledScenario charged(CompiledScenario compiled) {
+        quota.charge(Cost.of(1, compiled).units());
+        return compiled;
+    }
 }

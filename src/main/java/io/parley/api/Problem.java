@@ -143,7 +143,7 @@ public record Problem(String type, String title, int status, String detail, Stri
             return new ProblemException(build());
         }
 
-        /** A problem of ours the client should retry after {@code seconds} (a 503). */
+        /** A problem the client should retry after {@code seconds} (a 503 of ours, or a 429). */
         ProblemException exception(int retryAfterSeconds) {
             return new ProblemException(build(), retryAfterSeconds);
         }
@@ -165,6 +165,7 @@ public record Problem(String type, String title, int status, String detail, Stri
         LIMIT_EXCEEDED("limit-exceeded", 422, "The request asks for more work than this service does in one call"),
         BAD_REQUEST("bad-request", 400, "The request cannot be read"),
         INTERNAL("internal", 500, "Parley failed to handle the request"),
+        QUOTA_EXCEEDED("quota-exceeded", 429, "The caller has spent its budget of compute work for now"),
         BUSY("busy", 503, "Parley is busy with other heavy work"),
         UNAVAILABLE("unavailable", 503, "A service Parley depends on is unavailable"),
         OUTCOME_UNKNOWN("outcome-unknown", 503, "The write may or may not have been stored"),

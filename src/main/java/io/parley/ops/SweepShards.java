@@ -29,11 +29,15 @@ public class SweepShards {
     public static final int DONE = 0;
     /** The request is wrong (a 4xx problem, printed): running it again cannot help. */
     public static final int REFUSED = 2;
-    /** The service failed or was busy (5xx), or the stream broke: running the shard again may succeed. */
+    /**
+     * The service failed or was busy (5xx), the caller's budget of work was spent for now (429), or
+     * the stream broke: running the shard again may succeed.
+     */
     public static final int RETRY = 75;
 
     private static final Logger LOG = Logger.getLogger(SweepShards.class);
     private static final String SWEEP = "/api/v1/analyses/sweep";
+    private static final int TOO_MANY_REQUESTS = 429;
 
     private final HttpClient client = HttpClient.newHttpClient();
     /** The API key the shard's request is sent with (an analyst's of the tenant): the endpoint needs a caller like any other. */
@@ -63,7 +67,7 @@ public class SweepShards {
             LOG.errorf("sweep shard %d of %d answered %d: %s", shard.shard(), shard.shards(), response.statusCode(),
                     Files.readString(partial));
             Files.deleteIfExists(partial);
-            return response.statusCode() < 500 ? REFUSED : RETRY;
+            return response.statusCode() < 500 && response.statusCode() != TOO_MANY_REQUESTS ? REFUSED : RETRY;
         } catch (IOException e) {
             LOG.errorf("sweep shard %d of %d failed: %s", shard.shard(), shard.shards(), e.getMessage());
             try {

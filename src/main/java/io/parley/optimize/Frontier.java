@@ -56,6 +56,11 @@ public final class Frontier {
                 + "' is not a sum of money; the frontier trades two currency figures, e.g. npv and customerNpv");
     }
 
+    /** Solves a frontier of {@code points} points makes, each with its share of the time limit. */
+    public static int solves(int points) {
+        return points + SOLVES_BEYOND_POINTS;
+    }
+
     public static DealProblem perSolve(DealProblem whole, int points) {
         return new DealProblem(whole.scenario(), whole.decisions(), whole.objective(), whole.constraints(),
                 whole.timeLimitSeconds() / (points + SOLVES_BEYOND_POINTS));

@@ -27,6 +27,9 @@ window.echarts = echarts; // the browser tests read each chart's option through 
 const $ = (selector) => document.querySelector(selector);
 const charts = {};
 const chart = (id) => (charts[id] ??= echarts.init(document.getElementById(id)));
+// the editor is a form only for its layout and labels: Enter in a field must not submit (reload) the page
+// (a listener rather than an inline onsubmit, which the page's Content-Security-Policy refuses)
+$('#editor').addEventListener('submit', (event) => event.preventDefault());
 
 let evaluateTimer;
 let analyseTimer;

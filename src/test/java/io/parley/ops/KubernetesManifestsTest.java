@@ -41,6 +41,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.parley.api.ParleyConfig;
+import io.parley.identity.IdentityConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,7 +128,7 @@ class KubernetesManifestsTest {
         List<HasMetadata> objects = objects();
         assertThat(objects).extracting(o -> o.getKind() + "/" + o.getMetadata().getName()).contains(
                 "Deployment/parley", "Service/parley", "HorizontalPodAutoscaler/parley", "PodDisruptionBudget/parley",
-                "ConfigMap/parley-config", "Secret/parley-db", "Job/parley-sweep", "PersistentVolumeClaim/parley-sweep-results");
+                "ConfigMap/parley-config", "Secret/parley-db", "Secret/parley-sweep-key", "Job/parley-sweep", "PersistentVolumeClaim/parley-sweep-results");
     }
 
     @Test
@@ -204,6 +205,20 @@ class KubernetesManifestsTest {
         assertThat(first.shard()).isEqualTo(1);
     }
 
+    /** Batch mode calls the sweep endpoint, which needs a caller: the Job sends an API key from a Secret that exists. */
+    @Test
+    void theSweepJobSendsAnApiKeyFromASecret() throws IOException {
+        List<HasMetadata> objects = objects();
+        Job job = one(objects, Job.class, "parley-sweep");
+        EnvVar key = env(job.getSpec().getTemplate().getSpec().getContainers().get(0)).stream()
+                .filter(e -> e.getName().equals("PARLEY_IDENTITY_SWEEP_SHARD_API_KEY")).findFirst().orElseThrow();
+        assertThat(key.getValue()).as("never written into the manifest").isNull();
+        var ref = key.getValueFrom().getSecretKeyRef();
+        Secret secret = one(objects, Secret.class, ref.getName());
+        assertThat(secret.getStringData()).containsKey(ref.getKey());
+        assertThat(runtimeEnvironmentNames()).contains("PARLEY_IDENTITY_SWEEP_SHARD_API_KEY");
+    }
+
     @Test
     void everyEnvironmentNameSetsARuntimePropertyOfTheApplication() throws IOException {
         Set<String> known = runtimeEnvironmentNames();
@@ -255,6 +270,7 @@ class KubernetesManifestsTest {
             }
         }
         parleyNames(ParleyConfig.class, "PARLEY", names);
+        parleyNames(IdentityConfig.class, "PARLEY_IDENTITY", names);
         return names;
     }
 
@@ -269,7 +285,7 @@ class KubernetesManifestsTest {
     private static void parleyNames(Class<?> group, String prefix, Set<String> names) {
         for (Method m : group.getDeclaredMethods()) {
             String name = prefix + "_" + m.getName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
-            if (m.getReturnType().isInterface() && m.getReturnType().getEnclosingClass() == ParleyConfig.class) {
+            if (m.getReturnType().isInterface() && m.getReturnType().getName().startsWith("io.parley.")) {
                 parleyNames(m.getReturnType(), name, names);
             } else {
                 names.add(name);

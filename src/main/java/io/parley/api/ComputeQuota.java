@@ -1,0 +1,108 @@
+package io.parley.api;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.parley.identity.Caller;
+import io.parley.identity.CurrentCaller;
+import io.parley.identity.Quotas;
+import io.parley.identity.Role;
+import io.parley.identity.WorkBudget;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Charges compute operations to their caller's budget ({@link Quotas}) by the work they ask for, up
+ * front (a stream by its whole estimated cost), and states the budget on the answer in the IETF
+ * {@code RateLimit-Policy} and {@code RateLimit} fields (draft-ietf-httpapi-ratelimit-headers):
+ * {@code RateLimit-Policy: "compute";q=<units per minute>;w=60;qu="evaluation-product-periods"} and
+ * {@code RateLimit: "compute";r=<units left>;t=<seconds until full>}. Past the budget, a 429 with
+ * Retry-After (seconds until this request fits); a request larger than the whole budget, a 422.
+ */
+@ApplicationScoped
+public class ComputeQuota {
+
+    static final String POLICY_HEADER = "RateLimit-Policy";
+    static final String STATE_HEADER = "RateLimit";
+    /** The policy's name in both fields. */
+    static final String POLICY = "compute";
+    /** The quota unit: not one of the draft's registered units (requests, bytes), so named for what it counts. */
+    static final String UNIT = "evaluation-product-periods";
+
+    private final boolean enabled;
+    private final Quotas quotas;
+    private final Clock clock;
+    private final CurrentCaller caller;
+    private final CurrentVertxRequest request;
+
+    public ComputeQuota(ParleyConfig config, Clock clock, CurrentCaller caller, CurrentVertxRequest request) {
+        this.enabled = config.quotas().enabled();
+        this.quotas = new Quotas(config.quotas().unitsPerMinute(), roleBudgets(config.quotas().roles()));
+        this.clock = clock;
+        this.caller = caller;
+        this.request = request;
+    }
+
+    /**
+     * Charges {@code units} of work to the caller, writes the RateLimit fields on the answer, and
+     * throws the 429 (or 422) when the budget does not allow them. No caller (a batch run calling in
+     * directly) or quotas turned off: nothing is charged.
+     *
+     * @return the charge, to {@link Charge#refund()} when the work is refused for another reason
+     */
+    public Charge charge(long units) {
+        Caller who = enabled ? caller.get().orElse(null) : null;
+        if (who == null) return Charge.NONE;
+        WorkBudget.Decision decision = quotas.charge(who, units, clock.millis());
+        state(decision);
+        switch (decision.outcome()) {
+            case ADMITTED -> {
+                return () -> quotas.refund(who, units, clock.millis());
+            }
+            case OVER_BUDGET -> throw Problem.of(Problem.Kind.QUOTA_EXCEEDED)
+                    .detail("this request costs " + units + " units of work (evaluations × product-periods) and "
+                            + decision.remaining() + " of the " + decision.capacity() + " per minute of '" + who.name()
+                            + "' are left; retry in " + decision.retryAfterSeconds() + " s")
+                    .limit(decision.capacity(), units)
+                    .exception(Math.toIntExact(decision.retryAfterSeconds()));
+            default -> throw Problem.overLimit("", "work in one request, in evaluations × product-periods, against the "
+                    + "budget per minute of '" + who.name() + "' (no wait lets it in: ask for fewer evaluations, "
+                    + "or split the work)", units, decision.capacity());
+        }
+    }
+
+    /** Work charged to a caller, and given back when the work does not run. */
+    @FunctionalInterface
+    public interface Charge {
+        Charge NONE = () -> { };
+
+        void refund();
+    }
+
+    private void state(WorkBudget.Decision d) {
+        RoutingContext context = current();
+        if (context == null) return;
+        context.response().headers()
+                .set(POLICY_HEADER, "\"" + POLICY + "\";q=" + d.capacity() + ";w=" + d.windowSeconds() + ";qu=\"" + UNIT + "\"")
+                .set(STATE_HEADER, "\"" + POLICY + "\";r=" + d.remaining() + ";t=" + d.resetSeconds());
+    }
+
+    private RoutingContext current() {
+        try {
+            return request.getCurrent();
+        } catch (RuntimeException e) {
+            return null; // no request context: a batch run or a test calling in directly
+        }
+    }
+
+    /** parley.quotas.roles.<role>: a name that is no role stops the start, naming it, rather than being ignored. */
+    static Map<Role, Long> roleBudgets(Map<String, Long> configured) {
+        Map<Role, Long> budgets = new EnumMap<>(Role.class);
+        configured.forEach((name, units) -> budgets.put(Role.of(name).orElseThrow(() -> new IllegalArgumentException(
+                "parley.quotas.roles." + name + ": '" + name + "' is no role (viewer, manager, analyst, admin)")), units));
+        return budgets;
+    }
+}
