@@ -318,7 +318,7 @@ public final class MonteCarlo {
         }
         double[] moments = moments(values, count);
         if (moments[0] < 2) return false;
-        double z = Distribution.STANDARD.inverseCumulativeProbability(0.5 + precision.confidence() / 2);
+        double z = NormalQuantile.of(0.5 + precision.confidence() / 2);
         return precision.met(moments[1], z * Math.sqrt(moments[2] / moments[0]));
     }
 
