@@ -249,8 +249,8 @@ public final class MonteCarlo {
         // a Latin hypercube's lever values, uncorrelated, ascend with their strata: ranked without a sort
         boolean stratified = config.correlation() == null && count == n;
         Blocks.run(executor, 0, levers.size(), l -> {
-            int[] order = Ranks.orderIfSorted(inputs[l], stratified ? sampling.samplesByStratum(l) : null, count);
-            leverRanks[l] = Ranks.of(inputs[l], order != null ? order : Ranks.order(inputs[l], count, null), count);
+            double[] byStrata = stratified ? Ranks.ofPositions(inputs[l], sampling.strata(l), count) : null;
+            leverRanks[l] = byStrata != null ? byStrata : ranks(inputs[l], count);
         }, "ranking");
         for (int m = 0; m < metrics.size(); m++) {
             summaries.add(summarise(metrics.get(m), outputs[m], inputs, leverRanks, count, levers, config, executor));
@@ -386,7 +386,7 @@ public final class MonteCarlo {
         return new Summary(metric, k, count - k, moments[1], sd, sd / Math.sqrt(k),
                 k == 0 ? Double.NaN : sorted[0], k == 0 ? Double.NaN : sorted[sorted.length - 1],
                 percentiles, probabilities, histogram(sorted, config.histogramBins()),
-                contributions(all, Ranks.of(all, order, count), inputs, leverRanks, count, levers,
+                contributions(all, Ranks.of(sorted, order, count), inputs, leverRanks, count, levers,
                         config.meanChangeBins(), meanChanges, executor),
                 shape[0], shape[1], tailRisks, percentileIntervals, probabilityIntervals, meanChanges);
     }
@@ -432,7 +432,8 @@ public final class MonteCarlo {
 
     /** The 1-based ranks of the first {@code count} values, ties sharing their average rank; NaN stays NaN and is not ranked. */
     static double[] ranks(double[] values, int count) {
-        return Ranks.of(values, Ranks.order(values, count, null), count);
+        int[] order = Ranks.order(values, count, null);
+        return Ranks.of(Ranks.sorted(values, order), order, count);
     }
 
     /** Pearson's correlation of x and y over the samples where y is not NaN. */

@@ -46,27 +46,50 @@ final class Ranks {
     }
 
     /**
-     * {@code candidate} when it lists all of the first {@code count} values, none NaN, in nondecreasing
-     * order (so it is an order of them, as good as {@link #order} for ranks and sorted values); else null.
+     * The ranks of the first {@code count} values from a position for each (a Latin hypercube's strata:
+     * {@code position[i]} is sample i's stratum, a permutation of 0 … count − 1), when the values ascend
+     * with their positions (a nondecreasing quantile function) and none is NaN; else null, to be ranked by
+     * {@link #order}. Without ties sample i's rank is position[i] + 1, found with no sort and no gather.
      */
-    static int[] orderIfSorted(double[] values, int[] candidate, int count) {
-        if (candidate == null || candidate.length != count) return null;
+    static double[] ofPositions(double[] values, int[] position, int count) {
+        if (position == null || position.length != count) return null;
+        double[] byPosition = new double[count];
         for (int i = 0; i < count; i++) {
-            if (!(i == 0 ? !Double.isNaN(values[candidate[0]]) : values[candidate[i - 1]] <= values[candidate[i]])) {
-                return null;
-            }
+            if (Double.isNaN(values[i])) return null;
+            byPosition[position[i]] = values[i];
         }
-        return candidate;
+        boolean ties = false;
+        for (int j = 1; j < count; j++) {
+            if (!(byPosition[j - 1] <= byPosition[j])) return null;
+            ties |= byPosition[j - 1] == byPosition[j];
+        }
+        double[] ranks = new double[count];
+        if (!ties) {
+            for (int i = 0; i < count; i++) ranks[i] = position[i] + 1;
+            return ranks;
+        }
+        double[] rankAt = new double[count];
+        for (int a = 0; a < count; ) {
+            int b = a + 1;
+            while (b < count && byPosition[b] == byPosition[a]) b++;
+            Arrays.fill(rankAt, a, b, (a + 1 + b) / 2.0); // positions a..b−1 hold ranks a+1..b
+            a = b;
+        }
+        for (int i = 0; i < count; i++) ranks[i] = rankAt[position[i]];
+        return ranks;
     }
 
-    /** The 1-based ranks of the first {@code count} values given their {@code order}, ties sharing their average rank; NaN stays NaN. */
-    static double[] of(double[] values, int[] order, int count) {
+    /**
+     * The 1-based ranks of the first {@code count} values given their {@code order} and the values in that
+     * order ({@link #sorted}), ties sharing their average rank; NaN stays NaN.
+     */
+    static double[] of(double[] sorted, int[] order, int count) {
         int k = order.length;
         double[] ranks = new double[count];
         Arrays.fill(ranks, Double.NaN);
         for (int a = 0; a < k; ) {
             int b = a + 1;
-            while (b < k && values[order[b]] == values[order[a]]) b++;
+            while (b < k && sorted[b] == sorted[a]) b++;
             double rank = (a + 1 + b) / 2.0; // positions a..b−1 hold ranks a+1..b
             for (int i = a; i < b; i++) ranks[order[i]] = rank;
             a = b;

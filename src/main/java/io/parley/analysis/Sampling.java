@@ -120,16 +120,12 @@ public final class Sampling {
     }
 
     /**
-     * A Latin hypercube's lever {@code dimension} as its samples in the order of their strata (the sample
-     * in stratum 0 first), or null for other methods. With a nondecreasing quantile function that is the
-     * order of the lever's values, found without sorting them.
+     * A Latin hypercube's strata of lever {@code dimension} (sample i lies in stratum strata[i], a
+     * permutation of 0 … total − 1; not to be changed), or null for other methods. With a nondecreasing
+     * quantile function they order the lever's values without a sort.
      */
-    int[] samplesByStratum(int dimension) {
-        if (strata == null) return null;
-        int[] stratum = strata[dimension];
-        int[] order = new int[stratum.length];
-        for (int i = 0; i < stratum.length; i++) order[stratum[i]] = i;
-        return order;
+    int[] strata(int dimension) {
+        return strata == null ? null : strata[dimension];
     }
 
     private SplittableRandom stream(long blockIndex) {

@@ -1,6 +1,5 @@
 package io.parley.analysis;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -44,16 +43,20 @@ class RanksTest {
     }
 
     @Test
-    void aCandidateOrderIsTakenOnlyWhenItListsEveryValueAscendingWithoutNaN() {
-        double[] values = {3, 1, 2, 2};
-        assertThat(Ranks.orderIfSorted(values, new int[] {1, 2, 3, 0}, 4)).containsExactly(1, 2, 3, 0);
-        assertThat(Ranks.orderIfSorted(values, new int[] {1, 3, 2, 0}, 4)).containsExactly(1, 3, 2, 0); // ties either way
-        assertThat(Ranks.orderIfSorted(values, new int[] {0, 1, 2, 3}, 4)).isNull();
-        assertThat(Ranks.orderIfSorted(values, new int[] {1, 2, 0}, 4)).isNull();
-        assertThat(Ranks.orderIfSorted(new double[] {Double.NaN, 1}, new int[] {0, 1}, 2)).isNull();
-        assertThat(Ranks.orderIfSorted(values, null, 4)).isNull();
-        // the ranks from a taken order: ties share 2.5
-        assertThat(Ranks.of(values, new int[] {1, 3, 2, 0}, 4)).containsExactly(4, 1, 2.5, 2.5);
-        assertThat(Arrays.stream(Ranks.sorted(values, new int[] {1, 2, 3, 0}))).containsExactly(1.0, 2.0, 2.0, 3.0);
+    void positionsThatOrderTheValuesGiveTheirRanksTiesAveragedAndAnyOtherPositionsNone() {
+        // sample i in stratum position[i]: 3 → 3, 1 → 0, 2 → 1, 2.5 → 2
+        assertThat(Ranks.ofPositions(new double[] {3, 1, 2, 2.5}, new int[] {3, 0, 1, 2}, 4)).containsExactly(4, 1, 2, 3);
+        // 2 twice, in strata 1 and 2: both rank 2.5
+        assertThat(Ranks.ofPositions(new double[] {3, 1, 2, 2}, new int[] {3, 0, 2, 1}, 4)).containsExactly(4, 1, 2.5, 2.5);
+        // positions that do not order the values, a NaN, a wrong length: left to the sort
+        assertThat(Ranks.ofPositions(new double[] {3, 1, 2, 2.5}, new int[] {0, 1, 2, 3}, 4)).isNull();
+        assertThat(Ranks.ofPositions(new double[] {Double.NaN, 1}, new int[] {1, 0}, 2)).isNull();
+        assertThat(Ranks.ofPositions(new double[] {1, 2}, new int[] {0}, 2)).isNull();
+        assertThat(Ranks.ofPositions(new double[] {1, 2}, null, 2)).isNull();
+        // the same ranks as from a sort
+        double[] values = {5, 1, 5, 3, -0.0, 0.0};
+        int[] order = Ranks.order(values, 6, null);
+        assertThat(Ranks.of(Ranks.sorted(values, order), order, 6)).containsExactly(5.5, 3, 5.5, 4, 1.5, 1.5);
+        assertThat(Ranks.ofPositions(values, new int[] {4, 2, 5, 3, 0, 1}, 6)).containsExactly(5.5, 3, 5.5, 4, 1.5, 1.5);
     }
 }
