@@ -19,7 +19,9 @@ import io.parley.model.Numbers;
  * Monte Carlo simulation: uncertain levers drawn from their distributions (optionally rank-correlated),
  * the scenario evaluated for each sample, and the distribution of each metric summarised. Samples are
  * computed in blocks on every core; each sample depends only on the seed and its index, and every
- * statistic is formed in sample order, so results do not change with the thread count.
+ * statistic is formed in sample order, or per fixed block of samples with the blocks' sums added in
+ * block order, or from a sort (whose result does not depend on how it was split), so results do not
+ * change with the thread count.
  */
 public final class MonteCarlo {
 
