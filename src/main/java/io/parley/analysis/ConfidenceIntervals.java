@@ -45,12 +45,13 @@ public final class ConfidenceIntervals {
      */
     public static Interval proportion(long hits, long n, double confidence) {
         if (n == 0) return new Interval(Double.NaN, Double.NaN);
-        double z = Distribution.STANDARD.inverseCumulativeProbability(0.5 + confidence / 2);
+        double z = NormalQuantile.of(0.5 + confidence / 2);
         double phat = (double) hits / n;
         double z2n = z * z / n;
         double centre = (phat + z2n / 2) / (1 + z2n);
         double half = z * Math.sqrt(phat * (1 - phat) / n + z2n / (4.0 * n)) / (1 + z2n);
-        // with no hits (every hit) the lower (upper) end is 0 (1) exactly; the formula leaves rounding, 1e-19 at n = 2000
+        // with no hits (or all) the lower (upper) end is 0 (1) exactly — centre and half are both z²/2n
+        // over 1 + z²/n — which rounding of the two sides need not give
         return new Interval(hits == 0 ? 0 : Math.max(0, centre - half), hits == n ? 1 : Math.min(1, centre + half));
     }
 }

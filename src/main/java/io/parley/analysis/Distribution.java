@@ -55,7 +55,7 @@ public sealed interface Distribution {
     /** Normal with mean and standard deviation (> 0). */
     record Normal(double mean, double sd) implements Continuous {
         public double quantile(double u) {
-            return mean + sd * STANDARD.inverseCumulativeProbability(u);
+            return mean + sd * NormalQuantile.of(u);
         }
 
         public double cumulative(double x) {
@@ -82,12 +82,12 @@ public sealed interface Distribution {
                 // mirror: Q(u) on [α, β] = −Q'(1 − u) on [−β, −α]
                 double a = STANDARD.cumulativeProbability(-beta);
                 double b = STANDARD.cumulativeProbability(-alpha);
-                double z = -STANDARD.inverseCumulativeProbability(a + (1 - u) * (b - a));
+                double z = -NormalQuantile.of(a + (1 - u) * (b - a));
                 return Math.min(upper, Math.max(lower, mean + sd * z));
             }
             double a = STANDARD.cumulativeProbability(alpha);
             double b = STANDARD.cumulativeProbability(beta);
-            return Math.min(upper, Math.max(lower, mean + sd * STANDARD.inverseCumulativeProbability(a + u * (b - a))));
+            return Math.min(upper, Math.max(lower, mean + sd * NormalQuantile.of(a + u * (b - a))));
         }
 
         public double mean() {
@@ -119,7 +119,7 @@ public sealed interface Distribution {
         public double quantile(double u) {
             // exp(μ + σ z) with σ² = ln(1 + sd²/mean²), μ = ln(mean) − σ²/2
             double sigma2 = Math.log(1 + sd * sd / (mean * mean));
-            return Math.exp(Math.log(mean) - sigma2 / 2 + Math.sqrt(sigma2) * STANDARD.inverseCumulativeProbability(u));
+            return Math.exp(Math.log(mean) - sigma2 / 2 + Math.sqrt(sigma2) * NormalQuantile.of(u));
         }
 
         public double cumulative(double x) {

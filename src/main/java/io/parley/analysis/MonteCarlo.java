@@ -19,7 +19,9 @@ import io.parley.model.Numbers;
  * Monte Carlo simulation: uncertain levers drawn from their distributions (optionally rank-correlated),
  * the scenario evaluated for each sample, and the distribution of each metric summarised. Samples are
  * computed in blocks on every core; each sample depends only on the seed and its index, and every
- * statistic is formed in sample order, so results do not change with the thread count.
+ * statistic is formed in sample order, or per fixed block of samples with the blocks' sums added in
+ * block order, or from a sort (whose result does not depend on how it was split), so results do not
+ * change with the thread count.
  */
 public final class MonteCarlo {
 
@@ -226,7 +228,7 @@ public final class MonteCarlo {
     public static Result run(CompiledScenario compiled, List<Uncertain> levers, List<Metric> metrics, Config config,
                              ExecutorService executor) {
         int n = (int) config.samples();
-        Sampling sampling = new Sampling(config.method(), config.seed(), levers.size(), config.samples());
+        Sampling sampling = new Sampling(config.method(), config.seed(), levers.size(), config.samples(), executor);
         double[][] inputs = new double[levers.size()][n];
         double[][] outputs = new double[metrics.size()][n];
         int blocks = (n + Sampling.BLOCK - 1) / Sampling.BLOCK;
@@ -246,9 +248,14 @@ public final class MonteCarlo {
         int count = Math.min(n, done * Sampling.BLOCK);
         List<Summary> summaries = new ArrayList<>();
         double[][] leverRanks = new double[levers.size()][];
-        Blocks.run(executor, 0, levers.size(), l -> leverRanks[l] = ranks(inputs[l], count), "ranking");
+        // a Latin hypercube's lever values, uncorrelated, ascend with their strata: ranked without a sort
+        boolean stratified = config.correlation() == null && count == n;
+        Blocks.run(executor, 0, levers.size(), l -> {
+            double[] byStrata = stratified ? Ranks.ofPositions(inputs[l], sampling.strata(l), count) : null;
+            leverRanks[l] = byStrata != null ? byStrata : ranks(inputs[l], count);
+        }, "ranking");
         for (int m = 0; m < metrics.size(); m++) {
-            summaries.add(summarise(metrics.get(m), outputs[m], inputs, leverRanks, count, levers, config));
+            summaries.add(summarise(metrics.get(m), outputs[m], inputs, leverRanks, count, levers, config, executor));
         }
         return new Result(count, precise && count < n, summaries);
     }
@@ -318,7 +325,7 @@ public final class MonteCarlo {
         }
         double[] moments = moments(values, count);
         if (moments[0] < 2) return false;
-        double z = Distribution.STANDARD.inverseCumulativeProbability(0.5 + precision.confidence() / 2);
+        double z = NormalQuantile.of(0.5 + precision.confidence() / 2);
         return precision.met(moments[1], z * Math.sqrt(moments[2] / moments[0]));
     }
 
@@ -350,10 +357,12 @@ public final class MonteCarlo {
     }
 
     private static Summary summarise(Metric metric, double[] all, double[][] inputs, double[][] leverRanks, int count,
-                                     List<Uncertain> levers, Config config) {
+                                     List<Uncertain> levers, Config config, ExecutorService executor) {
         double[] moments = moments(all, count);
         long k = (long) moments[0];
-        double[] sorted = sortedDefined(all, count);
+        // one parallel sort gives both the sorted values (percentiles, tails, histogram) and the ranks
+        int[] order = Ranks.order(all, count, executor);
+        double[] sorted = Ranks.sorted(all, order);
         double sd = Math.sqrt(moments[2]);
         double[] percentiles = new double[config.percentiles().length];
         List<ConfidenceIntervals.Interval> percentileIntervals = new ArrayList<>();
@@ -379,7 +388,8 @@ public final class MonteCarlo {
         return new Summary(metric, k, count - k, moments[1], sd, sd / Math.sqrt(k),
                 k == 0 ? Double.NaN : sorted[0], k == 0 ? Double.NaN : sorted[sorted.length - 1],
                 percentiles, probabilities, histogram(sorted, config.histogramBins()),
-                contributions(all, inputs, leverRanks, count, levers, config.meanChangeBins(), meanChanges),
+                contributions(all, Ranks.of(sorted, order, count), inputs, leverRanks, count, levers,
+                        config.meanChangeBins(), meanChanges, executor),
                 shape[0], shape[1], tailRisks, percentileIntervals, probabilityIntervals, meanChanges);
     }
 
@@ -422,69 +432,25 @@ public final class MonteCarlo {
         return sum / k;
     }
 
-    /**
-     * The 1-based ranks of the first {@code count} values, ties sharing their average rank; NaN stays NaN
-     * and is not ranked. The sample index rides in the low bits of an order-preserving long key, so one
-     * primitive sort orders the samples; keys that collide on the remaining high bits are then put in
-     * exact order, so the ranks are exact (and the same whatever the thread count).
-     */
+    /** The 1-based ranks of the first {@code count} values, ties sharing their average rank; NaN stays NaN and is not ranked. */
     static double[] ranks(double[] values, int count) {
-        int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, count - 1));
-        long indexMask = (1L << indexBits) - 1;
-        int k = 0;
-        for (int i = 0; i < count; i++) if (!Double.isNaN(values[i])) k++;
-        long[] keys = new long[k];
-        int j = 0;
-        for (int i = 0; i < count; i++) if (!Double.isNaN(values[i])) keys[j++] = orderKey(values[i]) & ~indexMask | i;
-        Arrays.sort(keys);
-        int[] order = new int[k];
-        for (int i = 0; i < k; i++) order[i] = (int) (keys[i] & indexMask);
-        for (int a = 0; a < k; ) {
-            int b = a + 1;
-            while (b < k && (keys[b] & ~indexMask) == (keys[a] & ~indexMask)) b++;
-            if (b - a > 1) exactOrder(values, order, a, b);
-            a = b;
-        }
-        double[] ranks = new double[count];
-        Arrays.fill(ranks, Double.NaN);
-        for (int a = 0; a < k; ) {
-            int b = a + 1;
-            while (b < k && values[order[b]] == values[order[a]]) b++;
-            double rank = (a + 1 + b) / 2.0; // positions a..b−1 hold ranks a+1..b
-            for (int i = a; i < b; i++) ranks[order[i]] = rank;
-            a = b;
-        }
-        return ranks;
-    }
-
-    /** A long whose signed order is the order of the doubles (−0.0 taken as 0.0). */
-    private static long orderKey(double v) {
-        long bits = Double.doubleToLongBits(v + 0.0);
-        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
-    }
-
-    /** Sorts order[from, to) by exact value; such runs agree in all but the lowest bits, so they are rare. */
-    private static void exactOrder(double[] values, int[] order, int from, int to) {
-        boolean equal = true;
-        for (int i = from + 1; i < to && equal; i++) equal = values[order[i]] == values[order[from]];
-        if (equal) return;
-        Integer[] run = new Integer[to - from];
-        for (int i = from; i < to; i++) run[i - from] = order[i];
-        Arrays.sort(run, Comparator.comparingDouble((Integer i) -> values[i]).thenComparingInt(i -> i));
-        for (int i = from; i < to; i++) order[i] = run[i - from];
+        int[] order = Ranks.order(values, count, null);
+        return Ranks.of(Ranks.sorted(values, order), order, count);
     }
 
     /** Pearson's correlation of x and y over the samples where y is not NaN. */
     private static double correlation(double[] x, double[] y, int count) {
         long n = 0;
-        double meanX = 0;
-        double meanY = 0;
+        double sumX = 0; // of ranks, whole and half numbers: exact below 2^52
+        double sumY = 0;
         for (int i = 0; i < count; i++) {
             if (Double.isNaN(y[i])) continue;
             n++;
-            meanX += (x[i] - meanX) / n;
-            meanY += (y[i] - meanY) / n;
+            sumX += x[i];
+            sumY += y[i];
         }
+        double meanX = sumX / n;
+        double meanY = sumY / n;
         double xx = 0;
         double yy = 0;
         double xy = 0;
@@ -549,38 +515,22 @@ public final class MonteCarlo {
 
     /**
      * Standardised regression coefficients (the metric regressed on every lever, each coefficient scaled
-     * by sd(lever)/sd(metric)) and plain correlations, sorted by the size of the coefficient.
+     * by sd(lever)/sd(metric)) and plain correlations, sorted by the size of the coefficient; then each
+     * lever's rank correlation and change in the mean, one lever per task. The sums of squares and
+     * products are formed per block of {@link Sampling#BLOCK} samples in parallel and added up in block
+     * order, so they do not depend on the thread count.
      */
-    private static List<Contribution> contributions(double[] y, double[][] x, double[][] xRanks, int count,
-                                                    List<Uncertain> levers, int bins, List<MeanChange> meanChanges) {
+    private static List<Contribution> contributions(double[] y, double[] yRanks, double[][] x, double[][] xRanks,
+                                                    int count, List<Uncertain> levers, int bins,
+                                                    List<MeanChange> meanChanges, ExecutorService executor) {
         int k = x.length;
         if (k == 0) return List.of();
-        double[] yRanks = ranks(y, count);
         boolean anyNull = false;
         for (int i = 0; i < count && !anyNull; i++) anyNull = Double.isNaN(y[i]);
-        double[] meanX = new double[k];
-        double meanY = 0;
-        int n = 0;
-        for (int i = 0; i < count; i++) {
-            if (Double.isNaN(y[i])) continue;
-            n++;
-            meanY += (y[i] - meanY) / n;
-            for (int a = 0; a < k; a++) meanX[a] += (x[a][i] - meanX[a]) / n;
-        }
-        double[][] xx = new double[k][k];
-        double[] xy = new double[k];
-        double yy = 0;
-        for (int i = 0; i < count; i++) {
-            if (Double.isNaN(y[i])) continue;
-            double dy = y[i] - meanY;
-            yy += dy * dy;
-            for (int a = 0; a < k; a++) {
-                double da = x[a][i] - meanX[a];
-                xy[a] += da * dy;
-                for (int b = 0; b <= a; b++) xx[a][b] += da * (x[b][i] - meanX[b]);
-            }
-        }
-        for (int a = 0; a < k; a++) for (int b = a + 1; b < k; b++) xx[a][b] = xx[b][a];
+        CrossProducts sums = CrossProducts.of(y, x, count, executor);
+        double[][] xx = sums.xx();
+        double[] xy = sums.xy();
+        double yy = sums.yy();
         double[] coefficients = new double[k];
         Arrays.fill(coefficients, Double.NaN);
         try {
@@ -593,14 +543,19 @@ public final class MonteCarlo {
         double[] standardised = new double[k];
         double[] rankCorrelations = new double[k];
         double[] correlations = new double[k];
+        MeanChange[] changes = new MeanChange[k];
+        boolean reRank = anyNull;
+        Blocks.run(executor, 0, k, a -> {
+            // ranks among the samples where the metric is defined: re-ranked only when some are null
+            double[] leverRanks = reRank ? ranks(masked(x[a], y, count), count) : xRanks[a];
+            rankCorrelations[a] = correlation(leverRanks, yRanks, count);
+            changes[a] = meanChange(levers.get(a).lever().path(), y, leverRanks, count, sums.n(), bins);
+        }, "summary");
         for (int a = 0; a < k; a++) {
             double r = xy[a] / Math.sqrt(xx[a][a] * yy);
-            // ranks among the samples where the metric is defined: re-ranked only when some are null
-            double[] leverRanks = anyNull ? ranks(masked(x[a], y, count), count) : xRanks[a];
             standardised[a] = yy == 0 ? Double.NaN : coefficients[a];
             correlations[a] = yy == 0 || xx[a][a] == 0 ? Double.NaN : r;
-            rankCorrelations[a] = correlation(leverRanks, yRanks, count);
-            meanChanges.add(meanChange(levers.get(a).lever().path(), y, leverRanks, count, n, bins));
+            meanChanges.add(changes[a]);
         }
         double[] shares = sharesOfSquares(standardised);
         double[] rankShares = sharesOfSquares(rankCorrelations);

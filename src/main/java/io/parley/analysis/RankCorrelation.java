@@ -70,7 +70,7 @@ public final class RankCorrelation {
     /** Mixes one sample's independent uniforms into correlated ones, in place. */
     void correlate(double[] u, double[] scratch) {
         int n = u.length;
-        for (int i = 0; i < n; i++) scratch[i] = Distribution.STANDARD.inverseCumulativeProbability(u[i]);
+        for (int i = 0; i < n; i++) scratch[i] = NormalQuantile.of(u[i]);
         for (int i = n - 1; i >= 0; i--) {
             double z = 0;
             for (int j = 0; j <= i; j++) z += cholesky[i][j] * scratch[j];

@@ -3,6 +3,7 @@ package io.parley.analysis;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
 
 import org.hipparchus.random.SobolSequenceGenerator;
 
@@ -48,6 +49,15 @@ public final class Sampling {
      * @param total number of samples of the whole run (Latin hypercube strata depend on it)
      */
     public Sampling(Method method, long seed, int dimensions, long total) {
+        this(method, seed, dimensions, total, null);
+    }
+
+    /**
+     * The same samples, a Latin hypercube's permutations drawn one lever per task on {@code executor}
+     * (in the calling thread when it is null): each lever's stream is split from the seed in lever order
+     * before any is drawn, so the permutations do not depend on which thread draws them.
+     */
+    Sampling(Method method, long seed, int dimensions, long total, ExecutorService executor) {
         this.method = method;
         this.seed = seed;
         this.dimensions = dimensions;
@@ -56,7 +66,13 @@ public final class Sampling {
         if (method == Method.LATIN_HYPERCUBE) {
             if (total > Integer.MAX_VALUE) throw new IllegalArgumentException("Latin hypercube runs hold at most 2^31 samples");
             strata = new int[dimensions][];
-            for (int d = 0; d < dimensions; d++) strata[d] = permutation((int) total, setup.split());
+            SplittableRandom[] streams = new SplittableRandom[dimensions];
+            for (int d = 0; d < dimensions; d++) streams[d] = setup.split();
+            if (executor == null) {
+                for (int d = 0; d < dimensions; d++) strata[d] = permutation((int) total, streams[d]);
+            } else {
+                Blocks.run(executor, 0, dimensions, d -> strata[d] = permutation((int) total, streams[d]), "sampling");
+            }
         } else {
             strata = null;
         }
@@ -101,6 +117,15 @@ public final class Sampling {
                 }
             }
         }
+    }
+
+    /**
+     * A Latin hypercube's strata of lever {@code dimension} (sample i lies in stratum strata[i], a
+     * permutation of 0 … total − 1; not to be changed), or null for other methods. With a nondecreasing
+     * quantile function they order the lever's values without a sort.
+     */
+    int[] strata(int dimension) {
+        return strata == null ? null : strata[dimension];
     }
 
     private SplittableRandom stream(long blockIndex) {

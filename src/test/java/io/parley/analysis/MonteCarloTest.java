@@ -279,6 +279,26 @@ class MonteCarloTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Sampling.Method.class)
+    void aRunLargeEnoughToSortAndSumInParallelIsTheSameWithOneAndTwoThreads(Sampling.Method method) {
+        // 100,000 samples: past the size where the metric's sort is split over the threads and merged,
+        // thirteen blocks of sums of products; a Latin hypercube's levers ranked by their strata
+        List<MonteCarlo.Uncertain> levers = List.of(
+                uncertain(VOLUME, new Distribution.Normal(1000, 150)),
+                uncertain(PRICE, new Distribution.Triangular(9, 10, 12)),
+                uncertain(UNIT_COST, new Distribution.Discrete(new double[] {5.5, 6, 6.5}, new double[] {0.25, 0.5, 0.25})));
+        List<Metric> metrics = List.of(Metric.NPV, Metric.GROSS_MARGIN_PCT);
+        MonteCarlo.Config one = config(100_000, method, 11, 1);
+        MonteCarlo.Result a = MonteCarlo.run(COMPILED, levers, metrics, one);
+        MonteCarlo.Result b = MonteCarlo.run(COMPILED, levers, metrics, config(100_000, method, 11, 2));
+        assertSameResult(b, a);
+        // the discrete lever's three values tie: three bins of its change in the mean hold samples
+        MonteCarlo.MeanChange cost = summary(a, Metric.NPV).meanChanges().stream()
+                .filter(m -> m.lever().equals(UNIT_COST)).findFirst().orElseThrow();
+        assertThat(Arrays.stream(cost.binMeans()).filter(m -> !Double.isNaN(m)).count()).isEqualTo(3);
+    }
+
     // --- streaming ---
 
     @ParameterizedTest

@@ -1,0 +1,159 @@
+package io.parley.analysis;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The order of a run's samples by value and their ranks. A sort's result does not depend on how it was
+ * split, so sorting blocks of the keys on every thread and merging them gives the same order as one
+ * sort on one thread, bit for bit.
+ */
+final class Ranks {
+
+    /** Parts sorted at once: a fixed number, so the work (and any failure) is the same for every thread count. */
+    private static final int PARTS = 16;
+    /** Below this many keys one sort on the calling thread is quicker than splitting. */
+    private static final int PARALLEL_FROM = 1 << 16;
+
+    private Ranks() {
+    }
+
+    /**
+     * The indexes of the non-NaN values among the first {@code count}, by ascending value, ties by index.
+     * The sample index rides in the low bits of an order-preserving long key, so one primitive sort
+     * orders the samples; keys that collide on the remaining high bits are then put in exact order.
+     * {@code executor} null: sorted on the calling thread.
+     */
+    static int[] order(double[] values, int count, ExecutorService executor) {
+        int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, count - 1));
+        long indexMask = (1L << indexBits) - 1;
+        int k = 0;
+        for (int i = 0; i < count; i++) if (!Double.isNaN(values[i])) k++;
+        long[] keys = new long[k];
+        int j = 0;
+        for (int i = 0; i < count; i++) if (!Double.isNaN(values[i])) keys[j++] = orderKey(values[i]) & ~indexMask | i;
+        keys = sort(keys, executor);
+        int[] order = new int[k];
+        for (int i = 0; i < k; i++) order[i] = (int) (keys[i] & indexMask);
+        for (int a = 0; a < k; ) {
+            int b = a + 1;
+            while (b < k && (keys[b] & ~indexMask) == (keys[a] & ~indexMask)) b++;
+            if (b - a > 1) exactOrder(values, order, a, b);
+            a = b;
+        }
+        return order;
+    }
+
+    /**
+     * The ranks of the first {@code count} values from a position for each (a Latin hypercube's strata:
+     * {@code position[i]} is sample i's stratum, a permutation of 0 … count − 1), when the values ascend
+     * with their positions (a nondecreasing quantile function) and none is NaN; else null, to be ranked by
+     * {@link #order}. Without ties sample i's rank is position[i] + 1, found with no sort and no gather.
+     */
+    static double[] ofPositions(double[] values, int[] position, int count) {
+        if (position == null || position.length != count) return null;
+        double[] byPosition = new double[count];
+        for (int i = 0; i < count; i++) {
+            if (Double.isNaN(values[i])) return null;
+            byPosition[position[i]] = values[i];
+        }
+        boolean ties = false;
+        for (int j = 1; j < count; j++) {
+            if (!(byPosition[j - 1] <= byPosition[j])) return null;
+            ties |= byPosition[j - 1] == byPosition[j];
+        }
+        double[] ranks = new double[count];
+        if (!ties) {
+            for (int i = 0; i < count; i++) ranks[i] = position[i] + 1;
+            return ranks;
+        }
+        double[] rankAt = new double[count];
+        for (int a = 0; a < count; ) {
+            int b = a + 1;
+            while (b < count && byPosition[b] == byPosition[a]) b++;
+            Arrays.fill(rankAt, a, b, (a + 1 + b) / 2.0); // positions a..b−1 hold ranks a+1..b
+            a = b;
+        }
+        for (int i = 0; i < count; i++) ranks[i] = rankAt[position[i]];
+        return ranks;
+    }
+
+    /**
+     * The 1-based ranks of the first {@code count} values given their {@code order} and the values in that
+     * order ({@link #sorted}), ties sharing their average rank; NaN stays NaN.
+     */
+    static double[] of(double[] sorted, int[] order, int count) {
+        int k = order.length;
+        double[] ranks = new double[count];
+        Arrays.fill(ranks, Double.NaN);
+        for (int a = 0; a < k; ) {
+            int b = a + 1;
+            while (b < k && sorted[b] == sorted[a]) b++;
+            double rank = (a + 1 + b) / 2.0; // positions a..b−1 hold ranks a+1..b
+            for (int i = a; i < b; i++) ranks[order[i]] = rank;
+            a = b;
+        }
+        return ranks;
+    }
+
+    /** The values in the given order. */
+    static double[] sorted(double[] values, int[] order) {
+        double[] sorted = new double[order.length];
+        for (int i = 0; i < order.length; i++) sorted[i] = values[order[i]];
+        return sorted;
+    }
+
+    /**
+     * The keys sorted: {@link #PARTS} parts sorted as tasks on {@code executor}, then merged pairwise,
+     * each merge a task. Returns the keys' array or a buffer of the same length, whichever ends sorted.
+     */
+    private static long[] sort(long[] keys, ExecutorService executor) {
+        int k = keys.length;
+        if (executor == null || k < PARALLEL_FROM) {
+            Arrays.sort(keys);
+            return keys;
+        }
+        int[] bounds = new int[PARTS + 1];
+        for (int p = 0; p <= PARTS; p++) bounds[p] = (int) ((long) k * p / PARTS);
+        Blocks.run(executor, 0, PARTS, p -> Arrays.sort(keys, bounds[p], bounds[p + 1]), "ranking");
+        long[] from = keys;
+        long[] to = new long[k];
+        for (int width = 1; width < PARTS; width *= 2) {
+            final int w = width;
+            final long[] src = from;
+            final long[] dst = to;
+            Blocks.run(executor, 0, (PARTS + 2 * w - 1) / (2 * w), pair -> {
+                int lo = pair * 2 * w;
+                merge(src, dst, bounds[lo], bounds[Math.min(PARTS, lo + w)], bounds[Math.min(PARTS, lo + 2 * w)]);
+            }, "ranking");
+            from = dst;
+            to = src;
+        }
+        return from;
+    }
+
+    /** Merges the sorted runs src[lo, mid) and src[mid, hi) into dst[lo, hi). */
+    private static void merge(long[] src, long[] dst, int lo, int mid, int hi) {
+        int a = lo;
+        int b = mid;
+        for (int i = lo; i < hi; i++) dst[i] = b >= hi || a < mid && src[a] <= src[b] ? src[a++] : src[b++];
+    }
+
+    /** A long whose signed order is the order of the doubles (−0.0 taken as 0.0). */
+    private static long orderKey(double v) {
+        long bits = Double.doubleToLongBits(v + 0.0);
+        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+    }
+
+    /** Sorts order[from, to) by exact value; such runs agree in all but the lowest bits, so they are rare. */
+    private static void exactOrder(double[] values, int[] order, int from, int to) {
+        boolean equal = true;
+        for (int i = from + 1; i < to && equal; i++) equal = values[order[i]] == values[order[from]];
+        if (equal) return;
+        Integer[] run = new Integer[to - from];
+        for (int i = from; i < to; i++) run[i - from] = order[i];
+        Arrays.sort(run, Comparator.comparingDouble((Integer i) -> values[i]).thenComparingInt(i -> i));
+        for (int i = from; i < to; i++) order[i] = run[i - from];
+    }
+}

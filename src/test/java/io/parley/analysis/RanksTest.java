@@ -1,0 +1,62 @@
+package io.parley.analysis;
+
+import java.util.Comparator;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The order of a run's samples: the same from one sort on one thread and from merged block sorts on two. */
+class RanksTest {
+
+    @Test
+    void blockSortsMergedOnTwoThreadsGiveTheOrderOfValueThenIndex() {
+        // 300,001 values (past the parallel threshold, not a multiple of the parts), many ties, both
+        // zeros, NaNs left out, huge and tiny magnitudes
+        SplittableRandom random = new SplittableRandom(7);
+        int n = 300_001;
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = switch (i % 7) {
+                case 0 -> random.nextInt(100);           // ties
+                case 1 -> random.nextBoolean() ? 0.0 : -0.0;
+                case 2 -> Double.NaN;
+                case 3 -> random.nextDouble() * 1e300 - 5e299;
+                default -> random.nextGaussian() * 1e-3;
+            };
+        }
+        // the reference: indexes of the numbers sorted by value (−0.0 equal to 0.0), then by index
+        int[] expected = IntStream.range(0, n).filter(i -> !Double.isNaN(values[i])).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> values[i] + 0.0).thenComparingInt(i -> i))
+                .mapToInt(Integer::intValue).toArray();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            assertThat(Ranks.order(values, n, pool)).isEqualTo(expected);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Ranks.order(values, n, null)).isEqualTo(expected);
+    }
+
+    @Test
+    void positionsThatOrderTheValuesGiveTheirRanksTiesAveragedAndAnyOtherPositionsNone() {
+        // sample i in stratum position[i]: 3 → 3, 1 → 0, 2 → 1, 2.5 → 2
+        assertThat(Ranks.ofPositions(new double[] {3, 1, 2, 2.5}, new int[] {3, 0, 1, 2}, 4)).containsExactly(4, 1, 2, 3);
+        // 2 twice, in strata 1 and 2: both rank 2.5
+        assertThat(Ranks.ofPositions(new double[] {3, 1, 2, 2}, new int[] {3, 0, 2, 1}, 4)).containsExactly(4, 1, 2.5, 2.5);
+        // positions that do not order the values, a NaN, a wrong length: left to the sort
+        assertThat(Ranks.ofPositions(new double[] {3, 1, 2, 2.5}, new int[] {0, 1, 2, 3}, 4)).isNull();
+        assertThat(Ranks.ofPositions(new double[] {Double.NaN, 1}, new int[] {1, 0}, 2)).isNull();
+        assertThat(Ranks.ofPositions(new double[] {1, 2}, new int[] {0}, 2)).isNull();
+        assertThat(Ranks.ofPositions(new double[] {1, 2}, null, 2)).isNull();
+        // the same ranks as from a sort
+        double[] values = {5, 1, 5, 3, -0.0, 0.0};
+        int[] order = Ranks.order(values, 6, null);
+        assertThat(Ranks.of(Ranks.sorted(values, order), order, 6)).containsExactly(5.5, 3, 5.5, 4, 1.5, 1.5);
+        assertThat(Ranks.ofPositions(values, new int[] {4, 2, 5, 3, 0, 1}, 6)).containsExactly(5.5, 3, 5.5, 4, 1.5, 1.5);
+    }
+}
