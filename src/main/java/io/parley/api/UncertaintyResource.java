@@ -171,7 +171,8 @@ public class UncertaintyResource {
                     + " second order (groups count as one lever)", evaluations, limits.maxSobolEvaluations());
         }
         List<SobolIndices.Result> results;
-        try (HeavyWork.Permit permit = heavy.admitHeavy("/n", Cost.of(evaluations, run.compiled()))) {
+        long bytes = SobolIndices.heapBytes(n, run.levers().size(), groups.size(), run.metrics().size(), secondOrder);
+        try (HeavyWork.Permit permit = heavy.admitHeavy("/n", Cost.of(evaluations, run.compiled()), bytes, "one Sobol run")) {
             results = SobolIndices.run(permit.watch(run.compiled()), run.levers(), groups, run.metrics(), n, seed, confidence,
                     secondOrder, threads.executor());
         }
@@ -208,8 +209,9 @@ public class UncertaintyResource {
         double confidence = UncertaintyInput.confidence(input);
         input.done();
         List<Morris.Result> results;
+        long bytes = Morris.heapBytes(trajectories, groups.size(), run.metrics().size(), resamples);
         try (HeavyWork.Permit permit = heavy.admitHeavy("/trajectories",
-                Cost.of((long) trajectories * (groups.size() + 1), run.compiled()))) {
+                Cost.of((long) trajectories * (groups.size() + 1), run.compiled()), bytes, "one Morris screening")) {
             results = Morris.run(permit.watch(run.compiled()), run.levers(), groups, run.metrics(), trajectories, levels, seed,
                     resamples, confidence);
         }
