@@ -97,11 +97,6 @@ public class UncertaintyResource {
         if (method == Sampling.Method.SOBOL && samples > Integer.MAX_VALUE) {
             throw Problem.overLimit("/samples", "Sobol samples", samples, Integer.MAX_VALUE);
         }
-        if (method == Sampling.Method.LATIN_HYPERCUBE && samples > limits.maxSamples()) {
-            // a Latin hypercube's strata are a permutation of every sample per lever, held in memory
-            throw Problem.overLimit("/samples", "Latin-hypercube samples (its strata are held in memory; "
-                    + "stream more with \"sampling\": \"random\" or \"sobol\")", samples, limits.maxSamples());
-        }
         MonteCarlo.Config config = new MonteCarlo.Config(samples, method, seed, threads.count(), correlation, precision,
                 percentiles, thresholds, bins, confidence, meanChangeBins);
         Provenance provenance = provenances.of(run.compiled().scenario(), input.root, "scenario",
@@ -124,7 +119,7 @@ public class UncertaintyResource {
                     + "a summary is of the whole run");
         }
         MonteCarlo.Result r;
-        long bytes = MonteCarlo.heapBytes(samples, run.levers().size(), run.metrics().size(), method, threads.count());
+        long bytes = MonteCarlo.heapBytes(samples, run.levers().size(), run.metrics().size(), threads.count());
         try (HeavyWork.Permit permit = heavy.admitHeavy("/samples", Cost.of(samples, run.compiled()), bytes,
                 "one Monte Carlo summary")) {
             r = MonteCarlo.run(permit.watch(run.compiled()), run.levers(), run.metrics(), config, threads.executor());
