@@ -1,12 +1,14 @@
-package io.parley.api;
+package io.parley.packaged;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,30 +27,22 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.Fixtures;
-import io.parley.TestCaller;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The service on a small heap (-Xmx256m, half of what the k8s manifest's 1 GiB container gives it)
- * under concurrent requests of every heavy kind at their documented maxima: Monte Carlo summaries,
- * Sobol, Morris, sweeps answered whole (rows and table), the optimiser and the frontier (two
- * 1000-option menus), and the two streams. Every answer is a 200, a 422 problem (too big for this
- * heap), or a 503 problem with Retry-After (busy; retried as it says until the test's time is up);
- * none is a 500, and none is the out-of-memory 503. The JVM runs with -XX:+ExitOnOutOfMemoryError, so
- * an OutOfMemoryError anywhere (a stream's writer, the event loop) ends the fork and fails the suite.
- *
- * <p>Maven runs this class in a surefire execution of its own with that heap (pom.xml, "small-heap");
- * in the suite's ordinary JVM (a larger heap) it is skipped.
+ * The packaged service as the k8s manifest runs it on a small heap ({@code -Xmx256m}, with
+ * {@code -XX:+ExitOnOutOfMemoryError} as the manifest sets it) under concurrent requests of every heavy
+ * kind at their documented maxima: Monte Carlo summaries, Sobol, Morris, sweeps answered whole (rows and
+ * table), the optimiser and the frontier (two 1000-option menus), and the two streams. Every answer is
+ * a 200, a 422 problem (too big for this heap), or a 503 problem with Retry-After (busy; retried as it
+ * says until the test's time is up); none is a 500 or the out-of-memory 503, and the process is alive
+ * at the end with no OutOfMemoryError in its output (one would have ended it).
  */
-@QuarkusTest
-class SmallHeapTest {
+class SmallHeapIT {
 
-    /** The heap this test is about, with room for the JVM's rounding. */
-    static final long SMALL_HEAP = 300L << 20;
+    /** The service's JVM options: the small heap, and what the manifest does when it runs out anyway. */
+    static final List<String> SMALL_HEAP = List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
     /** How long requests are fired and retried: the whole test stays within the 90 s. */
     static final long FIRING_SECONDS = 60;
     /** A streamed answer is read this far, then dropped (its work stops: AbandonedWorkApiTest). */
@@ -68,8 +62,14 @@ class SmallHeapTest {
 
     @Test
     void everyHeavyKindAtItsMaximumIsAnsweredOrRefusedAsAProblemOnASmallHeap() throws Exception {
-        assumeTrue(Runtime.getRuntime().maxMemory() <= SMALL_HEAP,
-                "runs in the small-heap surefire execution (-Xmx256m), not in the suite's JVM");
+        Path folder = Path.of("target", "it-small-heap").toAbsolutePath();
+        try (PackagedService service = PackagedService.start(folder, SMALL_HEAP, Map.of())) {
+            String key = Files.readString(folder.resolve("data").resolve("admin.key"), StandardCharsets.UTF_8).trim();
+            fireEveryKind(service, key);
+        }
+    }
+
+    private static void fireEveryKind(PackagedService service, String key) throws Exception {
         List<Kind> kinds = kinds();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
@@ -80,7 +80,7 @@ class SmallHeapTest {
             List<Future<?>> running = new ArrayList<>();
             for (Kind kind : kinds) {
                 running.add(pool.submit(() -> {
-                    fire(client, kind, until, answers.computeIfAbsent(kind.name(), k -> new ArrayList<>()));
+                    fire(client, service, key, kind, until, answers.computeIfAbsent(kind.name(), k -> new ArrayList<>()));
                     return null;
                 }));
             }
@@ -92,7 +92,7 @@ class SmallHeapTest {
         Map<String, List<Integer>> statuses = new TreeMap<>();
         answers.forEach((kind, list) -> statuses.put(kind, list.stream().map(Answer::status).toList()));
         // printed for the record: which kinds ran and which were refused on this heap
-        System.out.println("small heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB, answers by kind: " + statuses);
+        System.out.println("packaged service on " + SMALL_HEAP + ", answers by kind: " + statuses);
         List<Answer> all = answers.values().stream().flatMap(List::stream).toList();
         assertThat(all).as("answers by kind: %s", statuses).isNotEmpty();
         for (Answer a : all) {
@@ -110,16 +110,19 @@ class SmallHeapTest {
         for (String tooBig : List.of("monte-carlo 2M x 21 levers", "sobol at its ceiling", "morris at its ceiling")) {
             assertThat(answers.get(tooBig)).as(tooBig + " " + statuses).extracting(Answer::status).contains(422);
         }
-        // and the service still answers
-        Answer after = send(client, new Kind("evaluate", "/api/v1/evaluate", "application/json",
+        // and the service is still alive and answers
+        assertThat(service.isAlive()).as("the service's JVM exits on OutOfMemoryError").isTrue();
+        assertThat(service.output()).doesNotContain("OutOfMemoryError");
+        Answer after = send(client, service, key, new Kind("evaluate", "/api/v1/evaluate", "application/json",
                 Fixtures.exampleText("packaging-retailer-renewal.json")));
         assertThat(after.status()).as(after.body()).isEqualTo(200);
     }
 
     /** Sends the request until it is not busy (waiting its Retry-After) or the time is up; keeps every answer. */
-    private static void fire(HttpClient client, Kind kind, long until, List<Answer> answers) throws Exception {
+    private static void fire(HttpClient client, PackagedService service, String key, Kind kind, long until,
+                             List<Answer> answers) throws Exception {
         while (System.nanoTime() < until) {
-            Answer a = send(client, kind);
+            Answer a = send(client, service, key, kind);
             if (a == null) return; // still running when the time was up: dropped, its work stops
             answers.add(a);
             if (a.status() != 503) return;
@@ -127,17 +130,18 @@ class SmallHeapTest {
         }
     }
 
-    private static Answer send(HttpClient client, Kind kind) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + kind.path()))
+    private static Answer send(HttpClient client, PackagedService service, String key, Kind kind)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(service.uri(kind.path()))
                 .timeout(Duration.ofSeconds(FIRING_SECONDS))
-                .header("Authorization", "Bearer " + TestCaller.ADMIN_KEY)
+                .header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json").header("Accept", kind.accept())
                 .POST(HttpRequest.BodyPublishers.ofString(kind.body())).build();
         try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             String body;
             try (InputStream in = response.body()) {
-                // the client shares the service's small heap: an answer's body is read and dropped, only problems kept
+                // an answer's body is read and dropped, only problems kept
                 body = response.statusCode() == 200 ? "(" + drain(in, !kind.accept().equals("application/json")) + " bytes)"
                         : new String(in.readAllBytes());
             }
