@@ -209,13 +209,12 @@ public final class MonteCarlo {
 
     /**
      * Bytes of heap a summarised run holds at its peak, for admission: per sample, each lever's value
-     * and rank and each metric's value (8 bytes each), a Latin hypercube's stratum per lever (4), the
-     * metric being summarised sorted and ranked (8 + 8), and the sort keys and order (8 + 4) of each
-     * thread ranking at once.
+     * and rank and each metric's value (8 bytes each), the metric being summarised sorted and ranked
+     * (8 + 8), and the sort keys and order (8 + 4) of each thread ranking at once. The sampling method
+     * adds nothing per sample (a Latin hypercube's strata are computed, not held: {@link Sampling}).
      */
-    public static long heapBytes(long samples, int levers, int metrics, Sampling.Method method, int threads) {
-        long perSample = 16L * levers + 8L * metrics + (method == Sampling.Method.LATIN_HYPERCUBE ? 4L * levers : 0)
-                + 16 + 12L * threads;
+    public static long heapBytes(long samples, int levers, int metrics, int threads) {
+        long perSample = 16L * levers + 8L * metrics + 16 + 12L * threads;
         return samples * perSample;
     }
 
@@ -228,7 +227,7 @@ public final class MonteCarlo {
     public static Result run(CompiledScenario compiled, List<Uncertain> levers, List<Metric> metrics, Config config,
                              ExecutorService executor) {
         int n = (int) config.samples();
-        Sampling sampling = new Sampling(config.method(), config.seed(), levers.size(), config.samples(), executor);
+        Sampling sampling = new Sampling(config.method(), config.seed(), levers.size(), config.samples());
         double[][] inputs = new double[levers.size()][n];
         double[][] outputs = new double[metrics.size()][n];
         int blocks = (n + Sampling.BLOCK - 1) / Sampling.BLOCK;

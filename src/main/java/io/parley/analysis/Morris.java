@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.hipparchus.distribution.continuous.NormalDistribution;
 
 import io.parley.engine.CompiledScenario;
+import io.parley.engine.Heap;
 import io.parley.engine.Metric;
 
 /**
@@ -127,6 +128,18 @@ public final class Morris {
             results.add(new Result(metrics.get(m), list));
         }
         return results;
+    }
+
+    /**
+     * Bytes of heap a screening holds at its peak, for admission: the elementary effects (r per factor
+     * and metric), the same effects boxed in the answer and written out as its text, and one factor's
+     * resampled μ* at a time.
+     */
+    public static long heapBytes(int trajectories, int factors, int metrics, int resamples) {
+        long effects = Heap.times(metrics, Heap.plus(Heap.doubles(factors), Heap.times(factors, Heap.doubles(trajectories))));
+        long perEffect = Heap.BOXED_DOUBLE + Heap.NUMBER_TEXT;
+        long answer = Heap.times((long) metrics * factors, Heap.plus(Heap.ARRAY, Heap.times(trajectories, perEffect)));
+        return Heap.plus(Heap.plus(effects, answer), Heap.doubles(resamples));
     }
 
     /** The sd of μ* = mean |e| over {@code resamples} resamples of the effects with replacement. */

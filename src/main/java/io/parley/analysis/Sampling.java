@@ -3,7 +3,6 @@ package io.parley.analysis;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
 
 import org.hipparchus.random.SobolSequenceGenerator;
 
@@ -42,37 +41,21 @@ public final class Sampling {
     private final long seed;
     private final int dimensions;
     private final long total;
-    private final int[][] strata; // Latin hypercube: [dimension][sample] → stratum
+    private final Strata[] strata; // Latin hypercube: per dimension, sample → stratum, computed, not held
     private final double[] shift; // Sobol: Cranley-Patterson rotation per dimension
 
     /**
      * @param total number of samples of the whole run (Latin hypercube strata depend on it)
      */
     public Sampling(Method method, long seed, int dimensions, long total) {
-        this(method, seed, dimensions, total, null);
-    }
-
-    /**
-     * The same samples, a Latin hypercube's permutations drawn one lever per task on {@code executor}
-     * (in the calling thread when it is null): each lever's stream is split from the seed in lever order
-     * before any is drawn, so the permutations do not depend on which thread draws them.
-     */
-    Sampling(Method method, long seed, int dimensions, long total, ExecutorService executor) {
         this.method = method;
         this.seed = seed;
         this.dimensions = dimensions;
         this.total = total;
         SplittableRandom setup = new SplittableRandom(seed);
         if (method == Method.LATIN_HYPERCUBE) {
-            if (total > Integer.MAX_VALUE) throw new IllegalArgumentException("Latin hypercube runs hold at most 2^31 samples");
-            strata = new int[dimensions][];
-            SplittableRandom[] streams = new SplittableRandom[dimensions];
-            for (int d = 0; d < dimensions; d++) streams[d] = setup.split();
-            if (executor == null) {
-                for (int d = 0; d < dimensions; d++) strata[d] = permutation((int) total, streams[d]);
-            } else {
-                Blocks.run(executor, 0, dimensions, d -> strata[d] = permutation((int) total, streams[d]), "sampling");
-            }
+            strata = new Strata[dimensions];
+            for (int d = 0; d < dimensions; d++) strata[d] = new Strata(total, setup.nextLong());
         } else {
             strata = null;
         }
@@ -99,9 +82,9 @@ public final class Sampling {
                 SplittableRandom random = stream(blockIndex);
                 skip(random, (first - blockIndex * BLOCK) * dimensions);
                 for (int i = 0; i < count; i++) {
-                    int sample = (int) (first + i);
+                    long sample = first + i;
                     for (int d = 0; d < dimensions; d++) {
-                        out[i][d] = clamp((strata[d][sample] + random.nextDouble()) / total);
+                        out[i][d] = clamp((strata[d].of(sample) + random.nextDouble()) / total);
                     }
                 }
             }
@@ -121,11 +104,14 @@ public final class Sampling {
 
     /**
      * A Latin hypercube's strata of lever {@code dimension} (sample i lies in stratum strata[i], a
-     * permutation of 0 … total − 1; not to be changed), or null for other methods. With a nondecreasing
+     * permutation of 0 … total − 1, computed when asked), or null for other methods. With a nondecreasing
      * quantile function they order the lever's values without a sort.
      */
     int[] strata(int dimension) {
-        return strata == null ? null : strata[dimension];
+        if (strata == null || total > Integer.MAX_VALUE) return null;
+        int[] of = new int[(int) total];
+        for (int i = 0; i < of.length; i++) of[i] = (int) strata[dimension].of(i);
+        return of;
     }
 
     private SplittableRandom stream(long blockIndex) {
@@ -143,6 +129,51 @@ public final class Sampling {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
+    }
+
+    /**
+     * A pseudo-random permutation of the strata 0 … n−1 of one dimension, computed for each sample
+     * instead of held: a four-round Feistel network keyed by the seed is a bijection of [0, 4^h) for the
+     * smallest 4^h ≥ n, and walking its cycle until the value falls below n (Black and Rogaway's
+     * cycle-walking) makes it a bijection of [0, n). So every stratum still holds exactly one sample, in
+     * constant memory whatever n is (int[levers][samples] was 800 MB at 100 levers × 2 M samples), and any
+     * shard finds its samples' strata without the others. A walk takes under 4 rounds of the network on average.
+     */
+    static final class Strata {
+        private static final int ROUNDS = 4;
+        private final long n;
+        private final int halfBits;
+        private final long mask;
+        private final long[] keys = new long[ROUNDS];
+
+        Strata(long n, long seed) {
+            if (n < 1) throw new IllegalArgumentException("strata of " + n + " samples");
+            this.n = n;
+            int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1));
+            this.halfBits = Math.max(1, (bits + 1) / 2);
+            this.mask = (1L << halfBits) - 1;
+            for (int r = 0; r < ROUNDS; r++) keys[r] = mix(seed, r);
+        }
+
+        /** The stratum of sample {@code i} (0 ≤ i < n). */
+        long of(long i) {
+            long x = i;
+            do {
+                x = encrypt(x);
+            } while (x >= n);
+            return x;
+        }
+
+        private long encrypt(long x) {
+            long left = x >>> halfBits;
+            long right = x & mask;
+            for (long key : keys) {
+                long next = left ^ (mix(key, right) & mask);
+                left = right;
+                right = next;
+            }
+            return (left << halfBits) | right;
+        }
     }
 
     /** A uniformly random permutation of 0 … n−1 (Fisher–Yates). */

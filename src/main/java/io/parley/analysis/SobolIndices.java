@@ -10,6 +10,7 @@ import org.hipparchus.distribution.continuous.TDistribution;
 import org.hipparchus.random.SobolSequenceGenerator;
 
 import io.parley.engine.CompiledScenario;
+import io.parley.engine.Heap;
 import io.parley.engine.Metric;
 import io.parley.model.Numbers;
 
@@ -96,6 +97,22 @@ public final class SobolIndices {
     public static long evaluations(int n, int levers, boolean secondOrder) {
         return (long) n * ((secondOrder ? 2L : 1L) * levers + 2);
     }
+
+    /**
+     * Bytes of heap a run holds at its peak, for admission: the two sample matrices A and B (N rows of
+     * k levers each), and every evaluation's metrics kept until the indices are estimated: f(A), f(B)
+     * and f(A_B) per factor (also f(B_A) with second order), each N doubles per metric; the second-order
+     * pairs of the answer ({@link #PAIR_BYTES} each, per metric).
+     */
+    public static long heapBytes(int n, int levers, int factors, int metrics, boolean secondOrder) {
+        long design = Heap.times(2, Heap.plus(Heap.doubles(n), Heap.times(n, Heap.doubles(levers))));
+        long outputs = Heap.times((long) metrics * (2 + (long) factors * (secondOrder ? 2 : 1)), Heap.doubles(n));
+        long pairs = secondOrder ? Heap.times((long) metrics * factors * (factors - 1) / 2, PAIR_BYTES) : 0;
+        return Heap.plus(Heap.plus(design, outputs), pairs);
+    }
+
+    /** A second-order {@link Pair} in the answer: its object, two name references and three doubles. */
+    static final long PAIR_BYTES = 64;
 
     /** As above, the evaluations spread over {@code threads} threads; the result does not depend on it. */
     public static List<Result> run(CompiledScenario compiled, List<MonteCarlo.Uncertain> levers, List<Metric> metrics,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import io.parley.engine.CompiledScenario;
+import io.parley.engine.Heap;
 import io.parley.engine.Metric;
 
 /**
@@ -13,6 +14,16 @@ import io.parley.engine.Metric;
 public final class Sweep {
 
     private Sweep() {
+    }
+
+    /**
+     * Bytes of heap a sweep answered as one document holds, for admission: every point's row (its
+     * levers' values, then its metrics') and the text of each number in the answer, written whole
+     * before it is sent. A table layout holds no more (the same numbers, as one matrix per metric).
+     */
+    public static long bufferedHeapBytes(long points, int levers, int metrics) {
+        long perPoint = Heap.plus(Heap.doubles(levers + metrics), Heap.times(levers + metrics, Heap.NUMBER_TEXT));
+        return Heap.plus(Heap.doubles(points), Heap.times(points, perPoint));
     }
 
     /**

@@ -45,6 +45,7 @@ final class ActualsJson {
         JsonInput in = new JsonInput(violations);
         if (!in.object(root, "", "an actuals upload", new LinkedHashSet<>(List.of("actuals")))) return List.of();
         List<JsonNode> items = in.array(in.required(root, "", "actuals"), "/actuals");
+        refuseOverCap("/actuals", items.size());
         List<Actual> out = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
@@ -76,6 +77,13 @@ final class ActualsJson {
             out.add(new Actual(period, nr, rb, cogs, cts, volumes.toString()));
         }
         return out;
+    }
+
+    private static void refuseOverCap(String pointer, int periods) {
+        if (periods > Actual.MAX_PER_UPLOAD) {
+            throw Problem.overLimit(pointer, "periods (rows) in one actuals upload; upload them in parts",
+                    periods, Actual.MAX_PER_UPLOAD);
+        }
     }
 
     private static double nonNegative(JsonInput in, JsonNode a, String at, String field) {
@@ -120,6 +128,7 @@ final class ActualsJson {
         if (!violations.isEmpty()) return List.of();
         ObjectNode upload = mapper.createObjectNode();
         ArrayNode rows = upload.putArray("actuals");
+        refuseOverCap("", csv.rows.size());
         for (CsvInput.Row line : csv.rows) {
             List<String> cells = line.cells();
             if (cells.size() != header.size()) {

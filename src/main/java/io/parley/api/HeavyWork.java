@@ -150,14 +150,6 @@ public class HeavyWork {
     }
 
     /**
-     * Admits a solve (optimisation, frontier), which has no cost in evaluations: it is charged by the
-     * time it may take ({@link Cost#ofSeconds}), then waits for a slot.
-     */
-    public Permit admitSolve(double timeLimitSeconds) {
-        return acquire(quota.charge(Cost.ofSeconds(timeLimitSeconds).units()));
-    }
-
-    /**
      * Admits heavy work that holds {@code bytes} of heap while it runs: more than the share of the heap
      * one request may hold is a 422 at {@code pointer} naming that share; more than is free of it now
      * (other runs hold the rest) is a 503 to retry, so the heap is not run out instead.

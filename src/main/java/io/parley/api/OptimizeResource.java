@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.model.InvalidInputException;
 import io.parley.model.Violation;
+import io.parley.engine.Cost;
 import io.parley.optimize.AffineModel;
 import io.parley.optimize.DealOptimizer;
 import io.parley.optimize.DealProblem;
@@ -66,7 +67,7 @@ public class OptimizeResource {
         JsonNode root = bodies.parse(body);
         OptimizeRequests.Optimization request = requests.optimization(root);
         Provenance provenance = provenances.of(request.problem().scenario().scenario(), root, "scenario");
-        try (HeavyWork.Permit permit = heavy.admitSolve(request.problem().timeLimitSeconds())) {
+        try (HeavyWork.Permit permit = admit(request.problem(), AffineModel.estimate(request.problem()), "one optimisation")) {
             DealProblem problem = watched(request.problem(), permit);
             if (!format.equals("json")) {
                 String text = DealOptimizer.export(problem, request.backend());
@@ -90,10 +91,11 @@ public class OptimizeResource {
         JsonNode root = bodies.parse(body);
         OptimizeRequests.FrontierTrace request = requests.frontier(root);
         Frontier.Result r;
-        double seconds = request.problem().timeLimitSeconds() * Frontier.solves(request.points());
-        try (HeavyWork.Permit permit = heavy.admitSolve(seconds)) {
-            r = Frontier.trace(watched(request.problem(), permit), LinearForm.of(new Quantity.OfMetric(request.supplier()), 1),
-                    LinearForm.of(new Quantity.OfMetric(request.customer()), 1), request.points(), request.walkAway(),
+        LinearForm supplier = LinearForm.of(new Quantity.OfMetric(request.supplier()), 1);
+        LinearForm customer = LinearForm.of(new Quantity.OfMetric(request.customer()), 1);
+        AffineModel.Estimate estimate = Frontier.estimate(request.problem(), supplier, customer, request.points());
+        try (HeavyWork.Permit permit = admit(request.problem(), estimate, "one frontier")) {
+            r = Frontier.trace(watched(request.problem(), permit), supplier, customer, request.points(), request.walkAway(),
                     request.demand(), request.backend());
         } catch (AffineModel.NotLinearException e) {
             throw notLinear(e);
@@ -105,6 +107,11 @@ public class OptimizeResource {
             return provenance.stamp(Response.ok(answer.csv(request.problem()), Format.CSV.contentType)).build();
         }
         return provenance.stamp(Response.ok(answer, MediaType.APPLICATION_JSON)).build();
+    }
+
+    /** Admits an optimisation by its estimated evaluations and heap, before its model is measured. */
+    private HeavyWork.Permit admit(DealProblem problem, AffineModel.Estimate estimate, String what) {
+        return heavy.admitHeavy("/decisions", Cost.of(estimate.evaluations(), problem.scenario()), estimate.bytes(), what);
     }
 
     /** The problem with its scenario evaluated as the work of the request holding {@code permit}. */

@@ -107,8 +107,10 @@ public class SweepResource {
         Provenance provenance = provenances.of(sweep.compiled().scenario(), root, "scenario");
 
         Response.ResponseBuilder response;
-        HeavyWork.Permit permit = heavy.admitHeavy("/levers", Cost.of(sweep.to() - sweep.from(), sweep.compiled()));
-        if (layout.equals("rows") && format != Format.JSON) {
+        boolean streamed = layout.equals("rows") && format != Format.JSON; // a stream holds nothing; the rest is held whole
+        long bytes = streamed ? 0 : Sweep.bufferedHeapBytes(sweep.to() - sweep.from(), sweep.grid().levers().size(), sweep.metrics().size());
+        HeavyWork.Permit permit = heavy.admitHeavy("/levers", Cost.of(sweep.to() - sweep.from(), sweep.compiled()), bytes, "one sweep");
+        if (streamed) {
             // the stream holds the slot until it ends: a sweep left by its client stops with it
             SweepRequest watched = sweep.watchedBy(permit);
             response = Response.ok(permit.stream(out -> rows(watched, format, out)), format.contentType);

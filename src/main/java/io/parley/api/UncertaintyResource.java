@@ -97,11 +97,6 @@ public class UncertaintyResource {
         if (method == Sampling.Method.SOBOL && samples > Integer.MAX_VALUE) {
             throw Problem.overLimit("/samples", "Sobol samples", samples, Integer.MAX_VALUE);
         }
-        if (method == Sampling.Method.LATIN_HYPERCUBE && samples > limits.maxSamples()) {
-            // a Latin hypercube's strata are a permutation of every sample per lever, held in memory
-            throw Problem.overLimit("/samples", "Latin-hypercube samples (its strata are held in memory; "
-                    + "stream more with \"sampling\": \"random\" or \"sobol\")", samples, limits.maxSamples());
-        }
         MonteCarlo.Config config = new MonteCarlo.Config(samples, method, seed, threads.count(), correlation, precision,
                 percentiles, thresholds, bins, confidence, meanChangeBins);
         Provenance provenance = provenances.of(run.compiled().scenario(), input.root, "scenario",
@@ -124,7 +119,7 @@ public class UncertaintyResource {
                     + "a summary is of the whole run");
         }
         MonteCarlo.Result r;
-        long bytes = MonteCarlo.heapBytes(samples, run.levers().size(), run.metrics().size(), method, threads.count());
+        long bytes = MonteCarlo.heapBytes(samples, run.levers().size(), run.metrics().size(), threads.count());
         try (HeavyWork.Permit permit = heavy.admitHeavy("/samples", Cost.of(samples, run.compiled()), bytes,
                 "one Monte Carlo summary")) {
             r = MonteCarlo.run(permit.watch(run.compiled()), run.levers(), run.metrics(), config, threads.executor());
@@ -171,7 +166,8 @@ public class UncertaintyResource {
                     + " second order (groups count as one lever)", evaluations, limits.maxSobolEvaluations());
         }
         List<SobolIndices.Result> results;
-        try (HeavyWork.Permit permit = heavy.admitHeavy("/n", Cost.of(evaluations, run.compiled()))) {
+        long bytes = SobolIndices.heapBytes(n, run.levers().size(), groups.size(), run.metrics().size(), secondOrder);
+        try (HeavyWork.Permit permit = heavy.admitHeavy("/n", Cost.of(evaluations, run.compiled()), bytes, "one Sobol run")) {
             results = SobolIndices.run(permit.watch(run.compiled()), run.levers(), groups, run.metrics(), n, seed, confidence,
                     secondOrder, threads.executor());
         }
@@ -208,8 +204,9 @@ public class UncertaintyResource {
         double confidence = UncertaintyInput.confidence(input);
         input.done();
         List<Morris.Result> results;
+        long bytes = Morris.heapBytes(trajectories, groups.size(), run.metrics().size(), resamples);
         try (HeavyWork.Permit permit = heavy.admitHeavy("/trajectories",
-                Cost.of((long) trajectories * (groups.size() + 1), run.compiled()))) {
+                Cost.of((long) trajectories * (groups.size() + 1), run.compiled()), bytes, "one Morris screening")) {
             results = Morris.run(permit.watch(run.compiled()), run.levers(), groups, run.metrics(), trajectories, levels, seed,
                     resamples, confidence);
         }

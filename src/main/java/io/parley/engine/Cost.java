@@ -26,23 +26,6 @@ public record Cost(long evaluations, long productPeriods) {
         return new Cost(evaluations, (long) Math.max(1, compiled.productCount) * compiled.periods);
     }
 
-    /**
-     * Units one core works through in a second, at 2.5 ns a unit (docs/performance.md): the measure
-     * by which work without a count of evaluations (a solve bounded by a time limit) is stated in units.
-     */
-    public static final long UNITS_PER_CORE_SECOND = 400_000_000L;
-
-    /**
-     * The cost of work bounded by time rather than by evaluations (an optimisation, a frontier):
-     * {@code seconds} of one core, as that many seconds' worth of units of a one-product-period scenario.
-     */
-    public static Cost ofSeconds(double seconds) {
-        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
-            throw new IllegalArgumentException("seconds must be finite and ≥ 0: " + seconds);
-        }
-        return new Cost((long) Math.ceil(seconds * UNITS_PER_CORE_SECOND), 1);
-    }
-
     /** The units of all {@code costs} together (saturating at Long.MAX_VALUE). */
     public static long units(Iterable<Cost> costs) {
         long sum = 0;

@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import io.parley.engine.Evaluator;
+import io.parley.engine.Heap;
 import io.parley.engine.Report;
 import io.parley.model.Numbers;
 
@@ -142,6 +143,64 @@ public final class AffineModel {
         this.scale = new double[quantities.size()];
         for (int q = 0; q < scale.length; q++) scale[q] = Math.max(1, Math.abs(base[q]));
         this.slope = new double[continuous.length][];
+    }
+
+    /**
+     * The most building a model (measuring and verifying it) and solving it once can cost, known from
+     * the decisions alone, before anything is evaluated: what admission charges and the ceiling bounds.
+     *
+     * @param evaluations engine evaluations at most
+     * @param bytes       heap the measurements hold at most
+     */
+    public record Estimate(long evaluations, long bytes) {
+    }
+
+    /**
+     * The estimate for {@code problem}, with C continuous decisions, M menus of o_j options, Q figures
+     * read by the objective and the rules, and T compound options. Evaluations: the base point 1; the
+     * slopes there 2C; each option o_j, and for each but a menu's first every slope again 2C; each pair
+     * of menus (o_j − 1)(o_l − 1) to find whether they interact; each compound option 1 + its attached
+     * slopes (a continuous decision is attached to one group, so at most G × C in all, G the largest
+     * group); the verification {@link #VERIFICATION_POINTS} and, when it fails, its diagnosis
+     * C + C(C − 1)/2; one solve's read-back 1 + 4C + Σ o_j (the answer and its limits). A group of two
+     * or more menus holds at most {@link #MAX_COMPOUND_OPTIONS} options and there are at most ⌊M/2⌋
+     * such groups, so T ≤ Σ o_j + ⌊M/2⌋ × G. Bytes: Q figures per menu option, per compound option
+     * (with its choice of M options) and per attached slope.
+     */
+    public static Estimate estimate(DealProblem problem) {
+        Set<Quantity> used = new LinkedHashSet<>(problem.objective().form().quantities().keySet());
+        problem.constraints().forEach(c -> used.addAll(c.form().quantities().keySet()));
+        long figures = used.size();
+        long c = 0;
+        long menus = 0;
+        long options = 0;
+        long largest = 0;
+        long product = 1;
+        long pairs = 0;
+        for (Decision d : problem.decisions()) {
+            if (d instanceof Decision.Menu m) {
+                long o = m.options().length;
+                pairs = Heap.plus(pairs, Heap.times(o - 1, options - menus)); // (o − 1) × Σ earlier (o_l − 1)
+                menus++;
+                options += o;
+                largest = Math.max(largest, o);
+                product = Math.min(Heap.times(product, o), MAX_COMPOUND_OPTIONS + 1L);
+            } else {
+                c++;
+            }
+        }
+        long group = menus >= 2 ? Math.max(largest, Math.min(product, MAX_COMPOUND_OPTIONS)) : largest;
+        long compound = options + (menus / 2) * group;
+        long evaluations = 1 + 2 * c;
+        evaluations = Heap.plus(evaluations, Heap.plus(options, Heap.times(options - menus, 2 * c)));
+        evaluations = Heap.plus(evaluations, pairs);
+        evaluations = Heap.plus(evaluations, Heap.plus(compound, Heap.times(group, c)));
+        evaluations = Heap.plus(evaluations, VERIFICATION_POINTS + c + c * (c - 1) / 2);
+        evaluations = Heap.plus(evaluations, 1 + 4 * c + options);
+        long row = Heap.doubles(figures);
+        long bytes = Heap.times(options + compound + Heap.times(group, c) + c, row);
+        bytes = Heap.plus(bytes, Heap.times(compound, Heap.ints(menus)));
+        return new Estimate(evaluations, bytes);
     }
 
     /** Builds and verifies the model. */

@@ -140,15 +140,29 @@ public final class DealOptimizer {
         try {
             model = AffineModel.build(problem, deadline);
         } catch (AffineModel.OutOfTime e) {
-            // no model to solve: the best deal the measurements met on the way, else nothing
-            boolean mip = problem.decisions().stream().anyMatch(d -> d instanceof Decision.Menu);
-            String used = mip ? backend : "GLOP";
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            return e.partial.bestEvaluated()
-                    .map(best -> evaluated(e.partial, best, used, mip, Double.NaN, millis))
-                    .orElseGet(() -> failed(Status.TIMED_OUT, used, mip, millis, e.partial, List.of(), List.of()));
+            return outOfTime(problem, e, backend, started);
         }
         return solve(model, backend, reports, deadline);
+    }
+
+    /**
+     * The answer when the clock stopped measuring (started at System.nanoTime() {@code started}): no
+     * model to solve, so the best deal the measurements met on the way, else TIMED_OUT.
+     */
+    static Solution outOfTime(DealProblem problem, AffineModel.OutOfTime e, String backend, long started) {
+        boolean mip = problem.decisions().stream().anyMatch(d -> d instanceof Decision.Menu);
+        String used = mip ? backend : "GLOP";
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return e.partial.bestEvaluated()
+                .map(best -> evaluated(e.partial, best, used, mip, Double.NaN, millis))
+                .orElseGet(() -> timedOut(problem, e, backend, started));
+    }
+
+    /** TIMED_OUT for a problem whose measuring the clock stopped (started at System.nanoTime() {@code started}). */
+    static Solution timedOut(DealProblem problem, AffineModel.OutOfTime e, String backend, long started) {
+        boolean mip = problem.decisions().stream().anyMatch(d -> d instanceof Decision.Menu);
+        return failed(Status.TIMED_OUT, mip ? backend : "GLOP", mip, (System.nanoTime() - started) / 1_000_000,
+                e.partial, List.of(), List.of());
     }
 
     /** Solves the problem of an already measured model, within the problem's time limit from now. */

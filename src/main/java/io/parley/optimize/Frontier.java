@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.parley.engine.Heap;
 import io.parley.engine.Metric;
 
 /**
@@ -67,6 +68,18 @@ public final class Frontier {
     }
 
     /**
+     * The most a frontier of {@code points} points can cost ({@link AffineModel#estimate}): one model
+     * measured for the supplier and customer figures and the problem's rules, then each solve's answer
+     * read back (2 evaluations: the answer and the customer figure at it).
+     */
+    public static AffineModel.Estimate estimate(DealProblem problem, LinearForm supplier, LinearForm customer, int points) {
+        List<Constraint> rules = new ArrayList<>(problem.constraints());
+        rules.add(new Constraint("customer figure", customer, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+        AffineModel.Estimate model = AffineModel.estimate(problem.withConstraints(rules).withObjective(new Objective(true, supplier)));
+        return new AffineModel.Estimate(Heap.plus(model.evaluations(), 2L * (points + SOLVES_BEYOND_POINTS)), model.bytes());
+    }
+
+    /**
      * Traces the frontier of {@code supplier} (maximised) against {@code customer} (also maximised)
      * in {@code count} points from the customer level of the supplier's best deal to the customer's best.
      *
@@ -81,7 +94,15 @@ public final class Frontier {
         Constraint walk = new Constraint("supplier walk-away", supplier, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
         rules.add(walk);
         DealProblem measured = problem.withConstraints(rules).withObjective(new Objective(true, supplier));
-        AffineModel model = AffineModel.build(measured);
+        long started = System.nanoTime();
+        AffineModel model;
+        try {
+            // measuring is part of the request: it may use the whole request's time, the solves' shares together
+            model = AffineModel.build(measured, started + DealOptimizer.timeLimitMillis(problem) * 1_000_000 * (count + SOLVES_BEYOND_POINTS));
+        } catch (AffineModel.OutOfTime e) {
+            // no frontier without a model: its points are solves of the model, not single deals met on the way
+            return new Result(List.of(), Double.NaN, Double.NaN, null, DealOptimizer.timedOut(measured, e, backend, started));
+        }
 
         DealOptimizer.Solution supplierBest = DealOptimizer.solve(model, backend, false);
         DealOptimizer.Solution customerBest = DealOptimizer.solve(

@@ -17,16 +17,6 @@ class CostTest {
     }
 
     @Test
-    void aSolveCostsItsTimeLimitAt400MillionUnitsACoreSecond() {
-        // 1 s / 2.5 ns = 4·10⁸ units; 10 s → 4·10⁹; 0.1 s → 4·10⁷
-        assertThat(Cost.ofSeconds(10).units()).isEqualTo(4_000_000_000L);
-        assertThat(Cost.ofSeconds(0.1).units()).isEqualTo(40_000_000L);
-        assertThat(Cost.ofSeconds(0).units()).isZero();
-        assertThatThrownBy(() -> Cost.ofSeconds(Double.NaN)).hasMessageContaining("finite");
-        assertThatThrownBy(() -> Cost.ofSeconds(-1)).hasMessageContaining("≥ 0");
-    }
-
-    @Test
     void costsAddUpAndTheSumSaturates() {
         assertThat(Cost.units(List.of(new Cost(1, 60), new Cost(1, 12), new Cost(3, 4)))).isEqualTo(84);
         assertThat(Cost.units(List.of())).isZero();

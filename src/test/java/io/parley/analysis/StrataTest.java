@@ -1,0 +1,71 @@
+package io.parley.analysis;
+
+import java.util.BitSet;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A Latin hypercube's strata, computed per sample instead of held: for every n each stratum
+ * 0 … n−1 is taken by exactly one sample (checked by enumeration), different seeds give different
+ * orders, and a run of n samples puts one uniform in each of the n equal slices of every dimension.
+ */
+class StrataTest {
+
+    @Test
+    void everyStratumIsTakenByExactlyOneSample() {
+        for (long n : new long[] {1, 2, 3, 4, 5, 17, 1000, 4096, 4097, 65_537}) {
+            Sampling.Strata strata = new Sampling.Strata(n, 42);
+            BitSet taken = new BitSet();
+            for (long i = 0; i < n; i++) {
+                long s = strata.of(i);
+                assertThat(s).as("n = %d, sample %d", n, i).isBetween(0L, n - 1);
+                assertThat(taken.get((int) s)).as("n = %d: stratum %d taken twice", n, s).isFalse();
+                taken.set((int) s);
+            }
+            assertThat(taken.cardinality()).as("n = %d", n).isEqualTo((int) n);
+        }
+    }
+
+    @Test
+    void theOrderDependsOnTheSeedAndIsNotTheIdentity() {
+        Sampling.Strata one = new Sampling.Strata(1000, 1);
+        Sampling.Strata other = new Sampling.Strata(1000, 2);
+        int same = 0;
+        int fixed = 0;
+        for (long i = 0; i < 1000; i++) {
+            if (one.of(i) == other.of(i)) same++;
+            if (one.of(i) == i) fixed++;
+        }
+        // a random permutation of 1000 agrees with another, or fixes, about 1 point; 20 is far in the tail
+        assertThat(same).isLessThan(20);
+        assertThat(fixed).isLessThan(20);
+    }
+
+    @Test
+    void aRunPutsOneSampleInEachSliceOfEveryDimension() {
+        int n = 10_000;
+        int dimensions = 3;
+        Sampling sampling = new Sampling(Sampling.Method.LATIN_HYPERCUBE, 7, dimensions, n);
+        BitSet[] slices = new BitSet[dimensions];
+        for (int d = 0; d < dimensions; d++) slices[d] = new BitSet(n);
+        for (long first = 0; first < n; first += Sampling.BLOCK) {
+            int count = (int) Math.min(Sampling.BLOCK, n - first);
+            double[][] u = new double[count][dimensions];
+            sampling.block(first, count, u);
+            for (double[] point : u) {
+                for (int d = 0; d < dimensions; d++) slices[d].set((int) Math.floor(point[d] * n));
+            }
+        }
+        for (int d = 0; d < dimensions; d++) assertThat(slices[d].cardinality()).as("dimension %d", d).isEqualTo(n);
+    }
+
+    @Test
+    void aRunLargerThanAnIntHasStrataToo() {
+        long n = 3_000_000_000L;
+        Sampling.Strata strata = new Sampling.Strata(n, 9);
+        assertThat(strata.of(n - 1)).isBetween(0L, n - 1);
+        assertThat(strata.of(0)).isNotEqualTo(strata.of(1));
+    }
+}
