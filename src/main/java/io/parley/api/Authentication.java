@@ -21,6 +21,9 @@ import io.parley.identity.LinkScope;
 import io.parley.identity.SpreadsheetLink;
 import io.parley.identity.SpreadsheetLinks;
 import io.parley.identity.Permission;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Who calls, and may they: the caller from the {@code Authorization} header (an API key or an
@@ -40,11 +43,14 @@ public class Authentication implements ContainerRequestFilter {
     private final Authenticator authenticator;
     private final SpreadsheetLinks links;
     private final CurrentCaller current;
+    private final CurrentVertxRequest http;
 
-    public Authentication(Authenticator authenticator, SpreadsheetLinks links, CurrentCaller current) {
+    public Authentication(Authenticator authenticator, SpreadsheetLinks links, CurrentCaller current,
+                          CurrentVertxRequest http) {
         this.authenticator = authenticator;
         this.links = links;
         this.current = current;
+        this.http = http;
     }
 
     @Override
@@ -79,6 +85,18 @@ public class Authentication implements ContainerRequestFilter {
             return;
         }
         current.set(caller);
+        current.setClientAddress(clientAddress());
+    }
+
+    /**
+     * The peer of the connection, for the audit trail. With quarkus.http.proxy.proxy-address-forwarding
+     * on, the HTTP layer has already replaced it by the proxy's X-Forwarded-For (or Forwarded) entry;
+     * off (the default), a client's own X-Forwarded-For header changes nothing.
+     */
+    private String clientAddress() {
+        RoutingContext context = http.getCurrent();
+        SocketAddress peer = context == null ? null : context.request().remoteAddress();
+        return peer == null ? null : peer.hostAddress();
     }
 
     /**
@@ -103,7 +121,7 @@ public class Authentication implements ContainerRequestFilter {
         return found.caller();
     }
 
-    private static Response refused(Problem.Builder problem, String path, String challenge) {
+    static Response refused(Problem.Builder problem, String path, String challenge) {
         Response.ResponseBuilder r = Response.status(problem.build().status()).type(Problem.MEDIA_TYPE)
                 .entity(problem.build().withInstance(path));
         if (challenge != null) r.header(HttpHeaders.WWW_AUTHENTICATE, challenge);

@@ -66,9 +66,10 @@ final class PlanJson {
         }
         text(node, at, "owner", true, MAX_TEXT);
         oneOf(node, at, "relationship", true, "transactional", "consultative", "enterprise");
-        each(node, at, "team", "a team member", fields("name", "role"), (m, p) -> {
+        each(node, at, "team", "a team member", fields("name", "role", "user"), (m, p) -> {
             text(m, p, "name", true, MAX_TEXT);
             text(m, p, "role", true, MAX_TEXT);
+            text(m, p, "user", false, MAX_TEXT);
         });
         each(node, at, "stakeholders", "a stakeholder", fields("name", "role", "influence", "attitude",
                 "relationshipOwner", "relationshipStrength"), (s, p) -> {
@@ -142,7 +143,8 @@ final class PlanJson {
                 a.hasNonNull("employees") ? a.get("employees").asInt() : null, list(a, "locations", JsonNode::asText),
                 text(a, "currency"), decimal(a, "marketPotential"), decimal(a, "shareOfWallet"));
         return new AccountPlan(account, doc.path("owner").asText(), doc.path("relationship").asText(),
-                list(doc, "team", m -> new AccountPlan.TeamMember(m.path("name").asText(), m.path("role").asText())),
+                list(doc, "team", m -> new AccountPlan.TeamMember(m.path("name").asText(), m.path("role").asText(),
+                        text(m, "user"))),
                 list(doc, "stakeholders", s -> new AccountPlan.Stakeholder(s.path("name").asText(), s.path("role").asText(),
                         named(AccountPlan.Influence.values(), e -> e.apiName, s.path("influence").asText()),
                         named(AccountPlan.Attitude.values(), e -> e.apiName, s.path("attitude").asText()), text(s, "relationshipOwner"),

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.identity.LinkScope;
@@ -32,8 +34,9 @@ import io.parley.model.Violation;
 import io.parley.plan.PlanService;
 
 /**
- * {@code /api/v1/plans/{id}/links}: read-only spreadsheet links of one plan, created and revoked by
- * those who may change the plan (Authentication: managers and administrators).
+ * {@code /api/v1/plans/{id}/links}: read-only spreadsheet links of one plan, created, listed and
+ * revoked by those who may change the plan (Authentication: managers and administrators; PlanEditing:
+ * a manager the plan names). A listing never holds a token: only its hash is stored.
  */
 @Path("/api/v1/plans/{id}/links")
 public class PlanLinksResource {
@@ -81,6 +84,19 @@ public class PlanLinksResource {
         ObjectNode view = view(issued.link()).put("secret", issued.secret());
         return Response.created(URI.create("/api/v1/plans/" + planId + "/links/" + issued.link().id()))
                 .entity(view.toString()).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    /** Every link of the plan, oldest first, revoked and expired ones included, without tokens. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@PathParam("id") String id, @Context UriInfo uri) {
+        Requests.onlyKnownParameters(uri, Set.of());
+        long planId = PlanPaths.id("id", id, "a plan id");
+        plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
+        ObjectNode out = mapper.createObjectNode().put("planId", planId);
+        ArrayNode items = out.putArray("items");
+        links.list(callers.caller(), planId).forEach(l -> items.add(view(l)));
+        return Response.ok(out.toString(), MediaType.APPLICATION_JSON).build();
     }
 
     /** Revokes the link: refused from the next request on. Revoking a revoked link answers it as it is. */

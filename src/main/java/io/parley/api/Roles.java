@@ -19,11 +19,11 @@ final class Roles {
     static String describe(Permission p) {
         return switch (p) {
             case READ_PLANS -> "reading plans (viewer, manager, analyst, admin)";
-            case WRITE_PLANS -> "changing plans (manager, admin)";
+            case WRITE_PLANS -> "changing plans and their spreadsheet links (manager, admin)";
             case ARCHIVE_PLANS -> "archiving plans (admin)";
             case ANALYSE -> "running evaluations, analyses and optimisations (analyst, admin)";
             case READ_REFERENCE -> "reading reference data (any role)";
-            case ADMINISTER -> "managing keys and links and reading the audit trail (admin)";
+            case ADMINISTER -> "managing API keys and reading the audit trail (admin)";
         };
     }
 }

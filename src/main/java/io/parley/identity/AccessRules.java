@@ -16,6 +16,8 @@ public final class AccessRules {
     private static final Pattern PLAN_ARCHIVE = Pattern.compile("/api/v1/plans/[^/]+/archive/?");
     /** Evaluating a stored scenario reads the plan's figures: a read, charged to the quota like any computation. */
     private static final Pattern PLAN_SCENARIO_EVALUATE = Pattern.compile("/api/v1/plans/[^/]+/scenarios/[^/]+/evaluate/?");
+    /** A plan's spreadsheet links, listed too, are for those who may change the plan: a link reads the plan without a key. */
+    private static final Pattern PLAN_LINKS = Pattern.compile("/api/v1/plans/[^/]+/links(/.*)?");
     private static final Pattern PLANS = Pattern.compile("/api/v1/plans(/.*)?");
     private static final Pattern ANALYSES = Pattern.compile("/api/v1/(evaluate|compare|analyses|optimize)(/.*)?");
     private static final Pattern ADMINISTRATION = Pattern.compile("/api/v1/(keys|links|audit)(/.*)?");
@@ -52,6 +54,7 @@ public final class AccessRules {
         if (ADMINISTRATION.matcher(p).matches()) return Optional.of(Permission.ADMINISTER);
         if (ANALYSES.matcher(p).matches()) return Optional.of(Permission.ANALYSE);
         if (PLANS.matcher(p).matches()) {
+            if (PLAN_LINKS.matcher(p).matches()) return Optional.of(Permission.WRITE_PLANS);
             if (read || PLAN_SCENARIO_EVALUATE.matcher(p).matches() && "POST".equals(method)) {
                 return Optional.of(Permission.READ_PLANS);
             }

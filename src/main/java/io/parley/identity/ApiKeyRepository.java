@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Where API keys are kept (store/ApiKeyStore); each call is its own transaction. */
+/** Where API keys are kept (store/ApiKeyStore); each call joins the caller's transaction, or runs in one of its own. */
 public interface ApiKeyRepository {
 
     /** The key whose secret has this SHA-256 hash, whatever its state. */

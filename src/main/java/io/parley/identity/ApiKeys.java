@@ -6,15 +6,20 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import io.parley.model.InvalidInputException;
 import io.parley.model.Violation;
 
-/** Administrators create, list and revoke their tenant's API keys; a key's secret is shown once, at creation. */
+/**
+ * Administrators create, list and revoke their tenant's API keys; a key's secret is shown once, at
+ * creation. Creating and revoking are recorded in the audit trail in the same transaction.
+ */
 @ApplicationScoped
 public class ApiKeys {
 
@@ -22,15 +27,17 @@ public class ApiKeys {
     public static final int MAX_NAME = 200;
 
     private final ApiKeyRepository keys;
+    private final AuditTrail audit;
     private final Clock clock;
 
     @Inject
-    public ApiKeys(ApiKeyRepository keys) {
-        this(keys, Clock.systemUTC());
+    public ApiKeys(ApiKeyRepository keys, AuditTrail audit) {
+        this(keys, audit, Clock.systemUTC());
     }
 
-    ApiKeys(ApiKeyRepository keys, Clock clock) {
+    ApiKeys(ApiKeyRepository keys, AuditTrail audit, Clock clock) {
         this.keys = keys;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -44,6 +51,7 @@ public class ApiKeys {
      * @param roleNames role names as the request gave them, checked here
      * @throws InvalidInputException naming every rule broken: blank or long name, no or unknown role, expiry not in the future
      */
+    @Transactional
     public Issued create(Caller by, String name, List<String> roleNames, Optional<Instant> expiresAt) {
         Instant now = clock.instant();
         List<Violation> broken = new ArrayList<>();
@@ -62,6 +70,7 @@ public class ApiKeys {
         if (!broken.isEmpty()) throw new InvalidInputException(broken);
         String secret = ApiKeySecret.generate();
         ApiKey key = keys.create(ApiKeySecret.hash(secret), name, by.tenant(), roles, expiresAt, by.name(), now);
+        audit.record(AuditOperation.KEY_CREATE, "keys/" + key.id(), OptionalInt.empty());
         return new Issued(key, secret);
     }
 
@@ -70,7 +79,10 @@ public class ApiKeys {
     }
 
     /** Revokes the caller's tenant's key {@code id}: refused from the next request on. Empty when the tenant has no such key. */
+    @Transactional
     public Optional<ApiKey> revoke(Caller by, long id) {
-        return keys.revoke(by.tenant(), id, clock.instant());
+        Optional<ApiKey> revoked = keys.revoke(by.tenant(), id, clock.instant());
+        revoked.ifPresent(k -> audit.record(AuditOperation.KEY_REVOKE, "keys/" + k.id(), OptionalInt.empty()));
+        return revoked;
     }
 }

@@ -4,7 +4,10 @@ package io.parley.identity;
 public enum Permission {
     /** Read plans, their revisions, scenarios, actuals, variance and overview. */
     READ_PLANS,
-    /** Create plans and change them: revisions, scenarios, actuals. */
+    /**
+     * Create plans and change them: revisions, scenarios, actuals, spreadsheet links (listed too). A
+     * manager changes only the plans that name it (plan/PlanEditors); an administrator any.
+     */
     WRITE_PLANS,
     /** Archive a plan. */
     ARCHIVE_PLANS,
@@ -12,6 +15,6 @@ public enum Permission {
     ANALYSE,
     /** Reference data that reveals nothing of any tenant (the list of metrics). */
     READ_REFERENCE,
-    /** Create, list and revoke API keys and spreadsheet links; read the audit trail. */
+    /** Create, list and revoke API keys; read the audit trail. */
     ADMINISTER
 }

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * The roles a caller holds within its tenant (issue 14): a viewer reads plans; a manager also
- * creates plans and edits them; an analyst reads and runs analyses and optimisations; an admin may
- * do everything, including keys and archiving. Roles add up: a caller holding several may do what
+ * creates plans and edits those that name it (plan/PlanEditors); an analyst reads and runs analyses
+ * and optimisations; an admin may do everything, including keys, the audit trail and archiving. Roles add up: a caller holding several may do what
  * any of them may.
  */
 public enum Role {

@@ -20,7 +20,11 @@ public record AccountPlan(Account account, String owner, String relationship, Li
                           Double marketPotential, Double shareOfWallet) {
     }
 
-    public record TeamMember(String name, String role) {
+    /**
+     * @param user how the service knows the member when they call (an identity provider's user name,
+     *             an API key's name), or null; see {@link PlanEditors}
+     */
+    public record TeamMember(String name, String role, String user) {
     }
 
     /** @param relationshipStrength 1–5, or null */

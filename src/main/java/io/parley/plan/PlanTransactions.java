@@ -11,6 +11,8 @@ import java.util.function.UnaryOperator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.parley.identity.AuditOperation;
+import io.parley.identity.AuditTrail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -19,31 +21,41 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * on since, and the plan row is locked for the update, so two managers editing at once never
  * overwrite each other silently: exactly one of them wins, the other is told. Called through
  * {@link PlanService}, which runs a transaction again when the database chose it as a deadlock's victim.
+ * Each change is recorded in the audit trail in its own transaction, so the entry commits with it.
  */
 @ApplicationScoped
 class PlanTransactions {
 
     private final PlanRepository repository;
+    private final AuditTrail audit;
 
-    PlanTransactions(PlanRepository repository) {
+    PlanTransactions(PlanRepository repository, AuditTrail audit) {
         this.repository = repository;
+        this.audit = audit;
     }
 
     @Transactional
     StoredPlan create(PlanChange change) {
-        return repository.insert(change, now());
+        return recorded(AuditOperation.PLAN_CREATE, repository.insert(change, now()));
     }
 
     @Transactional
     Optional<StoredPlan> update(long id, int basedOn, PlanChange change) {
-        return change(id, basedOn, current -> Optional.of(change));
+        return change(id, basedOn, current -> Optional.of(change)).map(p -> recorded(AuditOperation.PLAN_UPDATE, p));
     }
 
+    /** An archive of an archived plan writes no revision, and is recorded all the same: it was asked for. */
     @Transactional
     Optional<StoredPlan> archive(long id, int basedOn, String author, String message, UnaryOperator<String> markArchived) {
         return change(id, basedOn, current -> current.status() == PlanStatus.ARCHIVED ? Optional.empty()
                 : Optional.of(new PlanChange(current.account(), current.owner(), PlanStatus.ARCHIVED,
-                        current.nextReview(), markArchived.apply(current.document()), author, message)));
+                        current.nextReview(), markArchived.apply(current.document()), author, message)))
+                .map(p -> recorded(AuditOperation.PLAN_ARCHIVE, p));
+    }
+
+    private StoredPlan recorded(AuditOperation operation, StoredPlan plan) {
+        audit.record(operation, "plans/" + plan.id(), OptionalInt.of(plan.revision()));
+        return plan;
     }
 
     /**
@@ -82,6 +94,7 @@ class PlanTransactions {
     Optional<PlanScenario> addScenario(long planId, String name, boolean agreed, String document) {
         if (repository.lockPlan(planId).isEmpty()) return Optional.empty();
         PlanScenario added = repository.addScenario(planId, name, document, now());
+        audit.record(AuditOperation.SCENARIO_CREATE, scenario(planId, added.id()), OptionalInt.empty());
         // a plan has at most one agreed scenario
         return agreed ? repository.agreeOnly(planId, added.id()) : Optional.of(added);
     }
@@ -89,20 +102,30 @@ class PlanTransactions {
     @Transactional
     Optional<PlanScenario> agree(long planId, long scenarioId) {
         if (repository.lockPlan(planId).isEmpty()) return Optional.empty();
-        return repository.agreeOnly(planId, scenarioId);
+        Optional<PlanScenario> agreed = repository.agreeOnly(planId, scenarioId);
+        agreed.ifPresent(s -> audit.record(AuditOperation.SCENARIO_AGREE, scenario(planId, s.id()), OptionalInt.empty()));
+        return agreed;
     }
 
+    /** One entry per upload, naming the plan's actuals; the periods uploaded are in the plan's actuals, not the trail. */
     @Transactional
     Optional<List<Actual>> putActuals(long planId, List<Actual> actuals) {
         if (repository.lockPlan(planId).isEmpty()) return Optional.empty();
         repository.putActuals(planId, actuals, now());
+        audit.record(AuditOperation.ACTUALS_PUT, "plans/" + planId + "/actuals", OptionalInt.empty());
         return Optional.of(repository.actuals(planId));
     }
 
     @Transactional
     Optional<Boolean> deleteActual(long planId, int period) {
         if (repository.lockPlan(planId).isEmpty()) return Optional.empty();
-        return Optional.of(repository.deleteActual(planId, period));
+        boolean deleted = repository.deleteActual(planId, period);
+        if (deleted) audit.record(AuditOperation.ACTUALS_DELETE, "plans/" + planId + "/actuals/" + period, OptionalInt.empty());
+        return Optional.of(deleted);
+    }
+
+    private static String scenario(long planId, long scenarioId) {
+        return "plans/" + planId + "/scenarios/" + scenarioId;
     }
 
     /** Microseconds: what TIMESTAMP(6) keeps, so a value reads back as written. */

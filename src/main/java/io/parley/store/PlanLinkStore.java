@@ -1,6 +1,7 @@
 package io.parley.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -12,7 +13,7 @@ import io.parley.identity.LinkScope;
 import io.parley.identity.SpreadsheetLink;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
-/** Spreadsheet links in the table {@code plan_link}; every method is its own transaction. */
+/** Spreadsheet links in the table {@code plan_link}; every method joins the caller's transaction, or runs in one of its own. */
 @ApplicationScoped
 public class PlanLinkStore implements PanacheRepository<PlanLinkEntity>, LinkRepository {
 
@@ -36,6 +37,12 @@ public class PlanLinkStore implements PanacheRepository<PlanLinkEntity>, LinkRep
         e.expiresAt = expiresAt.orElse(null);
         persist(e);
         return view(e);
+    }
+
+    @Override
+    @Transactional
+    public List<SpreadsheetLink> ofPlan(String tenant, long planId) {
+        return find("tenant = ?1 and planId = ?2 order by id", tenant, planId).stream().map(PlanLinkStore::view).toList();
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.Fixtures;
 import io.parley.TestCaller;
+import io.parley.identity.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -122,6 +123,39 @@ class PlanLinksApiTest {
                 .then().statusCode(401);
         given().filter(Contract.CONFORMS).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/plans/" + Long.MAX_VALUE / 2 + "/links").then().statusCode(404);
+    }
+
+    @Test
+    void aPlansLinksAreListedWithTheirScopeAndStateButNeverTheirTokens() {
+        long plan = newPlan("LinkList");
+        long scenario = Long.parseLong(scenarioOf(plan).replaceAll(".*/", ""));
+        Instant expiry = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        JsonNode whole = created(plan, Fixtures.MAPPER.createObjectNode().put("expiresAt", expiry.toString()));
+        JsonNode one = created(plan, Fixtures.MAPPER.createObjectNode().put("scenario", scenario));
+        given().filter(Contract.CONFORMS).delete("/api/v1/plans/" + plan + "/links/" + one.get("id").asLong())
+                .then().statusCode(200);
+        long otherPlan = newPlan("LinkListOther");
+        created(otherPlan, Fixtures.MAPPER.createObjectNode());
+
+        String body = given().filter(Contract.CONFORMS).get("/api/v1/plans/" + plan + "/links").then().statusCode(200)
+                .extract().asString();
+        JsonNode listed = Fixtures.json(body);
+        assertThat(listed.get("planId").asLong()).isEqualTo(plan);
+        JsonNode items = listed.get("items");
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).get("id").asLong()).isEqualTo(whole.get("id").asLong());
+        assertThat(items.get(0).has("scenario")).isFalse();
+        assertThat(Instant.parse(items.get(0).get("expiresAt").asText())).isEqualTo(expiry);
+        assertThat(items.get(0).has("revokedAt")).isFalse();
+        assertThat(items.get(1).get("scenario").asLong()).isEqualTo(scenario);
+        assertThat(items.get(1).has("revokedAt")).isTrue();
+        for (JsonNode item : items) assertThat(item.has("secret")).isFalse();
+        assertThat(body).doesNotContain(whole.get("secret").asText()).doesNotContain(one.get("secret").asText());
+        // a viewer may read the plan, not its links; a plan that is not there has none to list
+        given().filter(Contract.CONFORMS).header("Authorization", "Bearer " + TestTokens.signed(
+                TestTokens.claims("vic", TestCaller.TENANT, "viewer")))
+                .get("/api/v1/plans/" + plan + "/links").then().statusCode(403);
+        given().filter(Contract.CONFORMS).get("/api/v1/plans/" + (Long.MAX_VALUE - 3) + "/links").then().statusCode(404);
     }
 
     private static RequestSpecification anonymous() {

@@ -23,6 +23,10 @@ class AccessRulesTest {
             "POST, /api/v1/plans/7/actuals, WRITE_PLANS",
             "DELETE, /api/v1/plans/7/actuals/4, WRITE_PLANS",
             "POST, /api/v1/plans/7/archive, ARCHIVE_PLANS",
+            // a plan's links, even listed, are for those who may change it
+            "GET, /api/v1/plans/7/links, WRITE_PLANS",
+            "POST, /api/v1/plans/7/links, WRITE_PLANS",
+            "DELETE, /api/v1/plans/7/links/2, WRITE_PLANS",
             "POST, /api/v1/evaluate, ANALYSE",
             "POST, /api/v1/compare, ANALYSE",
             "POST, /api/v1/analyses/sweep, ANALYSE",

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class SpreadsheetLinksTest {
 
     private static final Instant NOW = Instant.parse("2026-12-03T15:00:00Z");
+    private static final Caller MANAGER = new Caller("u1", "Ana", "acme", EnumSet.of(Role.MANAGER), Optional.empty());
     private final List<Optional<Instant>> created = new ArrayList<>();
     private final SpreadsheetLinks links = new SpreadsheetLinks(new LinkRepository() {
         @Override
@@ -30,15 +31,20 @@ class SpreadsheetLinksTest {
         public SpreadsheetLink create(String hash, String tenant, LinkScope scope, Optional<Instant> expiresAt,
                                       String createdBy, Instant at) {
             created.add(expiresAt);
-            return null;
+            return new SpreadsheetLink(created.size(), tenant, scope, at, createdBy, expiresAt, Optional.empty());
+        }
+
+        @Override
+        public List<SpreadsheetLink> ofPlan(String tenant, long planId) {
+            return List.of();
         }
 
         @Override
         public Optional<SpreadsheetLink> revoke(String tenant, long planId, long id, Instant at) {
             return Optional.empty();
         }
-    }, Clock.fixed(NOW, ZoneOffset.UTC));
-    private final Caller manager = new Caller("u1", "Ana", "acme", EnumSet.of(Role.MANAGER), Optional.empty());
+    }, AuditTrailTest.inMemory(new ArrayList<>(), MANAGER), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final Caller manager = MANAGER;
     private final LinkScope plan = new LinkScope(7, OptionalLong.empty());
 
     @Test

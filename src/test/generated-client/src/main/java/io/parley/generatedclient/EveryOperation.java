@@ -118,6 +118,7 @@ public final class EveryOperation {
         calls.put("createApiKey", () -> key[0] = identity.createApiKey(body("createApiKey", ApiKeyRequest.class)));
         calls.put("listApiKeys", () -> identity.listApiKeys());
         calls.put("revokeApiKey", () -> identity.revokeApiKey(String.valueOf(key[0].getId())));
+        calls.put("listAuditEntries", () -> identity.listAuditEntries(null, null, null));
 
         // a plan's life, in an order in which each call has what it needs
         Plan[] plan = new Plan[1];
@@ -139,6 +140,7 @@ public final class EveryOperation {
                 "npv,customerNpv", "terms.discounts[widgets]", List.of("0.04", "0.08"), null, null, null));
         IssuedPlanLink[] link = new IssuedPlanLink[1];
         calls.put("createPlanLink", () -> link[0] = identity.createPlanLink(plan[0].getId(), body("createPlanLink", PlanLinkRequest.class)));
+        calls.put("listPlanLinks", () -> identity.listPlanLinks(plan[0].getId()));
         calls.put("revokePlanLink", () -> identity.revokePlanLink(plan[0].getId(), String.valueOf(link[0].getId())));
         calls.put("agreePlanScenario", () -> plans.agreePlanScenario(plan[0].getId(), scenario[0].getId()));
         calls.put("uploadPlanActuals", () -> actuals[0] = plans.uploadPlanActuals(plan[0].getId(),
