@@ -258,4 +258,53 @@ class GridAndSweepTest {
             }
         }
     }
+
+    // --- buffered forms: rows and tables ---
+
+    @Test
+    void bufferedRowsAreTheLeversThenTheMetricsOfEachPointInTheSlice() {
+        // points 4..9 of 5 × 3: discounts index 1..3 (0.06, 0.08, 0.10), payment days in nested order
+        List<double[]> rows = Sweep.rows(COMPILED, grid(), METRICS, 4, 10);
+
+        assertThat(rows).hasSize(6);
+        for (int i = 0; i < rows.size(); i++) {
+            long point = 4 + i;
+            double discount = DISCOUNTS[(int) (point / 3)];
+            double days = DAY_VALUES[(int) (point % 3)];
+            double[] plain = Plain.summary(Plain.set(DEAL, DISCOUNT, discount, DAYS, days));
+            assertThat(rows.get(i)).as("point %d", point).hasSize(2 + METRICS.size());
+            assertThat(rows.get(i)[0]).as("point %d discount", point).isEqualTo(discount);
+            assertThat(rows.get(i)[1]).as("point %d days", point).isEqualTo(days);
+            for (int m = 0; m < METRICS.size(); m++) {
+                assertSame(rows.get(i)[2 + m], plain[METRICS.get(m).ordinal()], "point " + point + " " + METRICS.get(m).apiName);
+            }
+        }
+    }
+
+    @Test
+    void aTableHoldsPerMetricTheFirstLeverDownAndTheSecondAcross() {
+        double[][][] cells = Sweep.table(COMPILED, grid(), METRICS);
+
+        assertThat(cells).hasDimensions(METRICS.size(), DISCOUNTS.length);
+        for (int r = 0; r < DISCOUNTS.length; r++) {
+            for (int c = 0; c < DAY_VALUES.length; c++) {
+                double[] plain = Plain.summary(Plain.set(DEAL, DISCOUNT, DISCOUNTS[r], DAYS, DAY_VALUES[c]));
+                for (int m = 0; m < METRICS.size(); m++) {
+                    assertThat(cells[m][r]).hasSize(DAY_VALUES.length);
+                    assertSame(cells[m][r][c], plain[METRICS.get(m).ordinal()],
+                            METRICS.get(m).apiName + " at (" + DISCOUNTS[r] + ", " + DAY_VALUES[c] + ")");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTableNeedsExactlyTwoLevers() {
+        Grid one = new Grid(List.of(BoundLever.bind(COMPILED, DISCOUNT)), List.<double[]>of(DISCOUNTS));
+
+        assertThat(Sweep.problemWithTable(grid())).isEmpty();
+        assertThat(Sweep.problemWithTable(one)).hasValue("layout=table needs exactly 2 levers (rows, columns); this sweep has 1");
+        assertThatThrownBy(() -> Sweep.table(COMPILED, one, METRICS)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("this sweep has 1");
+    }
 }
