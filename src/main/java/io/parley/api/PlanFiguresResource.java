@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +24,7 @@ import io.parley.analysis.Grid;
 import io.parley.analysis.Sweep;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
+import io.parley.model.CsvDialect;
 import io.parley.model.InvalidInputException;
 import io.parley.model.InvalidLeverPathException;
 import io.parley.model.SheetNumbers;
@@ -41,13 +43,8 @@ public class PlanFiguresResource {
     private static final Set<String> CSV_PARAMETERS = Set.of("metrics", "locale", "dialect", "bom");
     private static final Set<String> LEVER_PARAMETERS = Set.of("metrics", "lever", "values", "locale", "dialect", "bom");
 
-    private final ObjectMapper mapper;
-    private final PlanService plans;
-
-    public PlanFiguresResource(ObjectMapper mapper, PlanService plans) {
-        this.mapper = mapper;
-        this.plans = plans;
-    }
+    @Inject ObjectMapper mapper;
+    @Inject PlanService plans;
 
     /** A row per stored scenario: its id, its name and the metrics asked for. */
     @GET
@@ -58,8 +55,7 @@ public class PlanFiguresResource {
         Format.negotiate(headers, Format.CSV);
         List<Metric> metrics = metrics(uri);
         Requests.sheetNumbers(uri); // checked, though this table reads no number
-        long planId = PlanPaths.planId(id);
-        plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
+        long planId = PlanPaths.plan(plans, id).id();
         StringBuilder out = header(List.of("scenario", "name"), metrics);
         for (PlanScenario stored : plans.scenarios(planId)) {
             double[] summary = CompiledScenario.compile(PlanPaths.scenario(stored, mapper)).summary();

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,6 +34,7 @@ import io.parley.model.SheetNumbers;
 import io.parley.model.Violation;
 import io.parley.plan.IdempotencyKey;
 import io.parley.plan.KeptAnswer;
+import io.parley.plan.PlanRules;
 import io.parley.plan.PlanScenario;
 import io.parley.plan.PlanService;
 
@@ -44,18 +46,10 @@ import io.parley.plan.PlanService;
 @Path("/api/v1/plans/{id}/scenarios")
 public class PlanScenariosResource {
 
-    private final JsonBodies bodies;
-    private final ObjectMapper mapper;
-    private final PlanService plans;
-    private final ProvenanceSource provenances;
-
-    public PlanScenariosResource(JsonBodies bodies, ObjectMapper mapper, PlanService plans,
-                                 ProvenanceSource provenances) {
-        this.bodies = bodies;
-        this.mapper = mapper;
-        this.plans = plans;
-        this.provenances = provenances;
-    }
+    @Inject JsonBodies bodies;
+    @Inject ObjectMapper mapper;
+    @Inject PlanService plans;
+    @Inject ProvenanceSource provenances;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -71,9 +65,7 @@ public class PlanScenariosResource {
             throw new InvalidInputException(violations);
         }
         String name = in.requiredText(root, "", "name");
-        if (name != null && (name.isBlank() || name.length() > PlanJson.MAX_TEXT)) {
-            in.fail("/name", "must be 1–" + PlanJson.MAX_TEXT + " characters, not blank", null);
-        }
+        if (name != null) PlanRules.problemWithText(name, PlanRules.MAX_TEXT).ifPresent(p -> in.fail("/name", p, null));
         JsonNode agreedNode = in.optional(root, "agreed");
         if (agreedNode != null && !agreedNode.isBoolean()) in.fail("/agreed", "must be true or false", null);
         JsonNode scenarioNode = in.required(root, "", "scenario");
@@ -93,9 +85,7 @@ public class PlanScenariosResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@PathParam("id") String id, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
-        long planId = PlanPaths.planId(id);
-        plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
-        return PlanPaths.list(mapper.createObjectNode().put("planId", planId), "scenarios", plans.scenarios(planId), this::head);
+        return PlanPaths.listOf(plans, mapper, id, "scenarios", plans::scenarios, this::head);
     }
 
     @GET
