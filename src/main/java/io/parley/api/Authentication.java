@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -37,15 +38,9 @@ public class Authentication implements ContainerRequestFilter {
     /** The query parameter of a spreadsheet link (never logged: logs name paths, not queries). */
     static final String LINK = "link";
 
-    private final Authenticator authenticator;
-    private final SpreadsheetLinks links;
-    private final CurrentCaller current;
-
-    public Authentication(Authenticator authenticator, SpreadsheetLinks links, CurrentCaller current) {
-        this.authenticator = authenticator;
-        this.links = links;
-        this.current = current;
-    }
+    @Inject Authenticator authenticator;
+    @Inject SpreadsheetLinks links;
+    @Inject CurrentCaller current;
 
     @Override
     public void filter(ContainerRequestContext request) {

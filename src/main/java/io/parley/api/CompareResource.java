@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,15 +44,9 @@ public class CompareResource {
     private static final Set<String> REQUEST_FIELDS = new LinkedHashSet<>(List.of("baseline", "variants"));
     private static final Set<String> VARIANT_FIELDS = new LinkedHashSet<>(List.of("name", "set", "scenario"));
 
-    private final JsonBodies bodies;
-    private final ParleyConfig config;
-    private final ProvenanceSource provenances;
-
-    public CompareResource(JsonBodies bodies, ParleyConfig config, ProvenanceSource provenances) {
-        this.bodies = bodies;
-        this.config = config;
-        this.provenances = provenances;
-    }
+    @Inject JsonBodies bodies;
+    @Inject ParleyConfig config;
+    @Inject ProvenanceSource provenances;
 
     /** A variant as read: its name and the scenario it stands for. */
     private record Variant(String name, Scenario scenario) {

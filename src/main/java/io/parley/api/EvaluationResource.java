@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,13 +31,8 @@ public class EvaluationResource {
 
     private static final List<String> TABLES = List.of("summary", "years", "products", "periods");
 
-    private final JsonBodies bodies;
-    private final ProvenanceSource provenances;
-
-    public EvaluationResource(JsonBodies bodies, ProvenanceSource provenances) {
-        this.bodies = bodies;
-        this.provenances = provenances;
-    }
+    @Inject JsonBodies bodies;
+    @Inject ProvenanceSource provenances;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -211,6 +211,13 @@ final class UncertaintyInput {
         return node.longValue();
     }
 
+    /** Bootstrap resamples for the confidence intervals of Sobol indices and Morris' μ*: {@code absent} when not given. */
+    static int bootstrap(AnalysisInput input, int absent) {
+        int bootstrap = input.in.optionalInteger(input.root, "", "bootstrap", absent, -1);
+        SobolIndices.problemWithBootstrap(bootstrap).ifPresent(problem -> input.in.fail("/bootstrap", problem, null));
+        return bootstrap;
+    }
+
     static double confidence(AnalysisInput input) {
         double c = input.in.optionalNumber(input.root, "", "confidence", 0.95);
         SobolIndices.problemWithConfidence(c).ifPresent(problem -> input.in.fail("/confidence", problem, c));

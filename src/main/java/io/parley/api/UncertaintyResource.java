@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -38,27 +39,23 @@ import io.parley.ops.Traced;
  */
 @Path("/api/v1/analyses")
 @Consumes(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
 @Traced
 public class UncertaintyResource {
 
     @Inject
     Meters meters;
 
-    private final JsonBodies bodies;
+    @Inject JsonBodies bodies;
     private final ParleyConfig.Uncertainty limits;
     private final int maxShards;
-    private final ProvenanceSource provenances;
-    private final HeavyWork heavy;
-    private final AnalysisThreads threads;
+    @Inject ProvenanceSource provenances;
+    @Inject HeavyWork heavy;
+    @Inject AnalysisThreads threads;
 
-    public UncertaintyResource(JsonBodies bodies, ParleyConfig config, ProvenanceSource provenances, HeavyWork heavy,
-                               AnalysisThreads threads) {
-        this.bodies = bodies;
+    public UncertaintyResource(ParleyConfig config) {
         this.limits = config.uncertainty();
         this.maxShards = config.analyses().maxShards();
-        this.provenances = provenances;
-        this.heavy = heavy;
-        this.threads = threads;
     }
 
     // ---------------------------------------------------------------- Monte Carlo
@@ -150,18 +147,15 @@ public class UncertaintyResource {
 
     @POST
     @Path("/sobol")
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     public Response sobol(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Format format = Format.negotiate(headers, Format.JSON, Format.CSV);
-        AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a Sobol request", "scenario", "metrics", "levers",
-                "n", "seed", "bootstrap", "confidence", "secondOrder");
-        UncertaintyInput.Run run = UncertaintyInput.run(input, limits.maxLevers(), true);
-        Groups groups = UncertaintyInput.groups(input, run.levers());
+        Grouped request = grouped(body, uri, headers, "a Sobol request", "n", "seed", "bootstrap", "confidence", "secondOrder");
+        AnalysisInput input = request.input();
+        UncertaintyInput.Run run = request.run();
+        Groups groups = request.groups();
         int n = input.in.optionalInteger(input.root, "", "n", 1024, -1);
         SobolIndices.problemWithPoints(n).ifPresent(problem -> input.in.fail("/n", problem, n));
         long seed = UncertaintyInput.seed(input);
-        int bootstrap = input.in.optionalInteger(input.root, "", "bootstrap", SobolIndices.DEFAULT_BOOTSTRAP, -1);
-        SobolIndices.problemWithBootstrap(bootstrap).ifPresent(problem -> input.in.fail("/bootstrap", problem, null));
+        int bootstrap = UncertaintyInput.bootstrap(input, SobolIndices.DEFAULT_BOOTSTRAP);
         double confidence = UncertaintyInput.confidence(input);
         boolean secondOrder = input.in.optionalBoolean(input.root, "", "secondOrder", false);
         input.done();
@@ -179,7 +173,7 @@ public class UncertaintyResource {
         Provenance provenance = provenances.of(run.compiled().scenario(), input.root, "scenario",
                 new Provenance.Sampled("saltelli", seed));
         List<UncertaintyJson.SobolMetric> indices = UncertaintyJson.sobol(results, secondOrder, run.levers(), groups);
-        if (format == Format.CSV) return csv(UncertaintyJson.sobolCsv(indices), provenance);
+        if (request.format() == Format.CSV) return csv(UncertaintyJson.sobolCsv(indices), provenance);
         return json(new UncertaintyJson.SobolAnswer(n, evaluations, seed, bootstrap, confidence, indices, provenance),
                 provenance);
     }
@@ -188,13 +182,12 @@ public class UncertaintyResource {
 
     @POST
     @Path("/morris")
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     public Response morris(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Format format = Format.negotiate(headers, Format.JSON, Format.CSV);
-        AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a Morris request", "scenario", "metrics", "levers",
-                "trajectories", "levels", "seed", "bootstrap", "confidence");
-        UncertaintyInput.Run run = UncertaintyInput.run(input, limits.maxLevers(), true);
-        Groups groups = UncertaintyInput.groups(input, run.levers());
+        Grouped request = grouped(body, uri, headers, "a Morris request", "trajectories", "levels", "seed", "bootstrap",
+                "confidence");
+        AnalysisInput input = request.input();
+        UncertaintyInput.Run run = request.run();
+        Groups groups = request.groups();
         int trajectories = input.in.optionalInteger(input.root, "", "trajectories", 20, -1);
         Morris.problemWithTrajectories(trajectories).ifPresent(problem -> input.in.fail("/trajectories", problem, null));
         if (trajectories > limits.maxTrajectories()) {
@@ -203,23 +196,33 @@ public class UncertaintyResource {
         int levels = input.in.optionalInteger(input.root, "", "levels", 4, -1);
         Morris.problemWithLevels(levels).ifPresent(problem -> input.in.fail("/levels", problem, null));
         long seed = UncertaintyInput.seed(input);
-        int resamples = input.in.optionalInteger(input.root, "", "bootstrap", Morris.DEFAULT_RESAMPLES, -1);
-        SobolIndices.problemWithBootstrap(resamples).ifPresent(problem -> input.in.fail("/bootstrap", problem, null));
+        int resamples = UncertaintyInput.bootstrap(input, Morris.DEFAULT_RESAMPLES);
         double confidence = UncertaintyInput.confidence(input);
         input.done();
+        long evaluations = Morris.evaluations(trajectories, groups.size());
         List<Morris.Result> results;
-        try (HeavyWork.Permit permit = heavy.admitHeavy("/trajectories",
-                Cost.of((long) trajectories * (groups.size() + 1), run.compiled()))) {
+        try (HeavyWork.Permit permit = heavy.admitHeavy("/trajectories", Cost.of(evaluations, run.compiled()))) {
             results = Morris.run(permit.watch(run.compiled()), run.levers(), groups, run.metrics(), trajectories, levels, seed,
                     resamples, confidence);
         }
-        long evaluations = (long) trajectories * (groups.size() + 1);
         meters.evaluated("morris", evaluations);
         Provenance provenance = provenances.of(run.compiled().scenario(), input.root, "scenario",
                 new Provenance.Sampled("morris", seed));
         UncertaintyJson.MorrisAnswer answer = new UncertaintyJson.MorrisAnswer(trajectories, levels, evaluations, seed,
                 resamples, confidence, UncertaintyJson.morris(results, run.levers(), groups), provenance);
-        return format == Format.CSV ? csv(UncertaintyJson.morrisCsv(answer), provenance) : json(answer, provenance);
+        return request.format() == Format.CSV ? csv(UncertaintyJson.morrisCsv(answer), provenance) : json(answer, provenance);
+    }
+
+    /** What a grouped sensitivity request (Sobol, Morris) opens with: the answer's format, the request, its run and groups. */
+    private record Grouped(Format format, AnalysisInput input, UncertaintyInput.Run run, Groups groups) {
+    }
+
+    private Grouped grouped(byte[] body, UriInfo uri, HttpHeaders headers, String what, String... settings) {
+        Format format = Format.negotiate(headers, Format.JSON, Format.CSV);
+        String[] fields = Stream.concat(Stream.of("scenario", "metrics", "levers"), Stream.of(settings)).toArray(String[]::new);
+        AnalysisInput input = AnalysisInput.of(bodies, body, uri, what, fields);
+        UncertaintyInput.Run run = UncertaintyInput.run(input, limits.maxLevers(), true);
+        return new Grouped(format, input, run, UncertaintyInput.groups(input, run.levers()));
     }
 
     private static Response csv(String table, Provenance provenance) {
