@@ -44,6 +44,7 @@ import io.parley.plan.PlanService;
  * spreadsheet's {@code WEBSERVICE()} cell can read it.
  */
 @Path("/api/v1/plans/{id}/scenarios")
+@Produces(MediaType.APPLICATION_JSON)
 public class PlanScenariosResource {
 
     @Inject JsonBodies bodies;
@@ -53,7 +54,6 @@ public class PlanScenariosResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public Response add(@PathParam("id") String id, byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of());
         long planId = PlanPaths.planId(id);
@@ -82,7 +82,6 @@ public class PlanScenariosResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
     public Response list(@PathParam("id") String id, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
         return PlanPaths.listOf(plans, mapper, id, "scenarios", plans::scenarios, this::head);
@@ -90,7 +89,6 @@ public class PlanScenariosResource {
 
     @GET
     @Path("/{sid}")
-    @Produces(MediaType.APPLICATION_JSON)
     public Response read(@PathParam("id") String id, @PathParam("sid") String sid, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
         return Response.ok(full(stored(id, sid)), MediaType.APPLICATION_JSON).build();
@@ -99,7 +97,6 @@ public class PlanScenariosResource {
     /** Marks this scenario as the agreed one; no other scenario of the plan stays agreed. */
     @POST
     @Path("/{sid}/agree")
-    @Produces(MediaType.APPLICATION_JSON)
     public Response agree(@PathParam("id") String id, @PathParam("sid") String sid, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
         PlanScenario chosen = stored(id, sid);
@@ -114,7 +111,6 @@ public class PlanScenariosResource {
     @POST
     @Path("/{sid}/evaluate")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public Response evaluate(@PathParam("id") String id, @PathParam("sid") String sid, byte[] body, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of("detail"));
         boolean periods = "periods".equals(Requests.oneOf(uri, "detail", List.of("periods"), null));

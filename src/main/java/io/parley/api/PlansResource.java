@@ -45,6 +45,7 @@ import io.parley.plan.StoredPlan;
  * overwrite each other silently: 428 without it, 412 (with the current revision) when it is stale.
  */
 @Path("/api/v1/plans")
+@Produces(MediaType.APPLICATION_JSON)
 public class PlansResource {
 
     @Inject JsonBodies bodies;
@@ -54,7 +55,6 @@ public class PlansResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public Response create(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of());
         Optional<IdempotencyKey> key = PlanPaths.idempotencyKey(headers, uri, body);
@@ -66,7 +66,6 @@ public class PlansResource {
 
     @GET
     @Path("/{id}")
-    @Produces(MediaType.APPLICATION_JSON)
     public Response read(@PathParam("id") String id, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
         StoredPlan stored = plans.read(id(id)).orElseThrow(() -> notFound(id));
@@ -76,7 +75,6 @@ public class PlansResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("id") String id, byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of());
         long planId = id(id);
@@ -91,7 +89,6 @@ public class PlansResource {
      */
     @POST
     @Path("/{id}/archive")
-    @Produces(MediaType.APPLICATION_JSON)
     public Response archive(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of("author", "message"));
         long planId = id(id);
@@ -115,7 +112,6 @@ public class PlansResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
     public Response list(@Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of("account", "owner", "search", "status", "nextReviewBefore", "sort", "page",
                 "size"));
@@ -141,7 +137,6 @@ public class PlansResource {
 
     @GET
     @Path("/{id}/revisions")
-    @Produces(MediaType.APPLICATION_JSON)
     public Response revisions(@PathParam("id") String id, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
         return PlanPaths.listOf(plans, mapper, id, "revisions", plans::revisions, this::revisionHead);
@@ -149,7 +144,6 @@ public class PlansResource {
 
     @GET
     @Path("/{id}/revisions/{number}")
-    @Produces(MediaType.APPLICATION_JSON)
     public Response revision(@PathParam("id") String id, @PathParam("number") String number, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
         long planId = id(id);

@@ -73,6 +73,14 @@ class GridAndSweepTest {
     }
 
     @Test
+    void aRangeIsOneStepOrMore() {
+        assertThat(Grid.problemWithSteps(1)).isEmpty();
+        assertThat(Grid.problemWithSteps(40)).isEmpty();
+        assertThat(Grid.problemWithSteps(0)).hasValue("0 is not a number of steps (1 or more)");
+        assertThat(Grid.problemWithSteps(-2)).hasValue("-2 is not a number of steps (1 or more)");
+    }
+
+    @Test
     void rangeFourHundredthsToNineHundredthsInFiveStepsHitsEightHundredthsExactly() {
         // 0.04 → 0.09 in 5 steps of 0.01: 0.04, 0.05, 0.06, 0.07, 0.08, 0.09; the 5th value is the double 0.08
         double[] v = Grid.range(0.04, 0.09, 5);
