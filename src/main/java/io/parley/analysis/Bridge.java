@@ -17,6 +17,7 @@ import io.parley.model.RebateTier;
 import io.parley.model.Scenario;
 import io.parley.model.Spellings;
 import io.parley.model.Terms;
+import io.parley.model.Violation;
 
 /**
  * Bridge: why a metric differs between a baseline and a variant, as a waterfall of one step per lever
@@ -68,6 +69,25 @@ public final class Bridge {
 
     /** The waterfalls' contributions are per step, in the order of {@code steps}. */
     public record Result(Method method, List<Step> steps, List<Waterfall> waterfalls) {
+    }
+
+    /**
+     * Why a whole variant cannot be bridged from the baseline, if it cannot: a bridge compares figures in one
+     * currency, and attributes changes of numbers only, so the variant must have the baseline's shape (horizon,
+     * products, rebate tiers, services). The violation's pointer is within the variant scenario.
+     */
+    public static Optional<Violation> problemWithVariant(CompiledScenario baseline, CompiledScenario variant) {
+        String from = baseline.scenario().currency();
+        String to = variant.scenario().currency();
+        if (!to.equals(from)) {
+            return Optional.of(new Violation("/currency", "the variant is in " + to + " and the baseline in " + from
+                    + "; a bridge compares figures in one currency", to));
+        }
+        if (!baseline.sameShape(variant)) {
+            return Optional.of(Violation.of("", "differs from the baseline in shape (horizon, products, rebate tiers "
+                    + "or services); a bridge attributes changes of numbers only — use 'set' or compare the two scenarios"));
+        }
+        return Optional.empty();
     }
 
     /** The levers whose values differ between two scenarios of the same shape, in slot order. */

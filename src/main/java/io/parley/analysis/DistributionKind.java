@@ -63,6 +63,14 @@ public enum DistributionKind {
         return this != TRUNCATED_NORMAL && this != DISCRETE && this != EMPIRICAL;
     }
 
+    /** Why a request cannot give {@code field} for the family, if it cannot: it is none of {@link #fields}. */
+    public Optional<String> problemWithField(String field) {
+        if (field.equals("type") || fields().contains(field)) return Optional.empty();
+        String name = Spellings.of(this);
+        return Optional.of(("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name + " distribution has no '" + field
+                + "'; it takes " + String.join(", ", fields()));
+    }
+
     /** Every field a request may give for the family: its parameters, then the window if it takes one. */
     public List<String> fields() {
         List<String> all = new ArrayList<>(parameters);

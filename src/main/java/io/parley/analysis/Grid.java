@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The full grid of a sweep: every combination of the levers' values, in the order of nested loops
@@ -40,6 +41,11 @@ public final class Grid {
             size *= count;
         }
         return size;
+    }
+
+    /** Why {@code steps} cannot divide a range, if it cannot: a range is one step or more (steps + 1 values). */
+    public static Optional<String> problemWithSteps(int steps) {
+        return steps >= 1 ? Optional.empty() : Optional.of(steps + " is not a number of steps (1 or more)");
     }
 
     /**

@@ -34,6 +34,11 @@ public final class Morris {
         return trajectories >= 2 ? Optional.empty() : Optional.of("must be a whole number, 2 or more");
     }
 
+    /** The evaluations a screening runs: each trajectory starts at a point and moves each group once, r × (g + 1). */
+    public static long evaluations(int trajectories, int groups) {
+        return (long) trajectories * (groups + 1);
+    }
+
     /** Why {@code levels} cannot be a screening's grid, if it cannot: Δ = p / (2 (p − 1)) needs p even. */
     public static Optional<String> problemWithLevels(int levels) {
         return levels >= 2 && levels % 2 == 0 && levels <= MAX_LEVELS ? Optional.empty()

@@ -1,7 +1,11 @@
 package io.parley.analysis;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Heap;
@@ -50,5 +54,54 @@ public final class Sweep {
             cursor.next();
         }
         return to - from;
+    }
+
+    /**
+     * Points [from, to) held as rows, each the levers' values then the metrics' (in the order asked):
+     * for answers that are written whole, so bounded by the caller's ceiling on buffered points.
+     */
+    public static List<double[]> rows(CompiledScenario compiled, Grid grid, List<Metric> metrics, long from, long to) {
+        List<double[]> rows = new ArrayList<>();
+        buffered(compiled, grid, metrics, from, to, (index, levers, values) -> {
+            double[] row = Arrays.copyOf(levers, levers.length + values.length);
+            System.arraycopy(values, 0, row, levers.length, values.length);
+            rows.add(row);
+        });
+        return rows;
+    }
+
+    /** Why the grid cannot be laid out as a table, if it cannot: a table has a row lever and a column lever. */
+    public static Optional<String> problemWithTable(Grid grid) {
+        int n = grid.levers().size();
+        return n == 2 ? Optional.empty()
+                : Optional.of("layout=table needs exactly 2 levers (rows, columns); this sweep has " + n);
+    }
+
+    /**
+     * A two-lever sweep as one matrix per metric: {@code [metric][r][c]} is the metric with the first
+     * lever at its r-th value and the second at its c-th (the grid's nested order: the last lever fastest).
+     *
+     * @throws IllegalArgumentException when the grid is not of two levers ({@link #problemWithTable})
+     */
+    public static double[][][] table(CompiledScenario compiled, Grid grid, List<Metric> metrics) {
+        problemWithTable(grid).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        int columns = grid.values(1).length;
+        double[][][] cells = new double[metrics.size()][grid.values(0).length][columns];
+        buffered(compiled, grid, metrics, 0, grid.size(), (index, levers, values) -> {
+            for (int m = 0; m < values.length; m++) cells[m][(int) (index / columns)][(int) (index % columns)] = values[m];
+        });
+        return cells;
+    }
+
+    /** {@link #run} into memory, where no I/O can fail. */
+    private static void buffered(CompiledScenario compiled, Grid grid, List<Metric> metrics, long from, long to,
+                                 Grid.RowSink sink) {
+        try {
+            run(compiled, grid, metrics, from, to, sink);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a buffered sweep does no I/O", e);
+        }
     }
 }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.parley.model.CsvUpload;
 import io.parley.model.JsonPointer;
 import io.parley.model.SheetNumbers;
 import io.parley.model.Violation;
@@ -54,8 +55,10 @@ final class ActualsJson {
             if (!in.object(a, at, "a period's actuals", new LinkedHashSet<>(List.of("period", "volumes", "netRevenue",
                     "rebate", "cogs", "costToServe")))) continue;
             int period = in.requiredInteger(a, at, "period", UNREADABLE_PERIOD);
-            if (period != UNREADABLE_PERIOD && period < 1) in.fail(at + "/period", period + " is not a period (1 or more)", period);
-            if (period >= 1 && !seen.add(period)) in.fail(at + "/period", "period " + period + " is given twice", period);
+            if (period != UNREADABLE_PERIOD) {
+                Actual.problemWithPeriod(period, seen).ifPresent(p -> in.fail(at + "/period", p, period));
+                seen.add(period);
+            }
             double nr = nonNegative(in, a, at, "netRevenue");
             double rb = nonNegative(in, a, at, "rebate");
             double cogs = nonNegative(in, a, at, "cogs");
@@ -69,7 +72,7 @@ final class ActualsJson {
                     for (var e : in.entries(v)) {
                         String vat = JsonPointer.child(at + "/volumes", e.getKey());
                         double units = in.number(e.getValue(), vat);
-                        if (units < 0) in.fail(vat, units + " units is negative", units);
+                        Actual.problemWithUnits(units).ifPresent(p -> in.fail(vat, p, units));
                         volumes.put(e.getKey(), units);
                     }
                 }
@@ -88,7 +91,7 @@ final class ActualsJson {
 
     private static double nonNegative(JsonInput in, JsonNode a, String at, String field) {
         double v = in.requiredNumber(a, at, field);
-        if (v < 0) in.fail(at + "/" + field, v + " is negative; must be ≥ 0", v);
+        Actual.problemWithAmount(v).ifPresent(p -> in.fail(at + "/" + field, p, v));
         return v;
     }
 
@@ -114,7 +117,7 @@ final class ActualsJson {
             violations.add(new Violation("", "the CSV has no header row", null));
             return List.of();
         }
-        CsvInput csv = CsvInput.parse(new String(body, charset), declared);
+        CsvUpload csv = CsvUpload.parse(new String(body, charset), declared);
         List<String> header = csv.header;
         for (String required : CSV_COLUMNS) {
             if (!header.contains(required)) violations.add(new Violation("line 1", "the header has no '" + required
@@ -129,7 +132,7 @@ final class ActualsJson {
         ObjectNode upload = mapper.createObjectNode();
         ArrayNode rows = upload.putArray("actuals");
         refuseOverCap("", csv.rows.size());
-        for (CsvInput.Row line : csv.rows) {
+        for (CsvUpload.Row line : csv.rows) {
             List<String> cells = line.cells();
             if (cells.size() != header.size()) {
                 violations.add(new Violation("line " + line.line(), "has " + cells.size() + " cells; the header has " + header.size(), null));

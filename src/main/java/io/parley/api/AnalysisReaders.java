@@ -22,6 +22,7 @@ import io.parley.engine.CompiledScenario;
 import io.parley.model.JsonPointer;
 import io.parley.model.Numbers;
 import io.parley.model.Scenario;
+import io.parley.model.Violation;
 
 /**
  * Reading the levers of the what-if analyses by hand, so that every problem in a request is reported at
@@ -166,8 +167,9 @@ final class AnalysisReaders {
         double from = input.in.requiredNumber(node, at, "from");
         double to = input.in.requiredNumber(node, at, "to");
         int steps = input.in.requiredInteger(node, at, "steps", 0);
-        if (node.has("steps") && steps < 1) {
-            input.in.fail(at + "/steps", steps + " is not a number of steps (1 or more)", steps);
+        Optional<String> badSteps = node.has("steps") ? Grid.problemWithSteps(steps) : Optional.empty();
+        if (badSteps.isPresent()) {
+            input.in.fail(at + "/steps", badSteps.get(), steps);
             return new double[0];
         }
         if ((long) steps + 1 > max) throw Problem.overLimit(at + "/steps", what, (long) steps + 1, max);
@@ -218,18 +220,10 @@ final class AnalysisReaders {
     private static List<Bridge.Change> wholeVariant(AnalysisInput input, CompiledScenario baseline, JsonNode scenario) {
         Scenario s = ScenarioJson.read(scenario, "/variant/scenario", input.violations);
         if (s == null || !input.violations.isEmpty()) return List.of();
-        if (!s.currency().equals(baseline.scenario().currency())) {
-            input.in.fail("/variant/scenario/currency", "the variant is in " + s.currency() + " and the baseline in "
-                    + baseline.scenario().currency() + "; a bridge compares figures in one currency", s.currency());
-            return List.of();
-        }
         CompiledScenario other = CompiledScenario.compile(s);
-        if (!baseline.sameShape(other)) {
-            input.in.fail("/variant/scenario", "differs from the baseline in shape (horizon, products, rebate tiers "
-                    + "or services); a bridge attributes changes of numbers only — use 'set' or compare the two scenarios", null);
-            return List.of();
-        }
-        return Bridge.differences(baseline, other);
+        Optional<Violation> problem = Bridge.problemWithVariant(baseline, other);
+        problem.ifPresent(v -> input.in.fail("/variant/scenario" + v.pointer(), v.message(), v.value()));
+        return problem.isPresent() ? List.of() : Bridge.differences(baseline, other);
     }
 
     /** Overrides held to the rules as a whole variant (see {@link Overrides}), in the order given. */

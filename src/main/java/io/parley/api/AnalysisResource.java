@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,29 +37,25 @@ import io.parley.ops.Traced;
  */
 @Path("/api/v1/analyses")
 @Consumes(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
 @Traced
 public class AnalysisResource {
 
     private static final List<Metric> NPV = List.of(Metric.NPV);
 
-    private final JsonBodies bodies;
+    @Inject JsonBodies bodies;
     private final ObjectWriter answers;
     private final ParleyConfig.Analyses limits;
-    private final ProvenanceSource provenances;
-    private final HeavyWork heavy;
+    @Inject ProvenanceSource provenances;
+    @Inject HeavyWork heavy;
 
-    public AnalysisResource(JsonBodies bodies, ObjectMapper mapper, ParleyConfig config, ProvenanceSource provenances,
-                            HeavyWork heavy) {
-        this.bodies = bodies;
-        this.heavy = heavy;
+    public AnalysisResource(ObjectMapper mapper, ParleyConfig config) {
         this.answers = mapper.writer(); // NonFiniteAsNull, registered on the shared mapper, writes NaN as null
         this.limits = config.analyses();
-        this.provenances = provenances;
     }
 
     @POST
     @Path("/tornado")
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     public Response tornado(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a tornado request", "scenario", "metrics", "levers", "swing");
         CompiledScenario compiled = input.scenario("scenario");
@@ -76,7 +73,6 @@ public class AnalysisResource {
 
     @POST
     @Path("/spider")
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     public Response spider(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a spider request", "scenario", "metrics", "levers", "changes", "changeRange");
         CompiledScenario compiled = input.scenario("scenario");
@@ -95,7 +91,6 @@ public class AnalysisResource {
 
     @POST
     @Path("/goal-seek")
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     public Response goalSeek(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a goal-seek request",
                 "scenario", "lever", "metric", "target", "lower", "upper", "tolerance");
@@ -117,7 +112,6 @@ public class AnalysisResource {
 
     @POST
     @Path("/break-even")
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     public Response breakEven(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a break-even request",
                 "scenario", "metric", "threshold", "levers", "tolerance");
@@ -139,7 +133,6 @@ public class AnalysisResource {
 
     @POST
     @Path("/bridge")
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     public Response bridge(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a bridge request",
                 "baseline", "variant", "metrics", "method");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -40,18 +41,10 @@ public class Authentication implements ContainerRequestFilter {
     /** The query parameter of a spreadsheet link (never logged: logs name paths, not queries). */
     static final String LINK = "link";
 
-    private final Authenticator authenticator;
-    private final SpreadsheetLinks links;
-    private final CurrentCaller current;
-    private final CurrentVertxRequest http;
-
-    public Authentication(Authenticator authenticator, SpreadsheetLinks links, CurrentCaller current,
-                          CurrentVertxRequest http) {
-        this.authenticator = authenticator;
-        this.links = links;
-        this.current = current;
-        this.http = http;
-    }
+    @Inject Authenticator authenticator;
+    @Inject SpreadsheetLinks links;
+    @Inject CurrentCaller current;
+    @Inject CurrentVertxRequest http;
 
     @Override
     public void filter(ContainerRequestContext request) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -44,17 +45,10 @@ public class CompareResource {
     private static final Set<String> REQUEST_FIELDS = new LinkedHashSet<>(List.of("baseline", "variants"));
     private static final Set<String> VARIANT_FIELDS = new LinkedHashSet<>(List.of("name", "set", "scenario"));
 
-    private final JsonBodies bodies;
-    private final ParleyConfig config;
-    private final ProvenanceSource provenances;
-    private final ComputeQuota quota;
-
-    public CompareResource(JsonBodies bodies, ParleyConfig config, ProvenanceSource provenances, ComputeQuota quota) {
-        this.bodies = bodies;
-        this.config = config;
-        this.provenances = provenances;
-        this.quota = quota;
-    }
+    @Inject JsonBodies bodies;
+    @Inject ParleyConfig config;
+    @Inject ProvenanceSource provenances;
+    @Inject ComputeQuota quota;
 
     /** A variant as read: its name and the scenario it stands for. */
     private record Variant(String name, Scenario scenario) {

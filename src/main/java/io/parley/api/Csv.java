@@ -6,6 +6,7 @@ import io.parley.engine.Line;
 import io.parley.engine.Metric;
 import io.parley.engine.ProductTable;
 import io.parley.engine.Report;
+import io.parley.model.CsvDialect;
 import io.parley.model.Numbers;
 import io.parley.model.Scenario;
 
@@ -17,7 +18,7 @@ final class Csv {
 
     static final String MEDIA_TYPE = "text/csv";
     /** RFC 4180's record separator. */
-    static final String EOL = "\r\n";
+    static final String EOL = CsvDialect.EOL;
 
     private Csv() {
     }

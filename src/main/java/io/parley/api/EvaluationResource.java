@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,15 +32,9 @@ public class EvaluationResource {
 
     private static final List<String> TABLES = List.of("summary", "years", "products", "periods");
 
-    private final JsonBodies bodies;
-    private final ProvenanceSource provenances;
-    private final ComputeQuota quota;
-
-    public EvaluationResource(JsonBodies bodies, ProvenanceSource provenances, ComputeQuota quota) {
-        this.bodies = bodies;
-        this.provenances = provenances;
-        this.quota = quota;
-    }
+    @Inject JsonBodies bodies;
+    @Inject ProvenanceSource provenances;
+    @Inject ComputeQuota quota;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,17 +36,10 @@ import io.parley.model.Violation;
 @Path("/api/v1/keys")
 public class KeysResource {
 
-    private final JsonBodies bodies;
-    private final ObjectMapper mapper;
-    private final ApiKeys keys;
-    private final Callers callers;
-
-    public KeysResource(JsonBodies bodies, ObjectMapper mapper, ApiKeys keys, Callers callers) {
-        this.bodies = bodies;
-        this.mapper = mapper;
-        this.keys = keys;
-        this.callers = callers;
-    }
+    @Inject JsonBodies bodies;
+    @Inject ObjectMapper mapper;
+    @Inject ApiKeys keys;
+    @Inject Callers callers;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

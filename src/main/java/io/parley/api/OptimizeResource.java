@@ -41,22 +41,17 @@ import io.parley.optimize.Quantity;
 @Traced
 public class OptimizeResource {
 
-    private final JsonBodies bodies;
-    private final ObjectMapper mapper;
+    @Inject JsonBodies bodies;
+    @Inject ObjectMapper mapper;
     private final OptimizeRequests requests;
-    private final ProvenanceSource provenances;
-    private final HeavyWork heavy;
+    @Inject ProvenanceSource provenances;
+    @Inject HeavyWork heavy;
 
     @Inject
     Meters meters;
 
-    public OptimizeResource(JsonBodies bodies, ObjectMapper mapper, ParleyConfig config, HeavyWork heavy,
-                            ProvenanceSource provenances) {
-        this.bodies = bodies;
-        this.mapper = mapper;
+    public OptimizeResource(ObjectMapper mapper, ParleyConfig config) {
         this.requests = new OptimizeRequests(mapper, config.optimize());
-        this.provenances = provenances;
-        this.heavy = heavy;
     }
 
     @POST

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,6 +31,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Report;
+import io.parley.model.CsvDialect;
 import io.parley.model.InvalidInputException;
 import io.parley.model.Product;
 import io.parley.model.Scenario;
@@ -54,15 +56,12 @@ public class PlanActualsResource {
     /** Period variances listed as the largest, biggest first. */
     static final int LARGEST = 20;
 
-    private final JsonBodies bodies;
-    private final ObjectMapper mapper;
-    private final PlanService plans;
+    @Inject JsonBodies bodies;
+    @Inject ObjectMapper mapper;
+    @Inject PlanService plans;
     private final ActualsJson actualsJson;
 
-    public PlanActualsResource(JsonBodies bodies, ObjectMapper mapper, PlanService plans, ParleyConfig config) {
-        this.bodies = bodies;
-        this.mapper = mapper;
-        this.plans = plans;
+    public PlanActualsResource(ObjectMapper mapper, ParleyConfig config) {
         this.actualsJson = new ActualsJson(mapper, config.limits().maxBodyBytes());
     }
 
@@ -94,8 +93,7 @@ public class PlanActualsResource {
         Requests.onlyKnownParameters(uri, Set.of("dialect", "bom"));
         String dialect = Requests.oneOf(uri, "dialect", CsvDialect.NAMES, CsvDialect.RFC4180);
         boolean bom = Boolean.parseBoolean(Requests.oneOf(uri, "bom", List.of("true", "false"), "false"));
-        long planId = PlanPaths.planId(id);
-        plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
+        long planId = PlanPaths.plan(plans, id).id();
         List<Actual> actuals = plans.actuals(planId);
         if (Format.negotiate(headers, Format.JSON, Format.CSV) == Format.CSV) return csv(CsvDialect.write(actualsJson.csv(actuals), dialect, bom));
         return Response.ok(actualsJson.list(planId, actuals), MediaType.APPLICATION_JSON).build();
@@ -125,8 +123,8 @@ public class PlanActualsResource {
         String table = Requests.oneOf(uri, "table", VarianceCsv.TABLES, "periods");
         String dialect = Requests.oneOf(uri, "dialect", CsvDialect.NAMES, CsvDialect.RFC4180);
         boolean bom = Boolean.parseBoolean(Requests.oneOf(uri, "bom", List.of("true", "false"), "false"));
-        long planId = PlanPaths.planId(id);
-        StoredPlan plan = plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
+        StoredPlan plan = PlanPaths.plan(plans, id);
+        long planId = plan.id();
         PlanScenario agreed = plans.agreedScenario(planId).orElseThrow(() -> new ProblemException(Problem.of(
                 Problem.Kind.NO_AGREED_SCENARIO, "plan " + id + " has no agreed scenario to compare with; mark one "
                         + "(POST /api/v1/plans/" + id + "/scenarios/{sid}/agree)")));

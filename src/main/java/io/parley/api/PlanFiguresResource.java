@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +25,7 @@ import io.parley.analysis.Sweep;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Cost;
 import io.parley.engine.Metric;
+import io.parley.model.CsvDialect;
 import io.parley.model.InvalidInputException;
 import io.parley.model.InvalidLeverPathException;
 import io.parley.model.SheetNumbers;
@@ -42,15 +44,9 @@ public class PlanFiguresResource {
     private static final Set<String> CSV_PARAMETERS = Set.of("metrics", "locale", "dialect", "bom");
     private static final Set<String> LEVER_PARAMETERS = Set.of("metrics", "lever", "values", "locale", "dialect", "bom");
 
-    private final ObjectMapper mapper;
-    private final PlanService plans;
-    private final ComputeQuota quota;
-
-    public PlanFiguresResource(ObjectMapper mapper, PlanService plans, ComputeQuota quota) {
-        this.mapper = mapper;
-        this.plans = plans;
-        this.quota = quota;
-    }
+    @Inject ObjectMapper mapper;
+    @Inject PlanService plans;
+    @Inject ComputeQuota quota;
 
     /** A row per stored scenario: its id, its name and the metrics asked for. */
     @GET
@@ -61,8 +57,7 @@ public class PlanFiguresResource {
         Format.negotiate(headers, Format.CSV);
         List<Metric> metrics = metrics(uri);
         Requests.sheetNumbers(uri); // checked, though this table reads no number
-        long planId = PlanPaths.planId(id);
-        plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
+        long planId = PlanPaths.plan(plans, id).id();
         StringBuilder out = header(List.of("scenario", "name"), metrics);
         List<PlanScenario> stored = plans.scenarios(planId);
         // one evaluation of each stored scenario, charged together before any runs

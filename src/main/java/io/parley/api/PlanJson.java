@@ -1,12 +1,12 @@
 package io.parley.api;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -15,10 +15,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.model.InvalidInputException;
 import io.parley.model.JsonPointer;
-import io.parley.model.Numbers;
 import io.parley.model.Violation;
 import io.parley.plan.AccountPlan;
 import io.parley.plan.PlanChange;
+import io.parley.plan.PlanRules;
 import io.parley.plan.PlanStatus;
 import io.parley.plan.Target;
 
@@ -28,9 +28,6 @@ import io.parley.plan.Target;
  * defaults (status {@code draft}) made explicit.
  */
 final class PlanJson {
-
-    static final int MAX_TEXT = 200;
-    static final int MAX_LONG_TEXT = 2000;
 
     private final JsonInput in;
 
@@ -53,82 +50,76 @@ final class PlanJson {
         if (account != null && in.object(account, at + "/account", "an account profile",
                 fields("name", "industry", "employees", "locations", "currency", "marketPotential", "shareOfWallet"))) {
             String a = at + "/account";
-            text(account, a, "name", true, MAX_TEXT);
-            text(account, a, "industry", false, MAX_TEXT);
+            text(account, a, "name", true, PlanRules.MAX_TEXT);
+            text(account, a, "industry", false, PlanRules.MAX_TEXT);
             whole(account, a, "employees", 0, Integer.MAX_VALUE, false);
             texts(account, a, "locations");
             String currency = in.optionalText(account, a, "currency", null);
-            if (currency != null && !currency.matches("[A-Z]{3}")) {
-                in.fail(a + "/currency", "'" + currency + "' is not an ISO 4217 code (3 upper-case letters)", currency);
-            }
+            if (currency != null) PlanRules.problemWithCurrency(currency).ifPresent(p -> in.fail(a + "/currency", p, currency));
             number(account, a, "marketPotential", 0, Double.POSITIVE_INFINITY, false);
             number(account, a, "shareOfWallet", 0, 1, false);
         }
-        text(node, at, "owner", true, MAX_TEXT);
-        oneOf(node, at, "relationship", true, "transactional", "consultative", "enterprise");
+        text(node, at, "owner", true, PlanRules.MAX_TEXT);
+        oneOf(node, at, "relationship", true, PlanRules.RELATIONSHIPS);
         each(node, at, "team", "a team member", fields("name", "role", "user"), (m, p) -> {
-            text(m, p, "name", true, MAX_TEXT);
-            text(m, p, "role", true, MAX_TEXT);
-            text(m, p, "user", false, MAX_TEXT);
+            text(m, p, "name", true, PlanRules.MAX_TEXT);
+            text(m, p, "role", true, PlanRules.MAX_TEXT);
+            text(m, p, "user", false, PlanRules.MAX_TEXT);
         });
         each(node, at, "stakeholders", "a stakeholder", fields("name", "role", "influence", "attitude",
                 "relationshipOwner", "relationshipStrength"), (s, p) -> {
-            text(s, p, "name", true, MAX_TEXT);
-            text(s, p, "role", true, MAX_TEXT);
-            oneOf(s, p, "influence", true, "low", "medium", "high");
-            oneOf(s, p, "attitude", true, "supporter", "neutral", "skeptic", "opponent");
-            text(s, p, "relationshipOwner", false, MAX_TEXT);
-            whole(s, p, "relationshipStrength", 1, 5, false);
+            text(s, p, "name", true, PlanRules.MAX_TEXT);
+            text(s, p, "role", true, PlanRules.MAX_TEXT);
+            oneOf(s, p, "influence", true, PlanRules.INFLUENCES);
+            oneOf(s, p, "attitude", true, PlanRules.ATTITUDES);
+            text(s, p, "relationshipOwner", false, PlanRules.MAX_TEXT);
+            whole(s, p, "relationshipStrength", PlanRules.LOWEST_SCORE, PlanRules.HIGHEST_SCORE, false);
         });
         LocalDate start = date(node, at, "agreementStart", false);
-        if (start != null && start.getDayOfMonth() != 1) {
-            in.fail(at + "/agreementStart", "'" + start + "' is not the first day of a month; an agreement's periods are"
-                    + " whole months from it, so targets (calendar years) can be compared with them", start.toString());
+        if (start != null) {
+            PlanRules.problemWithAgreementStart(start).ifPresent(p -> in.fail(at + "/agreementStart", p, start.toString()));
         }
         Set<Integer> years = new HashSet<>();
         each(node, at, "targets", "a yearly target", fields("year", "revenue", "marginPct"), (t, p) -> {
-            Integer year = whole(t, p, "year", 1900, 2200, true);
-            if (year != null && !years.add(year)) in.fail(p + "/year", "a second target for " + year, year);
+            Integer year = whole(t, p, "year", PlanRules.FIRST_YEAR, PlanRules.LAST_YEAR, true);
+            if (year != null) PlanRules.problemWithTargetYear(year, years).ifPresent(problem -> in.fail(p + "/year", problem, year));
+            if (year != null) years.add(year);
             number(t, p, "revenue", 0, Double.POSITIVE_INFINITY, true);
             number(t, p, "marginPct", -1, 1, false);
         });
         each(node, at, "objectives", "an objective", fields("title", "actions"), (o, p) -> {
-            text(o, p, "title", true, MAX_LONG_TEXT);
+            text(o, p, "title", true, PlanRules.MAX_LONG_TEXT);
             each(o, p, "actions", "an action", fields("description", "owner", "due", "status", "priority"), (a, q) -> {
-                text(a, q, "description", true, MAX_LONG_TEXT);
-                text(a, q, "owner", true, MAX_TEXT);
+                text(a, q, "description", true, PlanRules.MAX_LONG_TEXT);
+                text(a, q, "owner", true, PlanRules.MAX_TEXT);
                 date(a, q, "due", false);
-                oneOf(a, q, "status", true, "open", "inProgress", "done", "blocked");
-                oneOf(a, q, "priority", false, "high", "medium", "low");
+                oneOf(a, q, "status", true, PlanRules.ACTION_STATUSES);
+                oneOf(a, q, "priority", false, PlanRules.PRIORITIES);
             });
         });
         each(node, at, "opportunities", "an opportunity", fields("name", "value", "probability", "attractiveness",
                 "achievability"), (o, p) -> {
-            text(o, p, "name", true, MAX_TEXT);
+            text(o, p, "name", true, PlanRules.MAX_TEXT);
             number(o, p, "value", 0, Double.POSITIVE_INFINITY, true);
             number(o, p, "probability", 0, 1, true);
-            whole(o, p, "attractiveness", 1, 5, false);
-            whole(o, p, "achievability", 1, 5, false);
+            whole(o, p, "attractiveness", PlanRules.LOWEST_SCORE, PlanRules.HIGHEST_SCORE, false);
+            whole(o, p, "achievability", PlanRules.LOWEST_SCORE, PlanRules.HIGHEST_SCORE, false);
         });
         each(node, at, "projects", "an internal project", fields("name", "budget", "spend", "milestones"), (o, p) -> {
-            text(o, p, "name", true, MAX_TEXT);
+            text(o, p, "name", true, PlanRules.MAX_TEXT);
             number(o, p, "budget", 0, Double.POSITIVE_INFINITY, false);
             number(o, p, "spend", 0, Double.POSITIVE_INFINITY, false);
             each(o, p, "milestones", "a milestone", fields("name", "due", "status"), (m, q) -> {
-                text(m, q, "name", true, MAX_TEXT);
+                text(m, q, "name", true, PlanRules.MAX_TEXT);
                 date(m, q, "due", true);
-                oneOf(m, q, "status", true, "planned", "done", "late");
+                oneOf(m, q, "status", true, PlanRules.MILESTONE_STATUSES);
             });
         });
-        oneOf(node, at, "reviewCadence", false, "monthly", "quarterly", "halfYearly", "yearly");
+        oneOf(node, at, "reviewCadence", false, PlanRules.REVIEW_CADENCES);
         date(node, at, "nextReview", false);
-        String status = oneOf(node, at, "status", false, statusNames());
+        String status = oneOf(node, at, "status", false, PlanRules.STATUSES);
         if (status == null) plan.put("status", PlanStatus.DRAFT.apiName);
         return plan;
-    }
-
-    static String[] statusNames() {
-        return Arrays.stream(PlanStatus.values()).map(s -> s.apiName).toArray(String[]::new);
     }
 
     static LocalDate nextReview(ObjectNode plan) {
@@ -205,12 +196,9 @@ final class PlanJson {
         }
     }
 
-    private String text(JsonNode parent, String at, String field, boolean required, int max) {
+    private void text(JsonNode parent, String at, String field, boolean required, int max) {
         String t = required ? in.requiredText(parent, at, field) : in.optionalText(parent, at, field, null);
-        if (t != null && (t.isBlank() || t.length() > max)) {
-            in.fail(at + "/" + field, "must be 1–" + max + " characters, not blank", null);
-        }
-        return t;
+        if (t != null) PlanRules.problemWithText(t, max).ifPresent(p -> in.fail(at + "/" + field, p, null));
     }
 
     private void texts(JsonNode parent, String at, String field) {
@@ -218,43 +206,32 @@ final class PlanJson {
         for (int i = 0; i < items.size(); i++) in.text(items.get(i), JsonPointer.child(at + "/" + field, i));
     }
 
-    private String oneOf(JsonNode parent, String at, String field, boolean required, String... allowed) {
+    private String oneOf(JsonNode parent, String at, String field, boolean required, List<String> menu) {
         String t = required ? in.requiredText(parent, at, field) : in.optionalText(parent, at, field, null);
-        if (t != null && !List.of(allowed).contains(t)) {
-            in.fail(at + "/" + field, "'" + t + "' is not one of " + String.join(", ", allowed), t);
-            return null;
-        }
-        return t;
+        Optional<String> problem = t == null ? Optional.empty() : PlanRules.problemWithChoice(t, menu);
+        problem.ifPresent(p -> in.fail(at + "/" + field, p, t));
+        return problem.isPresent() ? null : t;
     }
 
     private void number(JsonNode parent, String at, String field, double min, double max, boolean required) {
         double v = required ? in.requiredNumber(parent, at, field) : in.optionalNumber(parent, at, field, Double.NaN);
-        if (!Double.isNaN(v) && (!Double.isFinite(v) || v < min || v > max)) {
-            in.fail(at + "/" + field, Numbers.plain(v) + " is outside " + Numbers.plain(min) + "–"
-                    + (Double.isInfinite(max) ? "∞" : Numbers.plain(max)), v);
-        }
+        if (!Double.isNaN(v)) PlanRules.problemWithAmount(v, min, max).ifPresent(p -> in.fail(at + "/" + field, p, v));
     }
 
     private Integer whole(JsonNode parent, String at, String field, int min, int max, boolean required) {
         int broken = Integer.MIN_VALUE;
         int v = required ? in.requiredInteger(parent, at, field, broken) : in.optionalInteger(parent, at, field, broken, broken);
         if (v == broken) return null;
-        if (v < min || v > max) {
-            in.fail(at + "/" + field, v + " is outside " + min + "–" + max, v);
-            return null;
-        }
-        return v;
+        Optional<String> problem = PlanRules.problemWithWhole(v, min, max);
+        problem.ifPresent(p -> in.fail(at + "/" + field, p, v));
+        return problem.isPresent() ? null : v;
     }
 
     private LocalDate date(JsonNode parent, String at, String field, boolean required) {
         String t = required ? in.requiredText(parent, at, field) : in.optionalText(parent, at, field, null);
-        if (t == null) return null;
-        try {
-            return LocalDate.parse(t);
-        } catch (DateTimeParseException e) {
-            in.fail(at + "/" + field, "'" + t + "' is not a date (YYYY-MM-DD)", t);
-            return null;
-        }
+        Optional<String> problem = t == null ? Optional.empty() : PlanRules.problemWithDate(t);
+        problem.ifPresent(p -> in.fail(at + "/" + field, p, t));
+        return t == null || problem.isPresent() ? null : LocalDate.parse(t);
     }
 
     /**
@@ -269,11 +246,9 @@ final class PlanJson {
             throw new InvalidInputException(violations);
         }
         String claimed = in.optionalText(root, "", "author", null); // checked as before, then ignored
-        if (claimed != null && (claimed.isBlank() || claimed.length() > PlanJson.MAX_TEXT)) {
-            in.fail("/author", "must be 1–" + PlanJson.MAX_TEXT + " characters, not blank", null);
-        }
+        if (claimed != null) PlanRules.problemWithText(claimed, PlanRules.MAX_TEXT).ifPresent(p -> in.fail("/author", p, null));
         String message = in.optionalText(root, "", "message", null);
-        if (message != null && message.length() > 1000) in.fail("/message", "is longer than 1000 characters", null);
+        if (message != null) PlanRules.problemWithMessage(message).ifPresent(p -> in.fail("/message", p, null));
         JsonNode planNode = in.required(root, "", "plan");
         ObjectNode plan = planNode == null ? null : PlanJson.read(planNode, "/plan", in);
         if (!violations.isEmpty()) throw new InvalidInputException(violations);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -41,28 +42,18 @@ import io.parley.plan.PlanService;
 @Path("/api/v1/plans/{id}/links")
 public class PlanLinksResource {
 
-    private final JsonBodies bodies;
-    private final ObjectMapper mapper;
-    private final PlanService plans;
-    private final SpreadsheetLinks links;
-    private final Callers callers;
-
-    public PlanLinksResource(JsonBodies bodies, ObjectMapper mapper, PlanService plans, SpreadsheetLinks links,
-                             Callers callers) {
-        this.bodies = bodies;
-        this.mapper = mapper;
-        this.plans = plans;
-        this.links = links;
-        this.callers = callers;
-    }
+    @Inject JsonBodies bodies;
+    @Inject ObjectMapper mapper;
+    @Inject PlanService plans;
+    @Inject SpreadsheetLinks links;
+    @Inject Callers callers;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("id") String id, byte[] body, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
-        long planId = PlanPaths.id("id", id, "a plan id");
-        plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
+        long planId = PlanPaths.plan(plans, id).id();
         JsonNode root = body == null || body.length == 0 ? mapper.createObjectNode() : bodies.parse(body);
         List<Violation> violations = new ArrayList<>();
         JsonInput in = new JsonInput(violations);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,13 +38,8 @@ import io.parley.plan.StoredPlan;
 @Path("/api/v1/plans/{id}/overview")
 public class PlanOverviewResource {
 
-    private final ObjectMapper mapper;
-    private final PlanService plans;
-
-    public PlanOverviewResource(ObjectMapper mapper, PlanService plans) {
-        this.mapper = mapper;
-        this.plans = plans;
-    }
+    @Inject ObjectMapper mapper;
+    @Inject PlanService plans;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -58,8 +54,8 @@ public class PlanOverviewResource {
                 throw Requests.badParameter("asOf", "query parameter 'asOf': '" + asked + "' is not a date (YYYY-MM-DD)");
             }
         }
-        long planId = PlanPaths.planId(id);
-        StoredPlan stored = plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
+        StoredPlan stored = PlanPaths.plan(plans, id);
+        long planId = stored.id();
         AccountPlan plan;
         try {
             plan = PlanJson.value(mapper.readTree(stored.document()));

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -74,6 +75,18 @@ final class PlanPaths {
         ArrayNode list = head.putArray(field);
         items.forEach(item -> list.add(row.apply(item)));
         return Response.ok(head, MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The plan the path's {@code id} names: 400 for what is no plan id, 404 for no plan (of the caller's tenant). */
+    static StoredPlan plan(PlanService plans, String id) {
+        return plans.read(planId(id)).orElseThrow(() -> notFound("no plan " + id));
+    }
+
+    /** A list that belongs to a plan (its scenarios, its revisions) under the plan's id: 404 when there is no plan. */
+    static <T> Response listOf(PlanService plans, ObjectMapper mapper, String id, String field,
+                               LongFunction<List<T>> items, Function<T, ObjectNode> row) {
+        long planId = plan(plans, id).id();
+        return list(mapper.createObjectNode().put("planId", planId), field, items.apply(planId), row);
     }
 
     static ProblemException notFound(String detail) {

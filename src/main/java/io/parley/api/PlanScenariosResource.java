@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,6 +35,7 @@ import io.parley.model.SheetNumbers;
 import io.parley.model.Violation;
 import io.parley.plan.IdempotencyKey;
 import io.parley.plan.KeptAnswer;
+import io.parley.plan.PlanRules;
 import io.parley.plan.PlanScenario;
 import io.parley.plan.PlanService;
 
@@ -43,26 +45,17 @@ import io.parley.plan.PlanService;
  * spreadsheet's {@code WEBSERVICE()} cell can read it.
  */
 @Path("/api/v1/plans/{id}/scenarios")
+@Produces(MediaType.APPLICATION_JSON)
 public class PlanScenariosResource {
 
-    private final JsonBodies bodies;
-    private final ObjectMapper mapper;
-    private final PlanService plans;
-    private final ProvenanceSource provenances;
-    private final ComputeQuota quota;
-
-    public PlanScenariosResource(JsonBodies bodies, ObjectMapper mapper, PlanService plans,
-                                 ProvenanceSource provenances, ComputeQuota quota) {
-        this.bodies = bodies;
-        this.mapper = mapper;
-        this.plans = plans;
-        this.provenances = provenances;
-        this.quota = quota;
-    }
+    @Inject JsonBodies bodies;
+    @Inject ObjectMapper mapper;
+    @Inject PlanService plans;
+    @Inject ProvenanceSource provenances;
+    @Inject ComputeQuota quota;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public Response add(@PathParam("id") String id, byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of());
         long planId = PlanPaths.planId(id);
@@ -74,9 +67,7 @@ public class PlanScenariosResource {
             throw new InvalidInputException(violations);
         }
         String name = in.requiredText(root, "", "name");
-        if (name != null && (name.isBlank() || name.length() > PlanJson.MAX_TEXT)) {
-            in.fail("/name", "must be 1–" + PlanJson.MAX_TEXT + " characters, not blank", null);
-        }
+        if (name != null) PlanRules.problemWithText(name, PlanRules.MAX_TEXT).ifPresent(p -> in.fail("/name", p, null));
         JsonNode agreedNode = in.optional(root, "agreed");
         if (agreedNode != null && !agreedNode.isBoolean()) in.fail("/agreed", "must be true or false", null);
         JsonNode scenarioNode = in.required(root, "", "scenario");
@@ -93,17 +84,13 @@ public class PlanScenariosResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
     public Response list(@PathParam("id") String id, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
-        long planId = PlanPaths.planId(id);
-        plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
-        return PlanPaths.list(mapper.createObjectNode().put("planId", planId), "scenarios", plans.scenarios(planId), this::head);
+        return PlanPaths.listOf(plans, mapper, id, "scenarios", plans::scenarios, this::head);
     }
 
     @GET
     @Path("/{sid}")
-    @Produces(MediaType.APPLICATION_JSON)
     public Response read(@PathParam("id") String id, @PathParam("sid") String sid, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
         return Response.ok(full(stored(id, sid)), MediaType.APPLICATION_JSON).build();
@@ -112,7 +99,6 @@ public class PlanScenariosResource {
     /** Marks this scenario as the agreed one; no other scenario of the plan stays agreed. */
     @POST
     @Path("/{sid}/agree")
-    @Produces(MediaType.APPLICATION_JSON)
     public Response agree(@PathParam("id") String id, @PathParam("sid") String sid, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
         PlanScenario chosen = stored(id, sid);
@@ -127,7 +113,6 @@ public class PlanScenariosResource {
     @POST
     @Path("/{sid}/evaluate")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public Response evaluate(@PathParam("id") String id, @PathParam("sid") String sid, byte[] body, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of("detail"));
         boolean periods = "periods".equals(Requests.oneOf(uri, "detail", List.of("periods"), null));

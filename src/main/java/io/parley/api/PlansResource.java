@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,6 +32,7 @@ import io.parley.plan.KeptAnswer;
 import io.parley.plan.PlanChange;
 import io.parley.plan.PlanPage;
 import io.parley.plan.PlanQuery;
+import io.parley.plan.PlanRules;
 import io.parley.plan.PlanService;
 import io.parley.plan.PlanStatus;
 import io.parley.plan.Revision;
@@ -43,23 +45,16 @@ import io.parley.plan.StoredPlan;
  * overwrite each other silently: 428 without it, 412 (with the current revision) when it is stale.
  */
 @Path("/api/v1/plans")
+@Produces(MediaType.APPLICATION_JSON)
 public class PlansResource {
 
-    private final JsonBodies bodies;
-    private final ObjectMapper mapper;
-    private final PlanService plans;
-    private final Callers callers;
-
-    public PlansResource(JsonBodies bodies, ObjectMapper mapper, PlanService plans, Callers callers) {
-        this.bodies = bodies;
-        this.mapper = mapper;
-        this.plans = plans;
-        this.callers = callers;
-    }
+    @Inject JsonBodies bodies;
+    @Inject ObjectMapper mapper;
+    @Inject PlanService plans;
+    @Inject Callers callers;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public Response create(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of());
         Optional<IdempotencyKey> key = PlanPaths.idempotencyKey(headers, uri, body);
@@ -71,7 +66,6 @@ public class PlansResource {
 
     @GET
     @Path("/{id}")
-    @Produces(MediaType.APPLICATION_JSON)
     public Response read(@PathParam("id") String id, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
         StoredPlan stored = plans.read(id(id)).orElseThrow(() -> notFound(id));
@@ -81,7 +75,6 @@ public class PlansResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("id") String id, byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of());
         long planId = id(id);
@@ -96,21 +89,20 @@ public class PlansResource {
      */
     @POST
     @Path("/{id}/archive")
-    @Produces(MediaType.APPLICATION_JSON)
     public Response archive(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of("author", "message"));
         long planId = id(id);
         int basedOn = PlanPaths.ifMatch(headers, planId, plans);
         // 'author' is checked as before and ignored, as in a change's body: the revision records the caller
         String claimed = uri.getQueryParameters().getFirst("author");
-        if (claimed != null && (claimed.isBlank() || claimed.length() > PlanJson.MAX_TEXT)) {
+        if (claimed != null && PlanRules.problemWithText(claimed, PlanRules.MAX_TEXT).isPresent()) {
             throw Requests.badParameter("author", "query parameter 'author', when sent, must be 1–"
-                    + PlanJson.MAX_TEXT + " characters; it is ignored: the revision records the caller");
+                    + PlanRules.MAX_TEXT + " characters; it is ignored: the revision records the caller");
         }
         String author = callers.name();
         String message = uri.getQueryParameters().getFirst("message");
-        if (message != null && message.length() > 1000) {
-            throw Requests.badParameter("message", "query parameter 'message' is longer than 1000 characters");
+        if (message != null && PlanRules.problemWithMessage(message).isPresent()) {
+            throw Requests.badParameter("message", "query parameter 'message' is longer than " + PlanRules.MAX_MESSAGE + " characters");
         }
         return saved(planId, () -> plans.archive(planId, basedOn, author, message, document -> {
             ObjectNode archived = json(document);
@@ -120,7 +112,6 @@ public class PlansResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
     public Response list(@Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of("account", "owner", "search", "status", "nextReviewBefore", "sort", "page",
                 "size"));
@@ -130,7 +121,7 @@ public class PlansResource {
             throw Requests.badParameter("search", "query parameter 'search' is empty; give part of an account's name, or leave it out");
         }
         PlanStatus status = q.getFirst("status") == null ? null
-                : PlanStatus.byName(Requests.oneOf(uri, "status", List.of(PlanJson.statusNames()), null)).orElseThrow();
+                : PlanStatus.byName(Requests.oneOf(uri, "status", PlanRules.STATUSES, null)).orElseThrow();
         LocalDate before = q.getFirst("nextReviewBefore") == null ? null : date("nextReviewBefore", q.getFirst("nextReviewBefore"));
         String sort = Requests.oneOf(uri, "sort", PlanQuery.Sort.names(), "-updatedAt");
         boolean descending = sort.startsWith("-");
@@ -146,17 +137,13 @@ public class PlansResource {
 
     @GET
     @Path("/{id}/revisions")
-    @Produces(MediaType.APPLICATION_JSON)
     public Response revisions(@PathParam("id") String id, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
-        long planId = id(id);
-        plans.read(planId).orElseThrow(() -> notFound(id));
-        return PlanPaths.list(mapper.createObjectNode().put("planId", planId), "revisions", plans.revisions(planId), this::revisionHead);
+        return PlanPaths.listOf(plans, mapper, id, "revisions", plans::revisions, this::revisionHead);
     }
 
     @GET
     @Path("/{id}/revisions/{number}")
-    @Produces(MediaType.APPLICATION_JSON)
     public Response revision(@PathParam("id") String id, @PathParam("number") String number, @Context UriInfo uri) {
         Requests.onlyKnownParameters(uri, Set.of());
         long planId = id(id);

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -105,15 +104,12 @@ public final class ScenarioJson {
         if (supplier != null && in.object(supplier, "/supplier", "supplier", PARTY_FIELDS)) {
             supplierRate = in.requiredNumber(supplier, "/supplier", "costOfCapital");
         }
-        double customerRate = supplierRate;
-        Set<DerivedDefault> derived = EnumSet.noneOf(DerivedDefault.class);
+        double customerRate = Double.NaN;
         JsonNode customer = in.optional(root, "customer");
         if (customer != null && in.object(customer, "/customer", "customer", PARTY_FIELDS)) {
-            customerRate = in.optionalNumber(customer, "/customer", "costOfCapital", supplierRate);
+            customerRate = in.optionalNumber(customer, "/customer", "costOfCapital", Double.NaN);
         }
-        if (customer == null || !customer.has("costOfCapital")) {
-            derived.add(DerivedDefault.CUSTOMER_COST_OF_CAPITAL);
-        }
+        customerRate = DerivedDefault.customerCostOfCapital(customerRate, supplierRate);
 
         List<Product> products = new ArrayList<>();
         List<JsonNode> productNodes = in.array(in.required(root, "", "products"), "/products");
@@ -121,22 +117,17 @@ public final class ScenarioJson {
             products.add(readProduct(productNodes.get(i), JsonPointer.child("/products", i), in));
         }
 
-        int contractYears = Math.max(1, years);
+        int contractYears = DerivedDefault.contractYears(years);
         Terms terms = Terms.listPriceStatusQuo(contractYears);
         JsonNode termsNode = in.required(root, "", "terms");
         if (termsNode != null) {
             terms = readTerms(termsNode, "/terms", in, contractYears, null);
         }
-        if (termsNode == null || !termsNode.has("contractYears")) {
-            derived.add(DerivedDefault.CONTRACT_YEARS);
-        }
-        Terms baseline = Terms.listPriceStatusQuo(terms.contractYears());
+        Set<DerivedDefault> derived = DerivedDefault.followed(customer != null && customer.has("costOfCapital"),
+                termsNode != null && termsNode.has("contractYears"));
         JsonNode baselineNode = in.optional(root, "baseline");
-        if (baselineNode != null) {
-            baseline = readTerms(baselineNode, "/baseline", in, contractYears, terms);
-        } else {
-            baseline = baseline.withIgnoredFieldsOf(terms);
-        }
+        Terms baseline = baselineNode == null ? Terms.baselineOf(terms)
+                : readTerms(baselineNode, "/baseline", in, contractYears, terms);
 
         CostToServe costToServe = CostToServe.NONE;
         JsonNode cts = in.optional(root, "costToServe");

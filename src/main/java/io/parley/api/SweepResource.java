@@ -3,7 +3,6 @@ package io.parley.api;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,16 +50,13 @@ public class SweepResource {
     @Inject
     Meters meters;
 
-    private final JsonBodies bodies;
+    @Inject JsonBodies bodies;
     private final ParleyConfig.Analyses limits;
-    private final ProvenanceSource provenances;
-    private final HeavyWork heavy;
+    @Inject ProvenanceSource provenances;
+    @Inject HeavyWork heavy;
 
-    public SweepResource(JsonBodies bodies, ParleyConfig config, ProvenanceSource provenances, HeavyWork heavy) {
-        this.bodies = bodies;
+    public SweepResource(ParleyConfig config) {
         this.limits = config.analyses();
-        this.provenances = provenances;
-        this.heavy = heavy;
     }
 
     /** A checked sweep request: the grid, the metrics, and the slice of it to answer. */
@@ -186,21 +182,9 @@ public class SweepResource {
     }
 
     private static Rows rowsJson(SweepRequest sweep, Provenance provenance) {
-        List<double[]> rows = new ArrayList<>();
-        try {
-            Sweep.run(sweep.compiled(), sweep.grid(), sweep.metrics(), sweep.from(), sweep.to(),
-                    (index, levers, metrics) -> rows.add(concat(levers, metrics)));
-        } catch (IOException e) {
-            throw new IllegalStateException("buffered sweeps do no I/O", e);
-        }
+        List<double[]> rows = Sweep.rows(sweep.compiled(), sweep.grid(), sweep.metrics(), sweep.from(), sweep.to());
         return new Rows(columns(sweep), sweep.grid().size(),
                 new ShardJson(sweep.shard().index(), sweep.shard().count(), sweep.from(), sweep.to()), rows, provenance);
-    }
-
-    private static double[] concat(double[] a, double[] b) {
-        double[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     /** The columns of a row: each lever's path, then each metric's name. */
@@ -213,25 +197,15 @@ public class SweepResource {
 
     /** A two-lever sweep as a matrix: rows are the first lever's values, columns the second's. */
     private static Response.ResponseBuilder table(SweepRequest sweep, UriInfo uri, Format format, Provenance provenance) {
-        if (sweep.grid().levers().size() != 2) {
-            throw new InvalidInputException(new Violation("/levers",
-                    "layout=table needs exactly 2 levers (rows, columns); this sweep has " + sweep.grid().levers().size(), null));
-        }
+        Sweep.problemWithTable(sweep.grid()).ifPresent(problem -> {
+            throw new InvalidInputException(new Violation("/levers", problem, null));
+        });
         if (sweep.shard().count() != 1) {
             throw Requests.badParameter("layout", "layout=table answers the whole grid; shard the rows layout instead");
         }
         double[] rowValues = sweep.grid().values(0);
         double[] columnValues = sweep.grid().values(1);
-        double[][][] cells = new double[sweep.metrics().size()][rowValues.length][columnValues.length];
-        try {
-            Sweep.run(sweep.compiled(), sweep.grid(), sweep.metrics(), 0, sweep.grid().size(), (index, levers, metrics) -> {
-                int r = (int) (index / columnValues.length);
-                int c = (int) (index % columnValues.length);
-                for (int m = 0; m < metrics.length; m++) cells[m][r][c] = metrics[m];
-            });
-        } catch (IOException e) {
-            throw new IllegalStateException("buffered sweeps do no I/O", e);
-        }
+        double[][][] cells = Sweep.table(sweep.compiled(), sweep.grid(), sweep.metrics());
         String rowLever = sweep.grid().levers().get(0).path();
         String columnLever = sweep.grid().levers().get(1).path();
         if (format == Format.CSV) {

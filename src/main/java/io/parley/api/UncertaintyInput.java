@@ -163,11 +163,9 @@ final class UncertaintyInput {
         boolean ok = true;
         for (var it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!f.equals("type") && !kind.fields().contains(f)) {
-                input.in.fail(JsonPointer.child(at, f), ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type
-                        + " distribution has no '" + f + "'; it takes " + String.join(", ", kind.fields()), null);
-                ok = false;
-            }
+            Optional<String> problem = kind.problemWithField(f);
+            problem.ifPresent(p -> input.in.fail(JsonPointer.child(at, f), p, null));
+            ok &= problem.isEmpty();
         }
         int before = input.violations.size();
         for (String problem : d.problems()) {

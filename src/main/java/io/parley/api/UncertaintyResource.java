@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -38,27 +39,23 @@ import io.parley.ops.Traced;
  */
 @Path("/api/v1/analyses")
 @Consumes(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
 @Traced
 public class UncertaintyResource {
 
     @Inject
     Meters meters;
 
-    private final JsonBodies bodies;
+    @Inject JsonBodies bodies;
     private final ParleyConfig.Uncertainty limits;
     private final int maxShards;
-    private final ProvenanceSource provenances;
-    private final HeavyWork heavy;
-    private final AnalysisThreads threads;
+    @Inject ProvenanceSource provenances;
+    @Inject HeavyWork heavy;
+    @Inject AnalysisThreads threads;
 
-    public UncertaintyResource(JsonBodies bodies, ParleyConfig config, ProvenanceSource provenances, HeavyWork heavy,
-                               AnalysisThreads threads) {
-        this.bodies = bodies;
+    public UncertaintyResource(ParleyConfig config) {
         this.limits = config.uncertainty();
         this.maxShards = config.analyses().maxShards();
-        this.provenances = provenances;
-        this.heavy = heavy;
-        this.threads = threads;
     }
 
     // ---------------------------------------------------------------- Monte Carlo
@@ -145,13 +142,11 @@ public class UncertaintyResource {
 
     @POST
     @Path("/sobol")
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     public Response sobol(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Format format = Format.negotiate(headers, Format.JSON, Format.CSV);
-        AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a Sobol request", "scenario", "metrics", "levers",
-                "n", "seed", "bootstrap", "confidence", "secondOrder");
-        UncertaintyInput.Run run = UncertaintyInput.run(input, limits.maxLevers(), true);
-        Groups groups = UncertaintyInput.groups(input, run.levers());
+        Grouped request = grouped(body, uri, headers, "a Sobol request", "n", "seed", "bootstrap", "confidence", "secondOrder");
+        AnalysisInput input = request.input();
+        UncertaintyInput.Run run = request.run();
+        Groups groups = request.groups();
         int n = input.in.optionalInteger(input.root, "", "n", 1024, -1);
         SobolIndices.problemWithPoints(n).ifPresent(problem -> input.in.fail("/n", problem, n));
         long seed = UncertaintyInput.seed(input);
@@ -175,7 +170,7 @@ public class UncertaintyResource {
         Provenance provenance = provenances.of(run.compiled().scenario(), input.root, "scenario",
                 new Provenance.Sampled("saltelli", seed));
         List<UncertaintyJson.SobolMetric> indices = UncertaintyJson.sobol(results, secondOrder, run.levers(), groups);
-        if (format == Format.CSV) return csv(UncertaintyJson.sobolCsv(indices), provenance);
+        if (request.format() == Format.CSV) return csv(UncertaintyJson.sobolCsv(indices), provenance);
         return json(new UncertaintyJson.SobolAnswer(n, evaluations, seed, confidence, indices, provenance),
                 provenance);
     }
@@ -184,13 +179,12 @@ public class UncertaintyResource {
 
     @POST
     @Path("/morris")
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     public Response morris(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Format format = Format.negotiate(headers, Format.JSON, Format.CSV);
-        AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a Morris request", "scenario", "metrics", "levers",
-                "trajectories", "levels", "seed", "bootstrap", "confidence");
-        UncertaintyInput.Run run = UncertaintyInput.run(input, limits.maxLevers(), true);
-        Groups groups = UncertaintyInput.groups(input, run.levers());
+        Grouped request = grouped(body, uri, headers, "a Morris request", "trajectories", "levels", "seed", "bootstrap",
+                "confidence");
+        AnalysisInput input = request.input();
+        UncertaintyInput.Run run = request.run();
+        Groups groups = request.groups();
         int trajectories = input.in.optionalInteger(input.root, "", "trajectories", 20, -1);
         Morris.problemWithTrajectories(trajectories).ifPresent(problem -> input.in.fail("/trajectories", problem, null));
         if (trajectories > limits.maxTrajectories()) {
@@ -203,20 +197,32 @@ public class UncertaintyResource {
         Morris.problemWithResamples(resamples).ifPresent(problem -> input.in.fail("/bootstrap", problem, null));
         double confidence = UncertaintyInput.confidence(input);
         input.done();
+        long evaluations = Morris.evaluations(trajectories, groups.size());
         List<Morris.Result> results;
         long bytes = Morris.heapBytes(trajectories, groups.size(), run.metrics().size(), resamples);
         try (HeavyWork.Permit permit = heavy.admitHeavy("/trajectories",
-                Cost.of((long) trajectories * (groups.size() + 1), run.compiled()), bytes, "one Morris screening")) {
+                Cost.of(evaluations, run.compiled()), bytes, "one Morris screening")) {
             results = Morris.run(permit.watch(run.compiled()), run.levers(), groups, run.metrics(), trajectories, levels, seed,
                     resamples, confidence);
         }
-        long evaluations = (long) trajectories * (groups.size() + 1);
         meters.evaluated("morris", evaluations);
         Provenance provenance = provenances.of(run.compiled().scenario(), input.root, "scenario",
                 new Provenance.Sampled("morris", seed));
         UncertaintyJson.MorrisAnswer answer = new UncertaintyJson.MorrisAnswer(trajectories, levels, evaluations, seed,
                 resamples, confidence, UncertaintyJson.morris(results, run.levers(), groups), provenance);
-        return format == Format.CSV ? csv(UncertaintyJson.morrisCsv(answer), provenance) : json(answer, provenance);
+        return request.format() == Format.CSV ? csv(UncertaintyJson.morrisCsv(answer), provenance) : json(answer, provenance);
+    }
+
+    /** What a grouped sensitivity request (Sobol, Morris) opens with: the answer's format, the request, its run and groups. */
+    private record Grouped(Format format, AnalysisInput input, UncertaintyInput.Run run, Groups groups) {
+    }
+
+    private Grouped grouped(byte[] body, UriInfo uri, HttpHeaders headers, String what, String... settings) {
+        Format format = Format.negotiate(headers, Format.JSON, Format.CSV);
+        String[] fields = Stream.concat(Stream.of("scenario", "metrics", "levers"), Stream.of(settings)).toArray(String[]::new);
+        AnalysisInput input = AnalysisInput.of(bodies, body, uri, what, fields);
+        UncertaintyInput.Run run = UncertaintyInput.run(input, limits.maxLevers(), true);
+        return new Grouped(format, input, run, UncertaintyInput.groups(input, run.levers()));
     }
 
     private static Response csv(String table, Provenance provenance) {

@@ -31,6 +31,11 @@ public record Terms(Map<String, Double> discounts, Rebate rebate, double payment
         return new Terms(Map.of(), Rebate.NONE, 0, contractYears, 1, List.of(), 0);
     }
 
+    /** The baseline of a scenario that gives none: the status quo, for the proposed terms' contract. */
+    public static Terms baselineOf(Terms proposed) {
+        return listPriceStatusQuo(proposed.contractYears()).withIgnoredFieldsOf(proposed);
+    }
+
     /** Discount for a product, 0 when the terms name none. */
     public double discountOf(String productId) {
         return discounts.getOrDefault(productId, 0.0);

@@ -286,6 +286,24 @@ class BridgeTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aWholeVariantIsBridgedOnlyInTheBaselinesCurrencyAndShape() {
+        Scenario moreTiers = Plain.withTermsRebate(DEAL, Plain.rebate(RebateBasis.INCREMENTAL,
+                0, 0.005, 2500000, 0.015, 3300000, 0.025, 3800000, 0.035, 4500000, 0.04));
+        Scenario inDollars = new Scenario(DEAL.name(), DEAL.description(), "USD", DEAL.horizon(),
+                DEAL.supplierCostOfCapital(), DEAL.customerCostOfCapital(), DEAL.products(), DEAL.terms(), DEAL.baseline(),
+                DEAL.costToServe(), DEAL.derived());
+
+        assertThat(Bridge.problemWithVariant(COMPILED, CompiledScenario.compile(Plain.set(DEAL, FIVE)))).isEmpty();
+        assertThat(Bridge.problemWithVariant(COMPILED, CompiledScenario.compile(moreTiers)))
+                .hasValueSatisfying(v -> assertThat(v.pointer()).isEmpty());
+        assertThat(Bridge.problemWithVariant(COMPILED, CompiledScenario.compile(inDollars))).hasValueSatisfying(v -> {
+            assertThat(v.pointer()).isEqualTo("/currency");
+            assertThat(v.value()).isEqualTo("USD");
+            assertThat(v.message()).startsWith("the variant is in USD and the baseline in " + DEAL.currency());
+        });
+    }
+
     // --- method choice and weights ---
 
     @Test

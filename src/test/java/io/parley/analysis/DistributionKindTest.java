@@ -44,4 +44,18 @@ class DistributionKindTest {
         assertThatThrownBy(() -> DistributionKind.NORMAL.of(1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DistributionKind.DISCRETE.of(1, 2)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aFamilyTakesItsTypeItsParametersAndItsWindowAndNothingElse() {
+        assertThat(DistributionKind.TRIANGULAR.problemWithField("type")).isEmpty();
+        assertThat(DistributionKind.TRIANGULAR.problemWithField("mode")).isEmpty();
+        assertThat(DistributionKind.TRIANGULAR.problemWithField("upper")).isEmpty();
+        assertThat(DistributionKind.TRIANGULAR.problemWithField("sd"))
+                .hasValue("a triangular distribution has no 'sd'; it takes min, mode, max, lower, upper");
+        // the empirical family is not cut to a window, and its article is 'an'
+        assertThat(DistributionKind.EMPIRICAL.problemWithField("lower"))
+                .hasValue("an empirical distribution has no 'lower'; it takes values");
+        assertThat(DistributionKind.LOG_UNIFORM.problemWithField("mean"))
+                .hasValue("a logUniform distribution has no 'mean'; it takes min, max, lower, upper");
+    }
 }

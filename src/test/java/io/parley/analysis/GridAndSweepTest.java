@@ -73,6 +73,14 @@ class GridAndSweepTest {
     }
 
     @Test
+    void aRangeIsOneStepOrMore() {
+        assertThat(Grid.problemWithSteps(1)).isEmpty();
+        assertThat(Grid.problemWithSteps(40)).isEmpty();
+        assertThat(Grid.problemWithSteps(0)).hasValue("0 is not a number of steps (1 or more)");
+        assertThat(Grid.problemWithSteps(-2)).hasValue("-2 is not a number of steps (1 or more)");
+    }
+
+    @Test
     void rangeFourHundredthsToNineHundredthsInFiveStepsHitsEightHundredthsExactly() {
         // 0.04 → 0.09 in 5 steps of 0.01: 0.04, 0.05, 0.06, 0.07, 0.08, 0.09; the 5th value is the double 0.08
         double[] v = Grid.range(0.04, 0.09, 5);
@@ -257,5 +265,54 @@ class GridAndSweepTest {
                 assertThat(joined.get(i).metrics()).as("%d shards row %d metrics", n, i).containsExactly(whole.get(i).metrics());
             }
         }
+    }
+
+    // --- buffered forms: rows and tables ---
+
+    @Test
+    void bufferedRowsAreTheLeversThenTheMetricsOfEachPointInTheSlice() {
+        // points 4..9 of 5 × 3: discounts index 1..3 (0.06, 0.08, 0.10), payment days in nested order
+        List<double[]> rows = Sweep.rows(COMPILED, grid(), METRICS, 4, 10);
+
+        assertThat(rows).hasSize(6);
+        for (int i = 0; i < rows.size(); i++) {
+            long point = 4 + i;
+            double discount = DISCOUNTS[(int) (point / 3)];
+            double days = DAY_VALUES[(int) (point % 3)];
+            double[] plain = Plain.summary(Plain.set(DEAL, DISCOUNT, discount, DAYS, days));
+            assertThat(rows.get(i)).as("point %d", point).hasSize(2 + METRICS.size());
+            assertThat(rows.get(i)[0]).as("point %d discount", point).isEqualTo(discount);
+            assertThat(rows.get(i)[1]).as("point %d days", point).isEqualTo(days);
+            for (int m = 0; m < METRICS.size(); m++) {
+                assertSame(rows.get(i)[2 + m], plain[METRICS.get(m).ordinal()], "point " + point + " " + METRICS.get(m).apiName);
+            }
+        }
+    }
+
+    @Test
+    void aTableHoldsPerMetricTheFirstLeverDownAndTheSecondAcross() {
+        double[][][] cells = Sweep.table(COMPILED, grid(), METRICS);
+
+        assertThat(cells).hasDimensions(METRICS.size(), DISCOUNTS.length);
+        for (int r = 0; r < DISCOUNTS.length; r++) {
+            for (int c = 0; c < DAY_VALUES.length; c++) {
+                double[] plain = Plain.summary(Plain.set(DEAL, DISCOUNT, DISCOUNTS[r], DAYS, DAY_VALUES[c]));
+                for (int m = 0; m < METRICS.size(); m++) {
+                    assertThat(cells[m][r]).hasSize(DAY_VALUES.length);
+                    assertSame(cells[m][r][c], plain[METRICS.get(m).ordinal()],
+                            METRICS.get(m).apiName + " at (" + DISCOUNTS[r] + ", " + DAY_VALUES[c] + ")");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTableNeedsExactlyTwoLevers() {
+        Grid one = new Grid(List.of(BoundLever.bind(COMPILED, DISCOUNT)), List.<double[]>of(DISCOUNTS));
+
+        assertThat(Sweep.problemWithTable(grid())).isEmpty();
+        assertThat(Sweep.problemWithTable(one)).hasValue("layout=table needs exactly 2 levers (rows, columns); this sweep has 1");
+        assertThatThrownBy(() -> Sweep.table(COMPILED, one, METRICS)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("this sweep has 1");
     }
 }

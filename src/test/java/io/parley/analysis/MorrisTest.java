@@ -138,4 +138,13 @@ class MorrisTest {
         assertThat(b).isEqualTo(a); // records of doubles: bit for bit
         assertThat(c).isNotEqualTo(a);
     }
+
+    @Test
+    void aScreeningEvaluatesEachTrajectorysStartAndOneMovePerGroup() {
+        // r trajectories of g + 1 points each: 20 × (3 + 1) = 80; 1000 × (40 + 1) = 41,000
+        assertThat(Morris.evaluations(20, 3)).isEqualTo(80);
+        assertThat(Morris.evaluations(1000, 40)).isEqualTo(41_000);
+        // counted in a long: 2^31 − 1 trajectories of 2 groups is 6,442,450,941, past an int
+        assertThat(Morris.evaluations(Integer.MAX_VALUE, 2)).isEqualTo(3L * Integer.MAX_VALUE);
+    }
 }

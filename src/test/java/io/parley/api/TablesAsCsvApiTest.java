@@ -52,6 +52,16 @@ class TablesAsCsvApiTest {
         return r;
     }
 
+    /** An operation's contract example answered as JSON and then as CSV: the JSON, and the CSV's rows. */
+    private record Answers(JsonNode json, List<String[]> rows) {
+    }
+
+    private static Answers both(String path, String example) {
+        String body = example(path, example);
+        Response json = post(path, body, "application/json");
+        return new Answers(Fixtures.json(json.asString()), rows(post(path, body, "text/csv"), json));
+    }
+
     /** The CSV's rows, header first, each split into cells (no cell of these tables holds a comma). */
     private static List<String[]> rows(Response csv, Response json) {
         assertThat(csv.getHeader("Parley-Request-Hash")).isEqualTo(json.getHeader("Parley-Request-Hash"));
@@ -72,11 +82,9 @@ class TablesAsCsvApiTest {
 
     @Test
     void goalSeekCrossingsAreARowEach() {
-        String path = "/api/v1/analyses/goal-seek";
-        String body = example(path, "rebateStep");
-        Response jsonR = post(path, body, "application/json");
-        JsonNode json = Fixtures.json(jsonR.asString());
-        List<String[]> rows = rows(post(path, body, "text/csv"), jsonR);
+        Answers answers = both("/api/v1/analyses/goal-seek", "rebateStep");
+        JsonNode json = answers.json();
+        List<String[]> rows = answers.rows();
         assertThat(rows.get(0)).containsExactly("lever", "metric", "target", "status", "value", "result", "below", "above", "end");
         JsonNode crossings = json.get("crossings");
         assertThat(crossings.size()).isGreaterThanOrEqualTo(2); // a step: several crossings, one of them a jump
@@ -96,11 +104,8 @@ class TablesAsCsvApiTest {
 
     @Test
     void sobolIndicesAreARowPerMetricAndLever() {
-        String path = "/api/v1/analyses/sobol";
-        String body = example(path, "packagingRenewal");
-        Response jsonR = post(path, body, "application/json");
-        List<String[]> rows = rows(post(path, body, "text/csv"), jsonR);
-        eachEntry(Fixtures.json(jsonR.asString()), "indices", rows, (row, ix) -> {
+        Answers answers = both("/api/v1/analyses/sobol", "packagingRenewal");
+        eachEntry(answers.json(), "indices", answers.rows(), (row, ix) -> {
             assertThat(row[1]).isEqualTo(ix.get("lever").asText());
             sameFields(row, 4, ix, "first", "firstLow", "firstHigh", "total", "totalLow", "totalHigh");
         });
@@ -125,11 +130,9 @@ class TablesAsCsvApiTest {
 
     @Test
     void morrisEffectsOfGroupsAreARowEachWithTheirRawEffects() {
-        String path = "/api/v1/analyses/morris";
-        String body = example(path, "grouped");
-        Response jsonR = post(path, body, "application/json");
-        JsonNode json = Fixtures.json(jsonR.asString());
-        List<String[]> rows = rows(post(path, body, "text/csv"), jsonR);
+        Answers answers = both("/api/v1/analyses/morris", "grouped");
+        JsonNode json = answers.json();
+        List<String[]> rows = answers.rows();
         int trajectories = json.get("trajectories").asInt();
         assertThat(rows.get(0)).hasSize(8 + trajectories);
         assertThat(rows.get(0)[8 + trajectories - 1]).isEqualTo("effect" + trajectories);
@@ -146,11 +149,9 @@ class TablesAsCsvApiTest {
 
     @Test
     void theFrontierIsARowPerPointWithEveryDecision() {
-        String path = "/api/v1/optimize/frontier";
-        String body = example(path, "zone");
-        Response jsonR = post(path, body, "application/json");
-        JsonNode json = Fixtures.json(jsonR.asString());
-        List<String[]> rows = rows(post(path, body, "text/csv"), jsonR);
+        Answers answers = both("/api/v1/optimize/frontier", "zone");
+        JsonNode json = answers.json();
+        List<String[]> rows = answers.rows();
         String[] header = rows.get(0);
         assertThat(header[2]).isEqualTo(json.get("supplier").asText());
         assertThat(header[3]).isEqualTo(json.get("customer").asText());

@@ -1,4 +1,4 @@
-package io.parley.api;
+package io.parley.model;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,21 +16,23 @@ import org.apache.commons.csv.CSVRecord;
  * can open a download, edit it and upload it again. {@code bom} puts the byte-order mark before any
  * dialect (without it, Excel opens UTF-8 as its ANSI code page: Δ becomes Î”).
  */
-final class CsvDialect {
+public final class CsvDialect {
 
-    static final String RFC4180 = "rfc4180";
-    static final String EXCEL_EU = "excel-eu";
-    static final List<String> NAMES = List.of(RFC4180, EXCEL_EU);
-    static final String BOM = "\uFEFF";
+    public static final String RFC4180 = "rfc4180";
+    public static final String EXCEL_EU = "excel-eu";
+    public static final List<String> NAMES = List.of(RFC4180, EXCEL_EU);
+    public static final String BOM = "\uFEFF";
+    /** RFC 4180's record separator, which Excel writes in either dialect. */
+    public static final String EOL = "\r\n";
 
-    /** A number cell as {@link Csv} writes one. */
+    /** A number cell as the service's CSV writer writes one: plain decimals, no exponent. */
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     private CsvDialect() {
     }
 
-    /** {@code csv}, written by {@link Csv} (RFC 4180), in {@code dialect}, with a byte-order mark when asked or the dialect has one. */
-    static String write(String csv, String dialect, boolean bom) {
+    /** {@code csv}, written as RFC 4180 with plain-decimal numbers, in {@code dialect}, with a byte-order mark when asked or the dialect has one. */
+    public static String write(String csv, String dialect, boolean bom) {
         boolean eu = EXCEL_EU.equals(dialect);
         String body = eu ? excelEu(csv) : csv;
         return bom || eu ? BOM + body : body;
@@ -45,7 +47,7 @@ final class CsvDialect {
                     String cell = record.get(i);
                     out.append(NUMBER.matcher(cell).matches() ? cell.replace('.', ',') : quoted(cell));
                 }
-                out.append(Csv.EOL);
+                out.append(EOL);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,4 +1,4 @@
-package io.parley.api;
+package io.parley.model;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,11 +11,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import io.parley.model.InvalidInputException;
-import io.parley.model.Numbers;
-import io.parley.model.SheetNumbers;
-import io.parley.model.Violation;
-
 /**
  * A CSV upload as spreadsheets write it: comma-separated, or semicolon-separated with decimal commas
  * (what Excel writes where the comma is the decimal mark), cells optionally in double quotes ("" for a
@@ -26,26 +21,26 @@ import io.parley.model.Violation;
  * a number that could be either locale's ({@code 6.500} in a semicolon file) is refused, never guessed.
  * Read by Apache Commons CSV.
  */
-final class CsvInput {
+public final class CsvUpload {
 
     /** A data row and the line of the upload it starts on (the header is line 1). */
-    record Row(int line, List<String> cells) {
+    public record Row(int line, List<String> cells) {
     }
 
-    final List<String> header;
-    final List<Row> rows;
-    final boolean decimalComma;
+    public final List<String> header;
+    public final List<Row> rows;
+    public final boolean decimalComma;
     /** The numbers of the locale the uploader declared, or null. */
     private final SheetNumbers declared;
 
-    private CsvInput(List<String> header, List<Row> rows, boolean decimalComma, SheetNumbers declared) {
+    private CsvUpload(List<String> header, List<Row> rows, boolean decimalComma, SheetNumbers declared) {
         this.header = header;
-        this.rows = rows;
+        this.rows = List.copyOf(rows);
         this.decimalComma = decimalComma;
         this.declared = declared;
     }
 
-    static CsvInput parse(String text) {
+    public static CsvUpload parse(String text) {
         return parse(text, null);
     }
 
@@ -54,7 +49,7 @@ final class CsvInput {
      *
      * @throws InvalidInputException naming the line when the text is not CSV (a quote never closed)
      */
-    static CsvInput parse(String text, SheetNumbers declared) {
+    public static CsvUpload parse(String text, SheetNumbers declared) {
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         String first = text.lines().findFirst().orElse("");
         int linesBefore = 0;
@@ -85,7 +80,7 @@ final class CsvInput {
             throw new InvalidInputException(List.of(new Violation("line " + lineOf(e),
                     "the CSV does not parse: a quoted cell is not closed (a quote inside a cell is written \"\")", null)));
         }
-        return new CsvInput(header == null ? List.of("") : header, rows, delimiter == ';', declared);
+        return new CsvUpload(header == null ? List.of("") : header, rows, delimiter == ';', declared);
     }
 
     /** The line Commons CSV names in its message ("... line 7 ..."), or 1. */
@@ -106,7 +101,7 @@ final class CsvInput {
      * null, so the caller reports it as not a number. Java's own parser would also take "NaN",
      * "Infinity", "0x1p3" or "5d", which no spreadsheet means as a figure.
      */
-    Double number(String cell) {
+    public Double number(String cell) {
         if (declared != null) {
             try {
                 double v = declared.parse(cell);

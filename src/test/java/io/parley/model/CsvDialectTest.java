@@ -1,4 +1,4 @@
-package io.parley.api;
+package io.parley.model;
 
 import org.junit.jupiter.api.Test;
 
