@@ -54,9 +54,12 @@ public class HeavyWork {
         return t;
     });
 
-    public HeavyWork(ParleyConfig config, CurrentVertxRequest current) {
+    private final DryRun dryRun;
+
+    public HeavyWork(ParleyConfig config, CurrentVertxRequest current, DryRun dryRun) {
         this.limits = config.limits();
         this.current = current;
+        this.dryRun = dryRun;
         int n = limits.heavyRequests() > 0 ? limits.heavyRequests() : Runtime.getRuntime().availableProcessors();
         this.permits = new Semaphore(n, true);
         watcher.scheduleWithFixedDelay(this::watch, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
@@ -133,6 +136,7 @@ public class HeavyWork {
      */
     public Permit admit(String pointer, Cost cost) {
         refuseOverCeiling(pointer, cost);
+        stopIfDryRun();
         return cost.units() <= limits.lightCostUnits() ? admitted(new Permit(currentResponse(), false)) : acquire();
     }
 
@@ -183,6 +187,7 @@ public class HeavyWork {
     /** Waits briefly for a slot; a saturated service answers 503 with Retry-After. */
     @Counted(value = "parley.heavy.work", description = "Heavy requests admitted (result=success) and refused busy (result=failure)")
     public Permit acquire() {
+        stopIfDryRun();
         try {
             if (permits.tryAcquire(limits.heavyWaitMillis(), TimeUnit.MILLISECONDS)) {
                 return admitted(new Permit(currentResponse(), true));
@@ -193,6 +198,16 @@ public class HeavyWork {
         throw Problem.of(Problem.Kind.BUSY)
                 .detail("every slot for heavy work is taken; retry in " + limits.retryAfterSeconds() + " s")
                 .exception(limits.retryAfterSeconds());
+    }
+
+    /** A request sent to be checked, not run (a job's at submit time), ends here with 204: every rule has passed. */
+    private void stopIfDryRun() {
+        try {
+            RoutingContext context = current.getCurrent();
+            if (context != null && dryRun.asked(context.request().getHeader(DryRun.HEADER))) throw new DryRun.Checked();
+        } catch (IllegalStateException | UnsupportedOperationException e) {
+            // no request context: a batch run or a test calling in directly
+        }
     }
 
     private Permit admitted(Permit permit) {

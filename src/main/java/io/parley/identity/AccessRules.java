@@ -17,7 +17,7 @@ public final class AccessRules {
     /** Evaluating a stored scenario reads the plan's figures: a read, charged to the quota like any computation. */
     private static final Pattern PLAN_SCENARIO_EVALUATE = Pattern.compile("/api/v1/plans/[^/]+/scenarios/[^/]+/evaluate/?");
     private static final Pattern PLANS = Pattern.compile("/api/v1/plans(/.*)?");
-    private static final Pattern ANALYSES = Pattern.compile("/api/v1/(evaluate|compare|analyses|optimize)(/.*)?");
+    private static final Pattern ANALYSES = Pattern.compile("/api/v1/(evaluate|compare|analyses|optimize|jobs)(/.*)?");
     private static final Pattern ADMINISTRATION = Pattern.compile("/api/v1/(keys|links|audit)(/.*)?");
     private static final Pattern REFERENCE = Pattern.compile("/api/v1/metrics/?");
 
