@@ -67,7 +67,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theCoreKnowsNoStoreNorShell = noClasses()
             .that().resideInAnyPackage("io.parley.model..", "io.parley.engine..", "io.parley.analysis..",
-                    "io.parley.optimize..", "io.parley.plan..")
+                    "io.parley.optimize..", "io.parley.plan..", "io.parley.jobs..")
             .should().dependOnClassesThat().resideInAnyPackage("io.parley.store..", "io.parley.api..", "io.parley.ops..");
 
     /** The ports plan/ declares (PlanRepository, IdempotencyKeys) are the store's to implement. */

@@ -55,10 +55,13 @@ public class HeavyWork {
         return t;
     });
 
-    public HeavyWork(ParleyConfig config, CurrentVertxRequest current, ComputeQuota quota) {
+    private final DryRun dryRun;
+
+    public HeavyWork(ParleyConfig config, CurrentVertxRequest current, ComputeQuota quota, DryRun dryRun) {
         this.limits = config.limits();
         this.current = current;
         this.quota = quota;
+        this.dryRun = dryRun;
         int n = limits.heavyRequests() > 0 ? limits.heavyRequests() : Runtime.getRuntime().availableProcessors();
         this.permits = new Semaphore(n, true);
         watcher.scheduleWithFixedDelay(this::watch, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
@@ -188,6 +191,7 @@ public class HeavyWork {
                     + " product-periods; ask for fewer evaluations, or split the work into shards or smaller scenarios)",
                     cost.units(), limits.maxCostUnits());
         }
+        stopIfDryRun(); // every admission rule has passed; a dry run is neither charged nor given a slot
     }
 
     /**
@@ -207,6 +211,16 @@ public class HeavyWork {
         throw Problem.of(Problem.Kind.BUSY)
                 .detail("every slot for heavy work is taken; retry in " + limits.retryAfterSeconds() + " s")
                 .exception(limits.retryAfterSeconds());
+    }
+
+    /** A request sent to be checked, not run (a job's at submit time), ends here with 204: every rule has passed. */
+    private void stopIfDryRun() {
+        try {
+            RoutingContext context = current.getCurrent();
+            if (context != null && dryRun.asked(context.request().getHeader(DryRun.HEADER))) throw new DryRun.Checked();
+        } catch (IllegalStateException | UnsupportedOperationException e) {
+            // no request context: a batch run or a test calling in directly
+        }
     }
 
     private Permit admitted(Permit permit) {

@@ -171,6 +171,7 @@ public record Problem(String type, String title, int status, String detail, Stri
         OUTCOME_UNKNOWN("outcome-unknown", 503, "The write may or may not have been stored"),
         PRECONDITION_REQUIRED("precondition-required", 428, "Changes need the ETag of the revision they change"),
         STALE("stale-revision", 412, "Someone else changed this first"),
+        JOB_NOT_FINISHED("job-not-finished", 409, "The job has no answer: it has not succeeded"),
         NO_AGREED_SCENARIO("no-agreed-scenario", 409, "The plan has no agreed scenario to compare with"),
         STORED_SCENARIO_INVALID("stored-scenario-invalid", 409, "The stored scenario no longer satisfies the model"),
         IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "The Idempotency-Key was used with another request"),

@@ -19,7 +19,7 @@ public final class AccessRules {
     /** A plan's spreadsheet links, listed too, are for those who may change the plan: a link reads the plan without a key. */
     private static final Pattern PLAN_LINKS = Pattern.compile("/api/v1/plans/[^/]+/links(/.*)?");
     private static final Pattern PLANS = Pattern.compile("/api/v1/plans(/.*)?");
-    private static final Pattern ANALYSES = Pattern.compile("/api/v1/(evaluate|compare|analyses|optimize)(/.*)?");
+    private static final Pattern ANALYSES = Pattern.compile("/api/v1/(evaluate|compare|analyses|optimize|jobs)(/.*)?");
     private static final Pattern ADMINISTRATION = Pattern.compile("/api/v1/(keys|links|audit)(/.*)?");
     private static final Pattern REFERENCE = Pattern.compile("/api/v1/metrics/?");
 

@@ -16,7 +16,7 @@ public abstract sealed class IdempotencyKeyException extends RuntimeException {
 
     /** The key came with another request before: a key names one request, not a kind of request. */
     public static final class Reused extends IdempotencyKeyException {
-        Reused(String key) {
+        public Reused(String key) {
             super(key, "Idempotency-Key '" + key + "' was used with another request in the last 24 hours; "
                     + "a retry sends the same request, a new request a new key");
         }

@@ -52,6 +52,11 @@ public final class PackagedService implements AutoCloseable {
      * (such as {@code -Xmx256m} or {@code -Dparley.x=y}) and environment, and waits until it answers ready.
      */
     public static PackagedService start(Path directory, List<String> jvmOptions, Map<String, String> environment) {
+        return start(jar(), directory, jvmOptions, environment);
+    }
+
+    /** Starts {@code jar} (the default build or another, such as the MariaDB one) as {@link #start(Path, List, Map)} does. */
+    public static PackagedService start(Path jar, Path directory, List<String> jvmOptions, Map<String, String> environment) {
         try {
             Files.createDirectories(directory);
             int port = freePort();
@@ -60,7 +65,7 @@ public final class PackagedService implements AutoCloseable {
             command.addAll(jvmOptions);
             command.add("-Dquarkus.http.port=" + port);
             command.add("-jar");
-            command.add(jar().toString());
+            command.add(jar.toString());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(directory.toFile())
                     .redirectErrorStream(true)

@@ -26,7 +26,7 @@ class MariaDbStoreTest {
             assertThat(c.getMetaData().getDatabaseProductVersion()).containsIgnoringCase("mariadb");
             try (ResultSet r = s.executeQuery("SELECT MAX(version) FROM flyway_schema_history WHERE success = 1")) {
                 r.next();
-                assertThat(r.getString(1)).isEqualTo("8"); // V8: the audit trail
+                assertThat(r.getString(1)).isEqualTo("9"); // V9: jobs and their clustered queue
             }
             try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM plan")) {
                 r.next();

@@ -18,6 +18,7 @@ import io.parley.client.ApiException;
 import io.parley.client.api.AnalysesApi;
 import io.parley.client.api.EvaluationApi;
 import io.parley.client.api.IdentityApi;
+import io.parley.client.api.JobsApi;
 import io.parley.client.api.OptimisationApi;
 import io.parley.client.api.PlansApi;
 import io.parley.client.api.ReferenceApi;
@@ -26,6 +27,8 @@ import io.parley.client.model.ActualsUpload;
 import io.parley.client.model.ApiKeyRequest;
 import io.parley.client.model.IssuedApiKey;
 import io.parley.client.model.IssuedPlanLink;
+import io.parley.client.model.Job;
+import io.parley.client.model.JobRequest;
 import io.parley.client.model.BreakEvenRequest;
 import io.parley.client.model.BridgeRequest;
 import io.parley.client.model.CompareRequest;
@@ -65,6 +68,7 @@ public final class EveryOperation {
     private final AnalysesApi analyses;
     private final EvaluationApi evaluation;
     private final IdentityApi identity;
+    private final JobsApi jobs;
     private final OptimisationApi optimisation;
     private final PlansApi plans;
     private final ReferenceApi reference;
@@ -79,6 +83,7 @@ public final class EveryOperation {
         this.analyses = new AnalysesApi(client);
         this.evaluation = new EvaluationApi(client);
         this.identity = new IdentityApi(client);
+        this.jobs = new JobsApi(client);
         this.optimisation = new OptimisationApi(client);
         this.plans = new PlansApi(client);
         this.reference = new ReferenceApi(client);
@@ -119,6 +124,19 @@ public final class EveryOperation {
         calls.put("listApiKeys", () -> identity.listApiKeys());
         calls.put("revokeApiKey", () -> identity.revokeApiKey(String.valueOf(key[0].getId())));
         calls.put("listAuditEntries", () -> identity.listAuditEntries(null, null, null));
+
+        // a job's life: submitted, read until it has succeeded, its answer read, then cancelled (an ended job stays as it is)
+        Job[] job = new Job[1];
+        calls.put("submitJob", () -> job[0] = jobs.submitJob(body("submitJob", JobRequest.class), UUID.randomUUID().toString()));
+        calls.put("readJob", () -> {
+            for (int i = 0; i < 600 && !"succeeded".equals(String.valueOf(job[0].getState())); i++) {
+                Thread.sleep(100);
+                job[0] = jobs.readJob(job[0].getId());
+            }
+            return job[0];
+        });
+        calls.put("readJobResult", () -> jobs.readJobResult(job[0].getId()));
+        calls.put("cancelJob", () -> jobs.cancelJob(job[0].getId()));
 
         // a plan's life, in an order in which each call has what it needs
         Plan[] plan = new Plan[1];

@@ -1,0 +1,57 @@
+package io.parley.jobs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** What jobs need of a store; store/JobStore keeps them in the tables {@code job} and {@code job_shard}. */
+public interface JobRepository {
+
+    /** Stores a new queued job and its shards, all queued, under the Idempotency-Key it was sent with. */
+    void create(Job job, Optional<String> idempotencyKey);
+
+    /** The job {@code id} of {@code tenant}; another tenant's job is not found. */
+    Optional<Job> find(String tenant, String id);
+
+    /** The job {@code id} whatever its tenant: for the replicas that run it. */
+    Optional<Job> find(String id);
+
+    /** The job {@code createdBy} of {@code tenant} submitted with {@code idempotencyKey}. */
+    Optional<Job> byIdempotencyKey(String tenant, String createdBy, String idempotencyKey);
+
+    /**
+     * Marks shard {@code shard} running on behalf of a replica (and the job running, if it was queued),
+     * counting the attempt; answers the attempt's number, or nothing when there is nothing to run: the job is finished or gone, or the shard
+     * is already done.
+     */
+    OptionalInt startShard(String id, int shard, Instant at);
+
+    /**
+     * Keeps shard {@code shard}'s answer and marks it done, unless the job has finished meanwhile
+     * (cancelled); answers the job as it now is. When this was the last shard, the job has succeeded
+     * and expires at {@code expiresAt}.
+     */
+    Optional<Job> finishShard(String id, int shard, byte[] answer, Instant at, Instant expiresAt);
+
+    /** Ends a job that has not finished yet in {@code state} (failed or cancelled); false if it had already finished. */
+    boolean end(String id, JobState state, Optional<String> failure, Instant at, Instant expiresAt);
+
+    /** Reads the answers of every shard, shard by shard in order, each streamed from the store. */
+    void answers(String id, ShardReader reader) throws IOException;
+
+    /** Deletes jobs that expired before {@code now}; answers how many. */
+    int deleteExpired(Instant now);
+
+    /** Jobs not finished yet: queued or running. */
+    long unfinished();
+
+    /** When the oldest job still queued was submitted. */
+    Optional<Instant> oldestQueued();
+
+    /** Receives one shard's answer. */
+    interface ShardReader {
+        void read(int shard, InputStream answer) throws IOException;
+    }
+}

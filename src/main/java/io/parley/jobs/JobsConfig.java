@@ -1,0 +1,23 @@
+package io.parley.jobs;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings under {@code parley.jobs.*} (docs/jobs.md). */
+@ConfigMapping(prefix = "parley.jobs")
+public interface JobsConfig {
+
+    /** How long a finished job and its answer are kept, then deleted (ISO-8601, e.g. P7D). */
+    @WithDefault("P7D")
+    Duration keepResults();
+
+    /** The secret completion callbacks are signed with; without one, callbacks are refused at submit. */
+    Optional<String> callbackSecret();
+
+    /** How often each replica deletes expired jobs (a Quarkus scheduler period, e.g. 10m). */
+    @WithDefault("10m")
+    String expireEvery();
+}

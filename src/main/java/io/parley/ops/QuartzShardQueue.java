@@ -1,0 +1,59 @@
+package io.parley.ops;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.TriggerBuilder;
+
+import io.parley.jobs.ShardQueue;
+
+/**
+ * Job shards in Quartz's clustered JDBC store (quarkus-quartz, store-type jdbc-cmt): each shard is one
+ * Quartz job with one trigger, fired once by whichever replica's scheduler acquires it first. Each asks
+ * for recovery, so when the replica running it stops checking in, another replica runs it again.
+ */
+@ApplicationScoped
+public class QuartzShardQueue implements ShardQueue {
+
+    static final String GROUP = "parley-job-shards";
+    static final String JOB = "job";
+    static final String SHARD = "shard";
+
+    private final Scheduler scheduler;
+
+    public QuartzShardQueue(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public void enqueue(String id, int shards) {
+        try {
+            for (int k = 1; k <= shards; k++) {
+                JobDetail detail = JobBuilder.newJob(ShardRun.class).withIdentity(key(id, k))
+                        .usingJobData(JOB, id).usingJobData(SHARD, Integer.toString(k)).requestRecovery(true).build();
+                scheduler.scheduleJob(detail, TriggerBuilder.newTrigger().withIdentity(id + "/" + k, GROUP).startNow()
+                        .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build());
+            }
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("queueing the shards of job " + id + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void dequeue(String id, int shards) {
+        try {
+            for (int k = 1; k <= shards; k++) scheduler.deleteJob(key(id, k));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("taking the shards of job " + id + " off the queue failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static JobKey key(String id, int shard) {
+        return JobKey.jobKey(id + "/" + shard, GROUP);
+    }
+}
