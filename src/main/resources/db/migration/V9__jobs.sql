@@ -39,17 +39,19 @@ CREATE TABLE job_shard (
 
 -- The tables of Quartz's JDBC job store (quarkus-quartz, store-type jdbc-cmt, clustered): the shards'
 -- triggers, which replica fired which, and the cluster's check-ins. Quartz names them in upper case,
--- and MariaDB on Linux tells case apart, so they are created in upper case.
+-- and MariaDB on Linux tells case apart, so they are created in upper case. Quartz writes its flags
+-- with setBoolean: BOOLEAN (TINYINT(1) on MariaDB) takes that on both stores, where the VARCHAR(1) of
+-- Quartz's MySQL script made H2, the embedded default, refuse 'FALSE' and the service not start.
 CREATE TABLE QRTZ_JOB_DETAILS (
     SCHED_NAME        VARCHAR(120) NOT NULL,
     JOB_NAME          VARCHAR(190) NOT NULL,
     JOB_GROUP         VARCHAR(190) NOT NULL,
     DESCRIPTION       VARCHAR(250) NULL,
     JOB_CLASS_NAME    VARCHAR(250) NOT NULL,
-    IS_DURABLE        VARCHAR(1)   NOT NULL,
-    IS_NONCONCURRENT  VARCHAR(1)   NOT NULL,
-    IS_UPDATE_DATA    VARCHAR(1)   NOT NULL,
-    REQUESTS_RECOVERY VARCHAR(1)   NOT NULL,
+    IS_DURABLE        BOOLEAN      NOT NULL,
+    IS_NONCONCURRENT  BOOLEAN      NOT NULL,
+    IS_UPDATE_DATA    BOOLEAN      NOT NULL,
+    REQUESTS_RECOVERY BOOLEAN      NOT NULL,
     JOB_DATA          BLOB         NULL,
     PRIMARY KEY (SCHED_NAME, JOB_NAME, JOB_GROUP)
 );
@@ -105,8 +107,8 @@ CREATE TABLE QRTZ_SIMPROP_TRIGGERS (
     LONG_PROP_2   BIGINT         NULL,
     DEC_PROP_1    NUMERIC(13, 4) NULL,
     DEC_PROP_2    NUMERIC(13, 4) NULL,
-    BOOL_PROP_1   VARCHAR(1)     NULL,
-    BOOL_PROP_2   VARCHAR(1)     NULL,
+    BOOL_PROP_1   BOOLEAN        NULL,
+    BOOL_PROP_2   BOOLEAN        NULL,
     PRIMARY KEY (SCHED_NAME, TRIGGER_NAME, TRIGGER_GROUP),
     FOREIGN KEY (SCHED_NAME, TRIGGER_NAME, TRIGGER_GROUP) REFERENCES QRTZ_TRIGGERS (SCHED_NAME, TRIGGER_NAME, TRIGGER_GROUP)
 );
@@ -141,8 +143,8 @@ CREATE TABLE QRTZ_FIRED_TRIGGERS (
     STATE             VARCHAR(16)  NOT NULL,
     JOB_NAME          VARCHAR(190) NULL,
     JOB_GROUP         VARCHAR(190) NULL,
-    IS_NONCONCURRENT  VARCHAR(1)   NULL,
-    REQUESTS_RECOVERY VARCHAR(1)   NULL,
+    IS_NONCONCURRENT  BOOLEAN      NULL,
+    REQUESTS_RECOVERY BOOLEAN      NULL,
     PRIMARY KEY (SCHED_NAME, ENTRY_ID)
 );
 CREATE TABLE QRTZ_SCHEDULER_STATE (
