@@ -3,6 +3,7 @@ package io.parley.jobs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -43,6 +44,13 @@ public interface JobRepository {
 
     /** Deletes jobs that expired before {@code now}; answers how many. */
     int deleteExpired(Instant now);
+
+    /** Shards not done (queued or running) of jobs not finished, as (job id, shard) pairs. */
+    List<ShardRef> unfinishedShards();
+
+    /** A shard of a job. */
+    record ShardRef(String job, int shard) {
+    }
 
     /** Jobs not finished yet: queued or running. */
     long unfinished();

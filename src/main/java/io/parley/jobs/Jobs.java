@@ -181,6 +181,20 @@ public class Jobs {
         return callbackSecret.map(secret -> CallbackSignature.of(secret, now(), body));
     }
 
+    /**
+     * Queues again every unfinished shard of an unfinished job that the queue no longer holds: a shard
+     * whose replica was stopped while it ran ended its queue entry without an answer (a replica that
+     * dies is recovered by the queue itself). A shard marks itself done before its entry ends, so a
+     * shard not done and not held is lost, never merely finishing. Answers how many were queued again.
+     */
+    public int recoverLostShards() {
+        int requeued = 0;
+        for (JobRepository.ShardRef ref : store.unfinishedShards()) {
+            if (!queue.holds(ref.job(), ref.shard()) && queue.requeue(ref.job(), ref.shard())) requeued++;
+        }
+        return requeued;
+    }
+
     /** Deletes the jobs (and answers) whose time is up. */
     public int expire() {
         return store.deleteExpired(now());

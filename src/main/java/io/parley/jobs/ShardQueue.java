@@ -8,4 +8,10 @@ public interface ShardQueue {
 
     /** Takes the job's shards that have not started off the queue. */
     void dequeue(String id, int shards);
+
+    /** Whether shard {@code shard} of job {@code id} is on the queue or running (its queue entry not yet ended). */
+    boolean holds(String id, int shard);
+
+    /** Queues shard {@code shard} of job {@code id} again; false if it already is (another replica was first). */
+    boolean requeue(String id, int shard);
 }

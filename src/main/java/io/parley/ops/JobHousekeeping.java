@@ -1,5 +1,7 @@
 package io.parley.ops;
 
+import java.util.concurrent.TimeUnit;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -39,6 +41,14 @@ public class JobHousekeeping {
     void expire() {
         int deleted = jobs.expire();
         if (deleted > 0) LOG.infof("deleted %d expired jobs and their answers", deleted);
+    }
+
+    /** Shards lost with a replica that was stopped while it ran them run again here (Jobs.recoverLostShards). */
+    @Scheduled(every = "${parley.jobs.recover-every:15s}", delay = 5, delayUnit = TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void recover() {
+        int requeued = jobs.recoverLostShards();
+        if (requeued > 0) LOG.infof("queued %d shards again that a stopped replica had been running", requeued);
     }
 
     /** A gauge read while the store is down is no number, not a failed scrape. */

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -33,15 +34,38 @@ public class QuartzShardQueue implements ShardQueue {
     @Override
     public void enqueue(String id, int shards) {
         try {
-            for (int k = 1; k <= shards; k++) {
-                JobDetail detail = JobBuilder.newJob(ShardRun.class).withIdentity(key(id, k))
-                        .usingJobData(JOB, id).usingJobData(SHARD, Integer.toString(k)).requestRecovery(true).build();
-                scheduler.scheduleJob(detail, TriggerBuilder.newTrigger().withIdentity(id + "/" + k, GROUP).startNow()
-                        .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build());
-            }
+            for (int k = 1; k <= shards; k++) schedule(id, k);
         } catch (SchedulerException e) {
             throw new IllegalStateException("queueing the shards of job " + id + " failed: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public boolean holds(String id, int shard) {
+        try {
+            return scheduler.checkExists(key(id, shard));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("looking for shard " + shard + " of job " + id + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean requeue(String id, int shard) {
+        try {
+            schedule(id, shard);
+            return true;
+        } catch (ObjectAlreadyExistsException anotherReplicaWasFirst) {
+            return false;
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("queueing shard " + shard + " of job " + id + " again failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void schedule(String id, int k) throws SchedulerException {
+        JobDetail detail = JobBuilder.newJob(ShardRun.class).withIdentity(key(id, k))
+                .usingJobData(JOB, id).usingJobData(SHARD, Integer.toString(k)).requestRecovery(true).build();
+        scheduler.scheduleJob(detail, TriggerBuilder.newTrigger().withIdentity(id + "/" + k, GROUP).startNow()
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build());
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -183,6 +185,20 @@ public class JobStore implements JobRepository {
             return jobs.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("deleting expired jobs failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<ShardRef> unfinishedShards() {
+        try (Connection c = data.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT s.job_id, s.shard FROM job_shard s JOIN job j ON j.id = s.job_id "
+                     + "WHERE j.state IN ('queued', 'running') AND s.state IN ('queued', 'running')");
+             ResultSet r = s.executeQuery()) {
+            List<ShardRef> out = new ArrayList<>();
+            while (r.next()) out.add(new ShardRef(r.getString(1), r.getInt(2)));
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("listing unfinished shards failed: " + e.getMessage(), e);
         }
     }
 
