@@ -20,4 +20,8 @@ public interface JobsConfig {
     /** How often each replica deletes expired jobs (a Quarkus scheduler period, e.g. 10m). */
     @WithDefault("10m")
     String expireEvery();
+
+    /** How often a replica looks for shards lost with a stopped replica and queues them again (e.g. 15s). */
+    @WithDefault("15s")
+    String recoverEvery();
 }
