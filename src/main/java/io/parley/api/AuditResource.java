@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,15 +34,9 @@ public class AuditResource {
 
     static final String CSV_HEADER = "id,at,tenant,subject,name,operation,target,revision,clientAddress";
 
-    private final ObjectMapper mapper;
-    private final AuditTrail audit;
-    private final Callers callers;
-
-    public AuditResource(ObjectMapper mapper, AuditTrail audit, Callers callers) {
-        this.mapper = mapper;
-        this.audit = audit;
-        this.callers = callers;
-    }
+    @Inject ObjectMapper mapper;
+    @Inject AuditTrail audit;
+    @Inject Callers callers;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
