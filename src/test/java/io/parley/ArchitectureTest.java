@@ -94,6 +94,23 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("io.parley.store..")
             .should().dependOnClassesThat().resideInAnyPackage("io.quarkus.hibernate..", "io.quarkus.panache..");
 
+    /**
+     * The domain's documents (scenario and plan JSON, analysis requests, CSV tables) are read and written
+     * with Jackson alone: the shell turns what they throw into HTTP answers, so they know neither it nor a framework.
+     */
+    @ArchTest
+    static final ArchRule documentsKnowNoShellNorFramework = noClasses()
+            .that().resideInAPackage("io.parley.document..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.parley.api..", "io.parley.store..", "io.parley.ops..",
+                    "jakarta..", "io.quarkus..", "io.smallrye..", "io.vertx..", "org.jboss..");
+
+    /** The core's values have formats; the values do not know them. */
+    @ArchTest
+    static final ArchRule theCoreKnowsNoDocumentFormat = noClasses()
+            .that().resideInAnyPackage("io.parley.model..", "io.parley.engine..", "io.parley.analysis..",
+                    "io.parley.optimize..", "io.parley.plan..")
+            .should().dependOnClassesThat().resideInAPackage("io.parley.document..");
+
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("io.parley.(*)..").should().beFreeOfCycles();
 }

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.parley.api.ScenarioJson;
+import io.parley.document.ScenarioJson;
 import io.parley.model.CostToServe;
 import io.parley.model.Horizon;
 import io.parley.model.Product;

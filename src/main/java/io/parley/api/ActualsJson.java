@@ -17,8 +17,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.parley.document.Csv;
+import io.parley.document.JsonInput;
 import io.parley.model.CsvUpload;
 import io.parley.model.JsonPointer;
+import io.parley.model.LimitExceededException;
 import io.parley.model.SheetNumbers;
 import io.parley.model.Violation;
 import io.parley.plan.Actual;
@@ -84,7 +87,7 @@ final class ActualsJson {
 
     private static void refuseOverCap(String pointer, int periods) {
         if (periods > Actual.MAX_PER_UPLOAD) {
-            throw Problem.overLimit(pointer, "periods (rows) in one actuals upload; upload them in parts",
+            throw new LimitExceededException(pointer, "periods (rows) in one actuals upload; upload them in parts",
                     periods, Actual.MAX_PER_UPLOAD);
         }
     }

@@ -24,9 +24,13 @@ import io.parley.analysis.Bridge;
 import io.parley.analysis.GoalSeek;
 import io.parley.analysis.Spider;
 import io.parley.analysis.Tornado;
+import io.parley.document.AnalysisInput;
+import io.parley.document.AnalysisReaders;
+import io.parley.document.Csv;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Cost;
 import io.parley.engine.Metric;
+import io.parley.model.LimitExceededException;
 import io.parley.model.Spellings;
 import io.parley.ops.Traced;
 
@@ -57,7 +61,7 @@ public class AnalysisResource {
     @POST
     @Path("/tornado")
     public Response tornado(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a tornado request", "scenario", "metrics", "levers", "swing");
+        AnalysisInput input = bodies.analysisRequest(body, uri, "a tornado request", "scenario", "metrics", "levers", "swing");
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", NPV);
         List<Tornado.Input> levers = AnalysisReaders.tornadoLevers(input, compiled, input.leverItems("lever", "levers in one analysis", limits.maxLevers()));
@@ -74,7 +78,7 @@ public class AnalysisResource {
     @POST
     @Path("/spider")
     public Response spider(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a spider request", "scenario", "metrics", "levers", "changes", "changeRange");
+        AnalysisInput input = bodies.analysisRequest(body, uri, "a spider request", "scenario", "metrics", "levers", "changes", "changeRange");
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", NPV);
         double[] changes = AnalysisReaders.spiderChanges(input, limits.maxSpiderChanges());
@@ -92,7 +96,7 @@ public class AnalysisResource {
     @POST
     @Path("/goal-seek")
     public Response goalSeek(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a goal-seek request",
+        AnalysisInput input = bodies.analysisRequest(body, uri, "a goal-seek request",
                 "scenario", "lever", "metric", "target", "lower", "upper", "tolerance");
         CompiledScenario compiled = input.scenario("scenario");
         Metric metric = input.metric(input.in.required(input.root, "", "metric"), "/metric");
@@ -113,7 +117,7 @@ public class AnalysisResource {
     @POST
     @Path("/break-even")
     public Response breakEven(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a break-even request",
+        AnalysisInput input = bodies.analysisRequest(body, uri, "a break-even request",
                 "scenario", "metric", "threshold", "levers", "tolerance");
         CompiledScenario compiled = input.scenario("scenario");
         Metric metric = input.metric("metric", Metric.NPV);
@@ -134,7 +138,7 @@ public class AnalysisResource {
     @POST
     @Path("/bridge")
     public Response bridge(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        AnalysisInput input = AnalysisInput.of(bodies, body, uri, "a bridge request",
+        AnalysisInput input = bodies.analysisRequest(body, uri, "a bridge request",
                 "baseline", "variant", "metrics", "method");
         CompiledScenario baseline = input.scenario("baseline");
         List<Metric> metrics = input.metrics("metrics", NPV);
@@ -148,11 +152,11 @@ public class AnalysisResource {
         // thresholds that would cross on the way move as one step: the step count is what is limited
         List<Bridge.Step> steps = Bridge.steps(baseline, changes);
         if (changes.size() > limits.maxBridgeLevers()) {
-            throw Problem.overLimit("/variant", "levers changed in a bridge", changes.size(), limits.maxBridgeLevers());
+            throw new LimitExceededException("/variant", "levers changed in a bridge", changes.size(), limits.maxBridgeLevers());
         }
         Bridge.Method method = Bridge.method(choice, steps.size());
         if (!Bridge.canRun(method, steps.size())) {
-            throw Problem.overLimit("/method", "levers changed for a Shapley bridge (2^n evaluations)",
+            throw new LimitExceededException("/method", "levers changed for a Shapley bridge (2^n evaluations)",
                     steps.size(), Bridge.MAX_SHAPLEY_LEVERS);
         }
         long evaluations = method == Bridge.Method.SHAPLEY ? 1L << steps.size() : steps.size() + 1L;

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.parley.document.Csv;
 import io.parley.identity.AuditEntry;
 import io.parley.identity.AuditTrail;
 

@@ -3,6 +3,7 @@ package io.parley.api;
 import java.util.List;
 
 import io.parley.analysis.BreakEven;
+import io.parley.document.Csv;
 import io.parley.model.Spellings;
 
 /** The answer to a break-even table: per lever, the value where the metric meets the threshold. */

@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.parley.analysis.Bridge;
+import io.parley.document.Csv;
 
 /** The answer to a bridge: the steps taken and, per metric, the waterfall from baseline to variant. */
 record BridgeAnswer(String method, List<Step> levers, List<Waterfall> metrics, Provenance provenance) implements TableAnswer {

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.parley.analysis.Overrides;
+import io.parley.document.Csv;
+import io.parley.document.JsonInput;
+import io.parley.document.ScenarioJson;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Cost;
 import io.parley.model.InvalidInputException;

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.parley.document.Csv;
+import io.parley.document.ScenarioJson;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Cost;
 import io.parley.engine.Report;

@@ -1,5 +1,7 @@
 package io.parley.api;
 
+import io.parley.document.Csv;
+
 import java.util.List;
 
 import jakarta.ws.rs.NotAcceptableException;

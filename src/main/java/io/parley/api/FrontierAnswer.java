@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import io.parley.document.Csv;
 import io.parley.engine.Metric;
 import io.parley.model.Spellings;
 import io.parley.optimize.DealOptimizer;

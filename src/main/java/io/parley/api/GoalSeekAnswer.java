@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.parley.analysis.GoalSeek;
+import io.parley.document.Csv;
 import io.parley.model.Spellings;
 
 /** The answer to a goal seek: the lever, metric and target asked for, and the search. */

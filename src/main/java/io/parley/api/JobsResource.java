@@ -26,6 +26,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.parley.document.Csv;
+import io.parley.document.JsonInput;
 import io.parley.identity.Caller;
 import io.parley.jobs.Job;
 import io.parley.jobs.JobState;

@@ -1,9 +1,11 @@
 package io.parley.api;
 
 import java.io.IOException;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import io.parley.document.AnalysisInput;
 import io.parley.model.Numbers;
 
 /**
@@ -52,6 +55,12 @@ public class JsonBodies {
         } catch (IOException e) {
             throw new ProblemException(Problem.of(Problem.Kind.BAD_REQUEST, "the body could not be read"));
         }
+    }
+
+    /** The body read as {@code what} with these fields, after checking the request takes no query parameters. */
+    AnalysisInput analysisRequest(byte[] body, UriInfo uri, String what, String... fields) {
+        Requests.onlyKnownParameters(uri, Set.of());
+        return new AnalysisInput(parse(body), what, fields);
     }
 
     /** Jackson's advice names its own types and switches ("enable `JsonReadFeature.…`"): none of the client's business. */

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.parley.document.JsonInput;
 import io.parley.identity.ApiKey;
 import io.parley.identity.ApiKeys;
 import io.parley.identity.Caller;

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import jakarta.inject.Inject;
 
+import io.parley.document.Csv;
 import io.parley.ops.Meters;
 import io.parley.ops.Traced;
 

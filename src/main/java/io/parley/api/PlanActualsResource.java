@@ -29,6 +29,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.parley.document.Csv;
+import io.parley.document.PlanJson;
+import io.parley.document.VarianceCsv;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Report;
 import io.parley.model.CsvDialect;

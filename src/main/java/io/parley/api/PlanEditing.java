@@ -15,6 +15,7 @@ import jakarta.ws.rs.ext.Provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.parley.document.PlanJson;
 import io.parley.identity.AccessRules;
 import io.parley.identity.Caller;
 import io.parley.identity.CurrentCaller;

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.parley.document.JsonInput;
 import io.parley.identity.LinkScope;
 import io.parley.identity.SpreadsheetLink;
 import io.parley.identity.SpreadsheetLinks;

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.parley.document.PlanJson;
 import io.parley.engine.CompiledScenario;
 import io.parley.model.Scenario;
 import io.parley.plan.AccountPlan;

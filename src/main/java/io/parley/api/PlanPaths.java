@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.parley.document.ScenarioJson;
 import io.parley.model.Scenario;
 import io.parley.model.Violation;
 import io.parley.plan.IdempotencyKey;

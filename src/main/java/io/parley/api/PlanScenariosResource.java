@@ -26,6 +26,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.parley.document.JsonInput;
+import io.parley.document.ScenarioJson;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Cost;
 import io.parley.engine.Metric;

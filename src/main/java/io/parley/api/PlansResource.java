@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.parley.document.PlanJson;
 import io.parley.plan.IdempotencyKey;
 import io.parley.plan.KeptAnswer;
 import io.parley.plan.PlanChange;

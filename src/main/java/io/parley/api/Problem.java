@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.parley.model.LimitExceededException;
 import io.parley.model.Violation;
 
 /**
@@ -64,10 +65,10 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     /** A request for more work than an analysis is configured to do: states the ceiling and the size asked. */
-    static ProblemException overLimit(String pointer, String what, long requested, long limit) {
-        String message = what + ": " + requested + " requested; the limit is " + limit;
-        return of(Kind.LIMIT_EXCEEDED).detail(message).error(pointer, message, requested)
-                .limit(limit, requested).exception();
+    static Problem overLimit(LimitExceededException e) {
+        LimitExceededException.Excess excess = e.excess();
+        return of(Kind.LIMIT_EXCEEDED).detail(e.getMessage()).error(excess.pointer(), e.getMessage(), excess.requested())
+                .limit(excess.limit(), excess.requested()).build();
     }
 
     /** Collects a problem's parts by name; {@link #build()} or {@link #exception()} ends it. */

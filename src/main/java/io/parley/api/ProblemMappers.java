@@ -26,6 +26,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.parley.engine.Work;
 import io.parley.model.InvalidInputException;
+import io.parley.model.LimitExceededException;
 import io.parley.plan.Causes;
 
 /** The one place that turns failures into RFC 9457 problems; no class name or stack trace leaves it. */
@@ -45,6 +46,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalid(InvalidInputException e, UriInfo uri) {
         return respond(Problem.validation(e.violations()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response limitExceeded(LimitExceededException e, UriInfo uri) {
+        return respond(Problem.overLimit(e), uri);
     }
 
     @ServerExceptionMapper

@@ -4,6 +4,8 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.parley.document.RequestHash;
+
 /**
  * What produced a result, so a figure pasted into a deck can be traced and reproduced.
  *

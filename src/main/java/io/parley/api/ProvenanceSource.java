@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import io.parley.document.RequestHash;
+import io.parley.document.ScenarioJson;
 import io.parley.model.Scenario;
 
 /**

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import jakarta.ws.rs.core.UriInfo;
 
+import io.parley.document.JsonInput;
 import io.parley.model.SheetNumbers;
 
 /** Checks on the parts of a request outside its body: query parameters and the media type wanted. */

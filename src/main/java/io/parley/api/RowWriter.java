@@ -10,6 +10,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
+import io.parley.document.Csv;
 import io.parley.model.Numbers;
 
 /**

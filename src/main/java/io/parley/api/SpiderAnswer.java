@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.parley.analysis.Spider;
+import io.parley.document.Csv;
 
 /** The answer to a spider: per metric, one leg per lever over the same relative changes. */
 record SpiderAnswer(double[] changes, List<Chart> metrics, Provenance provenance) implements TableAnswer {

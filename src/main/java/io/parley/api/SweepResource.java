@@ -25,11 +25,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.analysis.BoundLever;
 import io.parley.analysis.Grid;
 import io.parley.analysis.Sweep;
+import io.parley.document.AnalysisInput;
+import io.parley.document.AnalysisReaders;
+import io.parley.document.Csv;
+import io.parley.document.JsonInput;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Cost;
 import io.parley.engine.Metric;
 import io.parley.model.InvalidInputException;
 import io.parley.model.JsonPointer;
+import io.parley.model.LimitExceededException;
 import io.parley.model.Violation;
 import io.parley.ops.Meters;
 import io.parley.ops.Traced;
@@ -176,7 +181,7 @@ public class SweepResource {
             String what = streamed ? "points in one streamed sweep (or shard)"
                     : "points in one JSON sweep (ask for text/csv or application/x-ndjson to stream up to "
                     + limits.maxStreamedPoints() + ")";
-            throw Problem.overLimit("/levers", what, points, ceiling);
+            throw new LimitExceededException("/levers", what, points, ceiling);
         }
         return new SweepRequest(compiled, grid, metrics, shard, slice[0], slice[1]);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.parley.analysis.Tornado;
+import io.parley.document.Csv;
 
 /** The answer to a tornado: per metric, one bar per lever, widest swing first. */
 record TornadoAnswer(List<Chart> metrics, Provenance provenance) implements TableAnswer {

@@ -10,6 +10,7 @@ import io.parley.analysis.Groups;
 import io.parley.analysis.MonteCarlo;
 import io.parley.analysis.Morris;
 import io.parley.analysis.SobolIndices;
+import io.parley.document.Csv;
 
 /** The JSON answers of Monte Carlo, Sobol and Morris runs, as records (non-finite figures are written null). */
 final class UncertaintyJson {

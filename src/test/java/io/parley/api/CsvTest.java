@@ -2,6 +2,8 @@ package io.parley.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.document.Csv;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

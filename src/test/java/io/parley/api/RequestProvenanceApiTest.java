@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.Fixtures;
+import io.parley.document.UncertaintyInput;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.parley.Fixtures;
-import io.parley.api.ScenarioJson;
+import io.parley.document.ScenarioJson;
 import io.parley.model.Levers;
 import io.parley.model.Scenario;
 import io.parley.model.ScenarioValidator;

@@ -1,4 +1,4 @@
-package io.parley.api;
+package io.parley.document;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,7 +25,7 @@ import io.parley.model.Numbers;
  * one number) and the scenario replaced by its normalised form; arrays keep their order, which
  * does carry meaning (the order of levers is the order of the answer's rows).
  */
-final class RequestHash {
+public final class RequestHash {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -36,7 +36,7 @@ final class RequestHash {
      * {@code sha256:} of the canonical form of {@code request} with the members of {@code replaced}
      * put in (the normalised scenario in place of the one sent, the seed used in place of a default).
      */
-    static String of(JsonNode request, Map<String, JsonNode> replaced) {
+    public static String of(JsonNode request, Map<String, JsonNode> replaced) {
         ObjectNode whole = NODES.objectNode();
         if (request != null && request.isObject()) {
             request.fields().forEachRemaining(e -> whole.set(e.getKey(), e.getValue()));

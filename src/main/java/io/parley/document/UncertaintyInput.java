@@ -1,4 +1,4 @@
-package io.parley.api;
+package io.parley.document;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,25 +27,25 @@ import io.parley.model.Spellings;
  * their distributions, sampling, seed, correlations, precision targets, percentiles and thresholds.
  * Every problem is recorded in the {@link AnalysisInput}, so a request hears of all of them at once.
  */
-final class UncertaintyInput {
+public final class UncertaintyInput {
 
     /** The seed when a request gives none: runs are reproducible by default, and the seed is echoed. */
-    static final long DEFAULT_SEED = 20261123;
+    public static final long DEFAULT_SEED = 20261123;
 
     private UncertaintyInput() {
     }
 
     /** What every uncertainty run is of: the scenario, the metrics asked (npv when none) and the uncertain levers. */
-    record Run(CompiledScenario compiled, List<Metric> metrics, List<MonteCarlo.Uncertain> levers) {
+    public record Run(CompiledScenario compiled, List<Metric> metrics, List<MonteCarlo.Uncertain> levers) {
     }
 
     /** Reads the parts every uncertainty request shares; its levers move together. */
-    static Run run(AnalysisInput input, int maxLevers) {
+    public static Run run(AnalysisInput input, int maxLevers) {
         return run(input, maxLevers, false);
     }
 
     /** As above; with {@code grouped}, a lever may name the group it moves with (Sobol, Morris). */
-    static Run run(AnalysisInput input, int maxLevers, boolean grouped) {
+    public static Run run(AnalysisInput input, int maxLevers, boolean grouped) {
         input.leversMoveTogether();
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", List.of(Metric.NPV));
@@ -53,12 +53,12 @@ final class UncertaintyInput {
     }
 
     /** The uncertain levers, each with its distribution, whose every value must be allowed for the lever. */
-    static List<MonteCarlo.Uncertain> levers(AnalysisInput input, CompiledScenario compiled, int maxLevers) {
+    public static List<MonteCarlo.Uncertain> levers(AnalysisInput input, CompiledScenario compiled, int maxLevers) {
         return levers(input, compiled, maxLevers, false);
     }
 
     /** As above; with {@code grouped}, a lever may name the group it moves with (Sobol, Morris). */
-    static List<MonteCarlo.Uncertain> levers(AnalysisInput input, CompiledScenario compiled, int maxLevers,
+    public static List<MonteCarlo.Uncertain> levers(AnalysisInput input, CompiledScenario compiled, int maxLevers,
                                              boolean grouped) {
         List<JsonNode> items = input.leverItems("uncertain lever", "uncertain levers in one run", maxLevers);
         List<MonteCarlo.Uncertain> levers = new ArrayList<>();
@@ -109,7 +109,7 @@ final class UncertaintyInput {
      * its own), or every lever alone when none names a group. Read once the levers are known good, so
      * the i-th lever is the i-th item.
      */
-    static Groups groups(AnalysisInput input, List<MonteCarlo.Uncertain> levers) {
+    public static Groups groups(AnalysisInput input, List<MonteCarlo.Uncertain> levers) {
         JsonNode items = input.root.get("levers");
         List<String> groupOf = new ArrayList<>();
         boolean any = false;
@@ -127,7 +127,7 @@ final class UncertaintyInput {
         }
     }
 
-    static Distribution distribution(AnalysisInput input, JsonNode node, String at) {
+    public static Distribution distribution(AnalysisInput input, JsonNode node, String at) {
         Set<String> fields = new HashSet<>(Set.of("type"));
         for (DistributionKind k : DistributionKind.values()) fields.addAll(k.fields());
         if (!input.in.object(node, at, "a distribution", fields)) return null;
@@ -189,7 +189,7 @@ final class UncertaintyInput {
         return v;
     }
 
-    static Sampling.Method sampling(AnalysisInput input) {
+    public static Sampling.Method sampling(AnalysisInput input) {
         String name = input.in.optionalText(input.root, "", "sampling", Spellings.of(Sampling.Method.LATIN_HYPERCUBE));
         if (name == null) return Sampling.Method.LATIN_HYPERCUBE;
         Optional<Sampling.Method> method = Sampling.Method.named(name);
@@ -199,7 +199,7 @@ final class UncertaintyInput {
         return method.orElse(Sampling.Method.RANDOM);
     }
 
-    static long seed(AnalysisInput input) {
+    public static long seed(AnalysisInput input) {
         JsonNode node = input.in.optional(input.root, "seed");
         if (node == null) return DEFAULT_SEED;
         if (!node.isIntegralNumber() || !node.canConvertToLong()) {
@@ -209,13 +209,13 @@ final class UncertaintyInput {
         return node.longValue();
     }
 
-    static double confidence(AnalysisInput input) {
+    public static double confidence(AnalysisInput input) {
         double c = input.in.optionalNumber(input.root, "", "confidence", 0.95);
         SobolIndices.problemWithConfidence(c).ifPresent(problem -> input.in.fail("/confidence", problem, c));
         return c;
     }
 
-    static RankCorrelation correlation(AnalysisInput input, int levers) {
+    public static RankCorrelation correlation(AnalysisInput input, int levers) {
         JsonNode node = input.in.optional(input.root, "correlations");
         if (node == null) return null;
         List<JsonNode> rows = input.in.array(node, "/correlations");
@@ -228,7 +228,7 @@ final class UncertaintyInput {
         return problems.isEmpty() ? RankCorrelation.of(matrix) : null;
     }
 
-    static MonteCarlo.Precision precision(AnalysisInput input, List<Metric> metrics) {
+    public static MonteCarlo.Precision precision(AnalysisInput input, List<Metric> metrics) {
         JsonNode node = input.in.optional(input.root, "precision");
         if (node == null) return null;
         if (!input.in.object(node, "/precision", "a precision target",
@@ -260,13 +260,13 @@ final class UncertaintyInput {
     }
 
     /** Equal-count bins of each lever for the change in the mean: 2–100, default 10. */
-    static int meanChangeBins(AnalysisInput input) {
+    public static int meanChangeBins(AnalysisInput input) {
         int bins = input.in.optionalInteger(input.root, "", "meanChangeBins", MonteCarlo.DEFAULT_MEAN_CHANGE_BINS, -1);
         MonteCarlo.problemWithMeanChangeBins(bins).ifPresent(problem -> input.in.fail("/meanChangeBins", problem, null));
         return bins;
     }
 
-    static double[] percentiles(AnalysisInput input) {
+    public static double[] percentiles(AnalysisInput input) {
         JsonNode node = input.in.optional(input.root, "percentiles");
         if (node == null) return MonteCarlo.DEFAULT_PERCENTILES;
         double[] p = numbers(input, node, "/percentiles");
@@ -278,7 +278,7 @@ final class UncertaintyInput {
         return p;
     }
 
-    static List<MonteCarlo.Threshold> thresholds(AnalysisInput input, List<Metric> metrics) {
+    public static List<MonteCarlo.Threshold> thresholds(AnalysisInput input, List<Metric> metrics) {
         List<MonteCarlo.Threshold> out = new ArrayList<>();
         List<JsonNode> items = input.in.array(input.in.optional(input.root, "thresholds"), "/thresholds");
         for (int i = 0; i < items.size(); i++) {

@@ -1,4 +1,4 @@
-package io.parley.api;
+package io.parley.document;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +20,7 @@ import io.parley.analysis.Spider;
 import io.parley.analysis.Tornado;
 import io.parley.engine.CompiledScenario;
 import io.parley.model.JsonPointer;
+import io.parley.model.LimitExceededException;
 import io.parley.model.Numbers;
 import io.parley.model.Scenario;
 import io.parley.model.Violation;
@@ -28,13 +29,13 @@ import io.parley.model.Violation;
  * Reading the levers of the what-if analyses by hand, so that every problem in a request is reported at
  * once with its pointer (a binder stops at the first).
  */
-final class AnalysisReaders {
+public final class AnalysisReaders {
 
     private AnalysisReaders() {
     }
 
     /** Tornado levers: {path, low, high}, or {path, swing}, or a path under a request-wide {@code swing}. */
-    static List<Tornado.Input> tornadoLevers(AnalysisInput input, CompiledScenario compiled, List<JsonNode> items) {
+    public static List<Tornado.Input> tornadoLevers(AnalysisInput input, CompiledScenario compiled, List<JsonNode> items) {
         double defaultSwing = input.in.optionalNumber(input.root, "", "swing", Double.NaN);
         List<Tornado.Input> levers = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -94,7 +95,7 @@ final class AnalysisReaders {
     }
 
     /** Spider levers: paths whose every relative change, held inside the lever's domain, gives an allowed value. */
-    static List<BoundLever> spiderLevers(AnalysisInput input, CompiledScenario compiled, List<JsonNode> items, double[] changes) {
+    public static List<BoundLever> spiderLevers(AnalysisInput input, CompiledScenario compiled, List<JsonNode> items, double[] changes) {
         List<BoundLever> levers = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String at = JsonPointer.child("/levers", i);
@@ -115,7 +116,7 @@ final class AnalysisReaders {
     }
 
     /** Break-even levers: a path, or {path, lower, upper} to set the bounds searched. */
-    static List<BreakEven.Input> breakEvenLevers(AnalysisInput input, CompiledScenario compiled, List<JsonNode> items) {
+    public static List<BreakEven.Input> breakEvenLevers(AnalysisInput input, CompiledScenario compiled, List<JsonNode> items) {
         List<BreakEven.Input> levers = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String at = JsonPointer.child("/levers", i);
@@ -135,7 +136,7 @@ final class AnalysisReaders {
      * A spider's relative changes: listed in {@code changes} or a range in {@code changeRange}, exactly
      * one. A range in {@code changes} itself, as the contract once allowed, is still read.
      */
-    static double[] spiderChanges(AnalysisInput input, int max) {
+    public static double[] spiderChanges(AnalysisInput input, int max) {
         String what = "relative changes in a spider";
         JsonNode listed = input.in.optional(input.root, "changes");
         JsonNode range = input.in.optional(input.root, "changeRange");
@@ -154,10 +155,10 @@ final class AnalysisReaders {
         return values(input, range, "/changeRange", max, what);
     }
 
-    static double[] values(AnalysisInput input, JsonNode node, String at, int max, String what) {
+    public static double[] values(AnalysisInput input, JsonNode node, String at, int max, String what) {
         if (node == null) return new double[0];
         if (node.isArray()) {
-            if (node.size() > max) throw Problem.overLimit(at, what, node.size(), max);
+            if (node.size() > max) throw new LimitExceededException(at, what, node.size(), max);
             if (node.isEmpty()) input.in.fail(at, "is empty; give at least one value", null);
             double[] v = new double[node.size()];
             for (int i = 0; i < v.length; i++) v[i] = input.in.number(node.get(i), JsonPointer.child(at, i));
@@ -172,13 +173,13 @@ final class AnalysisReaders {
             input.in.fail(at + "/steps", badSteps.get(), steps);
             return new double[0];
         }
-        if ((long) steps + 1 > max) throw Problem.overLimit(at + "/steps", what, (long) steps + 1, max);
+        if ((long) steps + 1 > max) throw new LimitExceededException(at + "/steps", what, (long) steps + 1, max);
         if (Double.isNaN(from) || Double.isNaN(to) || steps < 1) return new double[0];
         return Grid.range(from, to, steps);
     }
 
     /** The bounds searched: {@code lower}/{@code upper} in {@code node}, else the lever's whole range. */
-    static double[] bounds(AnalysisInput input, CompiledScenario compiled, BoundLever lever, JsonNode node, String at) {
+    public static double[] bounds(AnalysisInput input, CompiledScenario compiled, BoundLever lever, JsonNode node, String at) {
         if (lever == null) return null;
         Optional<String> problem = GoalSeek.problemWithLever(lever);
         if (problem.isPresent()) {
@@ -195,7 +196,7 @@ final class AnalysisReaders {
         return ok && empty.isEmpty() ? new double[] {lower, upper} : null;
     }
 
-    static double tolerance(AnalysisInput input, double target) {
+    public static double tolerance(AnalysisInput input, double target) {
         double tolerance = input.in.optionalNumber(input.root, "", "tolerance",
                 GoalSeek.defaultTolerance(Double.isNaN(target) ? 0 : target));
         GoalSeek.problemWithTolerance(tolerance).ifPresent(problem -> input.in.fail("/tolerance", problem, tolerance));
@@ -203,7 +204,7 @@ final class AnalysisReaders {
     }
 
     /** The levers a bridge attributes to: the variant's overrides, or every number that differs from a full variant. */
-    static List<Bridge.Change> bridgeChanges(AnalysisInput input, CompiledScenario baseline) {
+    public static List<Bridge.Change> bridgeChanges(AnalysisInput input, CompiledScenario baseline) {
         JsonNode variant = input.in.required(input.root, "", "variant");
         if (variant == null || !input.in.object(variant, "/variant", "a bridge variant", Set.of("set", "scenario"))) {
             return List.of();

@@ -1,4 +1,4 @@
-package io.parley.api;
+package io.parley.document;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,8 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,6 +16,7 @@ import io.parley.model.InvalidInputException;
 import io.parley.model.InvalidLeverPathException;
 import io.parley.model.JsonPointer;
 import io.parley.model.Lever;
+import io.parley.model.LimitExceededException;
 import io.parley.model.Numbers;
 import io.parley.model.Scenario;
 import io.parley.model.Violation;
@@ -26,11 +25,11 @@ import io.parley.model.Violation;
  * Reading the parts every analysis request shares (a scenario, metric names, lever paths and their
  * values) while collecting every problem with its pointer, like the scenario reader does.
  */
-final class AnalysisInput {
+public final class AnalysisInput {
 
-    final JsonNode root;
-    final JsonInput in;
-    final List<Violation> violations = new ArrayList<>();
+    public final JsonNode root;
+    public final JsonInput in;
+    public final List<Violation> violations = new ArrayList<>();
     /** Set by analyses that move several levers at once: the ranges of tier thresholds they move. */
     private List<ThresholdRange> jointThresholds;
 
@@ -38,7 +37,7 @@ final class AnalysisInput {
     private record ThresholdRange(BoundLever lever, Lever.OfTier tier, String at, double min, double max) {
     }
 
-    AnalysisInput(JsonNode root, String what, String... fields) {
+    public AnalysisInput(JsonNode root, String what, String... fields) {
         this.root = root;
         this.in = new JsonInput(violations);
         if (!in.object(root, "", what, new LinkedHashSet<>(List.of(fields)))) {
@@ -46,14 +45,8 @@ final class AnalysisInput {
         }
     }
 
-    /** The body read as {@code what} with these fields, after checking the request takes no query parameters. */
-    static AnalysisInput of(JsonBodies bodies, byte[] body, UriInfo uri, String what, String... fields) {
-        Requests.onlyKnownParameters(uri, Set.of());
-        return new AnalysisInput(bodies.parse(body), what, fields);
-    }
-
     /** The scenario under {@code field}, compiled; every problem found so far is reported if it is not valid. */
-    CompiledScenario scenario(String field) {
+    public CompiledScenario scenario(String field) {
         JsonNode node = in.required(root, "", field);
         if (node == null) {
             throw new InvalidInputException(violations);
@@ -67,7 +60,7 @@ final class AnalysisInput {
     }
 
     /** Metric names under {@code field}: an array of names, or {@code fallback} when absent. */
-    List<Metric> metrics(String field, List<Metric> fallback) {
+    public List<Metric> metrics(String field, List<Metric> fallback) {
         JsonNode node = in.optional(root, field);
         if (node == null) {
             return fallback;
@@ -90,12 +83,12 @@ final class AnalysisInput {
     }
 
     /** One metric name under {@code field}, or {@code fallback} when absent. */
-    Metric metric(String field, Metric fallback) {
+    public Metric metric(String field, Metric fallback) {
         JsonNode node = in.optional(root, field);
         return node == null ? fallback : metric(node, "/" + field);
     }
 
-    Metric metric(JsonNode node, String at) {
+    public Metric metric(JsonNode node, String at) {
         String name = in.text(node, at);
         if (name == null) return null;
         var metric = Metric.byName(name);
@@ -113,19 +106,19 @@ final class AnalysisInput {
      * The items of the request's {@code levers} array: at least one (reported), at most {@code max}
      * (a 422 limit-exceeded naming {@code what}).
      */
-    List<JsonNode> leverItems(String noun, String what, int max) {
+    public List<JsonNode> leverItems(String noun, String what, int max) {
         List<JsonNode> items = in.array(in.required(root, "", "levers"), "/levers");
         if (root.path("levers").isArray() && items.isEmpty()) {
             in.fail("/levers", "names no " + noun + "; give at least one", null);
         }
         if (items.size() > max) {
-            throw Problem.overLimit("/levers", what, items.size(), max);
+            throw new LimitExceededException("/levers", what, items.size(), max);
         }
         return items;
     }
 
     /** A lever path bound to the compiled scenario, or null (reported) when it names nothing. */
-    BoundLever lever(CompiledScenario compiled, JsonNode node, String at) {
+    public BoundLever lever(CompiledScenario compiled, JsonNode node, String at) {
         String path = in.text(node, at);
         if (path == null) return null;
         try {
@@ -137,7 +130,7 @@ final class AnalysisInput {
     }
 
     /** Reports {@code value} at {@code at} if it breaks the rule of the lever's field. */
-    boolean allowed(CompiledScenario compiled, BoundLever lever, double value, String at) {
+    public boolean allowed(CompiledScenario compiled, BoundLever lever, double value, String at) {
         if (Double.isNaN(value)) return false;
         var broken = lever.ruleBrokenBy(compiled, value);
         broken.ifPresent(rule -> in.fail(at, lever.path() + " = " + Numbers.plain(value) + ": " + rule, value));
@@ -154,7 +147,7 @@ final class AnalysisInput {
      * {@link #done} checks that thresholds of one rebate schedule moved together ascend in every
      * combination, which no single value's check can see.
      */
-    void leversMoveTogether() {
+    public void leversMoveTogether() {
         jointThresholds = new ArrayList<>();
     }
 
@@ -181,7 +174,7 @@ final class AnalysisInput {
     }
 
     /** Throws every problem found so far. */
-    void done() {
+    public void done() {
         if (jointThresholds != null) checkThresholdsAscend();
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

@@ -1,4 +1,4 @@
-package io.parley.api;
+package io.parley.document;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -230,7 +230,7 @@ public final class ScenarioJson {
     }
 
     /** The form the scenario's hash is taken of: every default explicit, derived ones too. */
-    static ObjectNode canonical(Scenario s, ObjectMapper mapper) {
+    public static ObjectNode canonical(Scenario s, ObjectMapper mapper) {
         return write(s, mapper, false);
     }
 

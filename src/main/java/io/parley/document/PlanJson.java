@@ -1,4 +1,4 @@
-package io.parley.api;
+package io.parley.document;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ import io.parley.plan.Target;
  * pointer, every problem reported at once. The stored document is the plan as sent, with its
  * defaults (status {@code draft}) made explicit.
  */
-final class PlanJson {
+public final class PlanJson {
 
     private final JsonInput in;
 
@@ -36,7 +36,7 @@ final class PlanJson {
     }
 
     /** Checks the plan at {@code at}; returns its normalised copy (null when the node is not an object). */
-    static ObjectNode read(JsonNode plan, String at, JsonInput in) {
+    public static ObjectNode read(JsonNode plan, String at, JsonInput in) {
         return new PlanJson(in).plan(plan, at);
     }
 
@@ -122,13 +122,13 @@ final class PlanJson {
         return plan;
     }
 
-    static LocalDate nextReview(ObjectNode plan) {
+    public static LocalDate nextReview(ObjectNode plan) {
         JsonNode n = plan.get("nextReview");
         return n == null || n.isNull() ? null : LocalDate.parse(n.asText());
     }
 
     /** A stored (checked) plan document as a value; absent optional fields become null or empty lists. */
-    static AccountPlan value(JsonNode doc) {
+    public static AccountPlan value(JsonNode doc) {
         JsonNode a = doc.path("account");
         AccountPlan.Account account = new AccountPlan.Account(a.path("name").asText(), text(a, "industry"),
                 a.hasNonNull("employees") ? a.get("employees").asInt() : null, list(a, "locations", JsonNode::asText),
@@ -239,7 +239,7 @@ final class PlanJson {
      * {@code author} (the caller). An {@code author} in the body is accepted, as clients written before
      * callers were identified send one, and ignored: a revision's author is who sent it, never what it says.
      */
-    static PlanChange change(JsonNode root, String author) {
+    public static PlanChange change(JsonNode root, String author) {
         List<Violation> violations = new ArrayList<>();
         JsonInput in = new JsonInput(violations);
         if (!in.object(root, "", "a plan change", new LinkedHashSet<>(List.of("author", "message", "plan")))) {

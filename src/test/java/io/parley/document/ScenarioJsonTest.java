@@ -1,4 +1,4 @@
-package io.parley.api;
+package io.parley.document;
 
 import java.util.ArrayList;
 import java.util.List;

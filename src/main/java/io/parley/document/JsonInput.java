@@ -1,4 +1,4 @@
-package io.parley.api;
+package io.parley.document;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -25,20 +25,20 @@ import io.parley.model.Violation;
  * wrong type) with its JSON pointer, instead of stopping at the first. A broken field reads as a
  * placeholder so that reading can go on and find the rest.
  */
-final class JsonInput {
+public final class JsonInput {
 
     private final List<Violation> violations;
 
-    JsonInput(List<Violation> violations) {
+    public JsonInput(List<Violation> violations) {
         this.violations = violations;
     }
 
-    List<Violation> violations() {
+    public List<Violation> violations() {
         return violations;
     }
 
     /** True when {@code node} is an object; otherwise records the problem. Unknown fields are reported. */
-    boolean object(JsonNode node, String at, String what, Set<String> allowed) {
+    public boolean object(JsonNode node, String at, String what, Set<String> allowed) {
         if (node == null || !node.isObject()) {
             fail(at, what + " must be a JSON object, got " + describe(node), null);
             return false;
@@ -58,7 +58,7 @@ final class JsonInput {
      * A field that may be absent or null; null when so, or when it is the wrong type (recorded). An
      * empty list is absent too: generated clients send {@code []} for every list they were not given.
      */
-    JsonNode optional(JsonNode parent, String field) {
+    public JsonNode optional(JsonNode parent, String field) {
         JsonNode node = parent.get(field);
         return node == null || node.isNull() || node.isArray() && node.isEmpty() ? null : node;
     }
@@ -67,13 +67,13 @@ final class JsonInput {
      * Whether one of the fields that tell the forms of a request element apart is there: present, not
      * null, and not an empty list or map (what generated clients send for the fields they were not given).
      */
-    static boolean given(JsonNode parent, String field) {
+    public static boolean given(JsonNode parent, String field) {
         JsonNode node = parent.get(field);
         return node != null && !node.isNull() && !(node.isContainerNode() && node.isEmpty());
     }
 
     /** A required field; an empty list is there (and refused where it is read, saying what it lacks). */
-    JsonNode required(JsonNode parent, String at, String field) {
+    public JsonNode required(JsonNode parent, String at, String field) {
         JsonNode node = parent.get(field);
         if (node != null && node.isNull()) node = null;
         if (node == null) {
@@ -94,16 +94,16 @@ final class JsonInput {
         return node == null ? absent : read.apply(node, JsonPointer.child(at, field));
     }
 
-    String requiredText(JsonNode parent, String at, String field) {
+    public String requiredText(JsonNode parent, String at, String field) {
         return requiredField(parent, at, field, null, this::text);
     }
 
-    String optionalText(JsonNode parent, String at, String field, String absent) {
+    public String optionalText(JsonNode parent, String at, String field, String absent) {
         return optionalField(parent, at, field, absent, this::text);
     }
 
     /** An optional ISO-8601 instant such as 2027-01-31T00:00:00Z; empty when absent or malformed (recorded). */
-    Optional<Instant> optionalInstant(JsonNode parent, String at, String field) {
+    public Optional<Instant> optionalInstant(JsonNode parent, String at, String field) {
         String text = optionalText(parent, at, field, null);
         if (text == null) return Optional.empty();
         try {
@@ -128,21 +128,21 @@ final class JsonInput {
     }
 
     /** A string; null (reported) when it is absent, null or another type. */
-    String text(JsonNode node, String at) {
+    public String text(JsonNode node, String at) {
         return present(node, at, JsonNode::isTextual, "a string") ? node.textValue() : null;
     }
 
     /** A required number; NaN (reported) when missing or not a number. */
-    double requiredNumber(JsonNode parent, String at, String field) {
+    public double requiredNumber(JsonNode parent, String at, String field) {
         return requiredField(parent, at, field, Double.NaN, this::number);
     }
 
-    double optionalNumber(JsonNode parent, String at, String field, double absent) {
+    public double optionalNumber(JsonNode parent, String at, String field, double absent) {
         return optionalField(parent, at, field, absent, this::number);
     }
 
     /** A number; NaN (reported) when it is absent, null or another type. */
-    double number(JsonNode node, String at) {
+    public double number(JsonNode node, String at) {
         if (!present(node, at, JsonNode::isNumber, "a number")) return Double.NaN;
         double value = node.doubleValue();
         if (Double.isInfinite(value)) {
@@ -154,13 +154,13 @@ final class JsonInput {
     }
 
     /** An optional true/false; {@code absent} when missing (or null), reported when it is anything else. */
-    boolean optionalBoolean(JsonNode parent, String at, String field, boolean absent) {
+    public boolean optionalBoolean(JsonNode parent, String at, String field, boolean absent) {
         return optionalField(parent, at, field, absent,
                 (node, pointer) -> present(node, pointer, JsonNode::isBoolean, "true or false") ? node.booleanValue() : absent);
     }
 
     /** A whole number (5 and 5.0 alike); {@code broken} (reported) when it is not one. */
-    int integer(JsonNode node, String at, int broken) {
+    public int integer(JsonNode node, String at, int broken) {
         double value = number(node, at);
         if (Double.isNaN(value)) return broken;
         if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
@@ -170,11 +170,11 @@ final class JsonInput {
         return (int) value;
     }
 
-    int requiredInteger(JsonNode parent, String at, String field, int broken) {
+    public int requiredInteger(JsonNode parent, String at, String field, int broken) {
         return requiredField(parent, at, field, broken, (node, pointer) -> integer(node, pointer, broken));
     }
 
-    int optionalInteger(JsonNode parent, String at, String field, int absent, int broken) {
+    public int optionalInteger(JsonNode parent, String at, String field, int absent, int broken) {
         return optionalField(parent, at, field, absent, (node, pointer) -> integer(node, pointer, broken));
     }
 
@@ -184,7 +184,7 @@ final class JsonInput {
     }
 
     /** The elements of an array field, or an empty list (with the problem recorded) when it is not an array. */
-    List<JsonNode> array(JsonNode node, String at) {
+    public List<JsonNode> array(JsonNode node, String at) {
         if (node == null) return List.of();
         if (!node.isArray()) {
             fail(at, "must be a JSON array, got " + describe(node), null);
@@ -195,16 +195,16 @@ final class JsonInput {
         return items;
     }
 
-    Iterable<Map.Entry<String, JsonNode>> entries(JsonNode node) {
+    public Iterable<Map.Entry<String, JsonNode>> entries(JsonNode node) {
         return node.properties();
     }
 
-    void fail(String pointer, String message, Object value) {
+    public void fail(String pointer, String message, Object value) {
         violations.add(new Violation(pointer, message, value));
     }
 
     /** A short description of what was found, for messages: {@code string "0.06"}, {@code null}, {@code array}. */
-    static String describe(JsonNode node) {
+    public static String describe(JsonNode node) {
         if (node == null || node.isMissingNode()) return "nothing";
         if (node.isNull()) return "null";
         if (node.isTextual()) return "string \"" + abbreviate(node.textValue()) + "\"";
@@ -223,7 +223,7 @@ final class JsonInput {
     }
 
     /** The names, comma-separated, in the same order on every run (see {@link #inStableOrder}). */
-    static String listed(Set<String> names) {
+    public static String listed(Set<String> names) {
         return String.join(", ", inStableOrder(names));
     }
 
@@ -232,7 +232,7 @@ final class JsonInput {
      * such as {@code Set.of}, whose iteration order changes from one JVM to the next, is sorted, so the same bad
      * request gets the same message and the same suggestion after a restart.
      */
-    static Collection<String> inStableOrder(Set<String> names) {
+    public static Collection<String> inStableOrder(Set<String> names) {
         return names instanceof LinkedHashSet || names instanceof SortedSet ? names : new TreeSet<>(names);
     }
 
@@ -241,7 +241,7 @@ final class JsonInput {
     }
 
     /** "did you mean 'discounts'?" for a field name a couple of keystrokes away from a valid one. */
-    static String suggestion(String name, Set<String> allowed) {
+    public static String suggestion(String name, Set<String> allowed) {
         String best = null;
         int bestDistance = 3;
         for (String candidate : inStableOrder(allowed)) {

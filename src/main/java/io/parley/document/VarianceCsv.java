@@ -1,4 +1,4 @@
-package io.parley.api;
+package io.parley.document;
 
 import java.util.List;
 
@@ -10,15 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * year {@code toDate}), {@code volumes} (with each product's sum as period {@code toDate}) or
  * {@code targets}. Written from the JSON answer, so the two never disagree.
  */
-final class VarianceCsv {
+public final class VarianceCsv {
 
-    static final List<String> TABLES = List.of("periods", "years", "volumes", "targets");
+    public static final List<String> TABLES = List.of("periods", "years", "volumes", "targets");
     private static final List<String> FIGURES = List.of("netRevenue", "rebate", "cogs", "costToServe", "marginAfterCostToServe");
 
     private VarianceCsv() {
     }
 
-    static String table(JsonNode variance, String table) {
+    public static String table(JsonNode variance, String table) {
         StringBuilder out = new StringBuilder();
         switch (table) {
             case "years" -> {

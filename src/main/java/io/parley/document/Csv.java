@@ -1,4 +1,4 @@
-package io.parley.api;
+package io.parley.document;
 
 import java.util.List;
 
@@ -14,16 +14,16 @@ import io.parley.model.Scenario;
  * CSV forms of the tables for spreadsheets (RFC 4180: comma, CRLF, quotes doubled). Numbers are
  * plain decimals at full precision with no exponent; a null is an empty cell.
  */
-final class Csv {
+public final class Csv {
 
-    static final String MEDIA_TYPE = "text/csv";
+    public static final String MEDIA_TYPE = "text/csv";
     /** RFC 4180's record separator. */
-    static final String EOL = CsvDialect.EOL;
+    public static final String EOL = CsvDialect.EOL;
 
     private Csv() {
     }
 
-    static String summary(Report report) {
+    public static String summary(Report report) {
         StringBuilder out = new StringBuilder("metric,value").append(EOL);
         for (Metric m : Metric.values()) {
             out.append(m.apiName).append(',').append(cell(report.metric(m))).append(EOL);
@@ -31,7 +31,7 @@ final class Csv {
         return out.toString();
     }
 
-    static String years(Report report, int years) {
+    public static String years(Report report, int years) {
         StringBuilder out = new StringBuilder("year");
         header(out);
         for (int y = 0; y < years; y++) {
@@ -41,7 +41,7 @@ final class Csv {
         return out.toString();
     }
 
-    static String periods(Report report, int periods, int periodsPerYear) {
+    public static String periods(Report report, int periods, int periodsPerYear) {
         StringBuilder out = new StringBuilder("period,year");
         header(out);
         for (int t = 0; t < periods; t++) {
@@ -51,7 +51,7 @@ final class Csv {
         return out.toString();
     }
 
-    static String products(Report report, Scenario s) {
+    public static String products(Report report, Scenario s) {
         StringBuilder out = new StringBuilder("id,volume,listRevenue,discount,netRevenue,rebate,cogs,grossMargin").append(EOL);
         ProductTable t = report.products();
         for (int l = 0; l < t.size(); l++) {
@@ -69,7 +69,7 @@ final class Csv {
     }
 
     /** A spreadsheet's scenario summary: a row per metric, the baseline, then each variant and its change. */
-    static String comparison(double[] baseline, List<String> names, List<double[]> variants) {
+    public static String comparison(double[] baseline, List<String> names, List<double[]> variants) {
         StringBuilder out = new StringBuilder("metric,baseline");
         for (String name : names) {
             out.append(',').append(quote(name)).append(',').append(quote(name + " Δ"));
@@ -87,7 +87,7 @@ final class Csv {
     }
 
     /** A matrix under a header of column values, each row led by its value; {@code corner} names both. */
-    static String matrix(String corner, double[] rowValues, double[] columnValues, double[][] cells) {
+    public static String matrix(String corner, double[] rowValues, double[] columnValues, double[][] cells) {
         StringBuilder out = new StringBuilder(quote(corner));
         for (double c : columnValues) out.append(',').append(cell(c));
         out.append(EOL);
@@ -103,7 +103,7 @@ final class Csv {
      * One CSV row of mixed text and number cells. Numbers are figures, never formulas: only text
      * gets the formula-injection guard (a −5 is written {@code -5}, not {@code '-5}).
      */
-    static void cells(StringBuilder out, Object... cells) {
+    public static void cells(StringBuilder out, Object... cells) {
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) out.append(',');
             out.append(cell(cells[i]));
@@ -112,7 +112,7 @@ final class Csv {
     }
 
     /** A cell of any kind: a whole number as such, another number as {@link #cell(double)}, text quoted. */
-    static String cell(Object value) {
+    public static String cell(Object value) {
         if (value == null) return ""; // an absent figure (a JSON null) is an empty cell, as a NaN is
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return value.toString();
@@ -134,12 +134,12 @@ final class Csv {
         out.append(EOL);
     }
 
-    static String cell(double value) {
+    public static String cell(double value) {
         return Double.isNaN(value) ? "" : Numbers.plain(value);
     }
 
     /** Quotes a text cell when it holds a comma, quote or line break; guards against formula injection. */
-    static String quote(String text) {
+    public static String quote(String text) {
         String safe = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
         if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
             return "\"" + safe.replace("\"", "\"\"") + "\"";
