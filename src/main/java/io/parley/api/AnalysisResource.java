@@ -32,6 +32,7 @@ import io.parley.engine.Cost;
 import io.parley.engine.Metric;
 import io.parley.model.LimitExceededException;
 import io.parley.model.Spellings;
+import io.parley.ops.ParleyConfig;
 import io.parley.ops.Traced;
 
 /**

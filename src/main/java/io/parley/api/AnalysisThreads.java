@@ -1,5 +1,7 @@
 package io.parley.api;
 
+import io.parley.ops.ParleyConfig;
+
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;

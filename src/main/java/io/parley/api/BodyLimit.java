@@ -6,6 +6,8 @@ import jakarta.enterprise.event.Observes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.parley.ops.ParleyConfig;
+
 import io.quarkus.vertx.http.runtime.filters.Filters;
 
 /**

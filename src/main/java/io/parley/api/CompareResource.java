@@ -34,6 +34,7 @@ import io.parley.model.Levers;
 import io.parley.model.Scenario;
 import io.parley.model.ScenarioValidator;
 import io.parley.model.Violation;
+import io.parley.ops.ParleyConfig;
 import io.parley.ops.Traced;
 
 /**

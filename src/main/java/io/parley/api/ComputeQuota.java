@@ -12,6 +12,7 @@ import io.parley.identity.Quotas;
 import io.parley.identity.Role;
 import io.parley.identity.WorkBudget;
 import io.parley.model.LimitExceededException;
+import io.parley.ops.ParleyConfig;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 

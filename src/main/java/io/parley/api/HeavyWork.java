@@ -18,6 +18,7 @@ import io.parley.engine.CompiledScenario;
 import io.parley.engine.Cost;
 import io.parley.engine.Work;
 import io.parley.model.LimitExceededException;
+import io.parley.ops.ParleyConfig;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;

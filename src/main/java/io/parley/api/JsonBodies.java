@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.parley.document.AnalysisInput;
 import io.parley.model.Numbers;
+import io.parley.ops.ParleyConfig;
 
 /**
  * Turns a request body into a JSON tree: enforces the size limit (413) and answers malformed JSON,

@@ -25,6 +25,7 @@ import io.parley.model.JsonPointer;
 import io.parley.model.LeverPath;
 import io.parley.model.LimitExceededException;
 import io.parley.model.Numbers;
+import io.parley.ops.ParleyConfig;
 import io.parley.optimize.Constraint;
 import io.parley.optimize.DealOptimizer;
 import io.parley.optimize.DealProblem;

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import io.parley.document.Csv;
 import io.parley.ops.Meters;
+import io.parley.ops.ParleyConfig;
 import io.parley.ops.Traced;
 
 import com.fasterxml.jackson.databind.JsonNode;

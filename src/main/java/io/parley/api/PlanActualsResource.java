@@ -40,6 +40,7 @@ import io.parley.model.Product;
 import io.parley.model.Scenario;
 import io.parley.model.SheetNumbers;
 import io.parley.model.Violation;
+import io.parley.ops.ParleyConfig;
 import io.parley.plan.Actual;
 import io.parley.plan.IdempotencyKey;
 import io.parley.plan.KeptAnswer;

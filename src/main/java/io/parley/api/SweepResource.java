@@ -37,6 +37,7 @@ import io.parley.model.JsonPointer;
 import io.parley.model.LimitExceededException;
 import io.parley.model.Violation;
 import io.parley.ops.Meters;
+import io.parley.ops.ParleyConfig;
 import io.parley.ops.Traced;
 
 /**

@@ -34,6 +34,7 @@ import io.parley.engine.Metric;
 import io.parley.model.LimitExceededException;
 import io.parley.model.Spellings;
 import io.parley.ops.Meters;
+import io.parley.ops.ParleyConfig;
 import io.parley.ops.Traced;
 
 /**

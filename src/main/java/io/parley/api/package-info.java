@@ -1,2 +1,6 @@
-/** The thin REST shell: resources, JSON and CSV forms of the core's values, and RFC 9457 problems. */
+/**
+ * The thin REST shell: resources, their answer records, content negotiation (JSON, CSV, NDJSON
+ * streams), authentication, admission of heavy work, and RFC 9457 problems. The documents a request
+ * carries are read by {@code io.parley.document}; the service's settings are {@code ops/ParleyConfig}.
+ */
 package io.parley.api;

@@ -40,7 +40,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import io.parley.api.ParleyConfig;
 import io.parley.identity.IdentityConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;

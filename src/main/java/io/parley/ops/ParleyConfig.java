@@ -1,4 +1,4 @@
-package io.parley.api;
+package io.parley.ops;
 
 import java.util.Map;
 
