@@ -21,7 +21,6 @@ import io.parley.document.Csv;
 import io.parley.document.JsonInput;
 import io.parley.model.CsvUpload;
 import io.parley.model.JsonPointer;
-import io.parley.model.LimitExceededException;
 import io.parley.model.SheetNumbers;
 import io.parley.model.Violation;
 import io.parley.plan.Actual;
@@ -87,7 +86,7 @@ final class ActualsJson {
 
     private static void refuseOverCap(String pointer, int periods) {
         if (periods > Actual.MAX_PER_UPLOAD) {
-            throw new LimitExceededException(pointer, "periods (rows) in one actuals upload; upload them in parts",
+            throw Problem.overLimit(pointer, "periods (rows) in one actuals upload; upload them in parts",
                     periods, Actual.MAX_PER_UPLOAD);
         }
     }

@@ -30,7 +30,6 @@ import io.parley.document.Csv;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Cost;
 import io.parley.engine.Metric;
-import io.parley.model.LimitExceededException;
 import io.parley.model.Spellings;
 import io.parley.ops.ParleyConfig;
 import io.parley.ops.Traced;
@@ -153,11 +152,11 @@ public class AnalysisResource {
         // thresholds that would cross on the way move as one step: the step count is what is limited
         List<Bridge.Step> steps = Bridge.steps(baseline, changes);
         if (changes.size() > limits.maxBridgeLevers()) {
-            throw new LimitExceededException("/variant", "levers changed in a bridge", changes.size(), limits.maxBridgeLevers());
+            throw Problem.overLimit("/variant", "levers changed in a bridge", changes.size(), limits.maxBridgeLevers());
         }
         Bridge.Method method = Bridge.method(choice, steps.size());
         if (!Bridge.canRun(method, steps.size())) {
-            throw new LimitExceededException("/method", "levers changed for a Shapley bridge (2^n evaluations)",
+            throw Problem.overLimit("/method", "levers changed for a Shapley bridge (2^n evaluations)",
                     steps.size(), Bridge.MAX_SHAPLEY_LEVERS);
         }
         long evaluations = method == Bridge.Method.SHAPLEY ? 1L << steps.size() : steps.size() + 1L;

@@ -29,7 +29,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Who calls, and may they: the caller from the {@code Authorization} header (an API key or an
  * OpenID Connect token), the permission the path needs from {@link AccessRules}. 401 without valid
- * credentials, 403 when the caller's roles do not grant the permission.
+ * credentials, 403 when the caller's roles do not grant the permission, or when a change of a stored
+ * plan comes from a caller the plan does not name as an editor ({@link PlanEditing}).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -45,6 +46,7 @@ public class Authentication implements ContainerRequestFilter {
     @Inject SpreadsheetLinks links;
     @Inject CurrentCaller current;
     @Inject CurrentVertxRequest http;
+    @Inject PlanEditing planEditing;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -79,6 +81,8 @@ public class Authentication implements ContainerRequestFilter {
         }
         current.set(caller);
         current.setClientAddress(clientAddress());
+        planEditing.refusal(request.getMethod(), path, caller).ifPresent(why ->
+                request.abortWith(refused(Problem.of(Problem.Kind.FORBIDDEN).detail(why), path, null)));
     }
 
     /**

@@ -11,7 +11,6 @@ import io.parley.identity.CurrentCaller;
 import io.parley.identity.Quotas;
 import io.parley.identity.Role;
 import io.parley.identity.WorkBudget;
-import io.parley.model.LimitExceededException;
 import io.parley.ops.ParleyConfig;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -70,7 +69,7 @@ public class ComputeQuota {
                             + "' are left; retry in " + decision.retryAfterSeconds() + " s")
                     .limit(decision.capacity(), units)
                     .exception(Math.toIntExact(decision.retryAfterSeconds()));
-            default -> throw new LimitExceededException("", "work in one request, in evaluations × product-periods, against the "
+            default -> throw Problem.overLimit("", "work in one request, in evaluations × product-periods, against the "
                     + "budget per minute of '" + who.name() + "' (no wait lets it in: ask for fewer evaluations, "
                     + "or split the work)", units, decision.capacity());
         }

@@ -17,7 +17,6 @@ import io.micrometer.core.annotation.Counted;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Cost;
 import io.parley.engine.Work;
-import io.parley.model.LimitExceededException;
 import io.parley.ops.ParleyConfig;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -162,7 +161,7 @@ public class HeavyWork {
     public Permit admitHeavy(String pointer, Cost cost, long bytes, String what) {
         long budget = heapBudget();
         if (bytes > budget) {
-            throw new LimitExceededException(pointer, "bytes of heap " + what + " holds (the service's heap allows "
+            throw Problem.overLimit(pointer, "bytes of heap " + what + " holds (the service's heap allows "
                     + budget + " for all its runs together; ask for fewer samples, levers or metrics, or stream the samples raw)",
                     bytes, budget);
         }
@@ -188,7 +187,7 @@ public class HeavyWork {
 
     private void refuseOverCeiling(String pointer, Cost cost) {
         if (cost.units() > limits.maxCostUnits()) {
-            throw new LimitExceededException(pointer, "work in one request, in evaluations × product-periods ("
+            throw Problem.overLimit(pointer, "work in one request, in evaluations × product-periods ("
                     + cost.evaluations() + " evaluations of a scenario of " + cost.productPeriods()
                     + " product-periods; ask for fewer evaluations, or split the work into shards or smaller scenarios)",
                     cost.units(), limits.maxCostUnits());

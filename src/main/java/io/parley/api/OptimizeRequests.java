@@ -23,7 +23,6 @@ import io.parley.engine.Line;
 import io.parley.engine.Metric;
 import io.parley.model.JsonPointer;
 import io.parley.model.LeverPath;
-import io.parley.model.LimitExceededException;
 import io.parley.model.Numbers;
 import io.parley.ops.ParleyConfig;
 import io.parley.optimize.Constraint;
@@ -86,7 +85,7 @@ final class OptimizeRequests {
         int points = input.in.optionalInteger(input.root, "", "points", 11, 11);
         Frontier.problemWithPoints(points).ifPresent(problem -> input.in.fail("/points", problem, points));
         if (points > limits.maxFrontierPoints()) {
-            throw new LimitExceededException("/points", "points on one frontier", points, limits.maxFrontierPoints());
+            throw Problem.overLimit("/points", "points on one frontier", points, limits.maxFrontierPoints());
         }
         double walkAway = input.in.optionalNumber(input.root, "", "walkAway", Double.NaN);
         double demand = input.in.optionalNumber(input.root, "", "demand", Double.NaN);
@@ -108,7 +107,7 @@ final class OptimizeRequests {
             input.in.fail("/decisions", "names no decision; give at least one term to choose", null);
         }
         if (items.size() > limits.maxDecisions()) {
-            throw new LimitExceededException("/decisions", "decisions in one optimisation", items.size(), limits.maxDecisions());
+            throw Problem.overLimit("/decisions", "decisions in one optimisation", items.size(), limits.maxDecisions());
         }
         Set<Integer> slots = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
@@ -208,7 +207,7 @@ final class OptimizeRequests {
         }
         long count = WholeNumbers.countIn(min, max);
         if (count > limits.maxMenuOptions()) {
-            throw new LimitExceededException(at, "whole numbers in one decision", count, limits.maxMenuOptions());
+            throw Problem.overLimit(at, "whole numbers in one decision", count, limits.maxMenuOptions());
         }
         problem = WholeNumbers.problemWith(min, max);
         problem.ifPresent(p -> input.in.fail(at, p, null));

@@ -29,7 +29,6 @@ import io.parley.engine.Metric;
 import io.parley.model.CsvDialect;
 import io.parley.model.InvalidInputException;
 import io.parley.model.InvalidLeverPathException;
-import io.parley.model.LimitExceededException;
 import io.parley.model.SheetNumbers;
 import io.parley.model.Violation;
 import io.parley.plan.PlanScenario;
@@ -135,7 +134,7 @@ public class PlanFiguresResource {
     private static double[] values(UriInfo uri, SheetNumbers numbers, CompiledScenario compiled, BoundLever lever) {
         List<String> texts = uri.getQueryParameters().getOrDefault("values", List.of());
         if (texts.isEmpty()) throw Requests.badParameter("values", "query parameter 'values' is required with 'lever': e.g. values=0.04&values=0.08");
-        if (texts.size() > 1000) throw new LimitExceededException("?values", "values of one lever in a figures table", texts.size(), 1000);
+        if (texts.size() > 1000) throw Problem.overLimit("?values", "values of one lever in a figures table", texts.size(), 1000);
         double[] values = new double[texts.size()];
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {

@@ -87,8 +87,7 @@ public class PlanScenariosResource {
 
     @GET
     public Response list(@PathParam("id") String id, @Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of());
-        return PlanPaths.listOf(plans, mapper, id, "scenarios", plans::scenarios, this::head);
+        return PlanPaths.listOf(uri, plans, mapper, id, "scenarios", plans::scenarios, this::head);
     }
 
     @GET

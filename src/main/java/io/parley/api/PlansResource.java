@@ -139,8 +139,7 @@ public class PlansResource {
     @GET
     @Path("/{id}/revisions")
     public Response revisions(@PathParam("id") String id, @Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of());
-        return PlanPaths.listOf(plans, mapper, id, "revisions", plans::revisions, this::revisionHead);
+        return PlanPaths.listOf(uri, plans, mapper, id, "revisions", plans::revisions, this::revisionHead);
     }
 
     @GET

@@ -65,6 +65,11 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     /** A request for more work than an analysis is configured to do: states the ceiling and the size asked. */
+    static ProblemException overLimit(String pointer, String what, long requested, long limit) {
+        return new ProblemException(overLimit(new LimitExceededException(pointer, what, requested, limit)));
+    }
+
+    /** The same problem, for the limits the readers of documents enforce (they know no HTTP). */
     static Problem overLimit(LimitExceededException e) {
         LimitExceededException.Excess excess = e.excess();
         return of(Kind.LIMIT_EXCEEDED).detail(e.getMessage()).error(excess.pointer(), e.getMessage(), excess.requested())

@@ -34,7 +34,6 @@ import io.parley.engine.Cost;
 import io.parley.engine.Metric;
 import io.parley.model.InvalidInputException;
 import io.parley.model.JsonPointer;
-import io.parley.model.LimitExceededException;
 import io.parley.model.Violation;
 import io.parley.ops.Meters;
 import io.parley.ops.ParleyConfig;
@@ -182,7 +181,7 @@ public class SweepResource {
             String what = streamed ? "points in one streamed sweep (or shard)"
                     : "points in one JSON sweep (ask for text/csv or application/x-ndjson to stream up to "
                     + limits.maxStreamedPoints() + ")";
-            throw new LimitExceededException("/levers", what, points, ceiling);
+            throw Problem.overLimit("/levers", what, points, ceiling);
         }
         return new SweepRequest(compiled, grid, metrics, shard, slice[0], slice[1]);
     }

@@ -31,7 +31,6 @@ import io.parley.document.UncertaintyInput;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Cost;
 import io.parley.engine.Metric;
-import io.parley.model.LimitExceededException;
 import io.parley.model.Spellings;
 import io.parley.ops.Meters;
 import io.parley.ops.ParleyConfig;
@@ -81,7 +80,7 @@ public class UncertaintyResource {
         MonteCarlo.problemWithSamples(asked).ifPresent(problem -> input.in.fail("/samples", problem, asked));
         long ceiling = raw ? limits.maxStreamedSamples() : limits.maxSamples();
         if (samples > ceiling) {
-            throw new LimitExceededException("/samples", raw ? "samples streamed in one request"
+            throw Problem.overLimit("/samples", raw ? "samples streamed in one request"
                     : "samples summarised in one run (stream them raw as text/csv or application/x-ndjson for up to "
                     + limits.maxStreamedSamples() + ")", samples, ceiling);
         }
@@ -97,7 +96,7 @@ public class UncertaintyResource {
         int meanChangeBins = UncertaintyInput.meanChangeBins(input);
         input.done();
         if (method == Sampling.Method.SOBOL && samples > Integer.MAX_VALUE) {
-            throw new LimitExceededException("/samples", "Sobol samples", samples, Integer.MAX_VALUE);
+            throw Problem.overLimit("/samples", "Sobol samples", samples, Integer.MAX_VALUE);
         }
         MonteCarlo.Config config = new MonteCarlo.Config(samples, method, seed, threads.count(), correlation, precision,
                 percentiles, thresholds, bins, confidence, meanChangeBins);
@@ -162,7 +161,7 @@ public class UncertaintyResource {
         input.done();
         long evaluations = SobolIndices.evaluations(n, groups.size(), secondOrder);
         if (evaluations > limits.maxSobolEvaluations()) {
-            throw new LimitExceededException("/n", "evaluations of one Sobol run, n × (levers + 2), or n × (2 levers + 2) with"
+            throw Problem.overLimit("/n", "evaluations of one Sobol run, n × (levers + 2), or n × (2 levers + 2) with"
                     + " second order (groups count as one lever)", evaluations, limits.maxSobolEvaluations());
         }
         List<SobolIndices.Result> results;
@@ -193,7 +192,7 @@ public class UncertaintyResource {
         int trajectories = input.in.optionalInteger(input.root, "", "trajectories", 20, -1);
         Morris.problemWithTrajectories(trajectories).ifPresent(problem -> input.in.fail("/trajectories", problem, null));
         if (trajectories > limits.maxTrajectories()) {
-            throw new LimitExceededException("/trajectories", "Morris trajectories", trajectories, limits.maxTrajectories());
+            throw Problem.overLimit("/trajectories", "Morris trajectories", trajectories, limits.maxTrajectories());
         }
         int levels = input.in.optionalInteger(input.root, "", "levels", 4, -1);
         Morris.problemWithLevels(levels).ifPresent(problem -> input.in.fail("/levels", problem, null));
