@@ -31,13 +31,9 @@ public class ApiKeyStore implements PanacheRepository<ApiKeyEntity>, ApiKeyRepos
     public ApiKey create(String secretHash, String name, String tenant, Set<Role> roles, Optional<Instant> expiresAt,
                          String createdBy, Instant at) {
         ApiKeyEntity e = new ApiKeyEntity();
-        e.secretHash = secretHash;
+        e.issue(tenant, secretHash, expiresAt, createdBy, at);
         e.name = name;
-        e.tenant = tenant;
         e.roles = roles.stream().sorted().map(Role::apiName).collect(Collectors.joining(","));
-        e.createdAt = at;
-        e.createdBy = createdBy;
-        e.expiresAt = expiresAt.orElse(null);
         persist(e);
         return view(e);
     }
@@ -58,7 +54,7 @@ public class ApiKeyStore implements PanacheRepository<ApiKeyEntity>, ApiKeyRepos
     @Transactional
     public Optional<ApiKey> revoke(String tenant, long id, Instant at) {
         Optional<ApiKeyEntity> found = find("tenant = ?1 and id = ?2", tenant, id).firstResultOptional();
-        found.filter(e -> e.revokedAt == null).ifPresent(e -> e.revokedAt = at);
+        found.ifPresent(e -> e.revoke(at));
         return found.map(ApiKeyStore::view);
     }
 

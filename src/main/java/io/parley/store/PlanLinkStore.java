@@ -28,13 +28,9 @@ public class PlanLinkStore implements PanacheRepository<PlanLinkEntity>, LinkRep
     public SpreadsheetLink create(String secretHash, String tenant, LinkScope scope, Optional<Instant> expiresAt,
                                   String createdBy, Instant at) {
         PlanLinkEntity e = new PlanLinkEntity();
-        e.secretHash = secretHash;
-        e.tenant = tenant;
+        e.issue(tenant, secretHash, expiresAt, createdBy, at);
         e.planId = scope.planId();
         e.scenarioId = scope.scenarioId().isPresent() ? scope.scenarioId().getAsLong() : null;
-        e.createdAt = at;
-        e.createdBy = createdBy;
-        e.expiresAt = expiresAt.orElse(null);
         persist(e);
         return view(e);
     }
@@ -50,7 +46,7 @@ public class PlanLinkStore implements PanacheRepository<PlanLinkEntity>, LinkRep
     public Optional<SpreadsheetLink> revoke(String tenant, long planId, long id, Instant at) {
         Optional<PlanLinkEntity> found = find("tenant = ?1 and planId = ?2 and id = ?3", tenant, planId, id)
                 .firstResultOptional();
-        found.filter(e -> e.revokedAt == null).ifPresent(e -> e.revokedAt = at);
+        found.ifPresent(e -> e.revoke(at));
         return found.map(PlanLinkStore::view);
     }
 
