@@ -109,6 +109,7 @@ public class AnalysisResource {
         GoalSeek.Result r;
         try (HeavyWork.Permit permit = heavy.admit("/lever", Cost.of(GoalSeek.MAX_EVALUATIONS, compiled))) {
             r = GoalSeek.seek(permit.watch(compiled), lever, metric, target, bounds[0], bounds[1], tolerance);
+            permit.settle(); // admitted at its worst case, charged what it evaluated
         }
         return table(headers, new GoalSeekAnswer(lever.path(), metric.apiName, target, GoalSeekAnswer.Search.of(r),
                 provenance(compiled, input)));
@@ -129,6 +130,7 @@ public class AnalysisResource {
         List<BreakEven.Row> rows;
         try (HeavyWork.Permit permit = heavy.admit("/levers", Cost.of(1 + levers.size() * GoalSeek.MAX_EVALUATIONS, compiled))) {
             rows = BreakEven.table(permit.watch(compiled), levers, metric, threshold, tolerance);
+            permit.settle();
         }
         BreakEvenAnswer answer = BreakEvenAnswer.of(metric.apiName, threshold, compiled.summary()[metric.ordinal()], rows,
                 provenance(compiled, input));

@@ -3,7 +3,6 @@ package io.parley.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.ops.ParleyConfig;
@@ -30,16 +29,7 @@ public class BodyLimit {
                 rc.next();
                 return;
             }
-            Problem problem = JsonBodies.tooLarge(declared, limit).problem().withInstance(rc.request().path());
-            String body;
-            try {
-                body = mapper.writeValueAsString(problem);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-            // the body is not read: the connection cannot be reused for another request
-            rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader("Connection", "close").end(body);
+            HttpLimits.refuse(rc, mapper, JsonBodies.tooLarge(declared, limit).problem());
         }, PRIORITY);
     }
 

@@ -61,7 +61,7 @@ public class ComputeQuota {
         state(decision);
         switch (decision.outcome()) {
             case ADMITTED -> {
-                return () -> quotas.refund(who, units, clock.millis());
+                return part -> quotas.refund(who, Math.min(part, units), clock.millis());
             }
             case OVER_BUDGET -> throw Problem.of(Problem.Kind.QUOTA_EXCEEDED)
                     .detail("this request costs " + units + " units of work (evaluations × product-periods) and "
@@ -75,12 +75,18 @@ public class ComputeQuota {
         }
     }
 
-    /** Work charged to a caller, and given back when the work does not run. */
+    /** Work charged to a caller: given back whole when the work does not run, in part when it did less. */
     @FunctionalInterface
     public interface Charge {
-        Charge NONE = () -> { };
+        Charge NONE = part -> { };
 
-        void refund();
+        /** Gives back {@code units} of the charge (at most all of it). */
+        void giveBack(long units);
+
+        /** Gives back the whole charge: the work did not run. */
+        default void refund() {
+            giveBack(Long.MAX_VALUE);
+        }
     }
 
     private void state(WorkBudget.Decision d) {

@@ -89,6 +89,27 @@ public class HeavyWork {
             this.slot = slot;
         }
 
+        /** What the caller was charged at admission, to {@link #settle}; null once settled or for none. */
+        private ComputeQuota.Charge charge;
+        private Cost charged;
+
+        private void charged(ComputeQuota.Charge charge, Cost cost) {
+            this.charge = charge;
+            this.charged = cost;
+        }
+
+        /**
+         * Charges the caller what the work evaluated rather than the worst case it was admitted at,
+         * giving back the rest: for work whose worst case is far above what it does (a goal seek may
+         * take 17,154 evaluations, and takes a few hundred). Call it once the work has ended.
+         */
+        public void settle() {
+            if (charge == null) return;
+            long used = new Cost(work.evaluations(), charged.productPeriods()).units();
+            if (used < charged.units()) charge.giveBack(charged.units() - used);
+            charge = null;
+        }
+
         /** The scenario evaluated as this request's work: it stops when the client goes away. */
         public CompiledScenario watch(CompiledScenario compiled) {
             return compiled.watchedBy(work);
@@ -141,7 +162,9 @@ public class HeavyWork {
     public Permit admit(String pointer, Cost cost) {
         refuseOverCeiling(pointer, cost);
         ComputeQuota.Charge charge = quota.charge(cost.units());
-        return cost.units() <= limits.lightCostUnits() ? admitted(new Permit(currentResponse(), false)) : acquire(charge);
+        Permit permit = cost.units() <= limits.lightCostUnits() ? admitted(new Permit(currentResponse(), false)) : acquire(charge);
+        permit.charged(charge, cost);
+        return permit;
     }
 
     /**

@@ -49,7 +49,11 @@ public class HttpLimits {
         }, PRIORITY);
     }
 
-    private static void refuse(RoutingContext rc, ObjectMapper mapper, Problem problem) {
+    /**
+     * Answers a request refused before routing with {@code problem} (and the headers already put on
+     * the response), then closes the connection: a body, if any, is not read.
+     */
+    static void refuse(RoutingContext rc, ObjectMapper mapper, Problem problem) {
         String body;
         try {
             body = mapper.writeValueAsString(problem.withInstance(rc.request().path()));

@@ -80,4 +80,12 @@ public class JsonBodies {
                 .detail("the body is " + Numbers.plain(size) + " bytes; the limit is " + Numbers.plain(limit) + " bytes")
                 .limitBytes(limit).exception();
     }
+
+    /** A body sent without a length (chunked) that went past the limit while it was read. */
+    static ProblemException tooLargeUndeclared(long limit) {
+        return Problem.of(Problem.Kind.BODY_TOO_LARGE)
+                .detail("the body (sent without a Content-Length) passed the limit of " + Numbers.plain(limit)
+                        + " bytes; the rest was not read")
+                .limitBytes(limit).exception();
+    }
 }

@@ -55,7 +55,7 @@ final class OptimizeRequests {
     }
 
     /**
-     * A frontier: the problem (each solve's share of the time limit), the backend, the two currency
+     * A frontier: the problem (its time limit the whole frontier's), the backend, the two currency
      * figures traded, how many points, and the walk-away and demand (NaN when not given).
      */
     record FrontierTrace(DealProblem problem, String backend, Metric supplier, Metric customer, int points,
@@ -94,7 +94,7 @@ final class OptimizeRequests {
             Frontier.problemWithFigure(m).ifPresent(problem -> input.in.fail(m == supplier ? "/supplier" : "/customer", problem, m.apiName));
         }
         input.done();
-        return new FrontierTrace(Frontier.perSolve(shared.problem(), points), shared.backend(), supplier, customer, points, walkAway, demand);
+        return new FrontierTrace(shared.problem(), shared.backend(), supplier, customer, points, walkAway, demand);
     }
 
     /** Reads the shared parts; with {@code finish}, reports every problem found (else the caller does, after its own). */

@@ -1,6 +1,9 @@
 package io.parley.ops;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
 
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -12,6 +15,7 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.TriggerBuilder;
 
 import io.parley.jobs.ShardQueue;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 
 /**
  * Job shards in Quartz's clustered JDBC store (quarkus-quartz, store-type jdbc-cmt): each shard is one
@@ -29,6 +33,19 @@ public class QuartzShardQueue implements ShardQueue {
 
     public QuartzShardQueue(Scheduler scheduler) {
         this.scheduler = scheduler;
+    }
+
+    /**
+     * A replica told to stop fires no new shard: from then on its endpoints refuse new requests with 503
+     * (api/ShutdownGate), so a shard fired here would only spend its attempts. The other replicas'
+     * schedulers take the queued shards; those running here go on until the shutdown's drain ends.
+     */
+    void stopFiring(@Observes ShutdownDelayInitiatedEvent stopping) {
+        try {
+            scheduler.standby();
+        } catch (SchedulerException e) {
+            Logger.getLogger(QuartzShardQueue.class).warn("the shard scheduler could not be put on standby: " + e.getMessage());
+        }
     }
 
     @Override

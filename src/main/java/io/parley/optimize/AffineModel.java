@@ -62,8 +62,8 @@ public final class AffineModel {
     private final Evaluator evaluator;
     private final double[] parameters;
     private int evaluations;
-    /** System.nanoTime() by which building must end; Long.MAX_VALUE for none. */
-    private long deadline = Long.MAX_VALUE;
+    /** When building must end; none for a model built without a time limit. */
+    private Deadline deadline = Deadline.NONE;
     private boolean building;
     /** The best deal among the points measured while building that meets every rule (the engine's figures). */
     private Evaluated bestEvaluated;
@@ -118,7 +118,7 @@ public final class AffineModel {
         }
     }
 
-    private AffineModel(DealProblem problem, long deadline) {
+    private AffineModel(DealProblem problem, Deadline deadline) {
         this.problem = problem;
         this.deadline = deadline;
         this.building = true;
@@ -205,16 +205,16 @@ public final class AffineModel {
 
     /** Builds and verifies the model. */
     public static AffineModel build(DealProblem problem) {
-        return build(problem, Long.MAX_VALUE);
+        return build(problem, Deadline.NONE);
     }
 
     /**
-     * Builds and verifies the model by {@code deadline} (System.nanoTime()): the time limit covers
+     * Builds and verifies the model by {@code deadline}: the time limit covers
      * measuring too (two 1000-option menus are a million evaluations).
      *
      * @throws OutOfTime when the deadline passes first, carrying the best deal evaluated so far
      */
-    static AffineModel build(DealProblem problem, long deadline) {
+    static AffineModel build(DealProblem problem, Deadline deadline) {
         AffineModel m = new AffineModel(problem, deadline);
         m.measureSlopesAndGroups();
         m.verify();
@@ -277,7 +277,7 @@ public final class AffineModel {
                 ((Decision.Menu) d).apply(parameters, choice[i]);
             }
         }
-        if (building && System.nanoTime() > deadline) {
+        if (building && deadline.reached()) {
             building = false;   // what remains is re-evaluating an answer, which the clock must not stop
             throw new OutOfTime(this);
         }

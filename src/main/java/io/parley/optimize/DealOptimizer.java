@@ -135,7 +135,7 @@ public final class DealOptimizer {
     public static Solution solve(DealProblem problem, String backend, boolean reports) {
         Solvers.load();
         long started = System.nanoTime();
-        long deadline = started + timeLimitMillis(problem) * 1_000_000;
+        Deadline deadline = Deadline.in(timeLimitMillis(problem), System::nanoTime);
         AffineModel model;
         try {
             model = AffineModel.build(problem, deadline);
@@ -165,22 +165,28 @@ public final class DealOptimizer {
                 e.partial, List.of(), List.of());
     }
 
+    /** TIMED_OUT for a solve of a measured model that the time limit left no turn to start. */
+    static Solution notStarted(AffineModel model, String backend) {
+        boolean mip = !model.groups.isEmpty();
+        return failed(Status.TIMED_OUT, mip ? backend : "GLOP", mip, 0, model, List.of(), List.of());
+    }
+
     /** Solves the problem of an already measured model, within the problem's time limit from now. */
     static Solution solve(AffineModel model, String backend, boolean reports) {
-        return solve(model, backend, reports, System.nanoTime() + timeLimitMillis(model.problem) * 1_000_000);
+        return solve(model, backend, reports, Deadline.in(timeLimitMillis(model.problem), System::nanoTime));
     }
 
     /**
-     * Solves the problem of a measured model by {@code deadline} (System.nanoTime()). When the clock stops
+     * Solves the problem of a measured model by {@code deadline}. When the clock stops
      * the solver, the answer is the better of its incumbent and the best deal evaluated while measuring,
      * FEASIBLE with the gap to the solver's bound; the reports are left out when no time remains for them.
      */
-    private static Solution solve(AffineModel model, String backend, boolean reports, long deadline) {
+    static Solution solve(AffineModel model, String backend, boolean reports, Deadline deadline) {
         Solvers.load();
         DealProblem problem = model.problem;
         SolverModel sm = new SolverModel(model, backend, null);
         long started = System.nanoTime();
-        long allowed = millisUntil(deadline);
+        long allowed = deadline.millisLeft();
         sm.solver.setTimeLimit(allowed);
         MPSolver.ResultStatus result = sm.solver.solve(exact());
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -191,7 +197,7 @@ public final class DealOptimizer {
         }
         boolean mip = !model.groups.isEmpty();
         String used = mip ? backend : "GLOP";
-        boolean withReports = reports && System.nanoTime() < deadline;
+        boolean withReports = reports && !deadline.reached();
         try {
             switch (result) {
                 case OPTIMAL -> {
@@ -276,11 +282,6 @@ public final class DealOptimizer {
         return size;
     }
 
-    /** Whole milliseconds left before {@code deadline}, at least 1 (a solver given 0 would not stop at once). */
-    private static long millisUntil(long deadline) {
-        return Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-    }
-
     /** Solver parameters: MIPs solved to a relative gap of 1e-9, so "optimal" means proven optimal. */
     static com.google.ortools.linearsolver.MPSolverParameters exact() {
         var parameters = new com.google.ortools.linearsolver.MPSolverParameters();
@@ -314,7 +315,7 @@ public final class DealOptimizer {
     }
 
     private static Solution solved(DealProblem problem, AffineModel model, SolverModel sm, Status status, String backend,
-                                   boolean mip, long millis, boolean reports, long deadline) {
+                                   boolean mip, long millis, boolean reports, Deadline deadline) {
         double[] x = sm.continuousValues();
         int[] choice = sm.choices();
         double[] values = decisionValues(problem, x, choice);
@@ -334,7 +335,7 @@ public final class DealOptimizer {
         List<Limit> limits = List.of();
         if (reports) {
             sensitivity = sensitivity(model, sm.chosenOptions(), mip, deadline);
-            if (System.nanoTime() < deadline) limits = limits(model, x, choice);
+            if (!deadline.reached()) limits = limits(model, x, choice);
         }
         return new Solution(status, backend, mip, objectiveModel, objectiveEngine, bound, gap, values, rules,
                 sensitivity, limits, List.of(), List.of(), millis, model.evaluations());
@@ -366,9 +367,9 @@ public final class DealOptimizer {
 
     // ------------------------------------------------------------------ sensitivity
 
-    private static Sensitivity sensitivity(AffineModel model, int[] fixedOptions, boolean mip, long deadline) {
+    private static Sensitivity sensitivity(AffineModel model, int[] fixedOptions, boolean mip, Deadline deadline) {
         SolverModel lp = new SolverModel(model, "GLOP", fixedOptions);
-        lp.solver.setTimeLimit(millisUntil(deadline));
+        lp.solver.setTimeLimit(deadline.millisLeft());
         try {
             if (lp.solver.solve() != MPSolver.ResultStatus.OPTIMAL) return null;
             BasisRanging basis = BasisRanging.of(lp.solver);
@@ -505,7 +506,7 @@ public final class DealOptimizer {
      * sum of slacks, each relative to the rule's bound ({@link #ruleSize}), is minimised. The rules with a
      * positive slack conflict.
      */
-    private static List<Relaxation> relax(AffineModel model, String backend, long deadline) {
+    private static List<Relaxation> relax(AffineModel model, String backend, Deadline deadline) {
         List<Constraint> constraints = model.problem.constraints();
         SolverModel sm = slackModel(model, backend, deadline);
         try {
@@ -548,9 +549,9 @@ public final class DealOptimizer {
     }
 
     /** The deal's model with an empty objective to minimise, for slacks to be added to, by {@code deadline}. */
-    private static SolverModel slackModel(AffineModel model, String backend, long deadline) {
+    private static SolverModel slackModel(AffineModel model, String backend, Deadline deadline) {
         SolverModel sm = new SolverModel(model, backend, null);
-        sm.solver.setTimeLimit(millisUntil(deadline));
+        sm.solver.setTimeLimit(deadline.millisLeft());
         sm.solver.objective().clear();
         sm.solver.objective().setMinimization();
         return sm;
@@ -577,11 +578,11 @@ public final class DealOptimizer {
      * to the best ratio the others allow, found by Dinkelbach's method (the least money shortfall is
      * not the least change of a ratio when the denominator moves with the terms).
      */
-    private static List<Relaxation> alternatives(AffineModel model, String backend, long deadline) {
+    private static List<Relaxation> alternatives(AffineModel model, String backend, Deadline deadline) {
         List<Relaxation> out = new ArrayList<>();
         List<Constraint> constraints = model.problem.constraints();
         int r = 0;
-        while (r < constraints.size() && System.nanoTime() < deadline) {
+        while (r < constraints.size() && !deadline.reached()) {
             Constraint c = constraints.get(r);
             if (c.ratio() == null) {
                 alone(model, backend, deadline, r++).ifPresent(out::add);
@@ -595,7 +596,7 @@ public final class DealOptimizer {
     }
 
     /** Rule r moved alone: min below + above with r's slacks the only ones, the other rules kept. */
-    private static Optional<Relaxation> alone(AffineModel model, String backend, long deadline, int r) {
+    private static Optional<Relaxation> alone(AffineModel model, String backend, Deadline deadline, int r) {
         Constraint c = model.problem.constraints().get(r);
         SolverModel sm = slackModel(model, backend, deadline);
         try {
@@ -626,14 +627,14 @@ public final class DealOptimizer {
      * when z is 0 no deal beats t; otherwise its lowest ratio is higher and becomes t. Each round is the
      * same LP or MIP with other coefficients; denominators must stay positive, as the linear rules assume.
      */
-    private static Optional<Relaxation> ratioAlone(AffineModel model, String backend, long deadline, List<Integer> rules) {
+    private static Optional<Relaxation> ratioAlone(AffineModel model, String backend, Deadline deadline, List<Integer> rules) {
         List<Constraint> constraints = model.problem.constraints();
         Constraint first = constraints.get(rules.get(0));
         Constraint.Ratio ratio = first.ratio();
         boolean floor = ratio.floor();
         double t = ratio.bound();
         double best = Double.NaN;
-        for (int round = 0; round < MAX_RATIO_ROUNDS && System.nanoTime() < deadline; round++) {
+        for (int round = 0; round < MAX_RATIO_ROUNDS && !deadline.reached(); round++) {
             SolverModel sm = new SolverModel(model, backend, null);
             try {
                 MPVariable z = sm.solver.makeNumVar(-MPSolver.infinity(), MPSolver.infinity(), "ratio_gain");
@@ -653,7 +654,7 @@ public final class DealOptimizer {
                 o.clear();
                 o.setCoefficient(z, 1);
                 o.setOptimizationDirection(floor);
-                sm.solver.setTimeLimit(millisUntil(deadline));
+                sm.solver.setTimeLimit(deadline.millisLeft());
                 if (sm.solver.solve(exact()) != MPSolver.ResultStatus.OPTIMAL) return Optional.empty();
                 double[] x = sm.continuousValues();
                 int[] choice = sm.choices();

@@ -3,6 +3,7 @@ package io.parley.optimize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 import io.parley.engine.Heap;
 import io.parley.engine.Metric;
@@ -42,10 +43,6 @@ public final class Frontier {
      */
     static final int SOLVES_BEYOND_POINTS = 4;
 
-    /**
-     * The problem each solve of a {@code points}-point frontier gets: the whole request's time limit
-     * shared out evenly, so the frontier as a whole keeps to the limit the caller gave.
-     */
     /** Why {@code points} cannot be a frontier's number of points, if it cannot: a line needs two ends. */
     public static Optional<String> problemWithPoints(int points) {
         return points >= 2 ? Optional.empty() : Optional.of(points + " points do not draw a frontier; ask for 2 or more");
@@ -55,16 +52,6 @@ public final class Frontier {
     public static Optional<String> problemWithFigure(Metric m) {
         return m.unit == Metric.Unit.CURRENCY ? Optional.empty() : Optional.of("'" + m.apiName
                 + "' is not a sum of money; the frontier trades two currency figures, e.g. npv and customerNpv");
-    }
-
-    /** Solves a frontier of {@code points} points makes, each with its share of the time limit. */
-    public static int solves(int points) {
-        return points + SOLVES_BEYOND_POINTS;
-    }
-
-    public static DealProblem perSolve(DealProblem whole, int points) {
-        return new DealProblem(whole.scenario(), whole.decisions(), whole.objective(), whole.constraints(),
-                whole.timeLimitSeconds() / (points + SOLVES_BEYOND_POINTS));
     }
 
     /**
@@ -82,12 +69,22 @@ public final class Frontier {
     /**
      * Traces the frontier of {@code supplier} (maximised) against {@code customer} (also maximised)
      * in {@code count} points from the customer level of the supplier's best deal to the customer's best.
+     * The problem's time limit covers the whole frontier: measuring the model, then each solve with an
+     * even share of what is left; a solve whose turn comes once the limit is reached is not started and says
+     * {@code TIMED_OUT}. The answer comes at most one solve's overrun past the limit (the solver stopped
+     * by its own share, and its answer read back: 2 evaluations).
      *
      * @param walkAway minimum for the supplier figure (NaN: no zone of agreement asked)
      * @param demand   minimum for the customer figure
      */
     public static Result trace(DealProblem problem, LinearForm supplier, LinearForm customer, int count,
                                double walkAway, double demand, String backend) {
+        return trace(problem, supplier, customer, count, walkAway, demand, backend, System::nanoTime);
+    }
+
+    /** {@link #trace}, its time limit kept on {@code clock} (nanoseconds). */
+    static Result trace(DealProblem problem, LinearForm supplier, LinearForm customer, int count,
+                        double walkAway, double demand, String backend, LongSupplier clock) {
         List<Constraint> rules = new ArrayList<>(problem.constraints());
         Constraint level = new Constraint("customer figure ≥ frontier level", customer, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
         rules.add(level);
@@ -95,18 +92,19 @@ public final class Frontier {
         rules.add(walk);
         DealProblem measured = problem.withConstraints(rules).withObjective(new Objective(true, supplier));
         long started = System.nanoTime();
+        Deadline deadline = Deadline.in(DealOptimizer.timeLimitMillis(problem), clock);
         AffineModel model;
         try {
-            // measuring is part of the request: it may use the whole request's time, the solves' shares together
-            model = AffineModel.build(measured, started + DealOptimizer.timeLimitMillis(problem) * 1_000_000 * (count + SOLVES_BEYOND_POINTS));
+            model = AffineModel.build(measured, deadline);
         } catch (AffineModel.OutOfTime e) {
             // no frontier without a model: its points are solves of the model, not single deals met on the way
             return new Result(List.of(), Double.NaN, Double.NaN, null, DealOptimizer.timedOut(measured, e, backend, started));
         }
+        boolean zoneAsked = !Double.isNaN(walkAway) || !Double.isNaN(demand);
+        Solves solves = new Solves(backend, deadline, 2 + count + (zoneAsked ? 2 : 0));
 
-        DealOptimizer.Solution supplierBest = DealOptimizer.solve(model, backend, false);
-        DealOptimizer.Solution customerBest = DealOptimizer.solve(
-                model.reuse(measured.withObjective(new Objective(true, customer))), backend, false);
+        DealOptimizer.Solution supplierBest = solves.next(model);
+        DealOptimizer.Solution customerBest = solves.next(model.reuse(measured.withObjective(new Objective(true, customer))));
         List<Point> points = new ArrayList<>();
         double low = Double.NaN;
         double high = Double.NaN;
@@ -115,25 +113,51 @@ public final class Frontier {
             high = customerBest.objectiveEngine();
             for (int i = 0; i < count; i++) {
                 double at = count == 1 ? low : low + (high - low) * i / (count - 1);
-                points.add(new Point(at, DealOptimizer.solve(model.reuse(with(measured, rules.size() - 2,
-                        new Constraint(level.name(), customer, at, Double.POSITIVE_INFINITY))), backend, false)));
+                points.add(new Point(at, solves.next(model.reuse(with(measured, rules.size() - 2,
+                        new Constraint(level.name(), customer, at, Double.POSITIVE_INFINITY))))));
             }
+        } else {
+            solves.skip(count); // no levels without both ends: their share stays for the zone
         }
         Zone zone = null;
-        if (!Double.isNaN(walkAway) || !Double.isNaN(demand)) {
+        if (zoneAsked) {
             List<Constraint> zoneRules = new ArrayList<>(rules);
             zoneRules.set(rules.size() - 2, new Constraint("customer demand", customer,
                     Double.isNaN(demand) ? Double.NEGATIVE_INFINITY : demand, Double.POSITIVE_INFINITY));
             zoneRules.set(rules.size() - 1, new Constraint("supplier walk-away", supplier,
                     Double.isNaN(walkAway) ? Double.NEGATIVE_INFINITY : walkAway, Double.POSITIVE_INFINITY));
             DealProblem zoneProblem = measured.withConstraints(zoneRules);
-            DealOptimizer.Solution forSupplier = DealOptimizer.solve(model.reuse(zoneProblem), backend, false);
-            DealOptimizer.Solution forCustomer = DealOptimizer.solve(
-                    model.reuse(zoneProblem.withObjective(new Objective(true, customer))), backend, false);
+            DealOptimizer.Solution forSupplier = solves.next(model.reuse(zoneProblem));
+            DealOptimizer.Solution forCustomer = solves.next(model.reuse(zoneProblem.withObjective(new Objective(true, customer))));
             zone = new Zone(solved(forSupplier), forSupplier, forCustomer);
         }
         DealOptimizer.Solution unsolved = !solved(supplierBest) ? supplierBest : !solved(customerBest) ? customerBest : null;
         return new Result(points, low, high, zone, unsolved);
+    }
+
+    /** The solves of one frontier, in turn, sharing what is left of its deadline evenly among those to come. */
+    private static final class Solves {
+        private final String backend;
+        private final Deadline deadline;
+        private int left;
+
+        Solves(String backend, Deadline deadline, int solves) {
+            this.backend = backend;
+            this.deadline = deadline;
+            this.left = solves;
+        }
+
+        /** The next solve, by its share of the time left; TIMED_OUT unstarted when none is left. */
+        DealOptimizer.Solution next(AffineModel model) {
+            Deadline share = deadline.share(left);
+            left--;
+            return deadline.reached() ? DealOptimizer.notStarted(model, backend)
+                    : DealOptimizer.solve(model, backend, false, share);
+        }
+
+        void skip(int solves) {
+            left -= solves;
+        }
     }
 
     private static DealProblem with(DealProblem p, int index, Constraint replacement) {

@@ -125,7 +125,7 @@ class QuotaApiTest {
     }
 
     /** A new API key of the test tenant with {@code role}: a caller with a budget of its own. */
-    private static String newKey(String name, String role) {
+    static String newKey(String name, String role) {
         String body = Fixtures.MAPPER.createObjectNode().put("name", name).set("roles",
                 Fixtures.MAPPER.createArrayNode().add(role)).toString();
         return given().contentType(ContentType.JSON).body(body).post("/api/v1/keys").then().statusCode(201)

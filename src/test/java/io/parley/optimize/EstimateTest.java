@@ -43,7 +43,7 @@ class EstimateTest {
 
     @Test
     void aFrontierWhoseMeasuringOutlastsItsLimitSaysTimedOut() {
-        // 12 menus of 31 options: 66 pairs × 900 combinations to test alone, far past 1 ms per solve × 6 solves
+        // 12 menus of 31 options: 66 pairs × 900 combinations to test alone, far past the whole limit of 1 ms
         DealProblem p = StatusesTest.bigMipUnderMarginFloors(0.001);
         LinearForm supplier = LinearForm.of(NPV, 1);
         LinearForm customer = LinearForm.of(Direct.CUSTOMER_NPV, 1);

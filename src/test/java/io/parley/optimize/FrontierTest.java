@@ -61,16 +61,6 @@ class FrontierTest {
         return Direct.metric(answer, m);
     }
 
-    /** 5 points + 2 extremes + 2 zone ends = 9 solves share a 9 s limit: 1 s each, the rest unchanged. */
-    @Test
-    void eachSolveGetsItsShareOfTheWholeTimeLimit() {
-        DealProblem whole = new DealProblem(base.scenario(), base.decisions(), base.objective(), base.constraints(), 9);
-        DealProblem each = Frontier.perSolve(whole, 5);
-        assertThat(each.timeLimitSeconds()).isEqualTo(1.0);
-        assertThat(each.decisions()).isEqualTo(whole.decisions());
-        assertThat(each.constraints()).isEqualTo(whole.constraints());
-    }
-
     @Test
     void everyPointIsTheSingleSolveAtItsLevel() {
         assertThat(frontier.points()).hasSize(POINTS);
