@@ -92,11 +92,16 @@ public final class DealOptimizer {
     }
 
     /**
-     * A constraint's shadow price: the change of the objective per unit of its binding bound, valid
-     * while the bound moves within [bound − allowableDecrease, bound + allowableIncrease].
+     * A constraint's shadow price in its author's units: the change of the objective per unit of its
+     * binding bound, valid while the bound moves within [bound − allowableDecrease, bound +
+     * allowableIncrease]. A ratio rule reads as the ratio: its bound as asked (0.22), the ratio the
+     * solution reaches as its activity, the price per 1.0 of the ratio bound and, for a share (a
+     * margin), per percentage point ({@code shadowPricePerPoint}, NaN for any other rule); its range is
+     * in the ratio's units, over which the same basis stays optimal (the price itself then varies
+     * smoothly, since moving a ratio bound changes the rule's coefficients, not only its bound).
      */
-    public record ShadowPrice(String name, double bound, double activity, double shadowPrice,
-                              double allowableIncrease, double allowableDecrease) {
+    public record ShadowPrice(String name, Constraint.Unit unit, double bound, double activity, double shadowPrice,
+                              double shadowPricePerPoint, double allowableIncrease, double allowableDecrease) {
     }
 
     /** A decision pushed to the lowest and highest value it can take with the others held and the rules met. */
@@ -375,14 +380,19 @@ public final class DealOptimizer {
             List<ShadowPrice> prices = new ArrayList<>();
             List<Constraint> constraints = model.problem.constraints();
             for (int r = 0; r < constraints.size(); r++) {
+                Constraint rule = constraints.get(r);
                 MPConstraint c = lp.rules[r];
+                if (rule.ratio() != null) {
+                    prices.add(ratioPrice(rule, c, lp, basis));
+                    continue;
+                }
                 double activity = activity(c, lp);
                 boolean atMax = Math.abs(activity - c.ub()) <= Math.abs(activity - c.lb());
                 double bound = atMax ? c.ub() : c.lb();
-                double offset = atMax ? constraints.get(r).max() - c.ub() : constraints.get(r).min() - c.lb();
+                double offset = atMax ? rule.max() - c.ub() : rule.min() - c.lb();
                 double[] range = basis.boundRange(c.index(), atMax);
-                prices.add(new ShadowPrice(constraints.get(r).name(), bound + offset, activity + offset, c.dualValue(),
-                        range[0], range[1]));
+                prices.add(new ShadowPrice(rule.name(), rule.unit(), bound + offset, activity + offset, c.dualValue(),
+                        Double.NaN, range[0], range[1]));
             }
             List<DecisionRange> ranges = new ArrayList<>();
             MPObjective o = lp.solver.objective();
@@ -399,6 +409,44 @@ public final class DealOptimizer {
         } finally {
             lp.solver.delete();
         }
+    }
+
+    /**
+     * A ratio rule N − c D ≥ 0 (or ≤ 0) in the sensitivity report as the ratio: bound c, activity
+     * N/D at the solution, and the price per 1.0 of c. Raising c by δ asks N − c D ≥ δ D: to first
+     * order the money rule's bound rises by δ D(x*), so the price is the money rule's dual × D(x*)
+     * (the envelope theorem; exact as a derivative while the basis is unique). A slack rule's bound
+     * ranges to the ratio reached on one side and without limit on the other; a binding one as far as
+     * the basis stays optimal ({@link BasisRanging#ratioRange}).
+     */
+    private static ShadowPrice ratioPrice(Constraint rule, MPConstraint c, SolverModel lp, BasisRanging basis) {
+        Constraint.Ratio ratio = rule.ratio();
+        SolverModel.Expression under = lp.form(ratio.denominator());
+        SolverModel.Expression over = lp.form(ratio.numerator());
+        double[] denominator = new double[lp.solver.numVariables()];
+        under.terms.forEach((v, coefficient) -> denominator[v.index()] = coefficient);
+        double d = valueAt(under);
+        double reached = valueAt(over) / d;
+        double price = c.dualValue() * d;
+        double perPoint = ratio.share() ? price * PERCENTAGE_POINT : Double.NaN;
+        double increase;
+        double decrease;
+        if (basis.binds(c.index())) {
+            double[] range = basis.ratioRange(c.index(), denominator, under.constant);
+            increase = range[0];
+            decrease = range[1];
+        } else {
+            // slack: the bound moves freely until it meets the ratio the solution reaches
+            increase = ratio.floor() ? Math.max(0, reached - ratio.bound()) : Double.POSITIVE_INFINITY;
+            decrease = ratio.floor() ? Double.POSITIVE_INFINITY : Math.max(0, ratio.bound() - reached);
+        }
+        return new ShadowPrice(rule.name(), Constraint.Unit.RATIO, ratio.bound(), reached, price, perPoint, increase, decrease);
+    }
+
+    private static double valueAt(SolverModel.Expression e) {
+        double v = e.constant;
+        for (var t : e.terms.entrySet()) v += t.getValue() * t.getKey().solutionValue();
+        return v;
     }
 
     private static double activity(MPConstraint c, SolverModel lp) {
