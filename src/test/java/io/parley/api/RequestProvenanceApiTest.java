@@ -165,12 +165,16 @@ class RequestProvenanceApiTest {
     }
 
     @Test
-    void aSweepStreamCarriesTheHashOfItsRequestOnEveryShard() {
+    void aSweepStreamCarriesTheHashOfItsRequestAndAShardItsOwn() {
         ObjectNode grid = SweepApiTest.grid();
         JsonNode json = provenanceOf(UncertaintyApiTest.post(SweepApiTest.SWEEP, "", "application/json", grid));
+        Response whole = UncertaintyApiTest.post(SweepApiTest.SWEEP, "", UncertaintyApiTest.NDJSON, grid);
+        assertThat(hashOf(whole)).isEqualTo(json.get("requestHash").asText());
+        assertThat(whole.getHeader("Parley-Seed")).isNull();
         Response shard = UncertaintyApiTest.post(SweepApiTest.SWEEP, "?shard=2&shards=2", UncertaintyApiTest.NDJSON, grid);
-        shard.then().statusCode(200);
-        assertThat(shard.getHeader("Parley-Request-Hash")).isEqualTo(json.get("requestHash").asText());
+        JsonNode shardJson = provenanceOf(UncertaintyApiTest.post(SweepApiTest.SWEEP, "?shard=2&shards=2", "application/json", grid));
+        assertThat(hashOf(shard)).as("the second half: other rows").isNotEqualTo(json.get("requestHash").asText())
+                .isEqualTo(shardJson.get("requestHash").asText());
         assertThat(shard.getHeader("Parley-Seed")).isNull();
     }
 }
