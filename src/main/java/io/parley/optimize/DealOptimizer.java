@@ -633,9 +633,9 @@ public final class DealOptimizer {
 
     /**
      * The largest value ratio rule r's denominator takes over the decisions, every rule set aside: what
-     * the relaxation measures the rule's shortfall against. It depends on neither the order of the menus nor the deal's size
-     * (it scales with the deal, as the money slack it converts does). A denominator that is nowhere
-     * positive, where the linear rule is no ratio rule, counts as 1.
+     * the relaxation measures the rule's shortfall against. It depends on neither the order of the menus
+     * nor the deal's size (it scales with the deal, as the money slack it converts does). A denominator
+     * that is nowhere positive (no ratio rule then) or not found in time counts as 1.
      */
     private static double largestDenominator(AffineModel model, String backend, long deadline, int r) {
         SolverModel sm = new SolverModel(model, backend, null);
