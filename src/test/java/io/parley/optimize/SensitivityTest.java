@@ -260,6 +260,51 @@ class SensitivityTest {
     }
 
     /**
+     * A margin ceiling reads the same way: npv, which wants no discount, maximised under the year-1
+     * margin at most c = the margin at 0.1, so the ceiling holds flat's discount at 0.1. By hand as for
+     * the floor, with a the npv per unit of discount: dz/dc = a (D₀ n − N₀ d) / (n − c d)²; the ceiling may
+     * rise to the margin at 0 and fall to the margin at 0.2 before the discount reaches a bound.
+     */
+    @Test
+    void aMarginCeilingIsReportedAsTheMarginWithItsPricePerPoint() {
+        double c = yearOneMargin(0.1);
+        Scenario s = Direct.threeProfiles();
+        Scenario deep = set(s, path(1), U);
+        Quantity contribution = new Quantity.OfYear(Line.CONTRIBUTION, 0);
+        double n0 = Direct.read(s, contribution);
+        double n = (Direct.read(deep, contribution) - n0) / U;
+        double d0 = Direct.read(s, new Quantity.OfYear(Line.NET_REVENUE, 0)) - Direct.read(s, new Quantity.OfYear(Line.REBATE, 0));
+        double d = (Direct.read(deep, new Quantity.OfYear(Line.NET_REVENUE, 0))
+                - Direct.read(deep, new Quantity.OfYear(Line.REBATE, 0)) - d0) / U;
+        double a = (Direct.read(deep, NPV) - Direct.read(s, NPV)) / U;
+        double byHand = a * (d0 * n - n0 * d) / ((n - c * d) * (n - c * d));
+
+        DealOptimizer.Solution sol = DealOptimizer.solve(flatUnderMarginCeiling(c));
+        assertThat(sol.decisionValues()[0]).isCloseTo(0.1, within(1e-12));
+        DealOptimizer.ShadowPrice price = sol.sensitivity().constraints().get(0);
+        assertThat(price.unit()).isEqualTo(Constraint.Unit.RATIO);
+        assertThat(price.bound()).isEqualTo(c);
+        assertThat(price.activity()).isCloseTo(c, within(1e-12));
+        assertThat(price.shadowPrice()).as("per 1.0 of the margin ceiling").isCloseTo(byHand, rel(byHand, 1e-9));
+        assertThat(price.allowableIncrease()).as("up to the margin at 0")
+                .isCloseTo(yearOneMargin(0) - c, rel(yearOneMargin(0) - c, 1e-9));
+        assertThat(price.allowableDecrease()).as("down to the margin at 0.2")
+                .isCloseTo(c - yearOneMargin(U), rel(c - yearOneMargin(U), 1e-9));
+        double h = 1e-4;
+        double slope = (objective(flatUnderMarginCeiling(c + h)) - objective(flatUnderMarginCeiling(c - h))) / (2 * h);
+        assertThat(slope).as("re-solved slope per 1.0 of the ceiling").isCloseTo(price.shadowPrice(), rel(price.shadowPrice(), 1e-6));
+    }
+
+    /** Maximise npv over flat's discount in [0, 0.2] with the year-1 margin at most {@code ceiling}. */
+    static DealProblem flatUnderMarginCeiling(double ceiling) {
+        CompiledScenario compiled = CompiledScenario.compile(Direct.threeProfiles());
+        List<Constraint> rules = MetricRules.ratioWithin("margin ceiling", "margin ceiling", "contributionMarginPct in year 1", true,
+                new Quantity.OfYear(Line.CONTRIBUTION, 0), new Quantity.OfYear(Line.NET_REVENUE, 0),
+                new Quantity.OfYear(Line.REBATE, 0), Double.NEGATIVE_INFINITY, ceiling);
+        return new DealProblem(compiled, List.of(continuous(compiled, path(1), 0, U)), maximise(NPV), rules, 30);
+    }
+
+    /**
      * A whole-contract margin floor on three discounts (customer NPV maximised): the price per point
      * against re-solves a hundredth of a point either side, and the range against re-solves: just inside
      * either end the same discounts sit at their bounds, just beyond it they do not.
