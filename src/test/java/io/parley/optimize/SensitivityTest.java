@@ -208,6 +208,26 @@ class SensitivityTest {
                 / (Direct.read(at, new Quantity.OfYear(Line.NET_REVENUE, 0)) - Direct.read(at, new Quantity.OfYear(Line.REBATE, 0)));
     }
 
+    /**
+     * By hand, the change of {@code objective} per 1.0 of a year-1 margin bound c that holds flat's
+     * discount: with the figures evaluated directly at 0 and 0.2 (linear in the discount), N(x) = N₀ + n x
+     * the contribution, D(x) = D₀ + d x the net revenue less rebate, the bound holds the discount at
+     * x(c) = (c D₀ − N₀) / (n − c d), so the objective, s per unit of discount, moves by
+     * s (D₀ n − N₀ d) / (n − c d)².
+     */
+    static double slopeInTheMarginBound(Quantity objective, double c) {
+        Scenario s = Direct.threeProfiles();
+        Scenario deep = set(s, path(1), U);
+        Quantity contribution = new Quantity.OfYear(Line.CONTRIBUTION, 0);
+        double n0 = Direct.read(s, contribution);
+        double n = (Direct.read(deep, contribution) - n0) / U;
+        double d0 = Direct.read(s, new Quantity.OfYear(Line.NET_REVENUE, 0)) - Direct.read(s, new Quantity.OfYear(Line.REBATE, 0));
+        double d = (Direct.read(deep, new Quantity.OfYear(Line.NET_REVENUE, 0))
+                - Direct.read(deep, new Quantity.OfYear(Line.REBATE, 0)) - d0) / U;
+        double slope = (Direct.read(deep, objective) - Direct.read(s, objective)) / U;
+        return slope * (d0 * n - n0 * d) / ((n - c * d) * (n - c * d));
+    }
+
     /** Maximise customer NPV over flat's discount in [0, 0.2] with the year-1 margin at least {@code floor}. */
     static DealProblem flatUnderMarginFloor(double floor) {
         CompiledScenario compiled = CompiledScenario.compile(Direct.threeProfiles());
@@ -228,16 +248,7 @@ class SensitivityTest {
     @Test
     void aMarginFloorIsReportedAsTheMarginWithItsPricePerPoint() {
         double c = yearOneMargin(0.1);
-        Scenario s = Direct.threeProfiles();
-        Scenario deep = set(s, path(1), U);
-        Quantity contribution = new Quantity.OfYear(Line.CONTRIBUTION, 0);
-        double n0 = Direct.read(s, contribution);
-        double n = (Direct.read(deep, contribution) - n0) / U;
-        double d0 = Direct.read(s, new Quantity.OfYear(Line.NET_REVENUE, 0)) - Direct.read(s, new Quantity.OfYear(Line.REBATE, 0));
-        double d = (Direct.read(deep, new Quantity.OfYear(Line.NET_REVENUE, 0))
-                - Direct.read(deep, new Quantity.OfYear(Line.REBATE, 0)) - d0) / U;
-        double b = (Direct.read(deep, CUSTOMER_NPV) - Direct.read(s, CUSTOMER_NPV)) / U;
-        double byHand = b * (d0 * n - n0 * d) / ((n - c * d) * (n - c * d));
+        double byHand = slopeInTheMarginBound(CUSTOMER_NPV, c);
 
         DealProblem p = flatUnderMarginFloor(c);
         DealOptimizer.Solution sol = DealOptimizer.solve(p);
@@ -268,16 +279,7 @@ class SensitivityTest {
     @Test
     void aMarginCeilingIsReportedAsTheMarginWithItsPricePerPoint() {
         double c = yearOneMargin(0.1);
-        Scenario s = Direct.threeProfiles();
-        Scenario deep = set(s, path(1), U);
-        Quantity contribution = new Quantity.OfYear(Line.CONTRIBUTION, 0);
-        double n0 = Direct.read(s, contribution);
-        double n = (Direct.read(deep, contribution) - n0) / U;
-        double d0 = Direct.read(s, new Quantity.OfYear(Line.NET_REVENUE, 0)) - Direct.read(s, new Quantity.OfYear(Line.REBATE, 0));
-        double d = (Direct.read(deep, new Quantity.OfYear(Line.NET_REVENUE, 0))
-                - Direct.read(deep, new Quantity.OfYear(Line.REBATE, 0)) - d0) / U;
-        double a = (Direct.read(deep, NPV) - Direct.read(s, NPV)) / U;
-        double byHand = a * (d0 * n - n0 * d) / ((n - c * d) * (n - c * d));
+        double byHand = slopeInTheMarginBound(NPV, c);
 
         DealOptimizer.Solution sol = DealOptimizer.solve(flatUnderMarginCeiling(c));
         assertThat(sol.decisionValues()[0]).isCloseTo(0.1, within(1e-12));
