@@ -83,12 +83,13 @@ record OptimizeAnswer(String status, Solver solver, @JsonUnwrapped Solved solved
         }
     }
 
-    /** A constraint's shadow price and the range of its bound over which it holds. */
-    record ShadowPrice(String name, Double bound, Double activity, Double shadowPrice,
+    /** A constraint's shadow price and the range of its bound over which it holds, in the condition's units. */
+    record ShadowPrice(String name, String unit, Double bound, Double activity, Double shadowPrice, Double shadowPricePerPoint,
                        Double allowableIncrease, Double allowableDecrease) {
         static ShadowPrice of(DealOptimizer.ShadowPrice p) {
-            return new ShadowPrice(p.name(), figure(p.bound()), figure(p.activity()), figure(p.shadowPrice()),
-                    figure(p.allowableIncrease()), figure(p.allowableDecrease()));
+            return new ShadowPrice(p.name(), Spellings.of(p.unit()), figure(p.bound()), figure(p.activity()),
+                    figure(p.shadowPrice()), figure(p.shadowPricePerPoint()), figure(p.allowableIncrease()),
+                    figure(p.allowableDecrease()));
         }
     }
 

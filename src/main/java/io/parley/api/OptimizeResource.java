@@ -1,6 +1,7 @@
 package io.parley.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import io.parley.ops.Traced;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.parley.model.InvalidInputException;
 import io.parley.model.Violation;
@@ -63,7 +65,9 @@ public class OptimizeResource {
         String format = Requests.oneOf(uri, "format", List.of("json", "mps"), "json");
         JsonNode root = bodies.parse(body);
         OptimizeRequests.Optimization request = requests.optimization(root);
-        Provenance provenance = provenances.of(request.problem().scenario().scenario(), root, "scenario");
+        // the model instead of a solve is another answer: format=mps is in the hash, the default json is not
+        Map<String, JsonNode> query = format.equals("json") ? Map.of() : Map.of("format", JsonNodeFactory.instance.textNode(format));
+        Provenance provenance = provenances.of(request.problem().scenario().scenario(), root, "scenario", null, query);
         try (HeavyWork.Permit permit = admit(request.problem(), AffineModel.estimate(request.problem()), "one optimisation")) {
             DealProblem problem = watched(request.problem(), permit);
             if (!format.equals("json")) {

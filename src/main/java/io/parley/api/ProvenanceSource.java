@@ -46,12 +46,27 @@ public class ProvenanceSource {
 
     /** As {@link #of(Scenario, JsonNode, String)}, for a random analysis that drew its points by {@code sampled}. */
     Provenance of(Scenario scenario, JsonNode request, String field, Provenance.Sampled sampled) {
+        return of(scenario, request, field, sampled, Map.of());
+    }
+
+    /**
+     * As above, for a request whose query string changes which figures are computed: {@code query} holds
+     * those parameters, parsed (a shard of a sweep, {@code format=mps}), and goes into the hash as the
+     * member {@code query} (no request body has one). Parameters that only pick which of the same figures
+     * are written, or how, are left out by the caller, so the JSON and the CSV of a request share a hash.
+     */
+    Provenance of(Scenario scenario, JsonNode request, String field, Provenance.Sampled sampled, Map<String, JsonNode> query) {
         Map<String, JsonNode> replaced = new LinkedHashMap<>();
         replaced.put(field == null ? "scenario" : field, ScenarioJson.canonical(scenario, mapper));
         if (sampled != null) {
             // the seed and method used, so a default left out and the same value stated hash alike
             replaced.put("seed", JsonNodeFactory.instance.numberNode(sampled.seed()));
             replaced.put("sampling", JsonNodeFactory.instance.textNode(sampled.method()));
+        }
+        if (!query.isEmpty()) {
+            var parameters = JsonNodeFactory.instance.objectNode();
+            query.forEach(parameters::set);
+            replaced.put("query", parameters);
         }
         return new Provenance(engineVersion, Provenance.MODEL_VERSION, hash(scenario), RequestHash.of(request, replaced),
                 sampled == null ? null : sampled.method(), sampled == null ? null : sampled.seed());

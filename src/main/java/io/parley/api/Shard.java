@@ -1,6 +1,11 @@
 package io.parley.api;
 
+import java.util.Map;
+
 import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.parley.analysis.Grid;
 
@@ -30,6 +35,15 @@ record Shard(int index, int count) {
     /** True when the request names a shard at all (even 1 of 1). */
     static boolean asked(UriInfo uri) {
         return uri.getQueryParameters().containsKey("shard") || uri.getQueryParameters().containsKey("shards");
+    }
+
+    /**
+     * The shard as the request's hash holds it: nothing for the whole, else {@code shard} and {@code shards}
+     * as numbers, so a shard's answer (other rows) never shares the hash of the whole or of another shard.
+     */
+    Map<String, JsonNode> inHash() {
+        if (count == 1) return Map.of();
+        return Map.of("shard", JsonNodeFactory.instance.numberNode(index), "shards", JsonNodeFactory.instance.numberNode(count));
     }
 
     /** This shard's rows of {@code size}, as [from, to). */

@@ -105,7 +105,7 @@ public class SweepResource {
         JsonNode root = bodies.parse(body);
         SweepRequest sweep = read(root, uri, format != Format.JSON && layout.equals("rows"));
         meters.evaluated("sweep", sweep.to() - sweep.from());
-        Provenance provenance = provenances.of(sweep.compiled().scenario(), root, "scenario");
+        Provenance provenance = provenances.of(sweep.compiled().scenario(), root, "scenario", null, sweep.shard().inHash());
 
         Response.ResponseBuilder response;
         boolean streamed = layout.equals("rows") && format != Format.JSON; // a stream holds nothing; the rest is held whole

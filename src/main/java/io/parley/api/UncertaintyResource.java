@@ -100,10 +100,10 @@ public class UncertaintyResource {
         }
         MonteCarlo.Config config = new MonteCarlo.Config(samples, method, seed, threads.count(), correlation, precision,
                 percentiles, thresholds, bins, confidence, meanChangeBins);
+        Shard shard = raw ? Shard.of(uri, maxShards) : Shard.WHOLE;
         Provenance provenance = provenances.of(run.compiled().scenario(), input.root, "scenario",
-                new Provenance.Sampled(Spellings.of(method), seed));
+                new Provenance.Sampled(Spellings.of(method), seed), shard.inHash());
         if (raw) {
-            Shard shard = Shard.of(uri, maxShards);
             long[] slice = shard.of(samples);
             meters.evaluated("monte-carlo", slice[1] - slice[0]);
             // the stream holds a slot like a summary does, and stops when its client goes away

@@ -1,5 +1,8 @@
 package io.parley.optimize;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
@@ -33,6 +36,7 @@ final class BasisRanging {
     private final Lu lu;
     private final double[] value;        // per column at the basic solution
     private final double[] reduced;      // per column: reduced cost, minimisation form
+    private final double[] dual;         // per row: y = B^-T c_B, minimisation form
 
     private BasisRanging(double[][] a, double[] cost, double[] lower, double[] upper, MPSolver.BasisStatus[] status) {
         this.rows = a.length;
@@ -75,9 +79,9 @@ final class BasisRanging {
         // y = B^-T c_B, and d_j = c_j − y·a_j
         double[] cB = new double[rows];
         for (int p = 0; p < rows; p++) cB[p] = cost[basic[p]];
-        double[] y = lu.solveTransposed(cB);
+        this.dual = lu.solveTransposed(cB);
         this.reduced = new double[columns];
-        for (int j = 0; j < columns; j++) reduced[j] = positionOf[j] >= 0 ? 0 : cost[j] - dot(y, column(j));
+        for (int j = 0; j < columns; j++) reduced[j] = positionOf[j] >= 0 ? 0 : cost[j] - dot(dual, column(j));
     }
 
     /** Reads the LP and its basis from a solver that has just solved it to optimality. */
@@ -156,6 +160,75 @@ final class BasisRanging {
             out[towards] = Math.min(out[towards], Math.abs(otherBound - ownBound));
         }
         return out;
+    }
+
+    /** Whether constraint {@code row} binds: its row activity is non-basic, at the bound its status names. */
+    boolean binds(int row) {
+        return positionOf[variables + row] < 0;
+    }
+
+    /**
+     * How far the ratio bound c of a binding ratio rule can rise and fall, [increase, decrease] in the
+     * ratio's own units, with this basis still optimal. The rule N(x) − c D(x) ≥ 0 (or ≤ 0) is row
+     * {@code row}: a·x − s = 0 with s at its bound −(N₀ − c D₀). Moving c to c + t takes t·d off the
+     * row's coefficients and moves s's bound by t·D₀ ({@code denominator} holds d per variable,
+     * {@code denominatorConstant} D₀). Only one row of the basis changes, so (Sherman–Morrison) with
+     * u = B⁻¹e_r, σ = d_B·u, the basic values are x_B(t) = (x_B + t g) / (1 − tσ), g = (ρ + d_B·x_B) u − σ x_B,
+     * ρ = Σ_non-basic d_j x_j + D₀; the duals are y(t) = y + t y_r w / (1 − tσ), w = B⁻ᵀd_B, and a
+     * non-basic reduced cost d_j(t) (1 − tσ) = d_j (1 − tσ) − t y_r (w·a_j − den_j). Every condition of
+     * optimality is then linear in t once multiplied by 1 − tσ (which must stay positive: at 0 the basis
+     * is singular), so the ends are exact, not searched.
+     */
+    double[] ratioRange(int row, double[] denominator, double denominatorConstant) {
+        int own = variables + row;
+        if (positionOf[own] >= 0) throw new IllegalArgumentException("row " + row + " does not bind");
+        double[] unit = new double[rows];
+        unit[row] = 1;
+        double[] u = lu.solve(unit);
+        double[] dB = new double[rows];
+        for (int p = 0; p < rows; p++) dB[p] = basic[p] < variables ? denominator[basic[p]] : 0;
+        double sigma = 0;
+        double atBasis = 0;
+        for (int p = 0; p < rows; p++) {
+            sigma += dB[p] * u[p];
+            atBasis += dB[p] * value[basic[p]];
+        }
+        double rho = denominatorConstant;
+        for (int j = 0; j < variables; j++) if (positionOf[j] < 0) rho += denominator[j] * value[j];
+        // conditions α + β t ≥ 0, α ≥ 0 at t = 0
+        List<double[]> conditions = new ArrayList<>();
+        conditions.add(new double[] {1, -sigma});                     // 1 − tσ > 0
+        for (int p = 0; p < rows; p++) {
+            int j = basic[p];
+            double g = (rho + atBasis) * u[p] - sigma * value[j];
+            // lower (1 − tσ) ≤ x_B + t g ≤ upper (1 − tσ)
+            if (Double.isFinite(lower[j])) conditions.add(new double[] {value[j] - lower[j], g + lower[j] * sigma});
+            if (Double.isFinite(upper[j])) conditions.add(new double[] {upper[j] - value[j], -g - upper[j] * sigma});
+        }
+        double[] w = lu.solveTransposed(dB);
+        double yr = dual[row];
+        for (int j = 0; j < cost.length; j++) {
+            if (positionOf[j] >= 0 || status[j] == MPSolver.BasisStatus.FIXED_VALUE || status[j] == MPSolver.BasisStatus.FREE) {
+                continue;
+            }
+            double den = j < variables ? denominator[j] : 0;
+            double beta = -reduced[j] * sigma - yr * (dot(w, column(j)) - den);
+            // at the lower bound d_j(t) ≥ 0, at the upper ≤ 0
+            boolean atLower = status[j] == MPSolver.BasisStatus.AT_LOWER_BOUND;
+            conditions.add(atLower ? new double[] {reduced[j], beta} : new double[] {-reduced[j], -beta});
+        }
+        double largest = 0;
+        for (double[] c : conditions) largest = Math.max(largest, Math.abs(c[1]));
+        double increase = Double.POSITIVE_INFINITY;
+        double decrease = Double.POSITIVE_INFINITY;
+        for (double[] c : conditions) {
+            double alpha = Math.max(0, c[0]);
+            double beta = c[1];
+            if (Math.abs(beta) <= DROP * largest) continue;
+            if (beta < 0) increase = Math.min(increase, alpha / -beta);
+            else decrease = Math.min(decrease, alpha / beta);
+        }
+        return new double[] {increase, decrease};
     }
 
     /** The largest t ≥ 0 for which every basic column stays within its bounds after moving sign × t × direction. */

@@ -36,6 +36,8 @@ public final class DealOptimizer {
     static final double RANGE_PRECISION = 1e-7;
     /** A percentage point as a fraction: the step in which people speak of rates and margins. */
     public static final double PERCENTAGE_POINT = 0.01;
+    /** A ratio short of its bound by less than this share of its size is met: rounding of the solver. */
+    static final double RATIO_TOLERANCE = 1e-9;
     /**
      * Rounds of Dinkelbach's method allowed to find the best ratio one rule can reach alone; it
      * converges superlinearly (exactly, in finitely many steps, over a finite menu), so a handful do.
@@ -92,11 +94,16 @@ public final class DealOptimizer {
     }
 
     /**
-     * A constraint's shadow price: the change of the objective per unit of its binding bound, valid
-     * while the bound moves within [bound − allowableDecrease, bound + allowableIncrease].
+     * A constraint's shadow price in its author's units: the change of the objective per unit of its
+     * binding bound, valid while the bound moves within [bound − allowableDecrease, bound +
+     * allowableIncrease]. A ratio rule reads as the ratio: its bound as asked (0.22), the ratio the
+     * solution reaches as its activity, the price per 1.0 of the ratio bound and, for a share (a
+     * margin), per percentage point ({@code shadowPricePerPoint}, NaN for any other rule); its range is
+     * in the ratio's units, over which the same basis stays optimal (the price itself then varies
+     * smoothly, since moving a ratio bound changes the rule's coefficients, not only its bound).
      */
-    public record ShadowPrice(String name, double bound, double activity, double shadowPrice,
-                              double allowableIncrease, double allowableDecrease) {
+    public record ShadowPrice(String name, Constraint.Unit unit, double bound, double activity, double shadowPrice,
+                              double shadowPricePerPoint, double allowableIncrease, double allowableDecrease) {
     }
 
     /** A decision pushed to the lowest and highest value it can take with the others held and the rules met. */
@@ -376,14 +383,19 @@ public final class DealOptimizer {
             List<ShadowPrice> prices = new ArrayList<>();
             List<Constraint> constraints = model.problem.constraints();
             for (int r = 0; r < constraints.size(); r++) {
+                Constraint rule = constraints.get(r);
                 MPConstraint c = lp.rules[r];
+                if (rule.ratio() != null) {
+                    prices.add(ratioPrice(rule, c, lp, basis));
+                    continue;
+                }
                 double activity = activity(c, lp);
                 boolean atMax = Math.abs(activity - c.ub()) <= Math.abs(activity - c.lb());
                 double bound = atMax ? c.ub() : c.lb();
-                double offset = atMax ? constraints.get(r).max() - c.ub() : constraints.get(r).min() - c.lb();
+                double offset = atMax ? rule.max() - c.ub() : rule.min() - c.lb();
                 double[] range = basis.boundRange(c.index(), atMax);
-                prices.add(new ShadowPrice(constraints.get(r).name(), bound + offset, activity + offset, c.dualValue(),
-                        range[0], range[1]));
+                prices.add(new ShadowPrice(rule.name(), rule.unit(), bound + offset, activity + offset, c.dualValue(),
+                        Double.NaN, range[0], range[1]));
             }
             List<DecisionRange> ranges = new ArrayList<>();
             MPObjective o = lp.solver.objective();
@@ -400,6 +412,44 @@ public final class DealOptimizer {
         } finally {
             lp.solver.delete();
         }
+    }
+
+    /**
+     * A ratio rule N − c D ≥ 0 (or ≤ 0) in the sensitivity report as the ratio: bound c, activity
+     * N/D at the solution, and the price per 1.0 of c. Raising c by δ asks N − c D ≥ δ D: to first
+     * order the money rule's bound rises by δ D(x*), so the price is the money rule's dual × D(x*)
+     * (the envelope theorem; exact as a derivative while the basis is unique). A slack rule's bound
+     * ranges to the ratio reached on one side and without limit on the other; a binding one as far as
+     * the basis stays optimal ({@link BasisRanging#ratioRange}).
+     */
+    private static ShadowPrice ratioPrice(Constraint rule, MPConstraint c, SolverModel lp, BasisRanging basis) {
+        Constraint.Ratio ratio = rule.ratio();
+        SolverModel.Expression under = lp.form(ratio.denominator());
+        SolverModel.Expression over = lp.form(ratio.numerator());
+        double[] denominator = new double[lp.solver.numVariables()];
+        under.terms.forEach((v, coefficient) -> denominator[v.index()] = coefficient);
+        double d = valueAt(under);
+        double reached = valueAt(over) / d;
+        double price = c.dualValue() * d;
+        double perPoint = ratio.share() ? price * PERCENTAGE_POINT : Double.NaN;
+        double increase;
+        double decrease;
+        if (basis.binds(c.index())) {
+            double[] range = basis.ratioRange(c.index(), denominator, under.constant);
+            increase = range[0];
+            decrease = range[1];
+        } else {
+            // slack: the bound moves freely until it meets the ratio the solution reaches
+            increase = ratio.floor() ? Math.max(0, reached - ratio.bound()) : Double.POSITIVE_INFINITY;
+            decrease = ratio.floor() ? Double.POSITIVE_INFINITY : Math.max(0, ratio.bound() - reached);
+        }
+        return new ShadowPrice(rule.name(), Constraint.Unit.RATIO, ratio.bound(), reached, price, perPoint, increase, decrease);
+    }
+
+    private static double valueAt(SolverModel.Expression e) {
+        double v = e.constant;
+        for (var t : e.terms.entrySet()) v += t.getValue() * t.getKey().solutionValue();
+        return v;
     }
 
     private static double activity(MPConstraint c, SolverModel lp) {
@@ -502,28 +552,56 @@ public final class DealOptimizer {
     // ------------------------------------------------------------------ infeasibility
 
     /**
-     * The least relaxation of the rules that makes the deal feasible: every rule gets a slack, and the
-     * sum of slacks, each relative to the rule's bound ({@link #ruleSize}), is minimised. The rules with a
-     * positive slack conflict.
+     * The least relaxation of the rules that makes the deal feasible, each condition weighed in its own
+     * units relative to its bound ({@link #ruleSize}, {@link #ratioSize}): a currency rule by its
+     * shortfall, a ratio condition by how far the ratio falls short (the most, over its years' rules),
+     * measured against the largest denominator any deal reaches. A ratio's shortfall τ at terms x is the
+     * money slack σ of its rule N − c D ≥ −σ over D(x), which is not linear; over the largest value D̂
+     * of D it is (σ ≤ τ D̂), the same at the deal with the most revenue and a little less elsewhere. D̂
+     * depends on neither the order of the menus nor the deal's size (it scales with the deal, as σ does).
+     * (Holding D at the relaxed deal's own value by re-solving until the deal repeats does not converge to
+     * the least relaxation: on the two-menu test deal it cycled between deals away from the best.)
      */
     private static List<Relaxation> relax(AffineModel model, String backend, Deadline deadline) {
+        List<Constraint> constraints = model.problem.constraints();
+        double[] denominator = new double[constraints.size()];
+        for (int r = 0; r < constraints.size(); r++) {
+            if (constraints.get(r).ratio() != null) denominator[r] = largestDenominator(model, backend, deadline, r);
+        }
+        return relaxOnce(model, backend, deadline, denominator);
+    }
+
+    /**
+     * The least relaxation with each ratio rule's shortfall measured over {@code denominator}: a slack per
+     * currency rule, at 1 / its size per unit; one shortfall τ per ratio condition, at 1 / its size per
+     * unit of the ratio, shared by the condition's rules (the lowest year's margin falls short by the
+     * most any year does). Empty when the relaxed problem could not be solved.
+     */
+    private static List<Relaxation> relaxOnce(AffineModel model, String backend, long deadline, double[] denominator) {
         List<Constraint> constraints = model.problem.constraints();
         SolverModel sm = slackModel(model, backend, deadline);
         try {
             MPObjective o = sm.solver.objective();
-            MPVariable[] below = new MPVariable[constraints.size()];
-            MPVariable[] above = new MPVariable[constraints.size()];
+            MPVariable shortfall = null;
             for (int r = 0; r < constraints.size(); r++) {
                 Constraint c = constraints.get(r);
                 MPConstraint rule = sm.rules[r];
-                double size = ruleSize(c);
-                // min − below ≤ form ≤ max + above: the rule may be missed by the slack, at a cost per unit of its size
-                below[r] = sm.solver.makeNumVar(0, MPSolver.infinity(), "relax_min_" + r);
-                above[r] = sm.solver.makeNumVar(0, MPSolver.infinity(), "relax_max_" + r);
-                rule.setCoefficient(below[r], 1);
-                rule.setCoefficient(above[r], -1);
-                o.setCoefficient(below[r], 1 / size);
-                o.setCoefficient(above[r], 1 / size);
+                if (c.ratio() == null) {
+                    // min − below ≤ form ≤ max + above: the rule may be missed by the slack, at a cost per unit of its size
+                    MPVariable below = sm.solver.makeNumVar(0, MPSolver.infinity(), "relax_min_" + r);
+                    MPVariable above = sm.solver.makeNumVar(0, MPSolver.infinity(), "relax_max_" + r);
+                    rule.setCoefficient(below, 1);
+                    rule.setCoefficient(above, -1);
+                    o.setCoefficient(below, 1 / ruleSize(c));
+                    o.setCoefficient(above, 1 / ruleSize(c));
+                    continue;
+                }
+                if (r == 0 || !c.ratio().sameCondition(constraints.get(r - 1).ratio())) {
+                    shortfall = sm.solver.makeNumVar(0, MPSolver.infinity(), "relax_ratio_" + r);
+                    o.setCoefficient(shortfall, 1 / ratioSize(c.ratio()));
+                }
+                // N − c D + τ D̂ ≥ 0 for a floor, N − c D − τ D̂ ≤ 0 for a ceiling: the ratio may miss c by τ
+                rule.setCoefficient(shortfall, c.ratio().floor() ? denominator[r] : -denominator[r]);
             }
             MPSolver.ResultStatus status = sm.solver.solve(exact());
             if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) return List.of();
@@ -531,18 +609,50 @@ public final class DealOptimizer {
             int[] choice = sm.choices();
             double[] predicted = model.predict(x, choice);
             double[] values = decisionValues(model.problem, x, choice);
-            List<Relaxation> out = new ArrayList<>();
+            List<Relaxation> moved = new ArrayList<>();
             for (int r = 0; r < constraints.size(); r++) {
                 Constraint c = constraints.get(r);
-                double down = below[r].solutionValue();
-                double up = above[r].solutionValue();
-                if (down > slackTolerance(c) || up > slackTolerance(c)) {
-                    // a ratio rule reads as the ratio the relaxed deal reaches; any other as its moved bound
-                    out.add(c.ratio() != null ? ratioReached(c, stated(c, model, predicted, values))
-                            : down > slackTolerance(c) ? moved(c, c.min(), c.min() - down) : moved(c, c.max(), c.max() + up));
+                if (c.ratio() == null) {
+                    double value = evaluate(c.form(), model, predicted, values);
+                    double down = Math.max(0, c.min() - value);
+                    double up = Math.max(0, value - c.max());
+                    if (down > slackTolerance(c)) moved.add(moved(c, c.min(), c.min() - down));
+                    else if (up > slackTolerance(c)) moved.add(moved(c, c.max(), c.max() + up));
+                    continue;
                 }
+                // a ratio rule reads as the ratio the relaxed deal reaches
+                Constraint.Ratio ratio = c.ratio();
+                double reached = stated(c, model, predicted, values);
+                double missed = ratio.floor() ? ratio.bound() - reached : reached - ratio.bound();
+                if (missed > RATIO_TOLERANCE * ratioSize(ratio)) moved.add(ratioReached(c, reached));
             }
-            return out;
+            return moved;
+        } finally {
+            sm.solver.delete();
+        }
+    }
+
+    /**
+     * The largest value ratio rule r's denominator takes over the decisions, every rule set aside: what
+     * the relaxation measures the rule's shortfall against. It depends on neither the order of the menus
+     * nor the deal's size (it scales with the deal, as the money slack it converts does). A denominator
+     * that is nowhere positive (no ratio rule then) or not found in time counts as 1.
+     */
+    private static double largestDenominator(AffineModel model, String backend, long deadline, int r) {
+        SolverModel sm = new SolverModel(model, backend, null);
+        try {
+            for (MPConstraint rule : sm.rules) rule.setBounds(-MPSolver.infinity(), MPSolver.infinity());
+            SolverModel.Expression d = sm.form(model.problem.constraints().get(r).ratio().denominator());
+            MPObjective o = sm.solver.objective();
+            o.clear();
+            d.terms.forEach(o::setCoefficient);
+            o.setOffset(d.constant);
+            o.setMaximization();
+            sm.solver.setTimeLimit(millisUntil(deadline));
+            MPSolver.ResultStatus status = sm.solver.solve(exact());
+            double largest = status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE
+                    ? o.value() : Double.NaN;
+            return largest > 0 ? largest : 1;
         } finally {
             sm.solver.delete();
         }
@@ -684,13 +794,23 @@ public final class DealOptimizer {
     }
 
     /**
-     * What a rule's slack is measured against, as the contract states it: its own bound, a bound below 1
-     * in size counting as 1. A ratio rule (bound 0) then gives in money, each euro weighing a whole bound
-     * of another rule, so it gives last. Nothing here depends on a point of the decision space: weighing
-     * by the rule's value at the first options made the answer change when a menu was reordered.
+     * What a currency (or decisions) rule's slack is measured against, as the contract states it: its
+     * own bound, a bound below 1 in size counting as 1. Nothing here depends on a point of the decision
+     * space: weighing by the rule's value at the first options made the answer change when a menu was
+     * reordered.
      */
     static double ruleSize(Constraint c) {
         return Math.max(1, Math.max(finiteAbs(c.min()), finiteAbs(c.max())));
+    }
+
+    /**
+     * What a ratio condition's shortfall (in the ratio) is measured against: its bound, a bound below
+     * one point (0.01) in size counting as one point, so a 1 % cut in a 22 % margin floor weighs as much
+     * as a 1 % cut in a currency demand, whatever the deal's size (weighing its money slack per euro, as
+     * before, made a large deal's margin give last and a small one's first).
+     */
+    static double ratioSize(Constraint.Ratio ratio) {
+        return Math.max(PERCENTAGE_POINT, Math.abs(ratio.bound()));
     }
 
     private static double finiteAbs(double v) {

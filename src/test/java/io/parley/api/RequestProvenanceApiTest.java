@@ -44,13 +44,16 @@ class RequestProvenanceApiTest {
         assertThat(json.get("sampling").asText()).isEqualTo("latinHypercube");
         assertThat(json.get("seed").asLong()).isEqualTo(UncertaintyInput.DEFAULT_SEED);
 
-        // the streamed samples of the same request: no room in the rows, so the headers say it all
+        // the streamed samples of the same request: no room in the rows, so the headers say it all; the
+        // whole run (and its one shard of one, stated) is the request of the summary, whatever the format
         for (String media : new String[] {"text/csv", UncertaintyApiTest.NDJSON}) {
-            Response stream = UncertaintyApiTest.post(UncertaintyApiTest.MONTE_CARLO, "?shard=2&shards=3", media, request);
-            stream.then().statusCode(200);
-            assertThat(stream.getHeader("Parley-Request-Hash")).as(media).isEqualTo(json.get("requestHash").asText());
-            assertThat(stream.getHeader("Parley-Sampling")).as(media).isEqualTo("latinHypercube");
-            assertThat(stream.getHeader("Parley-Seed")).as(media).isEqualTo(String.valueOf(UncertaintyInput.DEFAULT_SEED));
+            for (String whole : new String[] {"", "?shard=1&shards=1"}) {
+                Response stream = UncertaintyApiTest.post(UncertaintyApiTest.MONTE_CARLO, whole, media, request);
+                stream.then().statusCode(200);
+                assertThat(stream.getHeader("Parley-Request-Hash")).as(media + whole).isEqualTo(json.get("requestHash").asText());
+                assertThat(stream.getHeader("Parley-Sampling")).as(media).isEqualTo("latinHypercube");
+                assertThat(stream.getHeader("Parley-Seed")).as(media).isEqualTo(String.valueOf(UncertaintyInput.DEFAULT_SEED));
+            }
         }
 
         // the same request written otherwise: the default seed and method stated, members in another order
@@ -83,6 +86,55 @@ class RequestProvenanceApiTest {
                 .isNotEqualTo(others[2].get("requestHash"));
     }
 
+    /**
+     * The query parameters that change which figures are computed are part of the request (issue 11): a
+     * shard holds other rows than the whole and than another shard, in any format (sweeps and Monte
+     * Carlo streams alike), and {@code ?format=mps} answers the model, not a solve. Those that only pick
+     * how the same figures are written are not: a sweep's rows and its grid table share the hash.
+     */
+    @Test
+    void aShardOrTheModelIsAnotherRequestAndTheSameFiguresWrittenOtherwiseAreNot() {
+        ObjectNode request = UncertaintyApiTest.twoLevers(200);
+        String whole = hashOf(UncertaintyApiTest.post(UncertaintyApiTest.MONTE_CARLO, "", "text/csv", request));
+        String second = hashOf(UncertaintyApiTest.post(UncertaintyApiTest.MONTE_CARLO, "?shard=2&shards=3", "text/csv", request));
+        String secondNdjson = hashOf(UncertaintyApiTest.post(UncertaintyApiTest.MONTE_CARLO, "?shards=3&shard=2",
+                UncertaintyApiTest.NDJSON, request));
+        String first = hashOf(UncertaintyApiTest.post(UncertaintyApiTest.MONTE_CARLO, "?shard=1&shards=3", "text/csv", request));
+        assertThat(second).isNotEqualTo(whole).isNotEqualTo(first).isEqualTo(secondNdjson);
+        assertThat(first).isNotEqualTo(whole);
+
+        ObjectNode sweep = AnalysesApiTest.request();
+        sweep.putArray("metrics").add("npv");
+        ArrayNode levers = sweep.putArray("levers");
+        levers.addObject().put("path", "terms.paymentDays").putArray("values").add(30).add(60);
+        levers.addObject().put("path", "terms.upfrontInvestment").putArray("values").add(0).add(1000);
+        String rows = provenanceOf(UncertaintyApiTest.post(SWEEP, "", "application/json", sweep)).get("requestHash").asText();
+        String table = provenanceOf(UncertaintyApiTest.post(SWEEP, "?layout=table", "application/json", sweep))
+                .get("requestHash").asText();
+        String shard = provenanceOf(UncertaintyApiTest.post(SWEEP, "?shard=2&shards=2", "application/json", sweep))
+                .get("requestHash").asText();
+        String shardCsv = hashOf(UncertaintyApiTest.post(SWEEP, "?shard=2&shards=2", "text/csv", sweep));
+        assertThat(table).as("the same figures as a grid").isEqualTo(rows);
+        assertThat(shard).as("the second half of the grid").isNotEqualTo(rows).isEqualTo(shardCsv);
+
+        ObjectNode optimisation = OptimizeApiTest.readmeRequest();
+        String solved = provenanceOf(UncertaintyApiTest.post(OPTIMIZE, "", "application/json", optimisation))
+                .get("requestHash").asText();
+        String model = hashOf(UncertaintyApiTest.post(OPTIMIZE, "?format=mps", "text/plain", optimisation));
+        String solvedAsked = provenanceOf(UncertaintyApiTest.post(OPTIMIZE, "?format=json", "application/json", optimisation))
+                .get("requestHash").asText();
+        assertThat(model).as("the model, not a solve").isNotEqualTo(solved);
+        assertThat(solvedAsked).as("format=json is the default").isEqualTo(solved);
+    }
+
+    private static String hashOf(Response r) {
+        r.then().statusCode(200);
+        return r.getHeader("Parley-Request-Hash");
+    }
+
+    private static final String SWEEP = "/api/v1/analyses/sweep";
+    private static final String OPTIMIZE = "/api/v1/optimize";
+
     @Test
     void sobolAndMorrisNameTheirDesignAndSeed() {
         ObjectNode request = UncertaintyApiTest.twoLevers(200);
@@ -114,12 +166,16 @@ class RequestProvenanceApiTest {
     }
 
     @Test
-    void aSweepStreamCarriesTheHashOfItsRequestOnEveryShard() {
+    void aSweepStreamCarriesTheHashOfItsRequestAndAShardItsOwn() {
         ObjectNode grid = SweepApiTest.grid();
         JsonNode json = provenanceOf(UncertaintyApiTest.post(SweepApiTest.SWEEP, "", "application/json", grid));
+        Response whole = UncertaintyApiTest.post(SweepApiTest.SWEEP, "", UncertaintyApiTest.NDJSON, grid);
+        assertThat(hashOf(whole)).isEqualTo(json.get("requestHash").asText());
+        assertThat(whole.getHeader("Parley-Seed")).isNull();
         Response shard = UncertaintyApiTest.post(SweepApiTest.SWEEP, "?shard=2&shards=2", UncertaintyApiTest.NDJSON, grid);
-        shard.then().statusCode(200);
-        assertThat(shard.getHeader("Parley-Request-Hash")).isEqualTo(json.get("requestHash").asText());
+        JsonNode shardJson = provenanceOf(UncertaintyApiTest.post(SweepApiTest.SWEEP, "?shard=2&shards=2", "application/json", grid));
+        assertThat(hashOf(shard)).as("the second half: other rows").isNotEqualTo(json.get("requestHash").asText())
+                .isEqualTo(shardJson.get("requestHash").asText());
         assertThat(shard.getHeader("Parley-Seed")).isNull();
     }
 }

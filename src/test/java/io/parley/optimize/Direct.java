@@ -143,12 +143,20 @@ final class Direct {
      * payment days: every figure is linear in the discounts.
      */
     static Scenario threeProfiles() {
+        return threeProfiles(1);
+    }
+
+    /**
+     * {@link #threeProfiles()} with every volume and the fixed cost to serve times {@code scale}: every
+     * money figure scales by it, every ratio stays.
+     */
+    static Scenario threeProfiles(double scale) {
         List<Product> products = List.of(
-                new Product("shrinking", 10_000, 50, 30, -0.30, 0, 0),
-                new Product("flat", 8_000, 40, 25, 0, 0, 0),
-                new Product("growing", 4_000, 60, 35, 0.40, 0, 0));
+                new Product("shrinking", 10_000 * scale, 50, 30, -0.30, 0, 0),
+                new Product("flat", 8_000 * scale, 40, 25, 0, 0, 0),
+                new Product("growing", 4_000 * scale, 60, 35, 0.40, 0, 0));
         return new Scenario("three profiles", "", "EUR", new Horizon(5, 1), 0.06, 0.25, products,
-                Terms.listPriceStatusQuo(5), Terms.listPriceStatusQuo(5), new CostToServe(50_000, 0));
+                Terms.listPriceStatusQuo(5), Terms.listPriceStatusQuo(5), new CostToServe(50_000 * scale, 0));
     }
 
     // ------------------------------------------------------------------ tolerances

@@ -160,6 +160,28 @@ class ExportedModelTest {
         }
     }
 
+    /**
+     * A margin floor's price per point of the ratio (issue 11) by GLPK: the exported models with the
+     * floor a hundredth of a point above and below, each solved by glpsol, give the slope of the optimum
+     * in the floor, which is our shadow price per 1.0 of the margin (glpsol prints the objective to ten
+     * digits; the slope's curvature over ±0.0001 is far below the tolerance).
+     */
+    @Test
+    void aMarginFloorsPricePerPointIsTheSlopeOfGlpksOptimaAroundTheFloor() throws Exception {
+        double c = SensitivityTest.yearOneMargin(0.1);
+        DealOptimizer.ShadowPrice price = DealOptimizer.solve(SensitivityTest.flatUnderMarginFloor(c)).sensitivity()
+                .constraints().get(0);
+        double h = 1e-4;
+        Glpk above = glpsol(DealOptimizer.export(SensitivityTest.flatUnderMarginFloor(c + h), "CBC"));
+        Glpk below = glpsol(DealOptimizer.export(SensitivityTest.flatUnderMarginFloor(c - h), "CBC"));
+        assertThat(above.status()).isEqualTo("OPTIMAL");
+        assertThat(below.status()).isEqualTo("OPTIMAL");
+        // glpsol minimises −customerNpv
+        double slope = (-above.objective() + below.objective()) / (2 * h);
+        assertThat(slope).as("GLPK's slope per 1.0 of the floor").isCloseTo(price.shadowPrice(), rel(price.shadowPrice(), 1e-5));
+        assertThat(100 * price.shadowPricePerPoint()).isCloseTo(slope, rel(slope, 1e-5));
+    }
+
     @Test
     void mixedProgramWithInteractingMenuReSolvedByGlpkGivesTheSameOptimum() throws Exception {
         DealProblem p = KnownAnswersTest.mixedProblem();

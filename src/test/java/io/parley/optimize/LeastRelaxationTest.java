@@ -23,10 +23,12 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * The least relaxation of an infeasible deal against enumeration, whatever order the menus list their
  * options in. Two discount menus on {@link Direct#threeProfiles()} under a customer-NPV demand that needs
- * deep discounts and a year-1 margin floor that allows only shallow ones. Each rule's slack costs per
- * unit of its bound, as the contract weighs them (a bound below 1 counts as 1, so the margin rule, bound 0,
- * weighs each euro as a whole demand). At a fixed combination the least slacks are the rules' shortfalls,
- * so the least relaxation is the combination with the cheapest weighted shortfall.
+ * deep discounts and a year-1 margin floor that allows only shallow ones. Each condition's shortfall costs
+ * per unit of its bound in its own units, as the contract weighs them (issue 11): the demand's in money
+ * per unit of the demand, the margin's in points of the margin per unit of the floor (a bound below one
+ * point counting as one point), the points measured over the largest year-1 revenue (net of rebate) of
+ * any combination: (c × D − N) / D_max. At a fixed combination the least shortfalls are the conditions'
+ * own, so the least relaxation is the combination with the cheapest weighted shortfall.
  */
 class LeastRelaxationTest {
 
@@ -63,9 +65,15 @@ class LeastRelaxationTest {
     }
 
     static DealProblem problem(double[] shrinkingOptions, double[] flatOptions) {
-        CompiledScenario c = CompiledScenario.compile(Direct.threeProfiles());
+        return problem(1, shrinkingOptions, flatOptions);
+    }
+
+    /** The problem on {@link Direct#threeProfiles(double)}, its demand scaled with it, its margin floor as it is. */
+    static DealProblem problem(double scale, double[] shrinkingOptions, double[] flatOptions) {
+        CompiledScenario c = CompiledScenario.compile(Direct.threeProfiles(scale));
         return Direct.problem(c, List.of(menu(c, SHRINKING, shrinkingOptions), menu(c, FLAT, flatOptions)), maximise(NPV),
-                atLeast("customer NPV ≥ demand", CUSTOMER_NPV, customerDemand()), MetricRules.marginFloorInYear("contribution margin (year 1)", 0, marginFloor()).get(0));
+                atLeast("customer NPV ≥ demand", CUSTOMER_NPV, scale * customerDemand()),
+                MetricRules.marginFloorInYear("contribution margin (year 1)", 0, marginFloor()).get(0));
     }
 
     @Test
@@ -75,14 +83,16 @@ class LeastRelaxationTest {
         List<Figures> all = new ArrayList<>();
         for (double s : OPTIONS) for (double f : OPTIONS) all.add(Figures.at(s, f));
         double customerSize = demand;
-        double marginSize = 1;
+        double marginSize = Math.max(0.01, c);
+        double largestRevenue = 0;
+        for (Figures f : all) largestRevenue = Math.max(largestRevenue, f.netRevenue() - f.rebate());
         double best = Double.POSITIVE_INFINITY;
         double secondBest = Double.POSITIVE_INFINITY;
         double[] bestShortfall = null;
         Figures bestFigures = null;
         for (Figures f : all) {
             double customerShort = Math.max(0, demand - f.customerNpv());
-            double marginShort = Math.max(0, -f.marginRule(c));
+            double marginShort = Math.max(0, -f.marginRule(c)) / largestRevenue;
             double cost = customerShort / customerSize + marginShort / marginSize;
             assertThat(cost).as("no combination meets both rules").isPositive();
             if (cost < best) {
@@ -113,6 +123,33 @@ class LeastRelaxationTest {
                 assertThat(customerBy).as(order + ": customer NPV relaxed by").isCloseTo(bestShortfall[0], rel(demand, 1e-9));
                 assertThat(marginBy).as(order + ": margin relaxed by (a ratio)").isCloseTo(marginByRatio, within(1e-9));
 
+            }
+        }
+    }
+
+    /**
+     * The relaxation does not depend on the deal's size: with every volume and fixed cost a thousandth or
+     * ten times as large, and the demand with them, the demand gives that multiple of the money and the
+     * margin the same points. (Weighing a margin's shortfall per euro, as before issue 11, let the margin
+     * give on the small deal and the demand on the large one.)
+     */
+    @Test
+    void theLeastRelaxationIsTheSameForADealOfAnySize() {
+        DealOptimizer.Solution one = DealOptimizer.solve(problem(1, OPTIONS, OPTIONS));
+        for (double scale : new double[] {0.001, 10}) {
+            DealOptimizer.Solution other = DealOptimizer.solve(problem(scale, OPTIONS, OPTIONS));
+            assertThat(other.status()).isEqualTo(DealOptimizer.Status.INFEASIBLE);
+            assertThat(other.relaxation()).as("× %s", scale).extracting(DealOptimizer.Relaxation::name)
+                    .containsExactlyElementsOf(one.relaxation().stream().map(DealOptimizer.Relaxation::name).toList());
+            for (int i = 0; i < one.relaxation().size(); i++) {
+                DealOptimizer.Relaxation base = one.relaxation().get(i);
+                DealOptimizer.Relaxation scaled = other.relaxation().get(i);
+                if (base.unit() == Constraint.Unit.RATIO) {
+                    assertThat(scaled.by()).as("%s × %s", base.name(), scale).isCloseTo(base.by(), within(1e-9));
+                } else {
+                    assertThat(scaled.by()).as("%s × %s", base.name(), scale)
+                            .isCloseTo(scale * base.by(), rel(scale * base.by(), 1e-9));
+                }
             }
         }
     }

@@ -201,29 +201,159 @@ class SensitivityTest {
         }
     }
 
+    /** The year-1 margin at flat's discount {@code x}, evaluated directly. */
+    static double yearOneMargin(double x) {
+        Scenario at = set(Direct.threeProfiles(), path(1), x);
+        return Direct.read(at, new Quantity.OfYear(Line.CONTRIBUTION, 0))
+                / (Direct.read(at, new Quantity.OfYear(Line.NET_REVENUE, 0)) - Direct.read(at, new Quantity.OfYear(Line.REBATE, 0)));
+    }
+
     /**
-     * A margin floor, written as contribution − c × (net revenue − rebate) ≥ 0, binding on one discount
-     * that customer NPV wants as deep as possible. With g(x) the rule's value at discount x (evaluated
-     * directly at 0 and 0.2; it is linear), the floor 0 can rise to g(0) and fall to g(0.2) before the
-     * discount reaches a bound.
+     * By hand, the change of {@code objective} per 1.0 of a year-1 margin bound c that holds flat's
+     * discount: with the figures evaluated directly at 0 and 0.2 (linear in the discount), N(x) = N₀ + n x
+     * the contribution, D(x) = D₀ + d x the net revenue less rebate, the bound holds the discount at
+     * x(c) = (c D₀ − N₀) / (n − c d), so the objective, s per unit of discount, moves by
+     * s (D₀ n − N₀ d) / (n − c d)².
+     */
+    static double slopeInTheMarginBound(Quantity objective, double c) {
+        Scenario s = Direct.threeProfiles();
+        Scenario deep = set(s, path(1), U);
+        Quantity contribution = new Quantity.OfYear(Line.CONTRIBUTION, 0);
+        double n0 = Direct.read(s, contribution);
+        double n = (Direct.read(deep, contribution) - n0) / U;
+        double d0 = Direct.read(s, new Quantity.OfYear(Line.NET_REVENUE, 0)) - Direct.read(s, new Quantity.OfYear(Line.REBATE, 0));
+        double d = (Direct.read(deep, new Quantity.OfYear(Line.NET_REVENUE, 0))
+                - Direct.read(deep, new Quantity.OfYear(Line.REBATE, 0)) - d0) / U;
+        double slope = (Direct.read(deep, objective) - Direct.read(s, objective)) / U;
+        return slope * (d0 * n - n0 * d) / ((n - c * d) * (n - c * d));
+    }
+
+    /** Maximise customer NPV over flat's discount in [0, 0.2] with the year-1 margin at least {@code floor}. */
+    static DealProblem flatUnderMarginFloor(double floor) {
+        CompiledScenario compiled = CompiledScenario.compile(Direct.threeProfiles());
+        return problem(compiled, List.of(continuous(compiled, path(1), 0, U)), maximise(CUSTOMER_NPV),
+                MetricRules.marginFloorInYear("contribution margin (year 1)", 0, floor).get(0));
+    }
+
+    /**
+     * A margin floor in the report in its author's units (issue 11): the rule as asked (unit ratio, bound
+     * c), the margin reached, and the price per point of the floor. One discount (flat, in [0, 0.2]) that
+     * customer NPV wants deep, sitting on the year-1 floor c it meets at 0.1. By hand, from the rule's
+     * figures evaluated directly at 0 and 0.2 (they are linear in the discount): N(x) = N₀ + n x for
+     * contribution, D(x) = D₀ + d x for net revenue less rebate, B(x) = B₀ + b x for customer NPV. The
+     * floor holds the discount at x(c) = (c D₀ − N₀) / (n − c d), so the objective moves by
+     * dB/dc = b (D₀ n − N₀ d) / (n − c d)² per 1.0 of c; the basis holds while x(c) stays in [0, 0.2]:
+     * c may rise to the margin at 0 and fall to the margin at 0.2.
      */
     @Test
-    void aMarginFloorRangesToTheRulesValueAtTheDiscountsBounds() {
-        Scenario s = Direct.threeProfiles();
-        Scenario tenth = set(s, path(1), 0.1);
-        double c = (Direct.read(tenth, new Quantity.OfYear(Line.CONTRIBUTION, 0)))
-                / (Direct.read(tenth, new Quantity.OfYear(Line.NET_REVENUE, 0)) - Direct.read(tenth, new Quantity.OfYear(Line.REBATE, 0)));
-        Constraint floor = MetricRules.marginFloorInYear("contribution margin (year 1)", 0, c).get(0);
-        CompiledScenario compiled = CompiledScenario.compile(s);
-        DealProblem p = problem(compiled, List.of(continuous(compiled, path(1), 0, U)), maximise(CUSTOMER_NPV), floor);
-        double atZero = Direct.value(s, floor.form(), new double[] {0});
-        double atU = Direct.value(set(s, path(1), U), floor.form(), new double[] {U});
+    void aMarginFloorIsReportedAsTheMarginWithItsPricePerPoint() {
+        double c = yearOneMargin(0.1);
+        double byHand = slopeInTheMarginBound(CUSTOMER_NPV, c);
 
+        DealProblem p = flatUnderMarginFloor(c);
         DealOptimizer.Solution sol = DealOptimizer.solve(p);
         assertThat(sol.decisionValues()[0]).isCloseTo(0.1, within(1e-12));
         DealOptimizer.ShadowPrice price = sol.sensitivity().constraints().get(0);
-        assertThat(price.allowableIncrease()).as("up to g(0)").isCloseTo(atZero, rel(atZero, 1e-9));
-        assertThat(price.allowableDecrease()).as("down to g(0.2)").isCloseTo(-atU, rel(atU, 1e-9));
+        assertThat(price.unit()).isEqualTo(Constraint.Unit.RATIO);
+        assertThat(price.bound()).as("the floor as asked").isEqualTo(c);
+        assertThat(price.activity()).as("the margin reached").isCloseTo(c, within(1e-12));
+        assertThat(price.shadowPrice()).as("per 1.0 of the margin floor").isCloseTo(byHand, rel(byHand, 1e-9));
+        assertThat(price.shadowPricePerPoint()).as("per percentage point").isCloseTo(byHand / 100, rel(byHand / 100, 1e-9));
+        assertThat(price.allowableIncrease()).as("up to the margin at 0")
+                .isCloseTo(yearOneMargin(0) - c, rel(yearOneMargin(0) - c, 1e-9));
+        assertThat(price.allowableDecrease()).as("down to the margin at 0.2")
+                .isCloseTo(c - yearOneMargin(U), rel(c - yearOneMargin(U), 1e-9));
+
+        // re-solving with the floor a hundredth of a point either side: the central slope is the price
+        double h = 1e-4;
+        double slope = (objective(flatUnderMarginFloor(c + h)) - objective(flatUnderMarginFloor(c - h))) / (2 * h);
+        assertThat(slope).as("re-solved slope per 1.0 of the floor").isCloseTo(price.shadowPrice(), rel(price.shadowPrice(), 1e-6));
+    }
+
+    /**
+     * A margin ceiling reads the same way: npv, which wants no discount, maximised under the year-1
+     * margin at most c = the margin at 0.1, so the ceiling holds flat's discount at 0.1. By hand as for
+     * the floor, with a the npv per unit of discount: dz/dc = a (D₀ n − N₀ d) / (n − c d)²; the ceiling may
+     * rise to the margin at 0 and fall to the margin at 0.2 before the discount reaches a bound.
+     */
+    @Test
+    void aMarginCeilingIsReportedAsTheMarginWithItsPricePerPoint() {
+        double c = yearOneMargin(0.1);
+        double byHand = slopeInTheMarginBound(NPV, c);
+
+        DealOptimizer.Solution sol = DealOptimizer.solve(flatUnderMarginCeiling(c));
+        assertThat(sol.decisionValues()[0]).isCloseTo(0.1, within(1e-12));
+        DealOptimizer.ShadowPrice price = sol.sensitivity().constraints().get(0);
+        assertThat(price.unit()).isEqualTo(Constraint.Unit.RATIO);
+        assertThat(price.bound()).isEqualTo(c);
+        assertThat(price.activity()).isCloseTo(c, within(1e-12));
+        assertThat(price.shadowPrice()).as("per 1.0 of the margin ceiling").isCloseTo(byHand, rel(byHand, 1e-9));
+        assertThat(price.allowableIncrease()).as("up to the margin at 0")
+                .isCloseTo(yearOneMargin(0) - c, rel(yearOneMargin(0) - c, 1e-9));
+        assertThat(price.allowableDecrease()).as("down to the margin at 0.2")
+                .isCloseTo(c - yearOneMargin(U), rel(c - yearOneMargin(U), 1e-9));
+        double h = 1e-4;
+        double slope = (objective(flatUnderMarginCeiling(c + h)) - objective(flatUnderMarginCeiling(c - h))) / (2 * h);
+        assertThat(slope).as("re-solved slope per 1.0 of the ceiling").isCloseTo(price.shadowPrice(), rel(price.shadowPrice(), 1e-6));
+    }
+
+    /** Maximise npv over flat's discount in [0, 0.2] with the year-1 margin at most {@code ceiling}. */
+    static DealProblem flatUnderMarginCeiling(double ceiling) {
+        CompiledScenario compiled = CompiledScenario.compile(Direct.threeProfiles());
+        List<Constraint> rules = MetricRules.ratioWithin("margin ceiling", "margin ceiling", "contributionMarginPct in year 1", true,
+                new Quantity.OfYear(Line.CONTRIBUTION, 0), new Quantity.OfYear(Line.NET_REVENUE, 0),
+                new Quantity.OfYear(Line.REBATE, 0), Double.NEGATIVE_INFINITY, ceiling);
+        return new DealProblem(compiled, List.of(continuous(compiled, path(1), 0, U)), maximise(NPV), rules, 30);
+    }
+
+    /**
+     * A whole-contract margin floor on three discounts (customer NPV maximised): the price per point
+     * against re-solves a hundredth of a point either side, and the range against re-solves: just inside
+     * either end the same discounts sit at their bounds, just beyond it they do not.
+     */
+    @Test
+    void aMarginFloorsRangeEndsWhereTheBasisChanges() {
+        Scenario even = set(Direct.threeProfiles(), path(0), 0.1, path(1), 0.1, path(2), 0.1);
+        double c = Direct.metric(even, Metric.CONTRIBUTION) / (Direct.metric(even, Metric.NET_REVENUE) - Direct.metric(even, Metric.REBATE));
+        DealProblem p = threeUnderMarginFloor(c);
+        DealOptimizer.Solution sol = DealOptimizer.solve(p);
+        DealOptimizer.ShadowPrice price = sol.sensitivity().constraints().get(0);
+        assertThat(price.unit()).isEqualTo(Constraint.Unit.RATIO);
+        assertThat(price.activity()).isCloseTo(c, within(1e-12));
+        double h = 1e-4;
+        double slope = (objective(threeUnderMarginFloor(c + h)) - objective(threeUnderMarginFloor(c - h))) / (2 * h);
+        assertThat(slope).isCloseTo(price.shadowPrice(), rel(price.shadowPrice(), 1e-6));
+        assertThat(price.shadowPricePerPoint()).isCloseTo(price.shadowPrice() / 100, rel(price.shadowPrice(), 1e-12));
+
+        String atBounds = atBounds(sol.decisionValues());
+        assertThat(price.allowableIncrease()).isPositive().isFinite();
+        assertThat(price.allowableDecrease()).isPositive().isFinite();
+        for (double end : new double[] {c + price.allowableIncrease(), c - price.allowableDecrease()}) {
+            double inside = c + (1 - 1e-6) * (end - c);
+            double beyond = c + 1.01 * (end - c);
+            assertThat(shape(threeUnderMarginFloor(inside))).as("just inside, at %s", inside).isEqualTo(atBounds);
+            assertThat(shape(threeUnderMarginFloor(beyond))).as("just beyond, at %s", beyond).isNotEqualTo(atBounds);
+        }
+    }
+
+    static DealProblem threeUnderMarginFloor(double floor) {
+        CompiledScenario c = CompiledScenario.compile(Direct.threeProfiles());
+        List<Decision> discounts = List.of(continuous(c, path(0), 0, U), continuous(c, path(1), 0, U), continuous(c, path(2), 0, U));
+        List<Constraint> rules = MetricRules.bound("margin floor", Metric.CONTRIBUTION_MARGIN_PCT, floor, Double.POSITIVE_INFINITY, 5);
+        return new DealProblem(c, discounts, maximise(CUSTOMER_NPV), rules, 30);
+    }
+
+    /** The answer's {@link #atBounds} shape, or its status when it has no terms (a floor no deal reaches). */
+    static String shape(DealProblem p) {
+        DealOptimizer.Solution s = DealOptimizer.solve(p, DealOptimizer.DEFAULT_MIP_BACKEND, false);
+        return s.status() == DealOptimizer.Status.OPTIMAL ? atBounds(s.decisionValues()) : s.status().toString();
+    }
+
+    /** Which discounts sit at 0 or at 0.2 ("0", "U") and which between ("·"): the basis, seen from the answer. */
+    static String atBounds(double[] x) {
+        StringBuilder out = new StringBuilder();
+        for (double v : x) out.append(Math.abs(v) <= 1e-9 ? "0" : Math.abs(v - U) <= 1e-9 ? "U" : "·");
+        return out.toString();
     }
 
     /** At the very end of the reported range the answer is still the same basis: growing is still at 0. */
