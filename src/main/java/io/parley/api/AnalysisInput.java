@@ -68,8 +68,11 @@ final class AnalysisInput {
         return variesAYear(root, field) ? compiled.withYearSlots() : compiled;
     }
 
+    /** Free text a request may hold beside its lever paths: never read as a path. */
+    private static final Set<String> PROSE = Set.of("name", "description");
+
     /**
-     * True when the request, outside its scenario, names a rate of one contract year
+     * True when the request, outside its scenario and its prose, names a rate of one contract year
      * ({@code products[widgets].volumeGrowth[year=3]}) or asks a lever to vary per year ({@code perYear}):
      * only then is the scenario compiled with a slot per year, which every other request would copy for nothing.
      */
@@ -77,7 +80,7 @@ final class AnalysisInput {
         if (node.isTextual()) return LeverPath.namesAYear(node.asText());
         for (var it = node.fields(); it.hasNext(); ) {
             var e = it.next();
-            if (e.getKey().equals(scenarioField)) continue;
+            if (e.getKey().equals(scenarioField) || PROSE.contains(e.getKey())) continue;
             if (e.getKey().equals("perYear") || LeverPath.namesAYear(e.getKey()) || variesAYear(e.getValue(), null)) return true;
         }
         if (node.isArray()) {
