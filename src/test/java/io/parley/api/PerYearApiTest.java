@@ -120,6 +120,24 @@ class PerYearApiTest {
     }
 
     @Test
+    void morrisScreensYearsNamedAsLeversOfTheirOwn() {
+        // the example deal is annual over five years: year 5's growth acts after the horizon and moves nothing
+        ObjectNode request = UncertaintyApiTest.request(0);
+        request.remove("samples");
+        ArrayNode levers = request.putArray("levers");
+        lever(levers, "products[srp-trays].volumeGrowth[year=2]", "uniform").put("min", 0).put("max", 0.07);
+        lever(levers, "products[srp-trays].volumeGrowth[year=5]", "uniform").put("min", 0).put("max", 0.07);
+        request.put("trajectories", 8).put("levels", 4);
+        JsonNode effects = UncertaintyApiTest.metric(Fixtures.json(UncertaintyApiTest.json(UncertaintyApiTest.MORRIS, request)), "npv")
+                .get("effects");
+
+        assertThat(effects.get(0).get("lever").asText()).isEqualTo("products[srp-trays].volumeGrowth[year=2]");
+        assertThat(effects.get(0).get("muStar").doubleValue()).isPositive();
+        assertThat(effects.get(1).get("lever").asText()).isEqualTo("products[srp-trays].volumeGrowth[year=5]");
+        assertThat(effects.get(1).get("muStar").doubleValue()).isZero();
+    }
+
+    @Test
     void compareRefusesAYearsRateInAVariant() {
         ObjectNode request = Fixtures.MAPPER.createObjectNode();
         request.set("baseline", Fixtures.json(FLAT));
