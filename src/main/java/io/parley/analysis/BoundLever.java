@@ -32,16 +32,18 @@ public record BoundLever(String path, Lever lever, int slot, double baseValue) {
         if (!Double.isFinite(value)) {
             return Optional.of(Numbers.plain(value) + " is not a finite number");
         }
+        // a year's rate obeys the rule of the scenario's rate, which holds for each year alike
+        Lever field = lever instanceof Lever.PerYear y ? y.scenarioRate() : lever;
         Scenario changed;
         try {
-            changed = Levers.apply(compiled.scenario(), lever, value);
+            changed = Levers.apply(compiled.scenario(), field, value);
         } catch (InvalidInputException e) {
             return Optional.of(e.violations().get(0).message());
         }
         // the scenario was valid before, so any rule broken now is broken by this value, whichever
         // field it is reported on (a tier threshold moved past the next tier is reported on the next)
         return ScenarioValidator.validate(changed).stream()
-                .map(v -> v.pointer().equals(lever.pointer()) ? v.message() : v.pointer() + ": " + v.message())
+                .map(v -> v.pointer().equals(field.pointer()) ? v.message() : v.pointer() + ": " + v.message())
                 .findFirst();
     }
 }

@@ -38,7 +38,8 @@ public record LeverDomain(double lower, double upper) {
      * are brought inside by the smallest step that is meaningful for the field.
      */
     public static LeverDomain allowed(CompiledScenario compiled, BoundLever bound) {
-        Lever lever = bound.lever();
+        // a year's rate has the range of the scenario's rate
+        Lever lever = bound.lever() instanceof Lever.PerYear y ? y.scenarioRate() : bound.lever();
         double open = Double.POSITIVE_INFINITY;
         if (lever instanceof Lever.OfTier l && l.field() == Lever.TierField.threshold) {
             // thresholds stay strictly between their neighbours

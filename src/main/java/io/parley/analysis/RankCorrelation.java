@@ -59,6 +59,28 @@ public final class RankCorrelation {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) normal[i][j] = i == j ? 1 : 2 * Math.sin(Math.PI * spearman[i][j] / 6);
         }
+        return ofNormal(normal);
+    }
+
+    /**
+     * The copula of {@code levers} levers whose only ties are the year-to-year chains of rates drawn per
+     * contract year: normal correlation ρ^|i − j| between years i and j of a chain, none elsewhere. Its
+     * Cholesky factor is the AR(1) recursion itself (row y: ρ^y, then √(1 − ρ²) ρ^(y − k) for k = 1…y),
+     * so z_y = ρ z_{y−1} + √(1 − ρ²) ε_y. Null when no chain correlates its years (ρ = 0 throughout).
+     */
+    public static RankCorrelation yearToYear(int levers, List<YearChain> chains) {
+        if (chains.stream().allMatch(c -> c.correlation() == 0)) return null;
+        double[][] normal = new double[levers][levers];
+        for (int i = 0; i < levers; i++) normal[i][i] = 1;
+        for (YearChain c : chains) {
+            for (int i = 0; i < c.length(); i++) {
+                for (int j = 0; j < c.length(); j++) normal[c.first() + i][c.first() + j] = c.between(i, j);
+            }
+        }
+        return ofNormal(normal);
+    }
+
+    private static RankCorrelation ofNormal(double[][] normal) {
         try {
             RealMatrix m = MatrixUtils.createRealMatrix(normal);
             return new RankCorrelation(new CholeskyDecomposition(m, 1e-10, 1e-12).getL().getData());

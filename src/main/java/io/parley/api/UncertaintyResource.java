@@ -86,7 +86,7 @@ public class UncertaintyResource {
         }
         Sampling.Method method = UncertaintyInput.sampling(input);
         long seed = UncertaintyInput.seed(input);
-        RankCorrelation correlation = UncertaintyInput.correlation(input, run.levers().size());
+        RankCorrelation correlation = UncertaintyInput.correlation(input, run);
         MonteCarlo.Precision precision = UncertaintyInput.precision(input, run.metrics());
         double[] percentiles = UncertaintyInput.percentiles(input);
         List<MonteCarlo.Threshold> thresholds = UncertaintyInput.thresholds(input, run.metrics());

@@ -16,6 +16,7 @@ import io.parley.model.InvalidInputException;
 import io.parley.model.InvalidLeverPathException;
 import io.parley.model.JsonPointer;
 import io.parley.model.Lever;
+import io.parley.model.LeverPath;
 import io.parley.model.LimitExceededException;
 import io.parley.model.Numbers;
 import io.parley.model.Scenario;
@@ -56,7 +57,29 @@ public final class AnalysisInput {
         if (s == null || violations.size() > before) {
             throw new InvalidInputException(violations);
         }
-        return CompiledScenario.compile(s);
+        CompiledScenario compiled = CompiledScenario.compile(s);
+        return variesAYear(root, field) ? compiled.withYearSlots() : compiled;
+    }
+
+    /** Free text a request may hold beside its lever paths: never read as a path. */
+    private static final Set<String> PROSE = Set.of("name", "description");
+
+    /**
+     * True when the request, outside its scenario and its prose, names a rate of one contract year
+     * ({@code products[widgets].volumeGrowth[year=3]}) or asks a lever to vary per year ({@code perYear}):
+     * only then is the scenario compiled with a slot per year, which every other request would copy for nothing.
+     */
+    static boolean variesAYear(JsonNode node, String scenarioField) {
+        if (node.isTextual()) return LeverPath.namesAYear(node.asText());
+        for (var it = node.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getKey().equals(scenarioField) || PROSE.contains(e.getKey())) continue;
+            if (e.getKey().equals("perYear") || LeverPath.namesAYear(e.getKey()) || variesAYear(e.getValue(), null)) return true;
+        }
+        if (node.isArray()) {
+            for (JsonNode item : node) if (variesAYear(item, null)) return true;
+        }
+        return false;
     }
 
     /** Metric names under {@code field}: an array of names, or {@code fallback} when absent. */

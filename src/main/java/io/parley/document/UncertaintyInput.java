@@ -17,9 +17,13 @@ import io.parley.analysis.MonteCarlo;
 import io.parley.analysis.RankCorrelation;
 import io.parley.analysis.Sampling;
 import io.parley.analysis.SobolIndices;
+import io.parley.analysis.YearChain;
 import io.parley.engine.Metric;
 import io.parley.engine.CompiledScenario;
 import io.parley.model.JsonPointer;
+import io.parley.model.LimitExceededException;
+import io.parley.model.Lever;
+import io.parley.model.LeverPath;
 import io.parley.model.Spellings;
 
 /**
@@ -35,8 +39,16 @@ public final class UncertaintyInput {
     private UncertaintyInput() {
     }
 
-    /** What every uncertainty run is of: the scenario, the metrics asked (npv when none) and the uncertain levers. */
-    public record Run(CompiledScenario compiled, List<Metric> metrics, List<MonteCarlo.Uncertain> levers) {
+    /**
+     * What every uncertainty run is of: the scenario, the metrics asked (npv when none) and the uncertain
+     * levers, a rate drawn per contract year counting as one lever per year, its years tied by a {@link YearChain}.
+     */
+    public record Run(CompiledScenario compiled, List<Metric> metrics, List<MonteCarlo.Uncertain> levers,
+               List<YearChain> chains) {
+    }
+
+    /** The uncertain levers read, and the chains of years among them. */
+    private record Read(List<MonteCarlo.Uncertain> levers, List<YearChain> chains) {
     }
 
     /** Reads the parts every uncertainty request shares; its levers move together. */
@@ -49,24 +61,25 @@ public final class UncertaintyInput {
         input.leversMoveTogether();
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", List.of(Metric.NPV));
-        return new Run(compiled, metrics, levers(input, compiled, maxLevers, grouped));
+        Read read = levers(input, compiled, maxLevers, grouped);
+        return new Run(compiled, metrics, read.levers(), read.chains());
     }
 
-    /** The uncertain levers, each with its distribution, whose every value must be allowed for the lever. */
-    public static List<MonteCarlo.Uncertain> levers(AnalysisInput input, CompiledScenario compiled, int maxLevers) {
-        return levers(input, compiled, maxLevers, false);
-    }
-
-    /** As above; with {@code grouped}, a lever may name the group it moves with (Sobol, Morris). */
-    public static List<MonteCarlo.Uncertain> levers(AnalysisInput input, CompiledScenario compiled, int maxLevers,
-                                             boolean grouped) {
+    /**
+     * The uncertain levers, each with its distribution, whose every value must be allowed for the lever; a
+     * lever with {@code perYear} becomes one per contract year of its rate. With {@code grouped}, a lever may
+     * name the group it moves with (Sobol, Morris).
+     */
+    private static Read levers(AnalysisInput input, CompiledScenario compiled, int maxLevers, boolean grouped) {
         List<JsonNode> items = input.leverItems("uncertain lever", "uncertain levers in one run", maxLevers);
         List<MonteCarlo.Uncertain> levers = new ArrayList<>();
+        List<YearChain> chains = new ArrayList<>();
         Set<Integer> slots = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             String at = JsonPointer.child("/levers", i);
             JsonNode item = items.get(i);
-            Set<String> fields = grouped ? Set.of("path", "distribution", "group") : Set.of("path", "distribution");
+            Set<String> fields = grouped ? Set.of("path", "distribution", "group", "perYear")
+                    : Set.of("path", "distribution", "perYear");
             if (!input.in.object(item, at, "an uncertain lever", fields)) continue;
             if (grouped && item.has("group")) group(input, item.get("group"), at + "/group");
             BoundLever lever = input.lever(compiled, input.in.required(item, at, "path"), at + "/path");
@@ -90,9 +103,65 @@ public final class UncertaintyInput {
                 ok &= input.allowed(compiled, lever, extremes[v],
                         discrete ? at + "/distribution/values/" + v : at + "/distribution");
             }
-            if (ok) levers.add(new MonteCarlo.Uncertain(lever, distribution));
+            if (!ok) continue;
+            JsonNode perYear = item.get("perYear");
+            if (perYear == null) {
+                levers.add(new MonteCarlo.Uncertain(lever, distribution));
+            } else if (grouped) {
+                input.in.fail(at + "/perYear", "Sobol and Morris take each lever as one factor and draw no rate per year; "
+                        + "name the years' rates as levers of their own (" + LeverPath.parse(lever.path()).inYear(2)
+                        + ", …), in one group to read them together, or run Monte Carlo", null);
+            } else {
+                yearChain(input, compiled, lever, distribution, perYear, at, slots, levers).ifPresent(chains::add);
+            }
         }
-        return levers;
+        if (levers.size() > maxLevers) {
+            throw new LimitExceededException("/levers", "uncertain levers in one run (a perYear lever counts once per year it draws)",
+                    levers.size(), maxLevers);
+        }
+        return new Read(levers, chains);
+    }
+
+    /**
+     * A rate drawn afresh each contract year: one uncertain lever per year of the rate (from year 2 for the
+     * escalator, which has no step into year 1), added to {@code levers}, and the chain that ties them.
+     */
+    private static Optional<YearChain> yearChain(AnalysisInput input, CompiledScenario compiled, BoundLever rate,
+                                                 Distribution distribution, JsonNode perYear, String at,
+                                                 Set<Integer> slots, List<MonteCarlo.Uncertain> levers) {
+        if (!input.in.object(perYear, at + "/perYear", "the year-to-year draw, e.g. {\"correlation\": 0.5}",
+                Set.of("correlation"))) return Optional.empty();
+        double rho = input.in.optionalNumber(perYear, at + "/perYear", "correlation", 0);
+        Optional<String> problem = YearChain.problemWithCorrelation(rho);
+        problem.ifPresent(p -> input.in.fail(at + "/perYear/correlation", p, rho));
+        if (rate.lever() instanceof Lever.PerYear) {
+            input.in.fail(at + "/path", rate.path() + " is one year's rate; perYear draws every year of a rate, so name "
+                    + "the rate alone, " + ((Lever.PerYear) rate.lever()).scenarioRate().path(), rate.path());
+            return Optional.empty();
+        }
+        if (!Lever.PerYear.variesPerYear(rate.lever())) {
+            input.in.fail(at + "/perYear", rate.path() + " is one value for the whole horizon; per contract year vary only "
+                    + Lever.PerYear.RATES, null);
+            return Optional.empty();
+        }
+        int years = compiled.scenario().horizon().years();
+        int first = Lever.PerYear.firstYear(rate.lever());
+        if (first > years) {
+            input.in.fail(at + "/perYear", "a one-year horizon has no step of the list price to draw; "
+                    + rate.path() + " needs a horizon of 2 years or more to vary per year", null);
+            return Optional.empty();
+        }
+        if (problem.isPresent()) return Optional.empty();
+        int start = levers.size();
+        for (int year = first; year <= years; year++) {
+            BoundLever inYear = BoundLever.bind(compiled, LeverPath.parse(rate.path()).inYear(year).toString());
+            if (!slots.add(inYear.slot())) {
+                input.in.fail(at + "/path", inYear.path() + " is given twice (by perYear and by another lever)", rate.path());
+                return Optional.empty();
+            }
+            levers.add(new MonteCarlo.Uncertain(inYear, distribution));
+        }
+        return Optional.of(new YearChain(start, levers.size() - start, rho));
     }
 
     /** A group's name: text, not blank. */
@@ -215,9 +284,22 @@ public final class UncertaintyInput {
         return c;
     }
 
-    public static RankCorrelation correlation(AnalysisInput input, int levers) {
+    /**
+     * The copula of the run's levers: the request's rank correlations, or the year-to-year chains of its
+     * perYear levers. The two are not combined yet: a matrix names the request's levers, not their years.
+     */
+    public static RankCorrelation correlation(AnalysisInput input, Run run) {
         JsonNode node = input.in.optional(input.root, "correlations");
-        if (node == null) return null;
+        if (node != null && !run.chains().isEmpty()) {
+            input.in.fail("/correlations", "rank correlations between levers are not taken with a perYear lever yet; "
+                    + "leave one of them out (a perYear lever's years are tied by its own correlation)", null);
+            return null;
+        }
+        return node == null ? RankCorrelation.yearToYear(run.levers().size(), run.chains())
+                : correlation(input, node, run.levers().size());
+    }
+
+    private static RankCorrelation correlation(AnalysisInput input, JsonNode node, int levers) {
         List<JsonNode> rows = input.in.array(node, "/correlations");
         double[][] matrix = new double[rows.size()][];
         for (int i = 0; i < rows.size(); i++) {

@@ -55,6 +55,13 @@ public final class CompiledScenario {
     static final int BASELINE_DISCOUNT = 7;
     static final int PRODUCT_SLOTS = 8;
 
+    /**
+     * The rates that may vary per contract year, in the order of their blocks of year slots: a product's
+     * volume growth, price escalator and cost inflation (its slots {@link #VOLUME_GROWTH} … {@link #COST_INFLATION}),
+     * then the cost to serve's inflation.
+     */
+    static final int YEAR_RATES_PER_PRODUCT = 3;
+
     final Scenario scenario;
     final int years;
     final int periodsPerYear;
@@ -72,11 +79,18 @@ public final class CompiledScenario {
     /** Start of (costPerYear, valuePerYear) pairs, two slots per service. */
     final int termsServiceBase;
     final int baselineServiceBase;
+    /**
+     * Start of the year slots, or −1 when the scenario was compiled without them ({@link #withYearSlots()}):
+     * a block of {@code years} slots per product and rate ({@link #YEAR_RATES_PER_PRODUCT}), then one for the
+     * cost to serve's inflation. A year slot holds {@link #FOLLOWS} until a lever sets it: that year then
+     * takes the scenario's rate, whatever its own slot is set to.
+     */
+    final int yearBase;
     private final double[] parameters;
     /** Whose computation evaluations of this scenario are: checked before each (see {@link Work}). */
     final Work work;
 
-    private CompiledScenario(Scenario s) {
+    private CompiledScenario(Scenario s, boolean yearSlots) {
         this.work = Work.UNWATCHED;
         this.scenario = s;
         this.years = s.horizon().years();
@@ -93,7 +107,10 @@ public final class CompiledScenario {
         this.baselineTierBase = termsTierBase + 2 * termsTiers;
         this.termsServiceBase = baselineTierBase + 2 * baselineTiers;
         this.baselineServiceBase = termsServiceBase + 2 * termsServices;
-        this.parameters = new double[baselineServiceBase + 2 * baselineServices];
+        int end = baselineServiceBase + 2 * baselineServices;
+        this.yearBase = yearSlots ? end : -1;
+        this.parameters = new double[yearSlots ? end + (YEAR_RATES_PER_PRODUCT * productCount + 1) * years : end];
+        Arrays.fill(parameters, end, parameters.length, FOLLOWS);
 
         double[] p = parameters;
         p[SUPPLIER_COC] = s.supplierCostOfCapital();
@@ -141,6 +158,7 @@ public final class CompiledScenario {
         this.baselineServices = same.baselineServices;
         this.termsServiceBase = same.termsServiceBase;
         this.baselineServiceBase = same.baselineServiceBase;
+        this.yearBase = same.yearBase;
         this.parameters = same.parameters;
     }
 
@@ -163,7 +181,26 @@ public final class CompiledScenario {
      * @throws io.parley.model.InvalidInputException when the scenario breaks a rule of the model
      */
     public static CompiledScenario compile(Scenario scenario) {
-        return new CompiledScenario(ScenarioValidator.requireValid(scenario));
+        return new CompiledScenario(ScenarioValidator.requireValid(scenario), false);
+    }
+
+    /**
+     * This scenario with a slot per contract year for each year-on-year rate, so that levers such as
+     * {@code products[widgets].volumeGrowth[year=3]} can be set. Every year slot starts out following the
+     * scenario's rate, so the figures are those of this scenario to the last bit until one is set. Compiled
+     * only for the requests that vary a rate per year: the slots cost every other evaluation a copy.
+     */
+    public CompiledScenario withYearSlots() {
+        return yearBase >= 0 ? this : new CompiledScenario(scenario, true).watchedByWorkOf(this);
+    }
+
+    private CompiledScenario watchedByWorkOf(CompiledScenario other) {
+        return other.work == Work.UNWATCHED ? this : watchedBy(other.work);
+    }
+
+    /** True when the scenario has a slot per contract year for each year-on-year rate. */
+    public boolean hasYearSlots() {
+        return yearBase >= 0;
     }
 
     private void copyTiers(Terms terms, int base) {
@@ -199,9 +236,28 @@ public final class CompiledScenario {
         return slot == CUSTOMER_COC ? customerRate(parameters) : parameters[slot];
     }
 
-    /** The value a slot takes in the scenario as compiled. */
+    /** The value a slot takes in the scenario as compiled: a year slot that follows reads as the scenario's rate. */
     public double value(int slot) {
-        return value(parameters, slot);
+        return yearBase >= 0 && slot >= yearBase && Double.isNaN(parameters[slot])
+                ? value(parameters, rateSlotOf(slot)) : value(parameters, slot);
+    }
+
+    /** The slot of the rate a year slot overrides for its year. */
+    int rateSlotOf(int yearSlot) {
+        int block = (yearSlot - yearBase) / years;
+        return block < YEAR_RATES_PER_PRODUCT * productCount
+                ? PRODUCTS + PRODUCT_SLOTS * (block / YEAR_RATES_PER_PRODUCT) + VOLUME_GROWTH + block % YEAR_RATES_PER_PRODUCT
+                : CTS_INFLATION;
+    }
+
+    /** The first of the {@code years} slots of product {@code product}'s rate at {@code rateSlot} (e.g. {@link #VOLUME_GROWTH}). */
+    int yearSlots(int product, int rateSlot) {
+        return yearBase + (YEAR_RATES_PER_PRODUCT * product + rateSlot - VOLUME_GROWTH) * years;
+    }
+
+    /** The first of the {@code years} slots of the cost to serve's inflation. */
+    int costToServeYearSlots() {
+        return yearBase + YEAR_RATES_PER_PRODUCT * productCount * years;
     }
 
     /** r_c: the customer's own rate, or the supplier's when the input left the customer's out. */
@@ -261,6 +317,10 @@ public final class CompiledScenario {
         tierPaths(paths, "baseline", baselineTierBase, baselineTiers);
         servicePaths(paths, "terms", termsServiceBase, scenario.terms().services());
         servicePaths(paths, "baseline", baselineServiceBase, scenario.baseline().services());
+        for (int slot = yearBase; yearBase >= 0 && slot < parameters.length; slot++) {
+            // (the escalator's year-1 slot is never read or set; it is named like the others)
+            paths[slot] = LeverPath.parse(paths[rateSlotOf(slot)]).inYear((slot - yearBase) % years + 1).toString();
+        }
         return paths;
     }
 
@@ -298,6 +358,16 @@ public final class CompiledScenario {
      * @throws InvalidLeverPathException for levers that change the model's shape (the horizon)
      */
     public int slot(Lever lever) {
+        if (lever instanceof Lever.PerYear l) {
+            if (yearBase < 0) {
+                throw new InvalidLeverPathException(l.path(), "a rate varies per contract year in the analyses of one "
+                        + "scenario (tornado, spider, sweep, goal seek, break-even, Monte Carlo, Sobol, Morris), not here");
+            }
+            int rate = slot(l.scenarioRate());
+            int first = rate == CTS_INFLATION ? costToServeYearSlots()
+                    : yearSlots((rate - PRODUCTS) / PRODUCT_SLOTS, (rate - PRODUCTS) % PRODUCT_SLOTS);
+            return first + l.year() - 1;
+        }
         if (lever instanceof Lever.OfScenario l) {
             return switch (l.field()) {
                 case SUPPLIER_COST_OF_CAPITAL -> SUPPLIER_COC;

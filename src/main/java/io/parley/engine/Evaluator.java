@@ -56,6 +56,11 @@ public final class Evaluator {
     private final double[] costStep;
     private final double[] rateSeen = {Double.NaN, Double.NaN, Double.NaN};
     private final double[] rateStep = new double[3];
+    // the same per year slot of a rate set for one contract year ({@link CompiledScenario#withYearSlots()});
+    // empty when the scenario has no year slots, and then no year is looked at
+    private final int yearBase;
+    private final double[] yearRateSeen;
+    private final double[] yearStep;
 
     // filled only while a report is being made
     private double[][] periodLines;
@@ -79,6 +84,10 @@ public final class Evaluator {
         this.volumeStep = new double[productCount];
         this.costInflationSeen = nanArray(productCount);
         this.costStep = new double[productCount];
+        this.yearBase = model.yearBase;
+        int yearSlots = yearBase < 0 ? 0 : model.parameterCount() - yearBase;
+        this.yearRateSeen = nanArray(yearSlots);
+        this.yearStep = new double[yearSlots];
     }
 
     /** The compiled scenario this evaluator runs. */
@@ -133,13 +142,27 @@ public final class Evaluator {
             double volume = p[at + BASE_VOLUME] / ppy;       // v_l(0): the yearly rate spread over the periods
             double price = p[at + LIST_PRICE];                // P_l in contract year 1
             double unitCost = p[at + UNIT_COST];              // c_l(0)
-            double escalation = 1 + p[at + PRICE_ESCALATOR];  // applied at each anniversary
+            double escalator = p[at + PRICE_ESCALATOR];
+            double escalation = 1 + escalator;                // applied at each anniversary
             double termsDiscount = p[at + TERMS_DISCOUNT];
             double baselineDiscount = p[at + BASELINE_DISCOUNT];
-            double vStep = volumeStep(l, p[at + VOLUME_GROWTH]);
-            double cStep = costStep(l, p[at + COST_INFLATION]);
+            double scenarioVStep = volumeStep(l, p[at + VOLUME_GROWTH]);
+            double scenarioCStep = costStep(l, p[at + COST_INFLATION]);
+            double vStep = scenarioVStep;
+            double cStep = scenarioCStep;
+            int volumeYears = yearBase < 0 ? 0 : model.yearSlots(l, VOLUME_GROWTH);
+            int escalatorYears = yearBase < 0 ? 0 : model.yearSlots(l, PRICE_ESCALATOR);
+            int costYears = yearBase < 0 ? 0 : model.yearSlots(l, COST_INFLATION);
             int t = 0;
             for (int y = 0; y < years; y++) {
+                if (yearBase >= 0) {
+                    // a rate set for contract year y + 1 replaces the scenario's in that year:
+                    // v(t + 1) = v(t) × (1 + g_v,y)^(1/ppy) for the periods of year y, likewise c(t);
+                    // the escalator of the next year steps the price into it, P_{y+1} = P_y × (1 + g_p,y+1)
+                    vStep = yearStep(p, volumeYears + y, scenarioVStep);
+                    cStep = yearStep(p, costYears + y, scenarioCStep);
+                    escalation = y + 1 < years ? 1 + yearRate(p, escalatorYears + y + 1, escalator) : escalation;
+                }
                 for (int k = 0; k < ppy; k++, t++) {
                     double lr = volume * price;
                     double ds = lr * termsDiscount;
@@ -212,7 +235,9 @@ public final class Evaluator {
         double baselinePaymentValueRate = baselineDays / DAYS_PER_YEAR * rc;
 
         double fixedCost = p[CTS_FIXED] / ppy;                          // F / ppy × (1 + g_f)^τ
-        double fixedCostStep = step(0, p[CTS_INFLATION]);
+        double scenarioFixedCostStep = step(0, p[CTS_INFLATION]);
+        double fixedCostStep = scenarioFixedCostStep;
+        int fixedCostYears = yearBase < 0 ? 0 : model.costToServeYearSlots();
         double supplierDiscountStep = 1 / step(1, rs);                  // (1 + r_s)^(−1/ppy)
         double customerDiscountStep = 1 / step(2, rc);
         double supplierDiscount = supplierDiscountStep;                 // end of period 0
@@ -229,6 +254,9 @@ public final class Evaluator {
 
         int t = 0;
         for (int y = 0; y < years; y++) {
+            if (yearBase >= 0) {
+                fixedCostStep = yearStep(p, fixedCostYears + y, scenarioFixedCostStep); // F(t+1) = F(t) × (1 + g_f,y)^(1/ppy)
+            }
             if (yearsLeftInTerm == 0) {
                 survival *= renewal;                                   // s = p^floor(y / K)
                 yearsLeftInTerm = term;
@@ -400,6 +428,27 @@ public final class Evaluator {
             costStep[product] = periodFactor(inflation);
         }
         return costStep[product];
+    }
+
+    /** The rate a year slot holds, or the scenario's {@code rate} when the slot follows it. */
+    private static double yearRate(double[] p, int slot, double rate) {
+        double own = p[slot];
+        return own != own ? rate : own; // NaN: follows
+    }
+
+    /**
+     * (1 + g)^(1/ppy) for the rate g a year slot holds, remembered while it stays; {@code scenarioStep}
+     * (the scenario's rate's factor, the very same double) when the slot follows the scenario's rate.
+     */
+    private double yearStep(double[] p, int slot, double scenarioStep) {
+        double rate = p[slot];
+        if (rate != rate) return scenarioStep; // NaN: follows
+        int i = slot - yearBase;
+        if (rate != yearRateSeen[i]) {
+            yearRateSeen[i] = rate;
+            yearStep[i] = periodFactor(rate);
+        }
+        return yearStep[i];
     }
 
     /** (1 + rate)^(1/ppy) for one of the scenario-wide rates, remembered while the rate stays. */

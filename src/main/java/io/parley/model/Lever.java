@@ -99,4 +99,45 @@ public sealed interface Lever {
             return "/" + side.field + "/services/" + service + "/" + field;
         }
     }
+
+    /**
+     * A year-on-year rate in force during one contract year, {@code products[widgets].volumeGrowth[year=3]}:
+     * the model compounds {@code volumeGrowth}, {@code costInflation} and {@code costToServe.inflation}
+     * every period from t = 0, so the rate of year y takes the figure from the start of year y to its
+     * end; {@code priceEscalator} steps the list price at each anniversary, so its rate of year y is the
+     * step into year y (year 1 has none: its price is {@code listPrice}). A scenario holds one rate for
+     * every year; a per-year lever overrides it for its year alone, in the analyses that work on the
+     * compiled scenario. Level fields (prices, costs, discounts, days) are one value for the whole horizon.
+     *
+     * @param scenarioRate the scenario's rate this overrides for one year: {@link #variesPerYear} holds for it
+     * @param year 1-based, from {@link #firstYear} to the horizon's years
+     */
+    record PerYear(String path, Lever scenarioRate, int year) implements Lever {
+
+        /** What may vary per contract year, as the error messages name it. */
+        public static final String RATES = "the year-on-year rates products[…].volumeGrowth, products[…].priceEscalator, "
+                + "products[…].costInflation and costToServe.inflation";
+
+        public PerYear {
+            if (!variesPerYear(scenarioRate)) throw new IllegalArgumentException(scenarioRate.path() + " does not vary per contract year");
+            if (year < firstYear(scenarioRate)) throw new IllegalArgumentException("year " + year + " of " + scenarioRate.path());
+        }
+
+        /** The field of the rate: a per-year value obeys the rate's own rule (above −1). */
+        public String pointer() {
+            return scenarioRate.pointer();
+        }
+
+        /** True for the rates that may vary per contract year. */
+        public static boolean variesPerYear(Lever lever) {
+            return lever instanceof OfScenario s && s.field() == ScenarioField.COST_TO_SERVE_INFLATION
+                    || lever instanceof OfProduct p && p.field() != ProductField.baseVolume
+                    && p.field() != ProductField.listPrice && p.field() != ProductField.unitCost;
+        }
+
+        /** The first contract year whose rate means something: 2 for the escalator (no step into year 1), else 1. */
+        public static int firstYear(Lever rate) {
+            return rate instanceof OfProduct p && p.field() == ProductField.priceEscalator ? 2 : 1;
+        }
+    }
 }

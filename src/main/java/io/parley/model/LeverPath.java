@@ -3,6 +3,7 @@ package io.parley.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -16,6 +17,12 @@ import java.util.stream.Collectors;
  */
 public record LeverPath(List<Step> steps) {
 
+    /**
+     * How a selector names a contract year: {@code products[widgets].volumeGrowth[year=3]} is the growth
+     * rate in force during contract year 3. Written and read here only.
+     */
+    private static final String YEAR = "year=";
+
     /** One step of a path: a field name and an optional bracketed selector. */
     private static final Pattern STEP = Pattern.compile("([A-Za-z]+)(?:\\[([^\\[\\]]*)])?");
 
@@ -25,6 +32,22 @@ public record LeverPath(List<Step> steps) {
      * @param selector the text between the brackets; null without brackets, empty for {@code []}
      */
     public record Step(String name, String selector) {
+
+        /** True when the selector names a contract year, {@code [year=…]}, well formed or not. */
+        public boolean picksYear() {
+            return selector != null && selector.startsWith(YEAR);
+        }
+
+        /**
+         * The contract year (1-based) the selector {@code [year=N]} names; empty when N is not a whole
+         * number. Only meaningful when {@link #picksYear()}.
+         */
+        public OptionalInt year() {
+            String digits = selector.substring(YEAR.length());
+            if (!digits.matches("[0-9]{1,9}")) return OptionalInt.empty();
+            return OptionalInt.of(Integer.parseInt(digits));
+        }
+
         @Override
         public String toString() {
             return selector == null ? name : name + "[" + selector + "]";
@@ -71,6 +94,27 @@ public record LeverPath(List<Step> steps) {
         return new LeverPath(more);
     }
 
+    /** This path for one contract year (1-based): {@code products[widgets].volumeGrowth} → {@code …volumeGrowth[year=3]}. */
+    public LeverPath inYear(int year) {
+        return select(YEAR + year);
+    }
+
+    /** This path without the selector of its last step: {@code …volumeGrowth[year=3]} → {@code …volumeGrowth}. */
+    public LeverPath withoutLastSelector() {
+        List<Step> steps = new ArrayList<>(this.steps);
+        steps.set(steps.size() - 1, new Step(last().name(), null));
+        return new LeverPath(steps);
+    }
+
+    /** True when {@code text} is a lever path that names a contract year anywhere, e.g. {@code …volumeGrowth[year=3]}. */
+    public static boolean namesAYear(String text) {
+        try {
+            return parse(text).steps().stream().anyMatch(Step::picksYear);
+        } catch (InvalidLeverPathException e) {
+            return false;
+        }
+    }
+
     /** This path with its last step picking {@code selector}: {@code products} → {@code products[widgets]}. */
     public LeverPath select(Object selector) {
         List<Step> picked = new ArrayList<>(steps);
@@ -78,7 +122,6 @@ public record LeverPath(List<Step> steps) {
         return new LeverPath(picked);
     }
 
-    /** True for {@code terms.services[id]}: a service of the terms as a whole, not one of its numbers. */
     /** {@code text} read as a service of the terms ({@code terms.services[id]}), if it is one. */
     public static Optional<LeverPath> serviceOfTerms(String text) {
         try {

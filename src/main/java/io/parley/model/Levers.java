@@ -43,6 +43,11 @@ public final class Levers {
             throw new InvalidInputException(new Violation(lever.pointer(),
                     plain(value) + " is not a whole number", value));
         }
+        if (lever instanceof Lever.PerYear l) {
+            throw new InvalidInputException(new Violation(l.pointer(), "a scenario holds one " + l.scenarioRate().path()
+                    + " for every year; " + l.path() + " is varied by the analyses of one scenario (tornado, spider, "
+                    + "sweep, goal seek, break-even, Monte Carlo, Sobol, Morris), not set in a variant", l.path()));
+        }
         if (lever instanceof Lever.OfScenario l) {
             return switch (l.field()) {
                 case HORIZON_YEARS -> s.withHorizon(new Horizon((int) value, s.horizon().periodsPerYear()));
@@ -104,8 +109,11 @@ public final class Levers {
                 t.renewalProbability(), services, t.upfrontInvestment()));
     }
 
-    /** The current value of the lever's field in {@code s}. */
+    /** The current value of the lever's field in {@code s}; a per-year rate's is the scenario's rate. */
     public static double valueOf(Scenario s, Lever lever) {
+        if (lever instanceof Lever.PerYear l) {
+            return valueOf(s, l.scenarioRate());
+        }
         if (lever instanceof Lever.OfScenario l) {
             return switch (l.field()) {
                 case HORIZON_YEARS -> s.horizon().years();
@@ -198,12 +206,44 @@ public final class Levers {
         private Lever scenarioField(Map<String, ScenarioField> fields) {
             noSelector(0);
             length(2);
-            noSelector(1);
             ScenarioField f = fields.get(name(1));
             if (f == null) {
+                noSelector(1);
                 throw fail("no field '" + name(1) + "' in " + name(0) + "; expected " + String.join(" or ", sorted(fields.keySet())));
             }
-            return new Lever.OfScenario(path, f);
+            return perYearIfAsked(new Lever.OfScenario(rateOnly(), f));
+        }
+
+        /** The path without a year: the path itself when its last step picks none. */
+        private String rateOnly() {
+            return steps.get(steps.size() - 1).selector() == null ? path
+                    : new LeverPath(steps).withoutLastSelector().toString();
+        }
+
+        /**
+         * {@code lever} for the contract year the last step picks, {@code [year=N]}, or {@code lever} itself
+         * when it picks none. Only the year-on-year rates vary per year.
+         */
+        private Lever perYearIfAsked(Lever lever) {
+            LeverPath.Step last = steps.get(steps.size() - 1);
+            if (last.selector() == null) return lever;
+            if (!last.picksYear()) {
+                throw fail("'" + last.name() + "' is not a list or map; remove [" + last.selector() + "]"
+                        + (Lever.PerYear.variesPerYear(lever) ? ", or pick a contract year: " + last.name() + "[year=2]" : ""));
+            }
+            if (!Lever.PerYear.variesPerYear(lever)) {
+                throw fail("'" + last.name() + "' is one value for the whole horizon; per contract year vary only "
+                        + Lever.PerYear.RATES);
+            }
+            int first = Lever.PerYear.firstYear(lever);
+            int years = scenario.horizon().years();
+            int year = last.year().orElse(-1);
+            if (year < first || year > years) {
+                String range = first > years ? "none: the horizon has " + years + " year" : first + "–" + years;
+                throw fail("[" + last.selector() + "] is not a contract year of " + last.name() + "; its years run " + range
+                        + (first == 2 ? " (the list price of year 1 is listPrice; the escalator steps it into years 2 on)" : ""));
+            }
+            return new Lever.PerYear(path, lever, year);
         }
 
         private Lever product() {
@@ -213,9 +253,8 @@ public final class Levers {
                 throw fail("no product with id '" + id + "'");
             }
             length(2);
-            noSelector(1);
             ProductField field = enumField(ProductField.class, name(1), "a product");
-            return new Lever.OfProduct(path, index, id, field);
+            return perYearIfAsked(new Lever.OfProduct(rateOnly(), index, id, field));
         }
 
         private Lever terms(Side side) {

@@ -577,7 +577,7 @@ public final class DealOptimizer {
      * unit of the ratio, shared by the condition's rules (the lowest year's margin falls short by the
      * most any year does). Empty when the relaxed problem could not be solved.
      */
-    private static List<Relaxation> relaxOnce(AffineModel model, String backend, long deadline, double[] denominator) {
+    private static List<Relaxation> relaxOnce(AffineModel model, String backend, Deadline deadline, double[] denominator) {
         List<Constraint> constraints = model.problem.constraints();
         SolverModel sm = slackModel(model, backend, deadline);
         try {
@@ -638,7 +638,7 @@ public final class DealOptimizer {
      * nor the deal's size (it scales with the deal, as the money slack it converts does). A denominator
      * that is nowhere positive (no ratio rule then) or not found in time counts as 1.
      */
-    private static double largestDenominator(AffineModel model, String backend, long deadline, int r) {
+    private static double largestDenominator(AffineModel model, String backend, Deadline deadline, int r) {
         SolverModel sm = new SolverModel(model, backend, null);
         try {
             for (MPConstraint rule : sm.rules) rule.setBounds(-MPSolver.infinity(), MPSolver.infinity());
@@ -648,7 +648,7 @@ public final class DealOptimizer {
             d.terms.forEach(o::setCoefficient);
             o.setOffset(d.constant);
             o.setMaximization();
-            sm.solver.setTimeLimit(millisUntil(deadline));
+            sm.solver.setTimeLimit(deadline.millisLeft());
             MPSolver.ResultStatus status = sm.solver.solve(exact());
             double largest = status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE
                     ? o.value() : Double.NaN;

@@ -52,6 +52,10 @@ public class EvaluatorBenchmark {
     private final double[] summary = new double[Metric.count()];
     private int discountSlot;
     private int growthSlot;
+    /** The same scenario with a slot per contract year for each rate, and the first product's growth in year 2. */
+    private Evaluator yearsEvaluator;
+    private double[] yearsParameters;
+    private int yearGrowthSlot;
     private long calls;
 
     @Setup
@@ -63,6 +67,10 @@ public class EvaluatorBenchmark {
         String first = scenario.products().get(0).id();
         discountSlot = compiled.slot("terms.discounts[" + first + "]");
         growthSlot = compiled.slot("products[" + first + "].volumeGrowth");
+        CompiledScenario years = compiled.withYearSlots();
+        yearsEvaluator = years.newEvaluator();
+        yearsParameters = years.parameters();
+        yearGrowthSlot = years.slot("products[" + first + "].volumeGrowth[year=2]");
     }
 
     /** A new discount every call: the common case of a sweep over one lever. */
@@ -97,5 +105,13 @@ public class EvaluatorBenchmark {
                 30, 3, 0.8, List.of(), 100_000);
         return new Scenario("large benchmark account", "", "EUR", new Horizon(10, 12), 0.08, 0.1, products, terms, baseline,
                 new CostToServe(250_000, 0.03));
+    }
+
+    /** A new volume growth for one contract year every call: a Monte Carlo run with a perYear lever. */
+    @Benchmark
+    public double newGrowthRateOfOneYear() {
+        yearsParameters[yearGrowthSlot] = 0.01 + 0.0001 * (calls++ & 1023);
+        yearsEvaluator.evaluate(yearsParameters, summary);
+        return summary[Metric.NPV.ordinal()];
     }
 }

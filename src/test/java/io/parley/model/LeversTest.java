@@ -82,12 +82,44 @@ class LeversTest {
             "volume| no field 'volume' in a scenario; levers start with one of products, terms, baseline, supplier, customer, costToServe, horizon",
             "terms..paymentDays| '' is not a field name with an optional [selector]",
             "baseline.contractYears| baseline.contractYears is ignored by the model (the baseline keeps the terms' contractYears, renewalProbability and upfrontInvestment); vary terms.contractYears",
+            // a year picked on a field that does not vary per year, or a year the rate does not have
+            "products[widgets].listPrice[year=2]| 'listPrice' is one value for the whole horizon; per contract year vary only the year-on-year rates products[…].volumeGrowth, products[…].priceEscalator, products[…].costInflation and costToServe.inflation",
+            "terms.paymentDays[year=2]| 'paymentDays' is not a list or map; remove [year=2]",
+            "costToServe.fixedPerYear[year=2]| 'fixedPerYear' is one value for the whole horizon; per contract year vary only the year-on-year rates products[…].volumeGrowth, products[…].priceEscalator, products[…].costInflation and costToServe.inflation",
+            "products[widgets].volumeGrowth[year=4]| [year=4] is not a contract year of volumeGrowth; its years run 1–3",
+            "products[widgets].volumeGrowth[year=0]| [year=0] is not a contract year of volumeGrowth; its years run 1–3",
+            "products[widgets].volumeGrowth[year=two]| [year=two] is not a contract year of volumeGrowth; its years run 1–3",
+            "products[widgets].volumeGrowth[2]| 'volumeGrowth' is not a list or map; remove [2], or pick a contract year: volumeGrowth[year=2]",
+            "products[widgets].priceEscalator[year=1]| [year=1] is not a contract year of priceEscalator; its years run 2–3 (the list price of year 1 is listPrice; the escalator steps it into years 2 on)",
     })
     void aPathThatNamesNothingSaysWhy(String path, String message) {
         assertThatThrownBy(() -> Levers.resolve(path, DEAL))
                 .isInstanceOf(InvalidLeverPathException.class)
                 .hasMessage(message)
                 .satisfies(e -> assertThat(((InvalidLeverPathException) e).path()).isEqualTo(path));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "products[widgets].volumeGrowth[year=1], products[widgets].volumeGrowth, 1",
+            "products[gadgets].priceEscalator[year=2], products[gadgets].priceEscalator, 2",
+            "products[gadgets].costInflation[year=3], products[gadgets].costInflation, 3",
+            "costToServe.inflation[year=3], costToServe.inflation, 3",
+    })
+    void aRateCanBeNamedForOneContractYear(String path, String rate, int year) {
+        Lever lever = Levers.resolve(path, DEAL);
+
+        assertThat(lever).isInstanceOf(Lever.PerYear.class);
+        Lever.PerYear perYear = (Lever.PerYear) lever;
+        assertThat(perYear.scenarioRate().path()).isEqualTo(rate);
+        assertThat(perYear.year()).isEqualTo(year);
+        assertThat(perYear.pointer()).isEqualTo(Levers.resolve(rate, DEAL).pointer());
+        // printed as it is read
+        assertThat(LeverPath.parse(rate).inYear(year).toString()).isEqualTo(path);
+        // the scenario's rate is what a year's rate reads as; a scenario holds no rate per year to set
+        assertThat(Levers.valueOf(DEAL, lever)).isEqualTo(Levers.valueOf(DEAL, perYear.scenarioRate()));
+        assertThatThrownBy(() -> Levers.apply(DEAL, lever, 0.05)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("is varied by the analyses of one scenario");
     }
 
     @Test
