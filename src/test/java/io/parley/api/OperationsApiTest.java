@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class OperationsApiTest {
 
-    static final Path DASHBOARD = Path.of("k8s/grafana/parley-dashboard.json");
+    static final Path DASHBOARD = Path.of("k8s/base/grafana/parley-dashboard.json");
     /** One sample line of the Prometheus text format: name, optional labels, value. */
     static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})? (\\S+)$");
 
