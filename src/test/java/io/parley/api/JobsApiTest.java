@@ -86,6 +86,13 @@ class JobsApiTest {
             // 35 grid points (5 discounts × 7 payment terms) in 4 shards, joined: the unsharded answer exactly
             assertEquals(whole, joined);
             assertEquals(35 + (accept.equals("text/csv") ? 1 : 0), joined.lines().count());
+            // the answer is kept in the one media type the job asked for: a client accepting only another is told which
+            String other = accept.equals("text/csv") ? SweepApiTest.NDJSON : "text/csv";
+            given().filter(Contract.CONFORMS).accept(other).get(location + "/result").then().statusCode(406)
+                    .contentType("application/problem+json").body("errors[0].pointer", org.hamcrest.Matchers.equalTo("Accept"))
+                    .body("detail", org.hamcrest.Matchers.containsString("answers " + accept + " only"));
+            given().filter(Contract.CONFORMS).accept(other + ";q=0.9, " + accept + ";q=0.1").get(location + "/result")
+                    .then().statusCode(200).contentType(accept);
         }
     }
 
