@@ -172,6 +172,51 @@ class JobsApiTest {
     }
 
     @Test
+    void aCallbackTheReceiverFailsIsSentAgainSignedAfresh() throws Exception {
+        // the receiver fails twice (503), then takes the third send; each send's signature is checked on its own
+        BlockingQueue<String[]> calls = new ArrayBlockingQueue<>(5);
+        java.util.concurrent.atomic.AtomicInteger sends = new java.util.concurrent.atomic.AtomicInteger();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/flaky", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            calls.add(new String[] {exchange.getRequestHeaders().getFirst("Parley-Signature"), new String(body, StandardCharsets.UTF_8),
+                    Long.toString(System.nanoTime())});
+            exchange.sendResponseHeaders(sends.incrementAndGet() <= 2 ? 503 : 204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            ObjectNode job = job("sweepAnalysis", SweepApiTest.grid(), "text/csv", 1)
+                    .put("callbackUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/flaky");
+            submit(job).then().statusCode(202);
+            String[][] three = new String[3][];
+            for (int i = 0; i < 3; i++) {
+                three[i] = calls.poll(60, TimeUnit.SECONDS);
+                assertTrue(three[i] != null, "send " + (i + 1) + " came");
+            }
+            for (String[] call : three) assertEquals(expectedSignature(call[0], call[1]), call[0]);
+            assertEquals(three[0][1], three[2][1], "the same note each time");
+            // pauses of the test profile's first pause (0.2 s), then twice it
+            long firstPause = Long.parseLong(three[1][2]) - Long.parseLong(three[0][2]);
+            long secondPause = Long.parseLong(three[2][2]) - Long.parseLong(three[1][2]);
+            assertTrue(firstPause >= TimeUnit.MILLISECONDS.toNanos(200), "first pause " + firstPause + " ns");
+            assertTrue(secondPause >= TimeUnit.MILLISECONDS.toNanos(400), "second pause " + secondPause + " ns");
+            Thread.sleep(1500);
+            assertEquals(3, sends.get(), "taken on the third send: no fourth");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    /** The receiver's check: HMAC-SHA256 of "<t>.<body>" with the shared secret (application.properties, test profile). */
+    private static String expectedSignature(String header, String body) throws Exception {
+        String t = header.substring(2, header.indexOf(','));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("test-callback-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void theCallbackIsSignedWithTheConfiguredSecret() throws Exception {
         BlockingQueue<String[]> calls = new ArrayBlockingQueue<>(1);
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
