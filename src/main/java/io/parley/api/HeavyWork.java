@@ -139,7 +139,7 @@ public class HeavyWork {
      */
     public Permit admit(String pointer, Cost cost) {
         refuseOverCeiling(pointer, cost);
-        ComputeQuota.Charge charge = quota.charge(cost.units());
+        ComputeQuota.Charge charge = quota.charge(cost);
         return cost.units() <= limits.lightCostUnits() ? admitted(new Permit(currentResponse(), false)) : acquire(charge);
     }
 
@@ -149,7 +149,7 @@ public class HeavyWork {
      */
     public Permit admitHeavy(String pointer, Cost cost) {
         refuseOverCeiling(pointer, cost);
-        return acquire(quota.charge(cost.units()));
+        return acquire(quota.charge(cost));
     }
 
     /**
@@ -165,7 +165,7 @@ public class HeavyWork {
                     bytes, budget);
         }
         refuseOverCeiling(pointer, cost);
-        ComputeQuota.Charge charge = quota.charge(cost.units());
+        ComputeQuota.Charge charge = quota.charge(cost);
         Permit permit = acquire(charge);
         if (reservedBytes.addAndGet(bytes) > budget) {
             reservedBytes.addAndGet(-bytes);
