@@ -40,7 +40,6 @@ public class ComputeQuota {
     private final Clock clock;
     private final CurrentCaller caller;
     private final CurrentVertxRequest request;
-
     private final Meters meters;
 
     public ComputeQuota(ParleyConfig config, Clock clock, CurrentCaller caller, CurrentVertxRequest request, Meters meters) {
@@ -52,20 +51,15 @@ public class ComputeQuota {
         this.request = request;
     }
 
-    /**
-     * Charges {@code units} of work to the caller, writes the RateLimit fields on the answer, and
-     * throws the 429 (or 422) when the budget does not allow them. No caller (a batch run calling in
-     * directly) or quotas turned off: nothing is charged.
-     *
-     * @return the charge, to {@link Charge#refund()} when the work is refused for another reason
-     */
+    /** Charges one request's work ({@link #charge(List)}). */
     public Charge charge(Cost cost) {
         return charge(List.of(cost));
     }
 
     /**
-     * Charges the work of {@code costs} together, as {@link #charge(long)} does, and once it is let in
-     * counts it for the operation asking (ops/Meters): evaluations and product-periods per operation.
+     * Charges the work of {@code costs} together to the caller (RateLimit fields on the answer; 429,
+     * or 422, past the budget), and once it is let in counts it for the operation asking
+     * (ops/Meters): evaluations and product-periods per operation.
      */
     public Charge charge(List<Cost> costs) {
         Charge charge = charge(Cost.units(costs));
@@ -84,6 +78,13 @@ public class ComputeQuota {
         return path.replaceAll("/[0-9]+(?=/|$)", "/{id}");
     }
 
+    /**
+     * Charges {@code units} of work to the caller, writes the RateLimit fields on the answer, and
+     * throws the 429 (or 422) when the budget does not allow them. No caller (a batch run calling in
+     * directly) or quotas turned off: nothing is charged.
+     *
+     * @return the charge, to {@link Charge#refund()} when the work is refused for another reason
+     */
     private Charge charge(long units) {
         Caller who = enabled ? caller.get().orElse(null) : null;
         if (who == null) return Charge.NONE;
