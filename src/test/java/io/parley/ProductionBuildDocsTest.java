@@ -40,6 +40,6 @@ class ProductionBuildDocsTest {
 
     @Test
     void theKubernetesManifestSaysToBuildTheSameWay() throws IOException {
-        assertThat(Files.readString(Path.of("k8s/deployment.yaml"))).contains("mvn -B package -DskipTests " + buildFlags());
+        assertThat(Files.readString(Path.of("k8s/base/deployment.yaml"))).contains("mvn -B package -DskipTests " + buildFlags());
     }
 }

@@ -95,7 +95,7 @@ public class CompareResource {
         List<CompiledScenario> compiledVariants = variants.stream().map(v -> CompiledScenario.compile(v.scenario())).toList();
         List<Cost> costs = new ArrayList<>(List.of(Cost.of(1, compiledBaseline)));
         compiledVariants.forEach(c -> costs.add(Cost.of(1, c)));
-        quota.charge(Cost.units(costs));
+        quota.charge(costs);
         double[] base = compiledBaseline.summary();
         String baselineHash = provenances.hash(baseline);
         Provenance provenance = provenances.of(baseline, root, "baseline");

@@ -2,15 +2,18 @@ package io.parley.api;
 
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.parley.engine.Cost;
 import io.parley.identity.Caller;
 import io.parley.identity.CurrentCaller;
 import io.parley.identity.Quotas;
 import io.parley.identity.Role;
 import io.parley.identity.WorkBudget;
+import io.parley.ops.Meters;
 import io.parley.ops.ParleyConfig;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -38,13 +41,42 @@ public class ComputeQuota {
     private final Clock clock;
     private final CurrentCaller caller;
     private final CurrentVertxRequest request;
+    private final Meters meters;
 
-    public ComputeQuota(ParleyConfig config, Clock clock, CurrentCaller caller, CurrentVertxRequest request) {
+    public ComputeQuota(ParleyConfig config, Clock clock, CurrentCaller caller, CurrentVertxRequest request, Meters meters) {
+        this.meters = meters;
         this.enabled = config.quotas().enabled();
         this.quotas = new Quotas(config.quotas().unitsPerMinute(), roleBudgets(config.quotas().roles()));
         this.clock = clock;
         this.caller = caller;
         this.request = request;
+    }
+
+    /** Charges one request's work ({@link #charge(List)}). */
+    public Charge charge(Cost cost) {
+        return charge(List.of(cost));
+    }
+
+    /**
+     * Charges the work of {@code costs} together to the caller (RateLimit fields on the answer; 429,
+     * or 422, past the budget), and once it is let in counts it for the operation asking
+     * (ops/Meters): evaluations and product-periods per operation.
+     */
+    public Charge charge(List<Cost> costs) {
+        Charge charge = charge(Cost.units(costs));
+        String operation = operation();
+        costs.forEach(cost -> meters.charged(operation, cost));
+        return charge;
+    }
+
+    /** The operation asking, as its path with each numeric id made {@code {id}}: few distinct values, as metrics need. */
+    private String operation() {
+        RoutingContext context = current();
+        return context == null ? "batch" : operationOf(context.request().path());
+    }
+
+    static String operationOf(String path) {
+        return path.replaceAll("/[0-9]+(?=/|$)", "/{id}");
     }
 
     /**
@@ -54,7 +86,7 @@ public class ComputeQuota {
      *
      * @return the charge, to {@link Charge#refund()} when the work is refused for another reason
      */
-    public Charge charge(long units) {
+    private Charge charge(long units) {
         Caller who = enabled ? caller.get().orElse(null) : null;
         if (who == null) return Charge.NONE;
         WorkBudget.Decision decision = quotas.charge(who, units, clock.millis());

@@ -48,7 +48,7 @@ public class EvaluationResource {
 
         Scenario scenario = readScenario(bodies.parse(body), "");
         CompiledScenario compiled = CompiledScenario.compile(scenario);
-        quota.charge(Cost.of(1, compiled).units());
+        quota.charge(Cost.of(1, compiled));
         Report report = compiled.report();
         Provenance provenance = provenances.of(scenario);
 

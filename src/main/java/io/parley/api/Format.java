@@ -60,6 +60,19 @@ enum Format {
         return best;
     }
 
+    /** True when the client's Accept takes this format at all (q above 0), whatever else it prefers. */
+    boolean acceptedBy(List<MediaType> accepted) {
+        return quality(accepted) > 0;
+    }
+
+    /** The format whose media type is {@code mediaType}, as a job names its answer's. */
+    static Format of(String mediaType) {
+        for (Format f : values()) {
+            if (f.mediaType.equals(mediaType)) return f;
+        }
+        throw new IllegalArgumentException("no format answers " + mediaType);
+    }
+
     /** The q the client gives this format: that of the most specific range that matches it (RFC 9110 §12.5.1). */
     private double quality(List<MediaType> accepted) {
         int specificity = -1;

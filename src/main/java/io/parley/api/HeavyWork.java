@@ -161,7 +161,7 @@ public class HeavyWork {
      */
     public Permit admit(String pointer, Cost cost) {
         refuseOverCeiling(pointer, cost);
-        ComputeQuota.Charge charge = quota.charge(cost.units());
+        ComputeQuota.Charge charge = quota.charge(cost);
         Permit permit = cost.units() <= limits.lightCostUnits() ? admitted(new Permit(currentResponse(), false)) : acquire(charge);
         permit.charged(charge, cost);
         return permit;
@@ -173,7 +173,7 @@ public class HeavyWork {
      */
     public Permit admitHeavy(String pointer, Cost cost) {
         refuseOverCeiling(pointer, cost);
-        return acquire(quota.charge(cost.units()));
+        return acquire(quota.charge(cost));
     }
 
     /**
@@ -189,7 +189,7 @@ public class HeavyWork {
                     bytes, budget);
         }
         refuseOverCeiling(pointer, cost);
-        ComputeQuota.Charge charge = quota.charge(cost.units());
+        ComputeQuota.Charge charge = quota.charge(cost);
         Permit permit = acquire(charge);
         if (reservedBytes.addAndGet(bytes) > budget) {
             reservedBytes.addAndGet(-bytes);

@@ -116,9 +116,16 @@ public class JobsResource {
     @GET
     @Path("/{id}/result")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, Format.NDJSON_TYPE})
-    public Response result(@PathParam("id") String id, @Context UriInfo uri) {
+    public Response result(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
         Requests.onlyKnownParameters(uri, Set.of());
         Job job = job(id);
+        Format stored = Format.of(job.mediaType());
+        if (!stored.acceptedBy(headers.getAcceptableMediaTypes())) {
+            // the answer is kept as the endpoint gave it, in the one media type the job asked for
+            throw Problem.of(Problem.Kind.NOT_ACCEPTABLE).detail("job " + id + " answers " + job.mediaType()
+                    + " only, the media type it was submitted with (accept); submit it again with another accept for another")
+                    .error("Accept", "must accept " + job.mediaType(), headers.getHeaderString(HttpHeaders.ACCEPT)).exception();
+        }
         if (job.state() != JobState.SUCCEEDED) {
             throw Problem.of(Problem.Kind.JOB_NOT_FINISHED).detail("job " + id + " is " + job.state().apiName()
                     + "; its answer is here once it has succeeded (GET /api/v1/jobs/" + id + " says where it is)").exception();

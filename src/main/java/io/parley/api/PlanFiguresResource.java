@@ -63,7 +63,7 @@ public class PlanFiguresResource {
         List<PlanScenario> stored = plans.scenarios(planId);
         // one evaluation of each stored scenario, charged together before any runs
         List<CompiledScenario> compiled = stored.stream().map(s -> CompiledScenario.compile(PlanPaths.scenario(s, mapper))).toList();
-        quota.charge(Cost.units(compiled.stream().map(c -> Cost.of(1, c)).toList()));
+        quota.charge(compiled.stream().map(c -> Cost.of(1, c)).toList());
         for (int i = 0; i < stored.size(); i++) {
             double[] summary = compiled.get(i).summary();
             List<Object> row = new ArrayList<>(List.of(stored.get(i).id(), stored.get(i).name()));
@@ -89,7 +89,7 @@ public class PlanFiguresResource {
         CompiledScenario compiled = CompiledScenario.compile(PlanPaths.scenario(stored, mapper));
         String path = single(uri, "lever");
         if (path == null) {
-            quota.charge(Cost.of(1, compiled).units());
+            quota.charge(Cost.of(1, compiled));
             StringBuilder out = header(List.of(), metrics);
             double[] summary = compiled.summary();
             Csv.cells(out, metrics.stream().map(m -> (Object) summary[m.ordinal()]).toArray());
@@ -97,7 +97,7 @@ public class PlanFiguresResource {
         }
         BoundLever lever = lever(compiled, path);
         Grid grid = new Grid(List.of(lever), List.<double[]>of(values(uri, numbers, compiled, lever)));
-        quota.charge(Cost.of(grid.size(), compiled).units());
+        quota.charge(Cost.of(grid.size(), compiled));
         StringBuilder out = header(List.of(path), metrics);
         try {
             Sweep.run(compiled, grid, metrics, 0, grid.size(), (index, point, figures) -> {

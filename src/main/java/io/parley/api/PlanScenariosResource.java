@@ -214,7 +214,7 @@ public class PlanScenariosResource {
 
     /** One evaluation of {@code compiled}, charged to the caller's budget before it runs. */
     private CompiledScenario charged(CompiledScenario compiled) {
-        quota.charge(Cost.of(1, compiled).units());
+        quota.charge(Cost.of(1, compiled));
         return compiled;
     }
 }

@@ -48,6 +48,12 @@ public interface JobRepository {
     /** Shards not done (queued or running) of jobs not finished, as (job id, shard) pairs. */
     List<ShardRef> unfinishedShards();
 
+    /**
+     * Whether shard {@code shard} of job {@code id} is, as read now, neither done nor part of a job
+     * that has finished: the second look recovery takes at a shard the queue no longer holds.
+     */
+    boolean unfinished(String id, int shard);
+
     /** A shard of a job. */
     record ShardRef(String job, int shard) {
     }

@@ -184,13 +184,19 @@ public class Jobs {
     /**
      * Queues again every unfinished shard of an unfinished job that the queue no longer holds: a shard
      * whose replica was stopped while it ran ended its queue entry without an answer (a replica that
-     * dies is recovered by the queue itself). A shard marks itself done before its entry ends, so a
-     * shard not done and not held is lost, never merely finishing. Answers how many were queued again.
+     * dies is recovered by the queue itself). A shard marks itself done before its entry ends, and a
+     * cancel ends the job in the transaction that takes its entries off the queue; so a shard that is
+     * not held, and is still unfinished when read <em>after</em> the queue said so, is lost. The list
+     * itself is read first and may be stale by then: a shard listed as running that finished, or whose
+     * job was cancelled, before the queue was asked is not held either, and is not lost. Answers how
+     * many were queued again.
      */
     public int recoverLostShards() {
         int requeued = 0;
         for (JobRepository.ShardRef ref : store.unfinishedShards()) {
-            if (!queue.holds(ref.job(), ref.shard()) && queue.requeue(ref.job(), ref.shard())) requeued++;
+            if (queue.holds(ref.job(), ref.shard())) continue;
+            if (!store.unfinished(ref.job(), ref.shard())) continue; // it ended between the list and the queue's answer
+            if (queue.requeue(ref.job(), ref.shard())) requeued++;
         }
         return requeued;
     }

@@ -17,6 +17,14 @@ public interface JobsConfig {
     /** The secret completion callbacks are signed with; without one, callbacks are refused at submit. */
     Optional<String> callbackSecret();
 
+    /** Sends of a completion callback in all, the first included, while its receiver does not take it (1–10). */
+    @WithDefault("5")
+    int callbackAttempts();
+
+    /** The pause before a callback's second send; each later pause doubles it (ISO-8601, e.g. PT5S). */
+    @WithDefault("PT5S")
+    Duration callbackFirstPause();
+
     /** How often each replica deletes expired jobs (a Quarkus scheduler period, e.g. 10m). */
     @WithDefault("10m")
     String expireEvery();

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
+import io.parley.engine.Cost;
 
 /**
  * The service's own meters, which a resource feeds in one line per request: the evaluator's hot loop
@@ -21,6 +22,10 @@ public class Meters {
 
     /** Engine evaluations asked for, tagged by the analysis that asked; its rate is evaluations per second. */
     public static final String EVALUATIONS = "parley.evaluations";
+    /** Evaluations each operation was let in to run (charged to its caller), tagged by the operation's path. */
+    public static final String OPERATION_EVALUATIONS = "parley.operation.evaluations";
+    /** The same work in product-periods (evaluations × products × periods), what its time grows with. */
+    public static final String OPERATION_PRODUCT_PERIODS = "parley.operation.product.periods";
     /** Optimiser solves, tagged by status and backend, timed by the solver's own clock. */
     public static final String SOLVES = "parley.solves";
 
@@ -35,6 +40,18 @@ public class Meters {
         Counter.builder(EVALUATIONS).description("Scenario evaluations run by the engine")
                 .tag("analysis", analysis).register(registry).increment(evaluations);
         Span.current().setAttribute("parley.evaluations", evaluations);
+    }
+
+    /**
+     * Counts the work one request of {@code operation} was let in to do, as it was charged: the
+     * evaluations it asked for at most and the product-periods they work through. Every operation
+     * that evaluates is charged (api/ComputeQuota), so every one is counted.
+     */
+    public void charged(String operation, Cost cost) {
+        Counter.builder(OPERATION_EVALUATIONS).description("Scenario evaluations each operation was let in to run")
+                .tag("operation", operation).register(registry).increment(cost.evaluations());
+        Counter.builder(OPERATION_PRODUCT_PERIODS).description("Product-periods (evaluations × products × periods) each operation was let in to work through")
+                .tag("operation", operation).register(registry).increment(cost.units());
     }
 
     /** Records one solve: its status (optimal, feasible, infeasible, ...), the solver, and how long it took. */

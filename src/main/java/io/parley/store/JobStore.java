@@ -189,6 +189,21 @@ public class JobStore implements JobRepository {
     }
 
     @Override
+    public boolean unfinished(String id, int shard) {
+        try (Connection c = data.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT 1 FROM job_shard s JOIN job j ON j.id = s.job_id "
+                     + "WHERE s.job_id = ? AND s.shard = ? AND j.state IN ('queued', 'running') AND s.state IN ('queued', 'running')")) {
+            s.setString(1, id);
+            s.setInt(2, shard);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading shard " + shard + " of job " + id + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public List<ShardRef> unfinishedShards() {
         try (Connection c = data.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT s.job_id, s.shard FROM job_shard s JOIN job j ON j.id = s.job_id "

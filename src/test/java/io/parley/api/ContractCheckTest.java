@@ -23,16 +23,26 @@ class ContractCheckTest {
         }
     }
 
+    static final String DOCUMENTED_PROBLEM = "{\"type\":\"urn:parley:problem:validation\",\"title\":\"t\",\"status\":422,"
+            + "\"detail\":\"d\",\"instance\":\"/api/v1/evaluate\",\"errors\":[{\"pointer\":\"/name\",\"message\":\"is required\"}]}";
+
+    /** An answer of evaluate with the request id every answer carries. */
     static ValidationReport problemResponse(String body) {
         return VALIDATOR.validateResponse("/api/v1/evaluate", Request.Method.POST,
-                SimpleResponse.Builder.status(422).withContentType("application/problem+json").withBody(body).build());
+                SimpleResponse.Builder.status(422).withContentType("application/problem+json")
+                        .withHeader("X-Request-Id", "gw-1").withBody(body).build());
     }
 
     @Test
     void aDocumentedProblemPasses() {
-        assertThat(problemResponse("{\"type\":\"urn:parley:problem:validation\",\"title\":\"t\",\"status\":422,"
-                + "\"detail\":\"d\",\"instance\":\"/api/v1/evaluate\",\"errors\":[{\"pointer\":\"/name\",\"message\":\"is required\"}]}")
-                .hasErrors()).isFalse();
+        assertThat(problemResponse(DOCUMENTED_PROBLEM).hasErrors()).isFalse();
+    }
+
+    @Test
+    void anAnswerWithoutTheRequestIdFails() {
+        assertThat(VALIDATOR.validateResponse("/api/v1/evaluate", Request.Method.POST,
+                SimpleResponse.Builder.status(422).withContentType("application/problem+json").withBody(DOCUMENTED_PROBLEM).build())
+                .hasErrors()).isTrue();
     }
 
     @Test

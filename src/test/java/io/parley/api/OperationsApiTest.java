@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class OperationsApiTest {
 
-    static final Path DASHBOARD = Path.of("k8s/grafana/parley-dashboard.json");
+    static final Path DASHBOARD = Path.of("k8s/base/grafana/parley-dashboard.json");
     /** One sample line of the Prometheus text format: name, optional labels, value. */
     static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})? (\\S+)$");
 
@@ -96,6 +96,10 @@ class OperationsApiTest {
         // the 5 × 7 grid; Morris' default 20 trajectories over 1 lever, 20 × (1 + 1); the refused run computes nothing
         assertThat(change(before, after, "parley_evaluations_total", "analysis=\"sweep\"")).isEqualTo(35);
         assertThat(change(before, after, "parley_evaluations_total", "analysis=\"morris\"")).isEqualTo(40);
+        // per operation: the sweep's 35 evaluations of single-year-spot.json (3 products × 1 year of 1 period)
+        assertThat(change(before, after, "parley_operation_evaluations_total", "operation=\"/api/v1/analyses/sweep\"")).isEqualTo(35);
+        assertThat(change(before, after, "parley_operation_product_periods_total", "operation=\"/api/v1/analyses/sweep\"")).isEqualTo(35 * 3);
+        assertThat(change(before, after, "parley_operation_evaluations_total", "operation=\"/api/v1/optimize\"")).isPositive();
         // sweep, Morris and the solve were let in; the second Morris found every slot taken
         assertThat(change(before, after, "parley_heavy_work_total", "result=\"success\"")).isEqualTo(3);
         assertThat(change(before, after, "parley_heavy_work_total", "result=\"failure\"")).isEqualTo(1);
