@@ -29,7 +29,8 @@ import io.parley.model.Scenario;
  * answer written. Run with {@code -prof gc}: bytes allocated per request are stable on a loaded
  * machine where times are not. It lives in {@code io.parley.api} because the steps are the shell's.
  *
- * <pre>mvn -B -Pbench test-compile exec:exec -Dbench.args="EvaluateRequestBenchmark -prof gc"</pre>
+ * <p>{@code mvn -B -Pbench test-compile exec:exec -Dbench.args=EvaluateRequestBenchmark} runs it; with
+ * {@code -prof gc}, JMH started directly as docs/performance.md shows.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -31,7 +31,9 @@ import io.parley.engine.Metric;
  * or NDJSON, into a stream that discards the bytes: points per second and, with {@code -prof gc},
  * bytes allocated per point, without the network and the client that share the cores over HTTP.
  *
- * <pre>java -cp … org.openjdk.jmh.Main SweepStreamBenchmark -prof gc</pre>
+ * <p>{@code mvn -B -Pbench test-compile exec:exec -Dbench.args=SweepStreamBenchmark} runs it; with
+ * {@code -prof gc}, JMH started directly as docs/performance.md shows. scripts/bench-sweep-http.sh
+ * prints its score beside the HTTP figure.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
