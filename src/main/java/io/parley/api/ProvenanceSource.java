@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.document.RequestHash;
 import io.parley.document.ScenarioJson;
@@ -56,8 +57,10 @@ public class ProvenanceSource {
      * are written, or how, are left out by the caller, so the JSON and the CSV of a request share a hash.
      */
     Provenance of(Scenario scenario, JsonNode request, String field, Provenance.Sampled sampled, Map<String, JsonNode> query) {
+        // one canonical form for both hashes: the scenario's is of its JSON, the request's holds it
+        ObjectNode canonical = ScenarioJson.canonical(scenario, mapper);
         Map<String, JsonNode> replaced = new LinkedHashMap<>();
-        replaced.put(field == null ? "scenario" : field, ScenarioJson.canonical(scenario, mapper));
+        replaced.put(field == null ? "scenario" : field, canonical);
         if (sampled != null) {
             // the seed and method used, so a default left out and the same value stated hash alike
             replaced.put("seed", JsonNodeFactory.instance.numberNode(sampled.seed()));
@@ -68,7 +71,7 @@ public class ProvenanceSource {
             query.forEach(parameters::set);
             replaced.put("query", parameters);
         }
-        return new Provenance(engineVersion, Provenance.MODEL_VERSION, hash(scenario), RequestHash.of(request, replaced),
+        return new Provenance(engineVersion, Provenance.MODEL_VERSION, ScenarioJson.hashOf(canonical, mapper), RequestHash.of(request, replaced),
                 sampled == null ? null : sampled.method(), sampled == null ? null : sampled.seed());
     }
 

@@ -1,14 +1,12 @@
 package io.parley.document;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -44,12 +42,7 @@ public final class RequestHash {
         replaced.forEach(whole::set);
         StringBuilder canonical = new StringBuilder();
         write(whole, canonical);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return Sha256.named(canonical.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The canonical text of a JSON value: keys sorted, numbers as plain decimals, strings JSON-quoted. */
@@ -63,7 +56,7 @@ public final class RequestHash {
             out.append('{');
             for (int i = 0; i < keys.size(); i++) {
                 if (i > 0) out.append(',');
-                out.append(NODES.textNode(keys.get(i))).append(':');
+                quoted(keys.get(i), out).append(':');
                 write(node.get(keys.get(i)), out);
             }
             out.append('}');
@@ -78,8 +71,22 @@ public final class RequestHash {
             out.append(node.longValue());
         } else if (node.isNumber()) {
             out.append(Numbers.plain(node.doubleValue())); // a whole number as one, like the integral branch
+        } else if (node.isTextual()) {
+            quoted(node.textValue(), out);
+        } else if (node.isBoolean()) {
+            out.append(node.booleanValue());
         } else {
-            out.append(node); // a string (quoted and escaped as JSON) or a boolean
+            out.append(node); // no other kind comes from a parsed body
         }
+    }
+
+    /**
+     * {@code text} as a JSON string, escaped as Jackson writes one: the text a node's {@code toString()}
+     * gives, without a serialiser run per key and value (half the allocation of a small evaluate).
+     */
+    private static StringBuilder quoted(String text, StringBuilder out) {
+        out.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(text, out);
+        return out.append('"');
     }
 }

@@ -1,10 +1,7 @@
 package io.parley.document;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -292,12 +289,14 @@ public final class ScenarioJson {
 
     /** {@code sha256:} and the hex SHA-256 of the normalised scenario's compact JSON. */
     public static String hash(Scenario s, ObjectMapper mapper) {
+        return hashOf(canonical(s, mapper), mapper); // every default explicit: a default stated or left out means the same scenario
+    }
+
+    /** {@link #hash} of a scenario already in its {@link #canonical} form, so a caller that needs both makes it once. */
+    public static String hashOf(ObjectNode canonical, ObjectMapper mapper) {
         try {
-            // every default explicit: a default stated or left out means the same scenario
-            byte[] canonical = mapper.writeValueAsBytes(canonical(s, mapper));
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical);
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            return Sha256.named(mapper.writeValueAsBytes(canonical));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot hash a scenario", e);
         }
     }

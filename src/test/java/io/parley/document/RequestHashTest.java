@@ -1,11 +1,13 @@
 package io.parley.document;
 
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.parley.Fixtures;
 
@@ -48,5 +50,43 @@ class RequestHashTest {
     void aSeedBeyondADoublesPrecisionKeepsEveryDigit() {
         // 2^53 + 1 and 2^53 are one double but two seeds
         assertThat(hash("{\"seed\":9007199254740993}")).isNotEqualTo(hash("{\"seed\":9007199254740992}"));
+    }
+
+    @Test
+    void textIsQuotedExactlyAsJacksonWritesItSoNoHashChanges() {
+        // the canonical form quoted keys and strings by a node's toString() (Jackson's serialiser) until
+        // issue 17; it now escapes them directly, and every hash named before must stay the same
+        SplittableRandom random = new SplittableRandom(17);
+        for (int i = 0; i < 20_000; i++) {
+            String text = randomText(random);
+            StringBuilder direct = new StringBuilder();
+            RequestHash.write(TextNode.valueOf(text), direct);
+            assertThat(direct.toString()).as("%s", text).isEqualTo(TextNode.valueOf(text).toString());
+        }
+    }
+
+    @Test
+    void keysAreQuotedExactlyAsJacksonWritesThem() {
+        String key = "a\"b\\c\u0001\n\u2028é€😀\ud800";
+        StringBuilder direct = new StringBuilder();
+        RequestHash.write(Fixtures.MAPPER.createObjectNode().put(key, 1), direct);
+        assertThat(direct.toString()).isEqualTo("{" + TextNode.valueOf(key) + ":1}");
+    }
+
+    /** Up to 12 characters from every kind JSON escapes or passes: controls, quotes, Latin-1, the BMP, pairs and lone surrogates. */
+    private static String randomText(SplittableRandom random) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(13);
+        for (int k = 0; k < length; k++) {
+            switch (random.nextInt(6)) {
+                case 0 -> text.append((char) random.nextInt(0x20)); // a control character
+                case 1 -> text.append("\"\\/'".charAt(random.nextInt(4)));
+                case 2 -> text.append((char) random.nextInt(0x20, 0x7f));
+                case 3 -> text.append((char) random.nextInt(0x7f, 0x800)); // DEL, Latin-1 and beyond
+                case 4 -> text.append((char) random.nextInt(0x800, 0x10000)); // the BMP, lone surrogates included
+                default -> text.appendCodePoint(random.nextInt(0x10000, 0x110000)); // a surrogate pair
+            }
+        }
+        return text.toString();
     }
 }

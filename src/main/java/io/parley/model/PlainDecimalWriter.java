@@ -1,0 +1,107 @@
+package io.parley.model;
+
+/**
+ * Writes the text of {@link Numbers#plain} as ASCII bytes into a caller's buffer, allocating
+ * nothing: for streams of millions of numbers, where a String per cell was most of the garbage.
+ * The digits are {@link Double#toString}'s (the JDK's {@code StringBuilder.append(double)} gives
+ * the same text into a buffer this writer keeps), so the text is identical to {@code plain}'s,
+ * which a property test checks over random doubles of every magnitude.
+ *
+ * <p>Not thread-safe: one per stream.
+ */
+public final class PlainDecimalWriter {
+
+    /**
+     * Room enough for the longest text: a sign, {@code 0.}, 323 zeros and Double.toString's digits (17,
+     * a few more in the JDK's rare long forms; 24 allowed) for the smallest doubles (10^-324), or a sign
+     * and 309 digits for the largest (1.8 × 10^308).
+     */
+    public static final int MAX_LENGTH = 350;
+    /** The longest whole number written as a long: below it every double that is whole is exact. */
+    private static final double WHOLE_BELOW = 1e15;
+
+    /** Double.toString's text of the number being written (one digit, a point, digits, maybe E and an exponent). */
+    private final StringBuilder scientific = new StringBuilder(32);
+
+    /**
+     * Writes {@code Numbers.plain(value)} at {@code at}, which needs {@link #MAX_LENGTH} bytes free.
+     *
+     * @return the position after the last byte written
+     */
+    public int write(double value, byte[] out, int at) {
+        if (value == Math.rint(value) && Math.abs(value) < WHOLE_BELOW) {
+            return write((long) value, out, at); // -0.0 too: plain writes it 0
+        }
+        scientific.setLength(0);
+        scientific.append(value);
+        int e = scientific.indexOf("E");
+        if (e < 0) {
+            // between 10^-3 and 10^7, or not finite: Double.toString's text is already plain
+            return copy(0, scientific.length(), out, at);
+        }
+        int p = at;
+        boolean negative = scientific.charAt(0) == '-';
+        if (negative) out[p++] = '-';
+        int first = negative ? 1 : 0; // the one digit before the point, then the point, then the rest
+        int digits = e - first - 1;
+        int exponent = Integer.parseInt(scientific, e + 1, scientific.length(), 10);
+        int point = 1 + exponent; // digits before the decimal point
+        if (point <= 0) {
+            out[p++] = '0';
+            out[p++] = '.';
+            for (int z = 0; z < -point; z++) out[p++] = '0';
+            p = digits(first, 0, digits, out, p);
+            return withoutTrailingZeros(out, p);
+        }
+        if (point >= digits) {
+            p = digits(first, 0, digits, out, p);
+            for (int z = digits; z < point; z++) out[p++] = '0';
+            return p;
+        }
+        p = digits(first, 0, point, out, p);
+        out[p++] = '.';
+        p = digits(first, point, digits, out, p);
+        return withoutTrailingZeros(out, p);
+    }
+
+    /**
+     * Writes a whole number's decimal digits at {@code at} (20 bytes at most).
+     *
+     * @return the position after the last byte written
+     */
+    public static int write(long value, byte[] out, int at) {
+        int p = at;
+        if (value < 0) out[p++] = '-';
+        int length = 1;
+        for (long rest = value / 10; rest != 0; rest /= 10) length++;
+        int end = p + length;
+        long rest = value;
+        for (int i = end - 1; i >= p; i--) {
+            out[i] = (byte) ('0' + Math.abs(rest % 10)); // each digit from the remainder's magnitude: Long.MIN_VALUE too
+            rest /= 10;
+        }
+        return end;
+    }
+
+    /** Copies the digits [from, to) of the significand (the point after its first digit skipped). */
+    private int digits(int first, int from, int to, byte[] out, int at) {
+        int p = at;
+        for (int d = from; d < to; d++) {
+            out[p++] = (byte) scientific.charAt(d == 0 ? first : first + 1 + d);
+        }
+        return p;
+    }
+
+    private int copy(int from, int to, byte[] out, int at) {
+        int p = at;
+        for (int i = from; i < to; i++) out[p++] = (byte) scientific.charAt(i);
+        return p;
+    }
+
+    /** Drops the zeros that end a fraction, and its point when nothing is left after it. */
+    private static int withoutTrailingZeros(byte[] out, int end) {
+        int p = end;
+        while (out[p - 1] == '0') p--;
+        return out[p - 1] == '.' ? p - 1 : p;
+    }
+}
