@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -47,19 +48,16 @@ public class JobsResource {
 
     private static final Set<String> FIELDS = Set.of("operation", "request", "accept", "shards", "callbackUrl");
 
-    private final Jobs jobs;
-    private final JobChecks checks;
-    private final JsonBodies bodies;
-    private final Callers callers;
-    private final ObjectMapper mapper;
-
-    public JobsResource(Jobs jobs, JobChecks checks, JsonBodies bodies, Callers callers, ObjectMapper mapper) {
-        this.jobs = jobs;
-        this.checks = checks;
-        this.bodies = bodies;
-        this.callers = callers;
-        this.mapper = mapper;
-    }
+    @Inject
+    Jobs jobs;
+    @Inject
+    JobChecks checks;
+    @Inject
+    JsonBodies bodies;
+    @Inject
+    Callers callers;
+    @Inject
+    ObjectMapper mapper;
 
     /** A job as answered: where it is, how far along, and when it has succeeded where its answer is. */
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
