@@ -95,84 +95,87 @@ public final class EveryOperation {
         new EveryOperation(URI.create(args[0]), contract, args[2]).run();
     }
 
+    /** The id every call sends as X-Request-Id, so the service's answers can be matched to this run in its log. */
+    private static final String ID = "generated-client-test";
+
     private interface Call {
         Object answer() throws Exception;
     }
 
     private void run() {
         Map<String, Call> calls = new LinkedHashMap<>();
-        calls.put("evaluateScenario", () -> evaluation.evaluateScenario(body("evaluateScenario", Scenario.class), null, null));
-        calls.put("compareScenarios", () -> evaluation.compareScenarios(body("compareScenarios", CompareRequest.class), null));
-        calls.put("tornadoAnalysis", () -> analyses.tornadoAnalysis(body("tornadoAnalysis", TornadoRequest.class)));
-        calls.put("spiderAnalysis", () -> analyses.spiderAnalysis(body("spiderAnalysis", SpiderRequest.class)));
-        calls.put("sweepAnalysis", () -> analyses.sweepAnalysis(body("sweepAnalysis", SweepRequest.class), null, null, null, null));
-        calls.put("goalSeekAnalysis", () -> analyses.goalSeekAnalysis(body("goalSeekAnalysis", GoalSeekRequest.class)));
-        calls.put("breakEvenAnalysis", () -> analyses.breakEvenAnalysis(body("breakEvenAnalysis", BreakEvenRequest.class)));
-        calls.put("bridgeAnalysis", () -> analyses.bridgeAnalysis(body("bridgeAnalysis", BridgeRequest.class)));
-        calls.put("monteCarloAnalysis", () -> uncertainty.monteCarloAnalysis(body("monteCarloAnalysis", MonteCarloRequest.class), null, null));
-        calls.put("sobolAnalysis", () -> uncertainty.sobolAnalysis(body("sobolAnalysis", SobolRequest.class)));
-        calls.put("morrisAnalysis", () -> uncertainty.morrisAnalysis(body("morrisAnalysis", MorrisRequest.class)));
-        calls.put("optimizeDeal", () -> optimisation.optimizeDeal(body("optimizeDeal", OptimizeRequest.class), null));
-        calls.put("negotiationFrontier", () -> optimisation.negotiationFrontier(body("negotiationFrontier", FrontierRequest.class)));
-        calls.put("listMetrics", () -> reference.listMetrics());
-        calls.put("getOpenApiDocument", () -> reference.getOpenApiDocument(null));
-        calls.put("health", () -> reference.health());
-        calls.put("getExcelAddinManifest", () -> reference.getExcelAddinManifest());
+        calls.put("evaluateScenario", () -> evaluation.evaluateScenario(body("evaluateScenario", Scenario.class), ID, null, null));
+        calls.put("compareScenarios", () -> evaluation.compareScenarios(body("compareScenarios", CompareRequest.class), ID, null));
+        calls.put("tornadoAnalysis", () -> analyses.tornadoAnalysis(body("tornadoAnalysis", TornadoRequest.class), ID));
+        calls.put("spiderAnalysis", () -> analyses.spiderAnalysis(body("spiderAnalysis", SpiderRequest.class), ID));
+        calls.put("sweepAnalysis", () -> analyses.sweepAnalysis(body("sweepAnalysis", SweepRequest.class), ID, null, null, null, null));
+        calls.put("goalSeekAnalysis", () -> analyses.goalSeekAnalysis(body("goalSeekAnalysis", GoalSeekRequest.class), ID));
+        calls.put("breakEvenAnalysis", () -> analyses.breakEvenAnalysis(body("breakEvenAnalysis", BreakEvenRequest.class), ID));
+        calls.put("bridgeAnalysis", () -> analyses.bridgeAnalysis(body("bridgeAnalysis", BridgeRequest.class), ID));
+        calls.put("monteCarloAnalysis", () -> uncertainty.monteCarloAnalysis(body("monteCarloAnalysis", MonteCarloRequest.class), ID, null, null));
+        calls.put("sobolAnalysis", () -> uncertainty.sobolAnalysis(body("sobolAnalysis", SobolRequest.class), ID));
+        calls.put("morrisAnalysis", () -> uncertainty.morrisAnalysis(body("morrisAnalysis", MorrisRequest.class), ID));
+        calls.put("optimizeDeal", () -> optimisation.optimizeDeal(body("optimizeDeal", OptimizeRequest.class), ID, null));
+        calls.put("negotiationFrontier", () -> optimisation.negotiationFrontier(body("negotiationFrontier", FrontierRequest.class), ID));
+        calls.put("listMetrics", () -> reference.listMetrics(ID));
+        calls.put("getOpenApiDocument", () -> reference.getOpenApiDocument(ID, null));
+        calls.put("health", () -> reference.health(ID));
+        calls.put("getExcelAddinManifest", () -> reference.getExcelAddinManifest(ID));
 
         IssuedApiKey[] key = new IssuedApiKey[1];
-        calls.put("createApiKey", () -> key[0] = identity.createApiKey(body("createApiKey", ApiKeyRequest.class)));
-        calls.put("listApiKeys", () -> identity.listApiKeys());
-        calls.put("revokeApiKey", () -> identity.revokeApiKey(String.valueOf(key[0].getId())));
-        calls.put("listAuditEntries", () -> identity.listAuditEntries(null, null, null));
+        calls.put("createApiKey", () -> key[0] = identity.createApiKey(body("createApiKey", ApiKeyRequest.class), ID));
+        calls.put("listApiKeys", () -> identity.listApiKeys(ID));
+        calls.put("revokeApiKey", () -> identity.revokeApiKey(String.valueOf(key[0].getId()), ID));
+        calls.put("listAuditEntries", () -> identity.listAuditEntries(ID, null, null, null));
 
         // a job's life: submitted, read until it has succeeded, its answer read, then cancelled (an ended job stays as it is)
         Job[] job = new Job[1];
-        calls.put("submitJob", () -> job[0] = jobs.submitJob(body("submitJob", JobRequest.class), UUID.randomUUID().toString()));
+        calls.put("submitJob", () -> job[0] = jobs.submitJob(body("submitJob", JobRequest.class), ID, UUID.randomUUID().toString()));
         calls.put("readJob", () -> {
             for (int i = 0; i < 600 && !"succeeded".equals(String.valueOf(job[0].getState())); i++) {
                 Thread.sleep(100);
-                job[0] = jobs.readJob(job[0].getId());
+                job[0] = jobs.readJob(job[0].getId(), ID);
             }
             return job[0];
         });
-        calls.put("readJobResult", () -> jobs.readJobResult(job[0].getId()));
-        calls.put("cancelJob", () -> jobs.cancelJob(job[0].getId()));
+        calls.put("readJobResult", () -> jobs.readJobResult(job[0].getId(), ID));
+        calls.put("cancelJob", () -> jobs.cancelJob(job[0].getId(), ID));
 
         // a plan's life, in an order in which each call has what it needs
         Plan[] plan = new Plan[1];
         PlanScenario[] scenario = new PlanScenario[1];
         PlanActuals[] actuals = new PlanActuals[1];
-        calls.put("createPlan", () -> plan[0] = plans.createPlan(body("createPlan", PlanChange.class), UUID.randomUUID().toString()));
-        calls.put("readPlan", () -> plans.readPlan(plan[0].getId()));
-        calls.put("listPlans", () -> plans.listPlans(null, null, null, null, null, null, null, null));
-        calls.put("updatePlan", () -> plan[0] = plans.updatePlan(plan[0].getId(), etag(plan[0]), body("updatePlan", PlanChange.class)));
+        calls.put("createPlan", () -> plan[0] = plans.createPlan(body("createPlan", PlanChange.class), ID, UUID.randomUUID().toString()));
+        calls.put("readPlan", () -> plans.readPlan(plan[0].getId(), ID));
+        calls.put("listPlans", () -> plans.listPlans(ID, null, null, null, null, null, null, null, null));
+        calls.put("updatePlan", () -> plan[0] = plans.updatePlan(plan[0].getId(), etag(plan[0]), body("updatePlan", PlanChange.class), ID));
         calls.put("addPlanScenario", () -> scenario[0] = plans.addPlanScenario(plan[0].getId(),
-                body("addPlanScenario", PlanScenarioChange.class), UUID.randomUUID().toString()));
-        calls.put("listPlanScenarios", () -> plans.listPlanScenarios(plan[0].getId()));
-        calls.put("readPlanScenario", () -> plans.readPlanScenario(plan[0].getId(), scenario[0].getId()));
+                body("addPlanScenario", PlanScenarioChange.class), ID, UUID.randomUUID().toString()));
+        calls.put("listPlanScenarios", () -> plans.listPlanScenarios(plan[0].getId(), ID));
+        calls.put("readPlanScenario", () -> plans.readPlanScenario(plan[0].getId(), scenario[0].getId(), ID));
         calls.put("evaluatePlanScenario", () -> plans.evaluatePlanScenario(plan[0].getId(), scenario[0].getId(),
-                body("evaluatePlanScenario", PlanScenarioEvaluation.class), null));
-        calls.put("readPlanScenarioMetric", () -> plans.readPlanScenarioMetric(plan[0].getId(), scenario[0].getId(), MetricName.NPV, null, null));
-        calls.put("readPlanFigures", () -> plans.readPlanFigures(plan[0].getId(), null, null, null, null));
-        calls.put("readPlanScenarioFigures", () -> plans.readPlanScenarioFigures(plan[0].getId(), scenario[0].getId(),
+                body("evaluatePlanScenario", PlanScenarioEvaluation.class), ID, null));
+        calls.put("readPlanScenarioMetric", () -> plans.readPlanScenarioMetric(plan[0].getId(), scenario[0].getId(), MetricName.NPV, ID, null, null));
+        calls.put("readPlanFigures", () -> plans.readPlanFigures(plan[0].getId(), ID, null, null, null, null));
+        calls.put("readPlanScenarioFigures", () -> plans.readPlanScenarioFigures(plan[0].getId(), scenario[0].getId(), ID,
                 "npv,customerNpv", "terms.discounts[widgets]", List.of("0.04", "0.08"), null, null, null));
         IssuedPlanLink[] link = new IssuedPlanLink[1];
-        calls.put("createPlanLink", () -> link[0] = identity.createPlanLink(plan[0].getId(), body("createPlanLink", PlanLinkRequest.class)));
-        calls.put("listPlanLinks", () -> identity.listPlanLinks(plan[0].getId()));
-        calls.put("revokePlanLink", () -> identity.revokePlanLink(plan[0].getId(), String.valueOf(link[0].getId())));
-        calls.put("agreePlanScenario", () -> plans.agreePlanScenario(plan[0].getId(), scenario[0].getId()));
+        calls.put("createPlanLink", () -> link[0] = identity.createPlanLink(plan[0].getId(), ID, body("createPlanLink", PlanLinkRequest.class)));
+        calls.put("listPlanLinks", () -> identity.listPlanLinks(plan[0].getId(), ID));
+        calls.put("revokePlanLink", () -> identity.revokePlanLink(plan[0].getId(), String.valueOf(link[0].getId()), ID));
+        calls.put("agreePlanScenario", () -> plans.agreePlanScenario(plan[0].getId(), scenario[0].getId(), ID));
         calls.put("uploadPlanActuals", () -> actuals[0] = plans.uploadPlanActuals(plan[0].getId(),
-                body("uploadPlanActuals", ActualsUpload.class), UUID.randomUUID().toString(), null));
-        calls.put("listPlanActuals", () -> plans.listPlanActuals(plan[0].getId(), null, null));
-        calls.put("planVariance", () -> plans.planVariance(plan[0].getId(), null, null, null));
-        calls.put("planOverview", () -> plans.planOverview(plan[0].getId(), null));
+                body("uploadPlanActuals", ActualsUpload.class), ID, UUID.randomUUID().toString(), null));
+        calls.put("listPlanActuals", () -> plans.listPlanActuals(plan[0].getId(), ID, null, null));
+        calls.put("planVariance", () -> plans.planVariance(plan[0].getId(), ID, null, null, null));
+        calls.put("planOverview", () -> plans.planOverview(plan[0].getId(), ID, null));
         calls.put("withdrawPlanActual", () -> {
-            plans.withdrawPlanActual(plan[0].getId(), actuals[0].getActuals().get(0).getPeriod());
+            plans.withdrawPlanActual(plan[0].getId(), actuals[0].getActuals().get(0).getPeriod(), ID);
             return "no content";
         });
-        calls.put("listPlanRevisions", () -> plans.listPlanRevisions(plan[0].getId()));
-        calls.put("readPlanRevision", () -> plans.readPlanRevision(plan[0].getId(), 1));
-        calls.put("archivePlan", () -> plans.archivePlan(plan[0].getId(), etag(plans.readPlan(plan[0].getId())), "client test", null));
+        calls.put("listPlanRevisions", () -> plans.listPlanRevisions(plan[0].getId(), ID));
+        calls.put("readPlanRevision", () -> plans.readPlanRevision(plan[0].getId(), 1, ID));
+        calls.put("archivePlan", () -> plans.archivePlan(plan[0].getId(), etag(plans.readPlan(plan[0].getId(), ID)), ID, "client test", null));
 
         for (Map.Entry<String, Call> call : calls.entrySet()) {
             try {
