@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -60,8 +59,8 @@ public class AnalysisResource {
 
     @POST
     @Path("/tornado")
-    public Response tornado(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        AnalysisInput input = bodies.analysisRequest(body, uri, "a tornado request", "scenario", "metrics", "levers", "swing");
+    public Response tornado(byte[] body, @Context HttpHeaders headers) {
+        AnalysisInput input = bodies.analysisRequest(body, "a tornado request", "scenario", "metrics", "levers", "swing");
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", NPV);
         List<Tornado.Input> levers = AnalysisReaders.tornadoLevers(input, compiled, input.leverItems("lever", "levers in one analysis", limits.maxLevers()));
@@ -77,8 +76,8 @@ public class AnalysisResource {
 
     @POST
     @Path("/spider")
-    public Response spider(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        AnalysisInput input = bodies.analysisRequest(body, uri, "a spider request", "scenario", "metrics", "levers", "changes", "changeRange");
+    public Response spider(byte[] body, @Context HttpHeaders headers) {
+        AnalysisInput input = bodies.analysisRequest(body, "a spider request", "scenario", "metrics", "levers", "changes", "changeRange");
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", NPV);
         double[] changes = AnalysisReaders.spiderChanges(input, limits.maxSpiderChanges());
@@ -95,8 +94,8 @@ public class AnalysisResource {
 
     @POST
     @Path("/goal-seek")
-    public Response goalSeek(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        AnalysisInput input = bodies.analysisRequest(body, uri, "a goal-seek request",
+    public Response goalSeek(byte[] body, @Context HttpHeaders headers) {
+        AnalysisInput input = bodies.analysisRequest(body, "a goal-seek request",
                 "scenario", "lever", "metric", "target", "lower", "upper", "tolerance");
         CompiledScenario compiled = input.scenario("scenario");
         Metric metric = input.metric(input.in.required(input.root, "", "metric"), "/metric");
@@ -117,8 +116,8 @@ public class AnalysisResource {
 
     @POST
     @Path("/break-even")
-    public Response breakEven(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        AnalysisInput input = bodies.analysisRequest(body, uri, "a break-even request",
+    public Response breakEven(byte[] body, @Context HttpHeaders headers) {
+        AnalysisInput input = bodies.analysisRequest(body, "a break-even request",
                 "scenario", "metric", "threshold", "levers", "tolerance");
         CompiledScenario compiled = input.scenario("scenario");
         Metric metric = input.metric("metric", Metric.NPV);
@@ -139,8 +138,8 @@ public class AnalysisResource {
 
     @POST
     @Path("/bridge")
-    public Response bridge(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        AnalysisInput input = bodies.analysisRequest(body, uri, "a bridge request",
+    public Response bridge(byte[] body, @Context HttpHeaders headers) {
+        AnalysisInput input = bodies.analysisRequest(body, "a bridge request",
                 "baseline", "variant", "metrics", "method");
         CompiledScenario baseline = input.scenario("baseline");
         List<Metric> metrics = input.metrics("metrics", NPV);

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -41,8 +40,8 @@ public class AuditResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @QueryParameters({"since", "before", "limit"})
     public Response list(@Context UriInfo uri, @Context HttpHeaders headers) {
-        Requests.onlyKnownParameters(uri, Set.of("since", "before", "limit"));
         MultivaluedMap<String, String> q = uri.getQueryParameters();
         Format format = Format.negotiate(headers, Format.JSON, Format.CSV);
         Optional<Instant> since = Optional.ofNullable(q.getFirst("since")).map(AuditResource::instant);

@@ -72,8 +72,8 @@ public class CompareResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @QueryParameters("table")
     public Response compare(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Requests.onlyKnownParameters(uri, Set.of("table"));
         Requests.oneOf(uri, "table", List.of("summary"), "summary");
 
         JsonNode root = bodies.parse(body);

@@ -44,6 +44,7 @@ public class ContractResource {
 
     @GET
     @Produces("application/yaml")
+    @QueryParameters(othersIgnored = true)
     public Response contract(@Context Request request) {
         // RFC 9110 If-None-Match: a 304 (with the ETag, no body) when the client's copy is this one
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);

@@ -2,7 +2,6 @@ package io.parley.api;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -41,8 +40,8 @@ public class EvaluationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @QueryParameters({"detail", "table"})
     public Response evaluate(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Requests.onlyKnownParameters(uri, Set.of("detail", "table"));
         boolean periods = "periods".equals(Requests.oneOf(uri, "detail", List.of("periods"), null));
         String table = Requests.oneOf(uri, "table", TABLES, "summary");
 

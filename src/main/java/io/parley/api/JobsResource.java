@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,8 +75,7 @@ public class JobsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response submit(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of());
+    public Response submit(byte[] body, @Context HttpHeaders headers) {
         Optional<String> key = Optional.ofNullable(headers.getHeaderString("Idempotency-Key"));
         if (key.isPresent() && !IdempotencyKey.isWellFormed(key.get())) {
             throw Problem.of(Problem.Kind.BAD_REQUEST).detail("Idempotency-Key must be " + IdempotencyKey.RULE)
@@ -97,16 +95,14 @@ public class JobsResource {
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response read(@PathParam("id") String id, @Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of());
+    public Response read(@PathParam("id") String id) {
         return Response.ok(answer(job(id))).build();
     }
 
     @DELETE
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response cancel(@PathParam("id") String id, @Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of());
+    public Response cancel(@PathParam("id") String id) {
         Job job = jobs.cancel(callers.caller().tenant(), id).orElseThrow(() -> notFound(id));
         return Response.ok(answer(job)).build();
     }
@@ -114,8 +110,7 @@ public class JobsResource {
     @GET
     @Path("/{id}/result")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, Format.NDJSON_TYPE})
-    public Response result(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Requests.onlyKnownParameters(uri, Set.of());
+    public Response result(@PathParam("id") String id, @Context HttpHeaders headers) {
         Job job = job(id);
         Format stored = Format.of(job.mediaType());
         if (!stored.acceptedBy(headers.getAcceptableMediaTypes())) {

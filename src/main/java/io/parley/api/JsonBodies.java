@@ -1,11 +1,9 @@
 package io.parley.api;
 
 import java.io.IOException;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -58,9 +56,8 @@ public class JsonBodies {
         }
     }
 
-    /** The body read as {@code what} with these fields, after checking the request takes no query parameters. */
-    AnalysisInput analysisRequest(byte[] body, UriInfo uri, String what, String... fields) {
-        Requests.onlyKnownParameters(uri, Set.of());
+    /** The body read as {@code what} with these fields. */
+    AnalysisInput analysisRequest(byte[] body, String what, String... fields) {
         return new AnalysisInput(parse(body), what, fields);
     }
 

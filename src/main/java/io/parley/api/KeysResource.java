@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,8 +43,7 @@ public class KeysResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response create(byte[] body, @Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of());
+    public Response create(byte[] body) {
         JsonNode root = bodies.parse(body);
         List<Violation> violations = new ArrayList<>();
         JsonInput in = new JsonInput(violations);
@@ -71,8 +68,7 @@ public class KeysResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of());
+    public Response list() {
         ArrayNode items = mapper.createArrayNode();
         keys.list(caller()).forEach(k -> items.add(view(k)));
         return Response.ok(mapper.createObjectNode().set("items", items).toString(), MediaType.APPLICATION_JSON).build();
@@ -82,8 +78,7 @@ public class KeysResource {
     @DELETE
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response revoke(@PathParam("id") String id, @Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of());
+    public Response revoke(@PathParam("id") String id) {
         ApiKey revoked = keys.revoke(caller(), PlanPaths.id("id", id, "a key id"))
                 .orElseThrow(() -> PlanPaths.notFound("no API key " + id));
         return Response.ok(view(revoked).toString(), MediaType.APPLICATION_JSON).build();

@@ -23,6 +23,7 @@ public class MetricsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @QueryParameters(othersIgnored = true)
     public ObjectNode metrics() {
         ObjectNode root = mapper.createObjectNode();
         ArrayNode list = root.putArray("metrics");

@@ -2,7 +2,6 @@ package io.parley.api;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -60,8 +59,8 @@ public class OptimizeResource {
 
     @POST
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @QueryParameters("format")
     public Response optimize(byte[] body, @Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of("format"));
         String format = Requests.oneOf(uri, "format", List.of("json", "mps"), "json");
         JsonNode root = bodies.parse(body);
         OptimizeRequests.Optimization request = requests.optimization(root);
@@ -86,8 +85,7 @@ public class OptimizeResource {
     @POST
     @Path("/frontier")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
-    public Response frontier(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Requests.onlyKnownParameters(uri, Set.of());
+    public Response frontier(byte[] body, @Context HttpHeaders headers) {
         Format format = Format.negotiate(headers, Format.JSON, Format.CSV);
         JsonNode root = bodies.parse(body);
         OptimizeRequests.FrontierTrace request = requests.frontier(root);

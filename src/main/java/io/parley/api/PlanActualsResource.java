@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
@@ -73,8 +72,8 @@ public class PlanActualsResource {
     @Path("/actuals")
     @Consumes({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Produces(MediaType.APPLICATION_JSON)
+    @QueryParameters("locale")
     public Response upload(@PathParam("id") String id, byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Requests.onlyKnownParameters(uri, Set.of("locale"));
         SheetNumbers numbers = Requests.sheetNumbers(uri);
         long planId = PlanPaths.planId(id);
         Optional<IdempotencyKey> key = PlanPaths.idempotencyKey(headers, uri, body);
@@ -93,8 +92,8 @@ public class PlanActualsResource {
     @GET
     @Path("/actuals")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @QueryParameters({"dialect", "bom"})
     public Response actuals(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Requests.onlyKnownParameters(uri, Set.of("dialect", "bom"));
         String dialect = Requests.oneOf(uri, "dialect", CsvDialect.NAMES, CsvDialect.RFC4180);
         boolean bom = Boolean.parseBoolean(Requests.oneOf(uri, "bom", List.of("true", "false"), "false"));
         long planId = PlanPaths.plan(plans, id).id();
@@ -105,8 +104,7 @@ public class PlanActualsResource {
 
     @DELETE
     @Path("/actuals/{period}")
-    public Response withdraw(@PathParam("id") String id, @PathParam("period") String period, @Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of());
+    public Response withdraw(@PathParam("id") String id, @PathParam("period") String period) {
         long planId = PlanPaths.planId(id);
         long p = PlanPaths.id("period", period, "a period");
         // a well-formed period beyond what can be stored has no actuals
@@ -122,8 +120,8 @@ public class PlanActualsResource {
     @GET
     @Path("/variance")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @QueryParameters({"table", "dialect", "bom"})
     public Response variance(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Requests.onlyKnownParameters(uri, Set.of("table", "dialect", "bom"));
         String table = Requests.oneOf(uri, "table", VarianceCsv.TABLES, "periods");
         String dialect = Requests.oneOf(uri, "dialect", CsvDialect.NAMES, CsvDialect.RFC4180);
         boolean bom = Boolean.parseBoolean(Requests.oneOf(uri, "bom", List.of("true", "false"), "false"));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -42,9 +41,6 @@ import io.parley.plan.PlanService;
 @Path("/api/v1/plans/{id}")
 public class PlanFiguresResource {
 
-    private static final Set<String> CSV_PARAMETERS = Set.of("metrics", "locale", "dialect", "bom");
-    private static final Set<String> LEVER_PARAMETERS = Set.of("metrics", "lever", "values", "locale", "dialect", "bom");
-
     @Inject ObjectMapper mapper;
     @Inject PlanService plans;
     @Inject ComputeQuota quota;
@@ -53,8 +49,8 @@ public class PlanFiguresResource {
     @GET
     @Path("/figures")
     @Produces(MediaType.WILDCARD)
+    @QueryParameters({"metrics", "locale", "dialect", "bom"})
     public Response scenarios(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Requests.onlyKnownParameters(uri, CSV_PARAMETERS);
         Format.negotiate(headers, Format.CSV);
         List<Metric> metrics = metrics(uri);
         Requests.sheetNumbers(uri); // checked, though this table reads no number
@@ -77,9 +73,9 @@ public class PlanFiguresResource {
     @GET
     @Path("/scenarios/{sid}/figures")
     @Produces(MediaType.WILDCARD)
+    @QueryParameters({"metrics", "lever", "values", "locale", "dialect", "bom"})
     public Response leverValues(@PathParam("id") String id, @PathParam("sid") String sid, @Context UriInfo uri,
                                 @Context HttpHeaders headers) {
-        Requests.onlyKnownParameters(uri, LEVER_PARAMETERS);
         Format.negotiate(headers, Format.CSV);
         List<Metric> metrics = metrics(uri);
         SheetNumbers numbers = Requests.sheetNumbers(uri);

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,8 +50,7 @@ public class PlanLinksResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response create(@PathParam("id") String id, byte[] body, @Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of());
+    public Response create(@PathParam("id") String id, byte[] body) {
         long planId = PlanPaths.plan(plans, id).id();
         JsonNode root = body == null || body.length == 0 ? mapper.createObjectNode() : bodies.parse(body);
         List<Violation> violations = new ArrayList<>();
@@ -81,8 +78,7 @@ public class PlanLinksResource {
     /** Every link of the plan, oldest first, revoked and expired ones included, without tokens. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@PathParam("id") String id, @Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of());
+    public Response list(@PathParam("id") String id) {
         long planId = PlanPaths.id("id", id, "a plan id");
         plans.read(planId).orElseThrow(() -> PlanPaths.notFound("no plan " + id));
         ObjectNode out = mapper.createObjectNode().put("planId", planId);
@@ -95,8 +91,7 @@ public class PlanLinksResource {
     @DELETE
     @Path("/{linkId}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response revoke(@PathParam("id") String id, @PathParam("linkId") String linkId, @Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of());
+    public Response revoke(@PathParam("id") String id, @PathParam("linkId") String linkId) {
         long planId = PlanPaths.id("id", id, "a plan id");
         SpreadsheetLink revoked = links.revoke(callers.caller(), planId, PlanPaths.id("linkId", linkId, "a link id"))
                 .orElseThrow(() -> PlanPaths.notFound("plan " + id + " has no link " + linkId));

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -44,8 +43,8 @@ public class PlanOverviewResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @QueryParameters("asOf")
     public Response overview(@PathParam("id") String id, @Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of("asOf"));
         LocalDate asOf = LocalDate.now(ZoneOffset.UTC);
         String asked = uri.getQueryParameters().getFirst("asOf");
         if (asked != null) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -85,12 +84,10 @@ final class PlanPaths {
     }
 
     /**
-     * A list that belongs to a plan (its scenarios, its revisions) under the plan's id: 404 when there is no plan;
-     * such a list takes no query parameters.
+     * A list that belongs to a plan (its scenarios, its revisions) under the plan's id: 404 when there is no plan.
      */
-    static <T> Response listOf(UriInfo uri, PlanService plans, ObjectMapper mapper, String id, String field,
+    static <T> Response listOf(PlanService plans, ObjectMapper mapper, String id, String field,
                                LongFunction<List<T>> items, Function<T, ObjectNode> row) {
-        Requests.onlyKnownParameters(uri, Set.of());
         long planId = plan(plans, id).id();
         return list(mapper.createObjectNode().put("planId", planId), field, items.apply(planId), row);
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
@@ -59,7 +58,6 @@ public class PlanScenariosResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(@PathParam("id") String id, byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Requests.onlyKnownParameters(uri, Set.of());
         long planId = PlanPaths.planId(id);
         Optional<IdempotencyKey> key = PlanPaths.idempotencyKey(headers, uri, body);
         List<Violation> violations = new ArrayList<>();
@@ -86,22 +84,20 @@ public class PlanScenariosResource {
     }
 
     @GET
-    public Response list(@PathParam("id") String id, @Context UriInfo uri) {
-        return PlanPaths.listOf(uri, plans, mapper, id, "scenarios", plans::scenarios, this::head);
+    public Response list(@PathParam("id") String id) {
+        return PlanPaths.listOf(plans, mapper, id, "scenarios", plans::scenarios, this::head);
     }
 
     @GET
     @Path("/{sid}")
-    public Response read(@PathParam("id") String id, @PathParam("sid") String sid, @Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of());
+    public Response read(@PathParam("id") String id, @PathParam("sid") String sid) {
         return Response.ok(full(stored(id, sid)), MediaType.APPLICATION_JSON).build();
     }
 
     /** Marks this scenario as the agreed one; no other scenario of the plan stays agreed. */
     @POST
     @Path("/{sid}/agree")
-    public Response agree(@PathParam("id") String id, @PathParam("sid") String sid, @Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of());
+    public Response agree(@PathParam("id") String id, @PathParam("sid") String sid) {
         PlanScenario chosen = stored(id, sid);
         // one that no longer satisfies the model cannot become the one actuals are compared with (409)
         PlanPaths.scenario(chosen, mapper);
@@ -114,8 +110,8 @@ public class PlanScenariosResource {
     @POST
     @Path("/{sid}/evaluate")
     @Consumes(MediaType.APPLICATION_JSON)
+    @QueryParameters("detail")
     public Response evaluate(@PathParam("id") String id, @PathParam("sid") String sid, byte[] body, @Context UriInfo uri) {
-        Requests.onlyKnownParameters(uri, Set.of("detail"));
         boolean periods = "periods".equals(Requests.oneOf(uri, "detail", List.of("periods"), null));
         Scenario base = PlanPaths.scenario(stored(id, sid), mapper);
         List<Violation> violations = new ArrayList<>();
@@ -141,9 +137,9 @@ public class PlanScenariosResource {
     @GET
     @Path("/{sid}/metrics/{metric}")
     @Produces(MediaType.WILDCARD)
+    @QueryParameters({"set", "locale"})
     public Response metric(@PathParam("id") String id, @PathParam("sid") String sid, @PathParam("metric") String name,
                            @Context UriInfo uri, @Context HttpHeaders headers) {
-        Requests.onlyKnownParameters(uri, Set.of("set", "locale"));
         Format.negotiate(headers, Format.TEXT);
         SheetNumbers numbers = Requests.sheetNumbers(uri);
         Scenario base = PlanPaths.scenario(stored(id, sid), mapper);

@@ -1,29 +1,15 @@
 package io.parley.api;
 
 import java.util.List;
-import java.util.Set;
 
 import jakarta.ws.rs.core.UriInfo;
 
-import io.parley.document.JsonInput;
 import io.parley.model.SheetNumbers;
 
 /** Checks on the parts of a request outside its body: query parameters and the media type wanted. */
 final class Requests {
 
     private Requests() {
-    }
-
-    /** A misspelt query parameter is an error, not silently ignored. */
-    static void onlyKnownParameters(UriInfo uri, Set<String> known) {
-        for (String name : uri.getQueryParameters().keySet()) {
-            // a spreadsheet link is a credential, vetted (and confined to its reads) by Authentication
-            if (!known.contains(name) && !Authentication.LINK.equals(name)) {
-                throw badParameter(name, "unknown query parameter '" + name + "'"
-                        + JsonInput.suggestion(name, known) + "; this resource takes "
-                        + (known.isEmpty() ? "none" : JsonInput.listed(known)));
-            }
-        }
     }
 
     /** The parameter's value, which must be one of {@code allowed}; {@code absent} when not given. */

@@ -90,8 +90,8 @@ public class SweepResource {
 
     @POST
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, Format.NDJSON_TYPE})
+    @QueryParameters({"shard", "shards", "layout", "metric"})
     public Response sweep(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Requests.onlyKnownParameters(uri, Set.of("shard", "shards", "layout", "metric"));
         String layout = Requests.oneOf(uri, "layout", List.of("rows", "table"), "rows");
         Format format = Format.negotiate(headers, Format.JSON, Format.CSV, Format.NDJSON);
         if (layout.equals("table") && format == Format.NDJSON) {

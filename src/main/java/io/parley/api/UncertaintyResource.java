@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -67,8 +66,8 @@ public class UncertaintyResource {
     @POST
     @Path("/monte-carlo")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, Format.NDJSON_TYPE})
+    @QueryParameters({"shard", "shards"})
     public Response monteCarlo(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Requests.onlyKnownParameters(uri, Set.of("shard", "shards"));
         Format format = Format.negotiate(headers, Format.JSON, Format.CSV, Format.NDJSON);
         boolean raw = format != Format.JSON;
         AnalysisInput input = new AnalysisInput(bodies.parse(body), "a Monte Carlo request", "scenario", "metrics",
@@ -146,8 +145,8 @@ public class UncertaintyResource {
 
     @POST
     @Path("/sobol")
-    public Response sobol(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Grouped request = grouped(body, uri, headers, "a Sobol request", "n", "seed", "bootstrap", "confidence", "secondOrder");
+    public Response sobol(byte[] body, @Context HttpHeaders headers) {
+        Grouped request = grouped(body, headers, "a Sobol request", "n", "seed", "bootstrap", "confidence", "secondOrder");
         AnalysisInput input = request.input();
         UncertaintyInput.Run run = request.run();
         Groups groups = request.groups();
@@ -183,8 +182,8 @@ public class UncertaintyResource {
 
     @POST
     @Path("/morris")
-    public Response morris(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Grouped request = grouped(body, uri, headers, "a Morris request", "trajectories", "levels", "seed", "bootstrap",
+    public Response morris(byte[] body, @Context HttpHeaders headers) {
+        Grouped request = grouped(body, headers, "a Morris request", "trajectories", "levels", "seed", "bootstrap",
                 "confidence");
         AnalysisInput input = request.input();
         UncertaintyInput.Run run = request.run();
@@ -221,10 +220,10 @@ public class UncertaintyResource {
     private record Grouped(Format format, AnalysisInput input, UncertaintyInput.Run run, Groups groups) {
     }
 
-    private Grouped grouped(byte[] body, UriInfo uri, HttpHeaders headers, String what, String... settings) {
+    private Grouped grouped(byte[] body, HttpHeaders headers, String what, String... settings) {
         Format format = Format.negotiate(headers, Format.JSON, Format.CSV);
         String[] fields = Stream.concat(Stream.of("scenario", "metrics", "levers"), Stream.of(settings)).toArray(String[]::new);
-        AnalysisInput input = bodies.analysisRequest(body, uri, what, fields);
+        AnalysisInput input = bodies.analysisRequest(body, what, fields);
         UncertaintyInput.Run run = UncertaintyInput.run(input, limits.maxLevers(), true);
         return new Grouped(format, input, run, UncertaintyInput.groups(input, run.levers()));
     }
