@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.Fixtures;
+import io.parley.TestCaller;
+import io.parley.identity.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -199,6 +201,28 @@ class ErrorsApiTest {
                 .body("detail", containsString("did you mean 'detail'?"));
         post("/api/v1/evaluate?table=yeers", Fixtures.exampleText("single-year-spot.json"))
                 .statusCode(400).body("detail", containsString("'yeers' is not one of"));
+    }
+
+    @Test
+    void anOperationThatTakesNoQueryParameterSaysSoNamingTheOneSent() {
+        post("/api/v1/analyses/tornado?levers=all", "{}")
+                .statusCode(400).contentType(PROBLEM)
+                .body("title", equalTo("A query parameter is not valid"))
+                .body("detail", equalTo("unknown query parameter 'levers'; this resource takes none"))
+                .body("errors[0].pointer", equalTo("?levers"));
+    }
+
+    @Test
+    void aCallerRefusedAtTheDoorLearnsNothingOfAnOperationsParameters() {
+        // no credentials: the 401 comes before the unknown parameter's 400
+        given().header(TestCaller.ANONYMOUS, "true").contentType(ContentType.JSON).accept(ContentType.JSON)
+                .body(Fixtures.exampleText("single-year-spot.json")).when().post("/api/v1/evaluate?detial=periods")
+                .then().statusCode(401);
+        // a viewer may not create API keys: the 403 comes before it too
+        String viewer = "Bearer " + TestTokens.signed(TestTokens.claims("vera", TestCaller.TENANT, "viewer"));
+        given().header("Authorization", viewer).contentType(ContentType.JSON).accept(ContentType.JSON)
+                .body("{\"name\": \"k\", \"roles\": [\"viewer\"]}").when().post("/api/v1/keys?rolse=admin")
+                .then().statusCode(403);
     }
 
     @Test
