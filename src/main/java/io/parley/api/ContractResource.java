@@ -3,9 +3,6 @@ package io.parley.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +11,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+
+import io.parley.model.Sha256;
 
 /**
  * {@code GET /openapi.yaml}: the hand-written contract byte for byte as it is in the repository
@@ -39,7 +38,7 @@ public class ContractResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        etag = new EntityTag(sha256(contract));
+        etag = new EntityTag(Sha256.hex(contract));
     }
 
     @GET
@@ -52,13 +51,5 @@ public class ContractResource {
             return notModified.tag(etag).build();
         }
         return Response.ok(contract).tag(etag).build();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.model.Numbers;
+import io.parley.model.Sha256;
 
 /**
  * The hash that names a whole request: its scenario in normalised form (every default explicit),

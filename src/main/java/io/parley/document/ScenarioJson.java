@@ -26,6 +26,7 @@ import io.parley.model.RebateTier;
 import io.parley.model.Scenario;
 import io.parley.model.ScenarioValidator;
 import io.parley.model.Service;
+import io.parley.model.Sha256;
 import io.parley.model.Terms;
 import io.parley.model.Violation;
 

@@ -1,12 +1,11 @@
 package io.parley.identity;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
+
+import io.parley.model.Sha256;
 
 /**
  * API key secrets: {@code pk_} followed by 256 random bits (base64url, 43 characters). Only their
@@ -42,11 +41,6 @@ public final class ApiKeySecret {
 
     /** The stored form of a secret: SHA-256 of its UTF-8 bytes, 64 hex digits. */
     public static String hash(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(secret.getBytes(StandardCharsets.UTF_8));
     }
 }

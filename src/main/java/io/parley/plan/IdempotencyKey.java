@@ -1,10 +1,9 @@
 package io.parley.plan;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
+
+import io.parley.model.Sha256;
 
 /**
  * A client's Idempotency-Key for one creating request: whose it is, the key, and a fingerprint of the
@@ -36,14 +35,7 @@ public record IdempotencyKey(String caller, String key, String fingerprint) {
 
     /** The key of {@code caller} for {@code operation} (method and path, say) with {@code body}. */
     public static IdempotencyKey of(String caller, String key, String operation, byte[] body) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(operation.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) '\n');
-            sha.update(body == null ? new byte[0] : body);
-            return new IdempotencyKey(caller, key, HexFormat.of().formatHex(sha.digest()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return new IdempotencyKey(caller, key, Sha256.hex(operation.getBytes(StandardCharsets.UTF_8), new byte[] {'\n'},
+                body == null ? new byte[0] : body));
     }
 }

@@ -1,10 +1,14 @@
-package io.parley.document;
+package io.parley.model;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The {@code sha256:} names of answers' inputs: the scenario's hash and the request's ({@link Provenance}). */
+/**
+ * SHA-256, the one hash of the service: the {@code sha256:} names of answers' inputs (the scenario's
+ * hash, the request's), the stored form of API keys and links, an idempotency key's fingerprint and
+ * the contract's ETag.
+ */
 public final class Sha256 {
 
     private static final String PREFIX = "sha256:";
@@ -19,7 +23,14 @@ public final class Sha256 {
 
     /** {@code sha256:} and the 64 lower-case hex digits of the SHA-256 of {@code bytes}. */
     public static String named(byte[] bytes) {
-        return PREFIX + HexFormat.of().formatHex(digest().digest(bytes));
+        return PREFIX + hex(bytes);
+    }
+
+    /** The 64 lower-case hex digits of the SHA-256 of {@code parts} one after the other. */
+    public static String hex(byte[]... parts) {
+        MessageDigest sha256 = digest();
+        for (byte[] part : parts) sha256.update(part);
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
     private static MessageDigest digest() {
