@@ -159,7 +159,7 @@ public class PlansResource {
             StoredPlan stored = change.get().orElseThrow(() -> notFound(Long.toString(planId)));
             return Response.ok(view(stored), MediaType.APPLICATION_JSON).tag(PlanPaths.tag(stored.revision())).build();
         } catch (StaleRevisionException e) {
-            throw PlanPaths.stale(e.expected(), e.current());
+            throw PlanPaths.stale(e.conflict().expected(), e.conflict().current());
         }
     }
 

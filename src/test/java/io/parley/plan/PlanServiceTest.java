@@ -80,8 +80,8 @@ class PlanServiceTest {
             QuarkusTransaction.rollback();
         }
         assertThat(conflict).isNotNull();
-        assertThat(conflict.expected()).isEqualTo(1);
-        assertThat(conflict.current()).isEqualTo(3);
+        assertThat(conflict.conflict().expected()).isEqualTo(1);
+        assertThat(conflict.conflict().current()).isEqualTo(3);
         StoredPlan now = plans.read(id).orElseThrow();
         assertThat(now.revision()).isEqualTo(3);
         assertThat(now.owner()).isEqualTo("Ann Lee");
