@@ -22,8 +22,9 @@ import static org.hamcrest.Matchers.equalTo;
  * bare status, and conform to the contract, which declares 414 and 431 on every operation; so are a body
  * sent chunked past the body limit (413) and a request that comes once the service is stopping (503).
  * What the HTTP layer refuses while decoding the head (a Content-Length that is no number, a request
- * line or headers past its own 64 KiB) never reaches any code of the service: those answers are bare,
- * and the tests below say so (docs/operations.md, "The HTTP edge").
+ * line or headers past its own 64 KiB) and a URI java.net.URI cannot parse never reach a route; they are
+ * problems too, answered by the handlers api/InvalidRequestHook puts in the layer's place
+ * (docs/operations.md, "The HTTP edge").
  */
 @QuarkusTest
 class HttpLimitsApiTest {
@@ -40,6 +41,11 @@ class HttpLimitsApiTest {
     ShutdownGate gate;
     @Inject
     org.quartz.Scheduler shards;
+    @Inject
+    InvalidRequestHook hook;
+
+    /** More connections than the HTTP layer has event loops (twice the cores), so every loop's handlers are met. */
+    private static final int CONNECTIONS = 2 * 2 * Runtime.getRuntime().availableProcessors() + 1;
 
     @Test
     void aUriOver4096CharactersIsA414Problem() {
@@ -114,36 +120,110 @@ class HttpLimitsApiTest {
     }
 
     /**
-     * Netty's decoder takes a Content-Length that is no number for a malformed request and Vert.x answers
-     * it itself, before any handler of the service (docs/operations.md, "The HTTP edge"): a bare 400.
+     * During the drain the orchestrator is told to stop routing here (readiness DOWN, naming why) but not to
+     * restart the pod (liveness UP): the health checks are not refused with the 503 problem.
      */
     @Test
-    void aContentLengthThatIsNoNumberIsTheHttpLayersBare400() throws Exception {
-        RawHttp.Answer answer = RawHttp.exchange(POST_EVALUATE + "\r\nContent-Length: ten", RawHttp.Body.NONE);
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.header("Content-Type")).isNull();
-        assertThat(answer.body()).isEmpty();
+    void duringTheDrainReadinessIsDownAndLivenessUp() throws Exception {
+        shutdown.fire(new ShutdownDelayInitiatedEvent());
+        try {
+            given().when().get("/q/health/live")
+                    .then().statusCode(200).body("status", equalTo("UP"));
+            given().when().get("/q/health/ready")
+                    .then().statusCode(503).body("status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'accepting requests' }.status", equalTo("DOWN"));
+            given().when().get("/q/health/started").then().statusCode(200);
+        } finally {
+            gate.reopen();
+            shards.start();
+        }
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'accepting requests' }.status", equalTo("UP"));
     }
 
-    /** Quarkus's root handler parses the URI with java.net.URI before its router, and answers a failure bare. */
+    /** Every HTTP server is reached (a failure here means Vert.x's or Quarkus's internals changed: see the hook). */
     @Test
-    void aUriThatIsNoUriIsTheHttpLayersBare400() throws Exception {
-        RawHttp.Answer answer = RawHttp.exchange("GET /api/v1/metrics?x=%zz HTTP/1.1\r\nHost: localhost", RawHttp.Body.NONE);
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.header("Content-Type")).isNull();
-        assertThat(answer.body()).isEmpty();
+    void theHookForRequestsTheHttpLayerCannotDecodeIsInstalled() {
+        assertThat(hook.failure()).isNull();
+        assertThat(hook.installed()).isTrue();
     }
 
-    /** Past the decoder's own limits (65,536, application.properties) the layer answers bare 414 and 431. */
+    /**
+     * Netty's decoder takes a Content-Length that is no number for a malformed head; the answer is a problem
+     * naming the header, on every connection (each is served by one of several event loops, each with its own
+     * handlers), and the connection is closed as the HTTP layer does.
+     */
     @Test
-    void aRequestLineOrHeadersPastTheHttpLayersLimitsAreItsBare414And431() throws Exception {
+    void aContentLengthThatIsNoNumberIsA400ProblemNamingTheHeader() throws Exception {
+        for (int connection = 0; connection < CONNECTIONS; connection++) {
+            RawHttp.Answer answer = RawHttp.exchange(POST_EVALUATE + "\r\nContent-Length: ten", RawHttp.Body.NONE);
+            JsonNode problem = assertProblem(answer, 400, "urn:parley:problem:bad-request");
+            assertThat(problem.path("detail").asText()).contains("Content-Length must be one non-negative whole number");
+            assertThat(problem.at("/errors/0/pointer").asText()).isEqualTo("Content-Length");
+            assertThat(problem.at("/errors/0/value").asText()).isEqualTo("ten");
+        }
+    }
+
+    @Test
+    void aNegativeContentLengthIsA400ProblemNamingTheHeader() throws Exception {
+        RawHttp.Answer answer = RawHttp.exchange(POST_EVALUATE + "\r\nContent-Length: -1", RawHttp.Body.NONE);
+        JsonNode problem = assertProblem(answer, 400, "urn:parley:problem:bad-request");
+        assertThat(problem.at("/errors/0/pointer").asText()).isEqualTo("Content-Length");
+    }
+
+    /** A header line without a colon: the decoder's own message, with no class name in it. */
+    @Test
+    void aHeaderLineThatIsNoHeaderIsA400Problem() throws Exception {
+        RawHttp.Answer answer = RawHttp.exchange("GET /api/v1/metrics HTTP/1.1\r\nHost: localhost\r\nno colon here",
+                RawHttp.Body.NONE);
+        JsonNode problem = assertProblem(answer, 400, "urn:parley:problem:bad-request");
+        assertThat(problem.at("/errors/0/pointer").asText()).isEqualTo("head");
+        assertThat(problem.path("detail").asText()).startsWith("the request line or headers could not be read")
+                .doesNotContain("Exception").doesNotContain("io.netty");
+    }
+
+    /** Quarkus's root handler parses the URI with java.net.URI before its router; the hook answers first. */
+    @Test
+    void aUriThatIsNoUriIsA400ProblemNamingTheTarget() throws Exception {
+        for (int connection = 0; connection < CONNECTIONS; connection++) {
+            RawHttp.Answer answer = RawHttp.exchange("GET /api/v1/metrics?x=%zz HTTP/1.1\r\nHost: localhost",
+                    RawHttp.Body.NONE);
+            JsonNode problem = assertProblem(answer, 400, "urn:parley:problem:bad-request");
+            assertThat(problem.at("/errors/0/pointer").asText()).isEqualTo("request-target");
+            assertThat(problem.at("/errors/0/value").asText()).isEqualTo("/api/v1/metrics?x=%zz");
+        }
+    }
+
+    /** Past the decoder's own limits (65,536, application.properties) the decoder stops reading; still problems. */
+    @Test
+    void aRequestLinePastTheHttpLayersLimitIsA414Problem() throws Exception {
         RawHttp.Answer line = RawHttp.exchange("GET /api/v1/metrics?x=" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: localhost",
                 RawHttp.Body.NONE);
-        assertThat(line.status()).isEqualTo(414);
-        assertThat(line.header("Content-Type")).isNull();
+        JsonNode problem = assertProblem(line, 414, "urn:parley:problem:uri-too-long");
+        assertThat(problem.path("detail").asText()).contains("longer than 65536 bytes").contains("4096 characters");
+        assertThat(problem.at("/errors/0/pointer").asText()).isEqualTo("request-line");
+    }
+
+    @Test
+    void headersPastTheHttpLayersLimitAreA431Problem() throws Exception {
         RawHttp.Answer headers = RawHttp.exchange("GET /api/v1/metrics HTTP/1.1\r\nHost: localhost\r\nX-Padding: "
                 + "b".repeat(70_000), RawHttp.Body.NONE);
-        assertThat(headers.status()).isEqualTo(431);
-        assertThat(headers.header("Content-Type")).isNull();
+        JsonNode problem = assertProblem(headers, 431, "urn:parley:problem:headers-too-large");
+        assertThat(problem.path("detail").asText()).contains("larger than 65536 bytes").contains("the limit is 8192 bytes");
+        assertThat(problem.at("/errors/0/pointer").asText()).isEqualTo("headers");
+    }
+
+    /** A problem document of {@code status} and {@code type}, after which the server closes the connection. */
+    private static JsonNode assertProblem(RawHttp.Answer answer, int status, String type) throws Exception {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(answer.header("Connection")).isEqualTo("close");
+        JsonNode problem = JSON.readTree(answer.body());
+        assertThat(problem.path("type").asText()).isEqualTo(type);
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("title").asText()).isNotBlank();
+        assertThat(problem.path("detail").asText()).isNotBlank();
+        assertThat(problem.path("errors").size()).isEqualTo(1);
+        return problem;
     }
 }

@@ -139,6 +139,16 @@ public final class PackagedService implements AutoCloseable {
         throw new IllegalStateException("the packaged service was not ready within " + STARTUP + ":\n" + output());
     }
 
+    /** Sends SIGTERM (its shutdown starts) and returns at once; {@link #awaitExit} waits for the end. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Whether the process has exited within {@code timeout}. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Stops the service as SIGKILL does: no shutdown hook, no grace period. */
     public void kill() {
         process.destroyForcibly();
