@@ -62,14 +62,14 @@ public final class BatchEvaluator {
     private final int width;
 
     // per period × lane (index t * width + b), summed over products
-    private final double[] listRevenue;
-    private final double[] discount;
-    private final double[] netRevenue;
-    private final double[] baselineNetRevenue;
-    private final double[] cogs;
+    private final double[][] listRevenue;
+    private final double[][] discount;
+    private final double[][] netRevenue;
+    private final double[][] baselineNetRevenue;
+    private final double[][] cogs;
     // per contract year × lane: effective rebate rates e_y
-    private final double[] rebateRate;
-    private final double[] baselineRebateRate;
+    private final double[][] rebateRate;
+    private final double[][] baselineRebateRate;
 
     // one product's state per lane
     private final double[] volume;
@@ -113,6 +113,8 @@ public final class BatchEvaluator {
     private final double[] rb, rbb, cts, fc, cm, baselineCm;
     // one year's spend and rebate per lane
     private final double[] spend, baselineSpend, rebate;
+    // a product's list revenue, or a period's customer savings then value, per lane
+    private final double[] laneLr, laneSv;
     /** The P&L's lane arrays that hold the same value in every lane unless a global slot moves. */
     private final double[][] laneConstants;
     /** The P&L's sums, zero at the start of each chunk. */
@@ -161,13 +163,13 @@ public final class BatchEvaluator {
         this.laneTiers = new double[2 * Math.max(model.termsTiers, model.baselineTiers)];
         this.width = Math.max(MIN_LANES, Math.min(MAX_LANES, Integer.highestOneBit(Math.max(1, LANE_DOUBLES / periods))));
         int w = width;
-        this.listRevenue = new double[periods * w];
-        this.discount = new double[periods * w];
-        this.netRevenue = new double[periods * w];
-        this.baselineNetRevenue = new double[periods * w];
-        this.cogs = new double[periods * w];
-        this.rebateRate = new double[years * w];
-        this.baselineRebateRate = new double[years * w];
+        this.listRevenue = new double[periods][w];
+        this.discount = new double[periods][w];
+        this.netRevenue = new double[periods][w];
+        this.baselineNetRevenue = new double[periods][w];
+        this.cogs = new double[periods][w];
+        this.rebateRate = new double[years][w];
+        this.baselineRebateRate = new double[years][w];
         this.volume = new double[w];
         this.price = new double[w];
         this.unitCost = new double[w];
@@ -229,6 +231,8 @@ public final class BatchEvaluator {
         this.spend = new double[w];
         this.baselineSpend = new double[w];
         this.rebate = new double[w];
+        this.laneLr = new double[w];
+        this.laneSv = new double[w];
         this.laneConstants = new double[][] {renewal, investment, servicesCost, baselineServicesCost, servicesValue,
                 financeRate, baselineFinanceRate, paymentValueRate, baselinePaymentValueRate, fixedCost,
                 scenarioFixedCostStep, supplierDiscountStep, customerDiscountStep};
@@ -304,11 +308,13 @@ public final class BatchEvaluator {
 
     /** Volumes, prices and costs per product and period, summed per period, per lane. */
     private void sumProducts(int n) {
-        Arrays.fill(listRevenue, 0);
-        Arrays.fill(discount, 0);
-        Arrays.fill(netRevenue, 0);
-        Arrays.fill(baselineNetRevenue, 0);
-        Arrays.fill(cogs, 0);
+        for (int t = 0; t < periods; t++) {
+            Arrays.fill(listRevenue[t], 0);
+            Arrays.fill(discount[t], 0);
+            Arrays.fill(netRevenue[t], 0);
+            Arrays.fill(baselineNetRevenue[t], 0);
+            Arrays.fill(cogs[t], 0);
+        }
         for (int l = 0; l < productCount; l++) {
             if (productMoves[l]) {
                 productPerLane(l, n);
@@ -320,7 +326,6 @@ public final class BatchEvaluator {
 
     /** A product none of whose slots moves: worked out once, as {@link Evaluator} does, and added to every lane. */
     private void productForAll(int l, int n) {
-        int w = width;
         int at = PRODUCTS + PRODUCT_SLOTS * l;
         double volume = base[at + BASE_VOLUME] / ppy;
         double price = base[at + LIST_PRICE];
@@ -349,13 +354,16 @@ public final class BatchEvaluator {
                 double nr = lr - ds;
                 double goods = volume * unitCost;
                 double nrb = lr - lr * baselineDiscount;
-                int o = t * w;
+                double[] listRevenueT = listRevenue[t], discountT = discount[t], netRevenueT = netRevenue[t];
+                double[] baselineNetRevenueT = baselineNetRevenue[t], cogsT = cogs[t];
                 for (int b = 0; b < n; b++) {
-                    listRevenue[o + b] += lr;
-                    discount[o + b] += ds;
-                    netRevenue[o + b] += nr;
-                    baselineNetRevenue[o + b] += nrb;
-                    cogs[o + b] += goods;
+                    listRevenueT[b] += lr;
+                    discountT[b] += ds;
+                    netRevenueT[b] += nr;
+                }
+                for (int b = 0; b < n; b++) {
+                    baselineNetRevenueT[b] += nrb;
+                    cogsT[b] += goods;
                 }
                 volume *= vStep;
                 unitCost *= cStep;
@@ -366,7 +374,6 @@ public final class BatchEvaluator {
 
     /** A product with a moved slot: each lane follows its own volumes, prices and costs. */
     private void productPerLane(int l, int n) {
-        int w = width;
         int at = PRODUCTS + PRODUCT_SLOTS * l;
         lanes(at + BASE_VOLUME, n, volume);
         for (int b = 0; b < n; b++) volume[b] = volume[b] / ppy;          // v_l(0): the yearly rate spread over the periods
@@ -397,19 +404,29 @@ public final class BatchEvaluator {
                 }
             }
             for (int k = 0; k < ppy; k++, t++) {
-                int o = t * w;
+                double[] listRevenueT = listRevenue[t], discountT = discount[t], netRevenueT = netRevenue[t];
+                double[] baselineNetRevenueT = baselineNetRevenue[t], cogsT = cogs[t];
+                for (int b = 0; b < n; b++) {
+                    double lr = volume[b] * price[b];
+                    laneLr[b] = lr;
+                    listRevenueT[b] += lr;
+                }
+                for (int b = 0; b < n; b++) {
+                    double lr = laneLr[b];
+                    double ds = lr * termsDiscount[b];
+                    discountT[b] += ds;
+                    netRevenueT[b] += lr - ds;
+                }
+                for (int b = 0; b < n; b++) {
+                    double lr = laneLr[b];
+                    baselineNetRevenueT[b] += lr - lr * baselineDiscount[b];
+                }
                 for (int b = 0; b < n; b++) {
                     double v = volume[b];
-                    double lr = v * price[b];
-                    double ds = lr * termsDiscount[b];
-                    double nr = lr - ds;
-                    double goods = v * unitCost[b];
-                    listRevenue[o + b] += lr;
-                    discount[o + b] += ds;
-                    netRevenue[o + b] += nr;
-                    baselineNetRevenue[o + b] += lr - lr * baselineDiscount[b];
-                    cogs[o + b] += goods;
+                    cogsT[b] += v * unitCost[b];
                     volume[b] = v * vs[b];
+                }
+                for (int b = 0; b < n; b++) {
                     unitCost[b] *= cs[b];
                 }
             }
@@ -419,30 +436,30 @@ public final class BatchEvaluator {
 
     /** e_y for terms and baseline per lane: the year's rebate on its net spend, as a rate. */
     private void rebateRates(int n) {
-        int w = width;
         for (int y = 0; y < years; y++) {
             int first = y * ppy;
             Arrays.fill(spend, 0, n, 0);
             Arrays.fill(baselineSpend, 0, n, 0);
             for (int t = first; t < first + ppy; t++) {
-                int o = t * w;
+                double[] listRevenueT = listRevenue[t], discountT = discount[t], netRevenueT = netRevenue[t];
+                double[] baselineNetRevenueT = baselineNetRevenue[t], cogsT = cogs[t];
                 for (int b = 0; b < n; b++) {
-                    spend[b] += netRevenue[o + b];
-                    baselineSpend[b] += baselineNetRevenue[o + b];
+                    spend[b] += netRevenueT[b];
+                    baselineSpend[b] += baselineNetRevenueT[b];
                 }
             }
-            rates(model.termsBasis, model.termsTierBase, model.termsTiers, termsTiersMove, spend, rebateRate, y * w, n);
+            rates(model.termsBasis, model.termsTierBase, model.termsTiers, termsTiersMove, spend, rebateRate[y], n);
             rates(model.baselineBasis, model.baselineTierBase, model.baselineTiers, baselineTiersMove, baselineSpend,
-                    baselineRebateRate, y * w, n);
+                    baselineRebateRate[y], n);
         }
     }
 
-    /** {@code rates[at + b]}: the rebate on lane b's {@code spend} as a rate of it, 0 without spend. */
-    private void rates(RebateBasis basis, int tierBase, int tiers, boolean moves, double[] spend, double[] rates, int at, int n) {
+    /** {@code rates[b]}: the rebate on lane b's {@code spend} as a rate of it, 0 without spend. */
+    private void rates(RebateBasis basis, int tierBase, int tiers, boolean moves, double[] spend, double[] rates, int n) {
         if (moves || !ascending(tierBase, tiers)) {
             for (int b = 0; b < n; b++) {
                 double s = spend[b];
-                rates[at + b] = s > 0 ? laneRebate(basis, tierBase, tiers, moves, b, s) / s : 0;
+                rates[b] = s > 0 ? laneRebate(basis, tierBase, tiers, moves, b, s) / s : 0;
             }
             return;
         }
@@ -476,7 +493,7 @@ public final class BatchEvaluator {
         }
         for (int b = 0; b < n; b++) {
             double s = spend[b];
-            rates[at + b] = s > 0 && tiers > 0 ? r[b] / s : 0;
+            rates[b] = s > 0 && tiers > 0 ? r[b] / s : 0;
         }
     }
 
@@ -544,7 +561,6 @@ public final class BatchEvaluator {
     /** The supplier P&L, the baseline's NPV and the customer view, period by period, per lane. */
     private void profitAndLoss(int n, double[][] out) {
         setUpProfitAndLoss(n);
-        int w = width;
         int fixedCostYears = yearBase < 0 ? 0 : model.costToServeYearSlots();
         int t = 0;
         for (int y = 0; y < years; y++) {
@@ -562,59 +578,17 @@ public final class BatchEvaluator {
             Arrays.fill(yearNr, 0, n, 0);
             Arrays.fill(yearRb, 0, n, 0);
             Arrays.fill(yearCm, 0, n, 0);
-            int e = y * w;
+            double[] rebateRateY = rebateRate[y], baselineRebateRateY = baselineRebateRate[y];
             // Each step below is a loop over the lanes small enough for the JIT to unroll and vectorise;
             // each lane's arithmetic is the scalar evaluator's, in its order.
             for (int k = 0; k < ppy; k++, t++) {
-                int o = t * w;
+                double[] listRevenueT = listRevenue[t], discountT = discount[t], netRevenueT = netRevenue[t];
+                double[] baselineNetRevenueT = baselineNetRevenue[t], cogsT = cogs[t];
                 double[] inv = t == 0 ? investment : noInvestment;
+                supplierPeriod(n, t, inv, rebateRateY, baselineRebateRateY);
+                customerPeriod(n, t, inv);
                 for (int b = 0; b < n; b++) {
-                    rb[b] = netRevenue[o + b] * rebateRate[e + b];                   // RB = NR × e_y
-                    rbb[b] = baselineNetRevenue[o + b] * baselineRebateRate[e + b];
-                }
-                for (int b = 0; b < n; b++) {
-                    cts[b] = fixedCost[b] + servicesCost[b];                          // CTS = F + S
-                    fc[b] = netRevenue[o + b] * financeRate[b];                        // FC = NR × D/365 × r_s
-                }
-                for (int b = 0; b < n; b++) {
-                    cm[b] = netRevenue[o + b] - rb[b] - cogs[o + b] - cts[b] - fc[b];  // CM = GM − CTS − FC
-                }
-                for (int b = 0; b < n; b++) {
-                    double nrb = baselineNetRevenue[o + b];
-                    baselineCm[b] = nrb - rbb[b] - cogs[o + b] - (fixedCost[b] + baselineServicesCost[b])
-                            - nrb * baselineFinanceRate[b];
-                }
-                for (int b = 0; b < n; b++) {
-                    double s = survival[b];
-                    double sd = supplierDiscount[b];
-                    npv[b] += (cm[b] * s - inv[b]) * sd;                               // PV = (CM × s − I) × δ_s
-                    npvBaseline[b] += (baselineCm[b] * s - inv[b]) * sd;
-                }
-                for (int b = 0; b < n; b++) {
-                    double nr = netRevenue[o + b];
-                    double nrb = baselineNetRevenue[o + b];
-                    double sv = (nrb - rbb[b]) - (nr - rb[b]);                        // SV = spend_b − spend
-                    double ptv = nr * paymentValueRate[b] - nrb * baselinePaymentValueRate[b];
-                    savings[b] += sv;
-                    customerNpv[b] += (sv + servicesValue[b] + ptv) * survival[b] * customerDiscount[b];
-                }
-                for (int b = 0; b < n; b++) {
-                    sumLr[b] += listRevenue[o + b];
-                    sumDs[b] += discount[o + b];
-                    sumNr[b] += netRevenue[o + b];
-                    sumRb[b] += rb[b];
-                    sumCogs[b] += cogs[o + b];
-                }
-                for (int b = 0; b < n; b++) {
-                    double cf = cm[b] - inv[b];                                         // CF = CM − I
-                    sumCts[b] += cts[b];
-                    sumFc[b] += fc[b];
-                    sumCm[b] += cm[b];
-                    sumCf[b] += cf;
-                    runningCashFlow[b] += cf;
-                }
-                for (int b = 0; b < n; b++) {
-                    yearNr[b] += netRevenue[o + b];
+                    yearNr[b] += netRevenueT[b];
                     yearRb[b] += rb[b];
                     yearCm[b] += cm[b];
                 }
@@ -642,6 +616,82 @@ public final class BatchEvaluator {
             if (y == 0) System.arraycopy(yearNr, 0, firstYearNr, 0, n);
         }
         summary(n, out);
+    }
+
+    /**
+     * One period of the supplier's P&L in every lane: rebates, cost to serve, financing, contribution, NPVs.
+     * Each step is a loop over the lanes small enough for the JIT to unroll and vectorise, in a method of its
+     * own so that the compiled P&L stays within the JIT's limits; each lane's arithmetic is the scalar
+     * evaluator's, in its order.
+     */
+    private void supplierPeriod(int n, int t, double[] inv, double[] rebateRateY, double[] baselineRebateRateY) {
+        double[] netRevenueT = netRevenue[t], baselineNetRevenueT = baselineNetRevenue[t], cogsT = cogs[t];
+        for (int b = 0; b < n; b++) {
+            rb[b] = netRevenueT[b] * rebateRateY[b];                          // RB = NR × e_y
+        }
+        for (int b = 0; b < n; b++) {
+            rbb[b] = baselineNetRevenueT[b] * baselineRebateRateY[b];
+        }
+        for (int b = 0; b < n; b++) {
+            cts[b] = fixedCost[b] + servicesCost[b];                          // CTS = F + S
+        }
+        for (int b = 0; b < n; b++) {
+            fc[b] = netRevenueT[b] * financeRate[b];                          // FC = NR × D/365 × r_s
+        }
+        for (int b = 0; b < n; b++) {
+            cm[b] = netRevenueT[b] - rb[b] - cogsT[b] - cts[b] - fc[b];  // CM = GM − CTS − FC
+        }
+        for (int b = 0; b < n; b++) {
+            baselineCm[b] = baselineNetRevenueT[b] - rbb[b] - cogsT[b];
+        }
+        for (int b = 0; b < n; b++) {
+            baselineCm[b] = baselineCm[b] - (fixedCost[b] + baselineServicesCost[b])
+                    - baselineNetRevenueT[b] * baselineFinanceRate[b];
+        }
+        for (int b = 0; b < n; b++) {
+            npv[b] += (cm[b] * survival[b] - inv[b]) * supplierDiscount[b];   // PV = (CM × s − I) × δ_s
+        }
+        for (int b = 0; b < n; b++) {
+            npvBaseline[b] += (baselineCm[b] * survival[b] - inv[b]) * supplierDiscount[b];
+        }
+    }
+
+    /** One period of the customer's view and of the sums in every lane, as {@link #supplierPeriod}. */
+    private void customerPeriod(int n, int t, double[] inv) {
+        double[] listRevenueT = listRevenue[t], discountT = discount[t], netRevenueT = netRevenue[t];
+        double[] baselineNetRevenueT = baselineNetRevenue[t], cogsT = cogs[t];
+        for (int b = 0; b < n; b++) {
+            double sv = (baselineNetRevenueT[b] - rbb[b]) - (netRevenueT[b] - rb[b]);  // SV = spend_b − spend
+            laneSv[b] = sv;
+            savings[b] += sv;
+        }
+        for (int b = 0; b < n; b++) {
+            // PTV = NR × D/365 × r_c − NR_b × D_b/365 × r_c; CV = SV + services + PTV
+            double ptv = netRevenueT[b] * paymentValueRate[b] - baselineNetRevenueT[b] * baselinePaymentValueRate[b];
+            laneSv[b] = laneSv[b] + servicesValue[b] + ptv;
+        }
+        for (int b = 0; b < n; b++) {
+            customerNpv[b] += laneSv[b] * survival[b] * customerDiscount[b];
+        }
+        for (int b = 0; b < n; b++) {
+            sumLr[b] += listRevenueT[b];
+            sumDs[b] += discountT[b];
+            sumNr[b] += netRevenueT[b];
+        }
+        for (int b = 0; b < n; b++) {
+            sumRb[b] += rb[b];
+            sumCogs[b] += cogsT[b];
+            sumCts[b] += cts[b];
+        }
+        for (int b = 0; b < n; b++) {
+            sumFc[b] += fc[b];
+            sumCm[b] += cm[b];
+        }
+        for (int b = 0; b < n; b++) {
+            double cf = cm[b] - inv[b];                                         // CF = CM − I
+            sumCf[b] += cf;
+            runningCashFlow[b] += cf;
+        }
     }
 
     /** The summary metrics of the lanes into their samples' places in {@code out}. */
