@@ -40,10 +40,15 @@ import static io.parley.engine.CompiledScenario.VOLUME_GROWTH;
 public final class BatchEvaluator {
 
     private static final double DAYS_PER_YEAR = 365;
-    /** Lanes' period tables kept within about this many doubles per table, so a chunk's five stay in L2. */
+    /** A chunk's period tables kept within about this many doubles each (64 KB), so that its five stay in L2. */
     private static final int LANE_DOUBLES = 8192;
-    /** Most lanes of a chunk: past 64 the setup per chunk is already amortised and the tables only grow. */
+    /**
+     * Most lanes of a chunk: the vectorised loops' pre- and post-loops and the per-chunk setup are then a
+     * small part of each loop (measured before the loops vectorised: 256 a few per cent faster than 64;
+     * not re-measured since).
+     */
     private static final int MAX_LANES = 256;
+    /** Fewest lanes of a chunk, for the longest scenarios: one AVX-512 vector. */
     private static final int MIN_LANES = 8;
 
     private final CompiledScenario model;
