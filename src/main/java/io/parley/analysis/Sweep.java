@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import io.parley.engine.BatchEvaluator;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Heap;
 import io.parley.engine.Metric;
@@ -31,27 +32,46 @@ public final class Sweep {
     }
 
     /**
-     * Evaluates points [from, to) of the grid in order.
+     * Points evaluated together by the {@link BatchEvaluator}: enough to fill its widest chunk of lanes,
+     * few enough that a streamed row waits for no more than a quarter of a thousand others.
+     */
+    static final int BATCH = 256;
+
+    /**
+     * Evaluates points [from, to) of the grid in order, a batch at a time (each point's figures are the
+     * scalar evaluator's to the last bit), and hands each point's row to the sink in order.
      *
      * @return the number of points evaluated
      */
     public static long run(CompiledScenario compiled, Grid grid, List<Metric> metrics, long from, long to,
                            Grid.RowSink sink) throws IOException {
-        Probe probe = new Probe(compiled);
         int[] slots = grid.levers().stream().mapToInt(BoundLever::slot).toArray();
         int[] wanted = metrics.stream().mapToInt(Metric::ordinal).toArray();
+        BatchEvaluator evaluator = compiled.newBatchEvaluator(slots);
+        double[] base = compiled.parameters();
+        double[][] values = new double[slots.length][BATCH];
+        double[][] summaries = new double[Metric.count()][BATCH];
+        double[] levers = new double[slots.length];
         double[] out = new double[wanted.length];
         Grid.Cursor cursor = grid.new Cursor(from);
-        for (long index = from; index < to; index++) {
-            for (int i = 0; i < slots.length; i++) {
-                probe.parameters[slots[i]] = cursor.current[i];
+        for (long start = from; start < to; start += BATCH) {
+            int count = (int) Math.min(BATCH, to - start);
+            for (int k = 0; k < count; k++) {
+                for (int i = 0; i < slots.length; i++) {
+                    values[i][k] = cursor.current[i];
+                }
+                cursor.next();
             }
-            double[] summary = probe.evaluate();
-            for (int m = 0; m < wanted.length; m++) {
-                out[m] = summary[wanted[m]];
+            evaluator.evaluate(base, values, count, summaries);
+            for (int k = 0; k < count; k++) {
+                for (int i = 0; i < slots.length; i++) {
+                    levers[i] = values[i][k];
+                }
+                for (int m = 0; m < wanted.length; m++) {
+                    out[m] = summaries[wanted[m]][k];
+                }
+                sink.row(start + k, levers, out);
             }
-            sink.row(index, cursor.current, out);
-            cursor.next();
         }
         return to - from;
     }

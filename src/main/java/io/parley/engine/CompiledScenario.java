@@ -279,6 +279,14 @@ public final class CompiledScenario {
         return new Evaluator(this);
     }
 
+    /**
+     * A new evaluator of batches of samples that differ in the parameter slots {@code slots} (see
+     * {@link #slot(String)}); not thread-safe, so one per thread.
+     */
+    public BatchEvaluator newBatchEvaluator(int... slots) {
+        return new BatchEvaluator(this, slots);
+    }
+
     /** Every table of the scenario as compiled, i.e. at its own lever values. */
     public Report report() {
         return newEvaluator().report(parameters);

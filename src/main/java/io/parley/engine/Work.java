@@ -52,6 +52,11 @@ public final class Work {
 
     /** Called before each evaluation: throws when the work was stopped, else counts it. */
     void evaluating() {
+        evaluating(1);
+    }
+
+    /** Called before a batch of {@code count} evaluations: throws when the work was stopped, else counts them. */
+    void evaluating(int count) {
         if (this == UNWATCHED) {
             return;
         }
@@ -59,7 +64,7 @@ public final class Work {
         if (reason != null) {
             throw new Stopped(reason);
         }
-        evaluations.increment();
+        evaluations.add(count);
     }
 
     /** Thrown by an evaluation of stopped work: unwinds the analysis; carries no stack trace (it is no bug). */

@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -18,6 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.parley.Fixtures;
+import io.parley.engine.BatchEvaluator;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Evaluator;
 import io.parley.engine.Metric;
@@ -57,6 +59,12 @@ public class EvaluatorBenchmark {
     private double[] yearsParameters;
     private int yearGrowthSlot;
     private long calls;
+    /** Batches of {@link #BATCH} samples, a new discount (or growth rate) in each, all 21 metrics of each. */
+    private BatchEvaluator discountBatch;
+    private BatchEvaluator growthBatch;
+    private double[][] batchValues;
+    private final double[][] batchOut = new double[Metric.count()][BATCH];
+    static final int BATCH = 1024;
 
     @Setup
     public void compile() {
@@ -71,6 +79,28 @@ public class EvaluatorBenchmark {
         yearsEvaluator = years.newEvaluator();
         yearsParameters = years.parameters();
         yearGrowthSlot = years.slot("products[" + first + "].volumeGrowth[year=2]");
+        discountBatch = compiled.newBatchEvaluator(discountSlot);
+        growthBatch = compiled.newBatchEvaluator(growthSlot);
+        batchValues = new double[1][BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            batchValues[0][i] = 0.01 + 0.0001 * i; // the values newDiscount and newGrowthRate cycle through
+        }
+    }
+
+    /** {@link #newDiscount}'s 1,024 discounts as one batch: evaluations per second comparable with it. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public double batchOfDiscounts() {
+        discountBatch.evaluate(parameters, batchValues, BATCH, batchOut);
+        return batchOut[Metric.NPV.ordinal()][BATCH - 1];
+    }
+
+    /** {@link #newGrowthRate}'s 1,024 growth rates as one batch. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public double batchOfGrowthRates() {
+        growthBatch.evaluate(parameters, batchValues, BATCH, batchOut);
+        return batchOut[Metric.NPV.ordinal()][BATCH - 1];
     }
 
     /** A new discount every call: the common case of a sweep over one lever. */

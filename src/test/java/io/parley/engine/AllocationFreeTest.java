@@ -47,6 +47,39 @@ class AllocationFreeTest {
         assertThat(allocated).isLessThan(20_000); // as above: far below one object per call
     }
 
+    @Test
+    void evaluatingBatchesAllocatesNothing() {
+        CompiledScenario compiled = CompiledScenario.compile(Fixtures.example("telecom-enterprise-monthly.json")).withYearSlots();
+        String first = compiled.scenario().products().get(0).id();
+        int[] slots = {
+                compiled.slot("products[" + first + "].volumeGrowth"),
+                compiled.slot("terms.discounts[" + first + "]"),
+                compiled.slot("supplier.costOfCapital"),
+                compiled.slot("costToServe.inflation[year=1]"),
+                compiled.slot("terms.rebate.tiers[0].rate")};
+        BatchEvaluator batch = compiled.newBatchEvaluator(slots);
+        double[] base = compiled.parameters();
+        int samples = 200;
+        double[][] values = new double[slots.length][samples];
+        for (int s = 0; s < samples; s++) {
+            values[0][s] = 0.001 * (s % 50);
+            values[1][s] = 0.01 * (s % 13);
+            values[2][s] = 0.05 + 0.001 * (s % 7);
+            values[3][s] = 0.01 + 0.001 * (s % 5);
+            values[4][s] = 0.002 * (s % 3);
+        }
+        double[][] out = new double[Metric.count()][samples];
+        batch.evaluate(base, values, samples, out); // first call outside the measurement
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(tid);
+        for (int i = 0; i < 100; i++) {
+            batch.evaluate(base, values, samples, out);
+        }
+        // 20,000 evaluations in 100 batches: as above, far below one object per evaluation
+        assertThat(threads.getThreadAllocatedBytes(tid) - before).isLessThan(20_000);
+    }
+
     /** Bytes this thread allocates over 20,000 evaluations, each after {@code change} sets new lever values. */
     private static long allocatedBy(Evaluator evaluator, double[] p, double[] out, IntConsumer change) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

@@ -1,0 +1,154 @@
+package io.parley.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.parley.Fixtures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A batch is the scalar evaluator turned around, not a second model: every metric of every sample is
+ * the scalar evaluator's to the last bit, for every kind of lever, alone or together, in every example
+ * scenario (annual and monthly, rebate tiers of both bases, services, payment terms), with and without
+ * a slot per contract year.
+ */
+class BatchEvaluatorTest {
+
+    /** More than two chunks of the widest lanes (64), and not a multiple of any width: a short last chunk. */
+    private static final int SAMPLES = 150;
+
+    static List<String> examples() {
+        return Fixtures.exampleFiles();
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void eachSlotMovedAloneGivesTheScalarFiguresBitForBit(String file) {
+        for (CompiledScenario compiled : bothLayouts(file)) {
+            SplittableRandom random = new SplittableRandom(file.hashCode());
+            for (int slot = 0; slot < compiled.parameterCount(); slot++) {
+                assertBatchIsScalar(compiled, new int[] {slot}, random);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void everySlotMovedAtOnceGivesTheScalarFiguresBitForBit(String file) {
+        for (CompiledScenario compiled : bothLayouts(file)) {
+            int[] all = new int[compiled.parameterCount()];
+            for (int slot = 0; slot < all.length; slot++) all[slot] = slot;
+            assertBatchIsScalar(compiled, all, new SplittableRandom(7));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void randomSetsOfSlotsGiveTheScalarFiguresBitForBit(String file) {
+        for (CompiledScenario compiled : bothLayouts(file)) {
+            SplittableRandom random = new SplittableRandom(11);
+            for (int round = 0; round < 40; round++) {
+                List<Integer> chosen = new ArrayList<>();
+                for (int slot = 0; slot < compiled.parameterCount(); slot++) {
+                    if (random.nextInt(6) == 0) chosen.add(slot);
+                }
+                assertBatchIsScalar(compiled, chosen.stream().mapToInt(Integer::intValue).toArray(), random);
+            }
+        }
+    }
+
+    @Test
+    void theBaseValuesOfMovedSlotsAreNotRead() {
+        CompiledScenario compiled = CompiledScenario.compile(Fixtures.example("packaging-retailer-renewal.json"));
+        int slot = compiled.slot("terms.paymentDays");
+        double[] base = compiled.parameters();
+        base[slot] = Double.NaN;
+        double[][] out = new double[Metric.count()][1];
+        compiled.newBatchEvaluator(slot).evaluate(base, new double[][] {{45}}, 1, out);
+        double[] p = compiled.parameters();
+        p[slot] = 45;
+        double[] summary = new double[Metric.count()];
+        compiled.newEvaluator().evaluate(p, summary);
+        for (Metric m : Metric.values()) {
+            assertThat(out[m.ordinal()][0]).as(m.apiName).isEqualTo(summary[m.ordinal()]);
+        }
+    }
+
+    @Test
+    void eachSampleCountsAsAnEvaluationOfTheWorkAndStoppedWorkEndsTheBatch() {
+        Work work = new Work();
+        CompiledScenario compiled = CompiledScenario.compile(Fixtures.example("packaging-retailer-renewal.json")).watchedBy(work);
+        int slot = compiled.slot("terms.paymentDays");
+        BatchEvaluator batch = compiled.newBatchEvaluator(slot);
+        double[][] values = {new double[SAMPLES]};
+        double[][] out = new double[Metric.count()][SAMPLES];
+        batch.evaluate(compiled.parameters(), values, SAMPLES, out);
+        assertThat(work.evaluations()).isEqualTo(SAMPLES);
+        work.stop(Work.Reason.CLIENT_GONE);
+        assertThatThrownBy(() -> batch.evaluate(compiled.parameters(), values, SAMPLES, out))
+                .isInstanceOf(Work.Stopped.class);
+    }
+
+    private static List<CompiledScenario> bothLayouts(String file) {
+        CompiledScenario compiled = CompiledScenario.compile(Fixtures.example(file));
+        return List.of(compiled, compiled.withYearSlots());
+    }
+
+    /** Random values of {@code slots} for each sample, batch against scalar, every metric's bits. */
+    private static void assertBatchIsScalar(CompiledScenario compiled, int[] slots, SplittableRandom random) {
+        double[] base = compiled.parameters();
+        double[][] values = new double[slots.length][SAMPLES];
+        for (int i = 0; i < slots.length; i++) {
+            for (int s = 0; s < SAMPLES; s++) {
+                values[i][s] = randomValue(compiled, slots[i], base[slots[i]], random);
+            }
+        }
+        double[][] out = new double[Metric.count()][SAMPLES];
+        compiled.newBatchEvaluator(slots).evaluate(base, values, SAMPLES, out);
+
+        Evaluator scalar = compiled.newEvaluator();
+        double[] summary = new double[Metric.count()];
+        String[] paths = compiled.leverPaths();
+        for (int s = 0; s < SAMPLES; s++) {
+            double[] p = base.clone();
+            for (int i = 0; i < slots.length; i++) p[slots[i]] = values[i][s];
+            scalar.evaluate(p, summary);
+            for (Metric m : Metric.values()) {
+                double batch = out[m.ordinal()][s];
+                if (Double.doubleToLongBits(batch) != Double.doubleToLongBits(summary[m.ordinal()])) {
+                    StringBuilder moved = new StringBuilder();
+                    for (int i = 0; i < slots.length && i < 8; i++) moved.append(paths[slots[i]]).append('=').append(values[i][s]).append(' ');
+                    throw new AssertionError(compiled.scenario().name() + (compiled.hasYearSlots() ? " (year slots)" : "")
+                            + ", sample " + s + ", " + m.apiName + ": batch " + batch + " but scalar " + summary[m.ordinal()]
+                            + "; moved " + slots.length + " slots: " + moved);
+                }
+            }
+        }
+    }
+
+    /**
+     * A value for a slot that exercises the model's branches: zero (no revenue, no rate), the scenario's
+     * own, a following marker where the slot may follow, a whole number of contract years, else a
+     * value around the scenario's.
+     */
+    private static double randomValue(CompiledScenario compiled, int slot, double base, SplittableRandom random) {
+        if (slot == CompiledScenario.CONTRACT_YEARS) {
+            return 1 + random.nextInt(6);
+        }
+        int roll = random.nextInt(10);
+        if (Double.isNaN(base)) {                                     // follows another slot
+            return roll < 4 ? Double.NaN : random.nextDouble(-0.05, 0.15);
+        }
+        if (roll == 0) return 0;
+        if (roll == 1) return base;
+        if (base == 0) return random.nextDouble(0, 0.2);
+        return base * random.nextDouble(0.5, 1.5);
+    }
+}
