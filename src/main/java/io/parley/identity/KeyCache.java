@@ -71,7 +71,8 @@ public class KeyCache {
         if (e != null && e.loadedAt().plus(ttl).isAfter(clock.instant())) return Optional.of(e.key());
         long seen = generation();
         Optional<ApiKey> found = lookup.get();
-        found.filter(k -> k.usableAt(now)).ifPresent(k -> put(hash, k, seen));
+        if (found.filter(k -> k.usableAt(now)).isPresent()) put(hash, found.get(), seen);
+        else if (e != null) byHash.remove(hash, e); // revoked or gone: its stale entry would only cost lookups
         return found;
     }
 
