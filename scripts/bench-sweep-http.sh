@@ -5,7 +5,7 @@
 # rows into a discarding stream (api/SweepStreamBenchmark). Prints points per second and the ratio.
 # Run from the repository root after `mvn -B package -DskipTests`. Needs curl and jq; the references
 # need Maven (about 90 s of JMH, run before the service starts so they do not share the cores with it).
-#   PORT (default 8099), RUNS (default 5), REFERENCE=no to time HTTP alone.
+#   PORT (default 8099), RUNS (default 5), REFERENCE=no to time HTTP alone, PARLEY_JAVA_OPTS for the service's JVM.
 # The service starts in a scratch directory as on a first start: it creates the embedded store and the
 # administrator key (data/admin.key, docs/security.md), which every request sends as its bearer token.
 set -euo pipefail
@@ -37,7 +37,7 @@ if [ "${REFERENCE:-yes}" != no ]; then
     }' "$work/jmh.log")
 fi
 
-(cd "$work" && exec java -Dquarkus.http.port="$port" -jar "$jar" > "$work/service.log" 2>&1) &
+(cd "$work" && exec java ${PARLEY_JAVA_OPTS:-} -Dquarkus.http.port="$port" -jar "$jar" > "$work/service.log" 2>&1) &
 server=$!
 for _ in $(seq 1 600); do
   [ -s "$work/data/admin.key" ] && curl -sf "localhost:$port/q/health/ready" > /dev/null && break

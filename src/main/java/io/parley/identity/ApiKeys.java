@@ -11,6 +11,9 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import io.parley.model.InvalidInputException;
@@ -28,17 +31,17 @@ public class ApiKeys {
 
     private final ApiKeyRepository keys;
     private final AuditTrail audit;
+    private final KeyCache cache;
+    private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
 
     @Inject
-    public ApiKeys(ApiKeyRepository keys, AuditTrail audit) {
-        this(keys, audit, Clock.systemUTC());
-    }
-
-    ApiKeys(ApiKeyRepository keys, AuditTrail audit, Clock clock) {
+    public ApiKeys(ApiKeyRepository keys, AuditTrail audit, KeyCache cache, TransactionSynchronizationRegistry transactions) {
         this.keys = keys;
         this.audit = audit;
-        this.clock = clock;
+        this.cache = cache;
+        this.transactions = transactions;
+        this.clock = Clock.systemUTC();
     }
 
     /** A key just created, with the secret that is never shown again. */
@@ -78,11 +81,25 @@ public class ApiKeys {
         return keys.list(by.tenant());
     }
 
-    /** Revokes the caller's tenant's key {@code id}: refused from the next request on. Empty when the tenant has no such key. */
+    /**
+     * Revokes the caller's tenant's key {@code id}: refused from the next request on by this replica,
+     * whose {@link KeyCache} forgets it once the revocation is committed (forgotten earlier, a request
+     * could read the row still unrevoked and cache it again). Empty when the tenant has no such key.
+     */
     @Transactional
     public Optional<ApiKey> revoke(Caller by, long id) {
         Optional<ApiKey> revoked = keys.revoke(by.tenant(), id, clock.instant());
         revoked.ifPresent(k -> audit.record(AuditOperation.KEY_REVOKE, "keys/" + k.id(), OptionalInt.empty()));
+        revoked.ifPresent(k -> transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) cache.forget(k.id());
+            }
+        }));
         return revoked;
     }
 }

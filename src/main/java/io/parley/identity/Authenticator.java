@@ -11,9 +11,11 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
- * Turns the credentials of a request into its caller. An API key is looked up by its hash on every
- * request, so a revoked key is refused from the next request on; its last use is written at most once
- * a minute, so a busy key does not cost a write per request.
+ * Turns the credentials of a request into its caller. An API key is looked up by its hash, through
+ * this replica's {@link KeyCache}: a key revoked here is refused from the next request on, one revoked
+ * through another replica once the cache's time-to-live has passed (at once with the cache off), an
+ * expired one always at once. Its last use is written at most once a minute, so a busy key does not
+ * cost a write per request.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -25,16 +27,22 @@ public class Authenticator {
 
     private final ApiKeyRepository keys;
     private final BearerTokens tokens;
+    private final KeyCache cache;
     private final Clock clock;
 
     @Inject
-    public Authenticator(ApiKeyRepository keys, BearerTokens tokens) {
-        this(keys, tokens, Clock.systemUTC());
+    public Authenticator(ApiKeyRepository keys, BearerTokens tokens, KeyCache cache) {
+        this(keys, tokens, cache, Clock.systemUTC());
     }
 
     Authenticator(ApiKeyRepository keys, BearerTokens tokens, Clock clock) {
+        this(keys, tokens, KeyCache.off(), clock);
+    }
+
+    Authenticator(ApiKeyRepository keys, BearerTokens tokens, KeyCache cache, Clock clock) {
         this.keys = keys;
         this.tokens = tokens;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -59,13 +67,16 @@ public class Authenticator {
 
     private Caller byKey(String secret) {
         Instant now = clock.instant();
-        ApiKey key = ApiKeySecret.isWellFormed(secret)
-                ? keys.byHash(ApiKeySecret.hash(secret)).filter(k -> k.usableAt(now)).orElse(null)
+        String hash = ApiKeySecret.isWellFormed(secret) ? ApiKeySecret.hash(secret) : null;
+        ApiKey key = hash != null
+                ? cache.get(hash, now, () -> keys.byHash(hash)).filter(k -> k.usableAt(now)).orElse(null)
                 : null;
         if (key == null) throw new InvalidCredentialsException("the API key is not known, or revoked, or expired");
         if (key.lastUsedAt().map(last -> last.plus(LAST_USE_RESOLUTION).isBefore(now)).orElse(true)) {
             try {
                 keys.markUsed(key.id(), now);
+                cache.used(hash, new ApiKey(key.id(), key.name(), key.tenant(), key.roles(), key.createdAt(),
+                        key.createdBy(), key.expiresAt(), key.revokedAt(), Optional.of(now)));
             } catch (RuntimeException e) {
                 // the stamp is for administrators' eyes; losing one must not fail (or cast doubt on) the request
                 LOG.warnf("the last use of API key %d was not recorded: %s", key.id(), e.getMessage());

@@ -22,7 +22,7 @@ class AuthenticatorTest {
     static final Instant NOW = Instant.parse("2026-12-03T12:00:00Z");
 
     /** Keys in memory, by hash. */
-    static final class Keys implements ApiKeyRepository {
+    static class Keys implements ApiKeyRepository {
         final Map<String, ApiKey> byHash = new HashMap<>();
         final List<Instant> marks = new ArrayList<>();
 
