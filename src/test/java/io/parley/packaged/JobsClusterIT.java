@@ -146,9 +146,11 @@ class JobsClusterIT {
         java.util.concurrent.BlockingQueue<String> sends = new java.util.concurrent.LinkedBlockingQueue<>();
         com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
         receiver.createContext("/done", exchange -> {
-            sends.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(sends.size() == 1 ? 503 : 204, -1); // the first send fails
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(sent.incrementAndGet() == 1 ? 503 : 204, -1); // the first send fails
+            sends.add(body);
             exchange.close();
         });
         receiver.start();
