@@ -178,7 +178,7 @@ class JobsApiTest {
         metric.put("accept", "application/json");
         submit(metric).then().statusCode(400).body("errors[0].pointer", org.hamcrest.Matchers.equalTo("/parameters/metric"));
         ObjectNode split = job("sweepAnalysis", SweepApiTest.grid(), "text/csv", 2);
-        split.putObject("parameters").put("shard", 1);
+        split.putObject("parameters").put("shard", "1");
         submit(split).then().statusCode(422).body("errors[0].pointer", org.hamcrest.Matchers.equalTo("/parameters/shard"));
     }
 
