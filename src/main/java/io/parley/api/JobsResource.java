@@ -45,7 +45,9 @@ import io.parley.plan.IdempotencyKey;
 @Path("/api/v1/jobs")
 public class JobsResource {
 
-    private static final Set<String> FIELDS = Set.of("operation", "request", "accept", "shards", "callbackUrl");
+    private static final Set<String> FIELDS = Set.of("operation", "request", "accept", "formats", "parameters", "shards", "callbackUrl");
+    /** The longest query string of parameters a job keeps (its column). */
+    private static final int MAX_PARAMETERS_CHARS = 4000;
 
     @Inject
     Jobs jobs;
@@ -60,7 +62,8 @@ public class JobsResource {
 
     /** A job as answered: where it is, how far along, and when it has succeeded where its answer is. */
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    record JobAnswer(String id, String operation, String accept, int shards, String state, ProgressAnswer progress,
+    record JobAnswer(String id, String operation, String accept, List<String> formats, Map<String, String> parameters,
+                     int shards, String state, ProgressAnswer progress,
                      Instant createdAt, Optional<Instant> startedAt, Optional<Instant> finishedAt,
                      Optional<Instant> expiresAt, List<ResultLink> results, Optional<JsonNode> failure) {
     }
@@ -81,14 +84,19 @@ public class JobsResource {
             throw Problem.of(Problem.Kind.BAD_REQUEST).detail("Idempotency-Key must be " + IdempotencyKey.RULE)
                     .error("Idempotency-Key", "must be " + IdempotencyKey.RULE, key.get()).exception();
         }
-        Jobs.Submission submission = read(bodies.parse(body));
+        JsonNode root = bodies.parse(body);
+        Jobs.Submission offered = read(root);
         Caller caller = callers.caller();
         Optional<Job> again = key.flatMap(k -> jobs.repeated(caller.tenant(), caller.key(), k, body));
+        Jobs.Submission submission = offered;
         if (again.isEmpty()) {
-            Optional<Response> refused = checks.refusal(submission, headers.getHeaderString(HttpHeaders.AUTHORIZATION));
-            if (refused.isPresent()) return refused.get();
+            JobChecks.Checked checked = checks.check(offered, JsonInput.given(root, "formats"), headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+            if (checked.refusal().isPresent()) return checked.refusal().get();
+            submission = new Jobs.Submission(offered.operation(), checked.formats(), offered.parameters(), offered.request(),
+                    offered.shards(), offered.callbackUrl());
         }
-        Job job = again.orElseGet(() -> jobs.submit(caller.tenant(), caller.key(), submission, key, body).job());
+        Jobs.Submission kept = submission;
+        Job job = again.orElseGet(() -> jobs.submit(caller.tenant(), caller.key(), kept, key, body).job());
         return Response.accepted(answer(job)).location(URI.create("/api/v1/jobs/" + job.id())).build();
     }
 
@@ -112,19 +120,29 @@ public class JobsResource {
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, Format.NDJSON_TYPE})
     public Response result(@PathParam("id") String id, @Context HttpHeaders headers) {
         Job job = job(id);
-        Format stored = Format.of(job.mediaType());
-        if (!stored.acceptedBy(headers.getAcceptableMediaTypes())) {
-            // the answer is kept as the endpoint gave it, in the one media type the job asked for
+        // the formats kept, the job's accept first, so it wins when the client takes several equally
+        Format[] kept = job.formats().stream().map(Format::of).toArray(Format[]::new);
+        Format format;
+        try {
+            format = Format.negotiate(headers.getAcceptableMediaTypes(), kept);
+        } catch (jakarta.ws.rs.NotAcceptableException e) {
+            throw Problem.of(Problem.Kind.NOT_ACCEPTABLE).detail("job " + id + " answers " + String.join(", ", job.formats())
+                    + ", the formats it was kept in; submit it again with another in formats for another")
+                    .error("Accept", "must accept one of " + String.join(", ", job.formats()), headers.getHeaderString(HttpHeaders.ACCEPT))
+                    .exception();
+        }
+        if (kept.length == 1 && !format.acceptedBy(headers.getAcceptableMediaTypes())) {
+            // negotiate answers a lone non-JSON format to any Accept; a job's answer is no spreadsheet read
             throw Problem.of(Problem.Kind.NOT_ACCEPTABLE).detail("job " + id + " answers " + job.mediaType()
-                    + " only, the media type it was submitted with (accept); submit it again with another accept for another")
+                    + " only, the format it was kept in; submit it again with another in formats for another")
                     .error("Accept", "must accept " + job.mediaType(), headers.getHeaderString(HttpHeaders.ACCEPT)).exception();
         }
         if (job.state() != JobState.SUCCEEDED) {
             throw Problem.of(Problem.Kind.JOB_NOT_FINISHED).detail("job " + id + " is " + job.state().apiName()
                     + "; its answer is here once it has succeeded (GET /api/v1/jobs/" + id + " says where it is)").exception();
         }
-        StreamingOutput answer = out -> jobs.answer(job, out);
-        return Response.ok(answer, job.mediaType()).build();
+        StreamingOutput answer = out -> jobs.answer(job, format.mediaType, out);
+        return Response.ok(answer, format.contentType).build();
     }
 
     private Job job(String id) {
@@ -145,23 +163,101 @@ public class JobsResource {
         }
         JsonNode request = in.required(root, "", "request");
         if (request != null && !request.isObject()) in.fail("/request", "must be the operation's request body, an object", JsonInput.describe(request));
-        String accept = in.optionalText(root, "", "accept", operation.map(o -> o.mediaTypes().get(0)).orElse(null));
         int shards = in.optionalInteger(root, "", "shards", 1, 1);
+        List<String> named = texts(in, root, "formats");
+        String asked = in.optionalText(root, "", "accept", null);
+        String parameters = parameters(in, root);
         Optional<String> callback = Optional.ofNullable(in.optionalText(root, "", "callbackUrl", null));
         if (!in.violations().isEmpty()) throw new io.parley.model.InvalidInputException(in.violations());
-        jobs.check(operation.get(), accept, shards, callback);
-        return new Jobs.Submission(operation.get(), accept, request.toString(), shards, callback);
+        Operation op = operation.get();
+        // absent: the first of the formats named, else the endpoint's first that this many shards can take
+        String accept = asked != null ? asked : !named.isEmpty() ? named.get(0) : op.mediaTypes().stream().filter(m -> shards == 1 || op.shardsAs(m))
+                    .findFirst().orElse(op.mediaTypes().get(0));
+        List<String> formats = new java.util.ArrayList<>();
+        formats.add(accept);
+        if (named.isEmpty()) {
+            String first = accept;
+            op.mediaTypes().stream().filter(m -> !m.equals(first) && (shards == 1 || op.shardsAs(m))).forEach(formats::add);
+        } else {
+            if (!named.contains(accept)) {
+                throw new io.parley.model.InvalidInputException(List.of(new io.parley.model.Violation("/accept",
+                        "must be one of the formats the job keeps (formats)", accept)));
+            }
+            named.stream().filter(m -> !m.equals(accept)).forEach(formats::add);
+        }
+        jobs.check(op, accept, formats, shards, callback);
+        return new Jobs.Submission(op, formats, parameters, request.toString(), shards, callback);
+    }
+
+    /** A list of texts, none when absent. */
+    private static List<String> texts(JsonInput in, JsonNode root, String field) {
+        JsonNode list = in.optional(root, field);
+        if (list == null) return List.of();
+        if (!list.isArray()) {
+            in.fail("/" + field, "must be a list of media types", JsonInput.describe(list));
+            return List.of();
+        }
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).isTextual()) texts.add(list.get(i).asText());
+            else in.fail("/" + field + "/" + i, "must be a media type", JsonInput.describe(list.get(i)));
+        }
+        return texts;
+    }
+
+    /**
+     * The endpoint's query parameters as the query string its calls carry: each a text, number or
+     * true/false, in the order given; shard and shards are the job's own {@code shards}.
+     */
+    private static String parameters(JsonInput in, JsonNode root) {
+        JsonNode given = in.optional(root, "parameters");
+        if (given == null) return "";
+        if (!given.isObject()) {
+            in.fail("/parameters", "must be an object of the endpoint's query parameters", JsonInput.describe(given));
+            return "";
+        }
+        StringBuilder query = new StringBuilder();
+        given.fields().forEachRemaining(e -> {
+            String at = "/parameters/" + e.getKey();
+            if (e.getKey().equals("shard") || e.getKey().equals("shards")) {
+                in.fail(at, "a job is split by its own shards, not by a parameter", JsonInput.describe(e.getValue()));
+            } else if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                in.fail(at, "must be a text, a number or true/false, as the query parameter would be", JsonInput.describe(e.getValue()));
+            } else {
+                if (query.length() > 0) query.append('&');
+                query.append(java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                        .append(java.net.URLEncoder.encode(e.getValue().asText(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        if (query.length() > MAX_PARAMETERS_CHARS) {
+            in.fail("/parameters", "must be at most " + MAX_PARAMETERS_CHARS + " characters as a query string", query.length());
+        }
+        return query.toString();
     }
 
     private JobAnswer answer(Job job) {
         Progress p = job.progress(jobs.now());
         ProgressAnswer progress = new ProgressAnswer(p.done(), p.total(),
                 p.ratePerSecond().isPresent() ? Optional.of(p.ratePerSecond().getAsDouble()) : Optional.empty(), p.estimatedFinish());
+        // one link per format kept: the same address, the format chosen by the reader's Accept
         List<ResultLink> results = job.state() == JobState.SUCCEEDED
-                ? List.of(new ResultLink("/api/v1/jobs/" + job.id() + "/result", job.mediaType())) : List.of();
+                ? job.formats().stream().map(f -> new ResultLink("/api/v1/jobs/" + job.id() + "/result", f)).toList() : List.of();
         Optional<JsonNode> failure = job.failure().map(this::json);
-        return new JobAnswer(job.id(), job.operation().operationId, job.mediaType(), job.shards(), job.state().apiName(),
+        return new JobAnswer(job.id(), job.operation().operationId, job.mediaType(), job.formats(), parameters(job),
+                job.shards(), job.state().apiName(),
                 progress, job.createdAt(), job.startedAt(), job.finishedAt(), job.expiresAt(), results, failure);
+    }
+
+    /** The job's query parameters as it was given them. */
+    private static Map<String, String> parameters(Job job) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (job.parameters().isEmpty()) return parameters;
+        for (String pair : job.parameters().split("&")) {
+            int eq = pair.indexOf('=');
+            parameters.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return parameters;
     }
 
     private JsonNode json(String problem) {

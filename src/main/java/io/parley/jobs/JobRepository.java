@@ -30,17 +30,38 @@ public interface JobRepository {
     OptionalInt startShard(String id, int shard, Instant at);
 
     /**
-     * Keeps shard {@code shard}'s answer and marks it done, unless the job has finished meanwhile
-     * (cancelled); answers the job as it now is. When this was the last shard, the job has succeeded
-     * and expires at {@code expiresAt}.
+     * Writes what attempt {@code attempt} of shard {@code shard} answered in {@code mediaType}, as it
+     * arrives, in chunks of the store's chunk size (each written on its own, so neither the database's
+     * packet nor the heap holds more than one): it is the shard's answer once {@link #finishShard}
+     * marks that attempt done. Reading stops at {@code maxBytes}.
+     *
+     * @throws AnswerTooLarge when the answer goes on past {@code maxBytes}
+     * @throws IOException    when reading the answer breaks (its call was dropped)
      */
-    Optional<Job> finishShard(String id, int shard, byte[] answer, Instant at, Instant expiresAt);
+    void keepAnswer(String id, int shard, int attempt, String mediaType, InputStream answer, long maxBytes) throws IOException;
+
+    /** A shard's answer past the ceiling of one shard's answer in one format. */
+    final class AnswerTooLarge extends IOException {
+        public final long maxBytes;
+
+        public AnswerTooLarge(long maxBytes) {
+            super("one shard's answer in one format is over " + maxBytes + " bytes (parley.jobs.max-shard-answer-bytes)");
+            this.maxBytes = maxBytes;
+        }
+    }
+
+    /**
+     * Marks shard {@code shard} done with the answers attempt {@code attempt} kept, unless the job has
+     * finished meanwhile (cancelled) or another attempt marked it first; answers the job as it now is.
+     * When this was the last shard, the job has succeeded and expires at {@code expiresAt}.
+     */
+    Optional<Job> finishShard(String id, int shard, int attempt, Instant at, Instant expiresAt);
 
     /** Ends a job that has not finished yet in {@code state} (failed or cancelled); false if it had already finished. */
     boolean end(String id, JobState state, Optional<String> failure, Instant at, Instant expiresAt);
 
-    /** Reads the answers of every shard, shard by shard in order, each streamed from the store. */
-    void answers(String id, ShardReader reader) throws IOException;
+    /** Reads the answers in {@code mediaType} of every shard, shard by shard in order, each streamed from the store. */
+    void answers(String id, String mediaType, ShardReader reader) throws IOException;
 
     /** Deletes jobs that expired before {@code now}; answers how many. */
     int deleteExpired(Instant now);
@@ -63,6 +84,9 @@ public interface JobRepository {
 
     /** When the oldest job still queued was submitted. */
     Optional<Instant> oldestQueued();
+
+    /** The most bytes one statement may carry to the database (MariaDB's max_allowed_packet); nothing when it sets none. */
+    java.util.OptionalLong maxPacketBytes();
 
     /** Receives one shard's answer. */
     interface ShardReader {

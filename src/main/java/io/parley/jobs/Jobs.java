@@ -1,10 +1,12 @@
 package io.parley.jobs;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,26 +38,38 @@ public class Jobs {
     private final ShardQueue queue;
     private final Duration keep;
     private final Optional<String> callbackSecret;
+    private final long maxAnswerBytes;
     private final Clock clock;
 
     @Inject
     public Jobs(JobRepository store, ShardQueue queue, JobsConfig config) {
-        this(store, queue, config.keepResults(), config.callbackSecret(), Clock.systemUTC());
+        this(store, queue, config.keepResults(), config.callbackSecret(), config.maxShardAnswerBytes(), Clock.systemUTC());
     }
 
-    Jobs(JobRepository store, ShardQueue queue, Duration keep, Optional<String> callbackSecret, Clock clock) {
+    Jobs(JobRepository store, ShardQueue queue, Duration keep, Optional<String> callbackSecret, long maxAnswerBytes, Clock clock) {
         this.store = store;
         this.queue = queue;
         this.keep = keep;
+        this.maxAnswerBytes = maxAnswerBytes;
         this.callbackSecret = callbackSecret.filter(s -> !s.isBlank());
         this.clock = clock;
     }
 
     /**
-     * What a client submits: the operation, the body its endpoint takes, the media type of the answer
-     * it wants, how many shards, and where to say it has finished.
+     * What a client submits: the operation, the body its endpoint takes, the endpoint's query
+     * parameters (a query string, "" for none), the formats its answer is kept in (the first answered
+     * when a reader takes several), how many shards, and where to say it has finished.
      */
-    public record Submission(Operation operation, String mediaType, String request, int shards, Optional<String> callbackUrl) {
+    public record Submission(Operation operation, List<String> formats, String parameters, String request, int shards,
+                             Optional<String> callbackUrl) {
+        public Submission {
+            formats = List.copyOf(formats);
+        }
+
+        /** The format answered when a reader's Accept takes several: the first. */
+        public String mediaType() {
+            return formats.get(0);
+        }
     }
 
     /** A job submitted now, or found again by its Idempotency-Key ({@code created} false). */
@@ -70,15 +84,28 @@ public class Jobs {
      * @throws InvalidInputException naming every rule broken, at pointers of the submitted document
      */
     public void check(Operation operation, String mediaType, int shards, Optional<String> callbackUrl) {
+        check(operation, mediaType, List.of(mediaType), shards, callbackUrl);
+    }
+
+    /** {@link #check(Operation, String, int, Optional)} of a job that keeps its answer in {@code formats}. */
+    public void check(Operation operation, String mediaType, List<String> formats, int shards, Optional<String> callbackUrl) {
         List<Violation> broken = new ArrayList<>();
         if (!operation.mediaTypes().contains(mediaType)) {
             broken.add(new Violation("/accept", operation.operationId + " answers in " + String.join(", ", operation.mediaTypes()), mediaType));
         }
+        for (int i = 0; i < formats.size(); i++) {
+            if (formats.get(i).equals(mediaType) && i == 0) continue; // the job's accept, checked at /accept
+            if (!operation.mediaTypes().contains(formats.get(i))) {
+                broken.add(new Violation("/formats/" + i, operation.operationId + " answers in " + String.join(", ", operation.mediaTypes()), formats.get(i)));
+            } else if (formats.indexOf(formats.get(i)) != i) {
+                broken.add(new Violation("/formats/" + i, "must name each format once", formats.get(i)));
+            }
+        }
         if (shards < 1 || shards > MAX_SHARDS) {
             broken.add(new Violation("/shards", "must be 1–" + MAX_SHARDS, shards));
-        } else if (shards > 1 && !operation.shardsAs(mediaType)) {
+        } else if (shards > 1 && !formats.stream().allMatch(operation::shardsAs)) {
             broken.add(new Violation("/shards", "only the rows of sweepAnalysis and the raw samples of monteCarloAnalysis, "
-                    + "as text/csv or application/x-ndjson, are split into shards; give 1 for this job", shards));
+                    + "as text/csv or application/x-ndjson, are split into shards; give 1 for this job, or only those formats", shards));
         }
         callbackUrl.ifPresent(url -> {
             if (!url.startsWith("https://") && !url.startsWith("http://")) {
@@ -100,14 +127,14 @@ public class Jobs {
      */
     @Transactional
     public Submitted submit(String tenant, String createdBy, Submission s, Optional<String> idempotencyKey, byte[] body) {
-        check(s.operation(), s.mediaType(), s.shards(), s.callbackUrl());
+        check(s.operation(), s.mediaType(), s.formats(), s.shards(), s.callbackUrl());
         String fingerprint = fingerprint(body);
         if (idempotencyKey.isPresent()) {
             Optional<Job> first = repeated(tenant, createdBy, idempotencyKey.get(), body);
             if (first.isPresent()) return new Submitted(first.get(), false);
         }
-        Job job = new Job("job-" + UUID.randomUUID(), tenant, createdBy, s.operation(), s.mediaType(), s.request(),
-                s.shards(), 0, JobState.QUEUED, s.callbackUrl(), fingerprint, Optional.empty(), now(),
+        Job job = new Job("job-" + UUID.randomUUID(), tenant, createdBy, s.operation(), s.mediaType(), s.formats(),
+                s.parameters(), s.request(), s.shards(), 0, JobState.QUEUED, s.callbackUrl(), fingerprint, Optional.empty(), now(),
                 Optional.empty(), Optional.empty(), Optional.empty());
         store.create(job, idempotencyKey);
         queue.enqueue(job.id(), job.shards());
@@ -164,16 +191,38 @@ public class Jobs {
         return store.find(id).map(j -> !j.state().finished()).orElse(false);
     }
 
-    /** Keeps a shard's answer; answers the job when this finished it (its last shard), to call back. */
-    public Optional<Job> finish(String id, int shard, byte[] answer) {
-        Instant at = now();
-        return store.finishShard(id, shard, answer, at, at.plus(keep)).filter(j -> j.state() == JobState.SUCCEEDED);
+    /**
+     * Keeps what attempt {@code attempt} of shard {@code shard} answered in {@code mediaType}, streamed
+     * into the store as it arrives; it is the shard's answer once {@link #finish} marks the attempt done.
+     *
+     * @throws JobRepository.AnswerTooLarge past parley.jobs.max-shard-answer-bytes
+     */
+    public void keep(String id, int shard, int attempt, String mediaType, InputStream answer) throws IOException {
+        store.keepAnswer(id, shard, attempt, mediaType, answer, maxAnswerBytes);
     }
 
-    /** Fails the job with the problem one shard met; answers it when this ended it, to call back. */
-    public Optional<Job> fail(String id, String problem) {
+    /**
+     * Marks shard {@code shard} done with the answers attempt {@code attempt} kept. When it was the
+     * job's last, the job has succeeded, and its callback (if it has one) is queued in the same
+     * transaction: a job never ends without its callback stored to be sent by any replica.
+     */
+    @Transactional
+    public void finish(String id, int shard, int attempt) {
+        Instant at = now().truncatedTo(ChronoUnit.MICROS); // as the store keeps it, so the job read back says whether this ended it
+        store.finishShard(id, shard, attempt, at, at.plus(keep))
+                .filter(j -> j.state() == JobState.SUCCEEDED && j.finishedAt().equals(Optional.of(at)))
+                .ifPresent(this::callBack);
+    }
+
+    /** Fails the job with the problem one shard met, queueing its callback in the same transaction. */
+    @Transactional
+    public void fail(String id, String problem) {
         Instant at = now();
-        return store.end(id, JobState.FAILED, Optional.of(problem), at, at.plus(keep)) ? store.find(id) : Optional.empty();
+        if (store.end(id, JobState.FAILED, Optional.of(problem), at, at.plus(keep))) store.find(id).ifPresent(this::callBack);
+    }
+
+    private void callBack(Job job) {
+        if (job.callbackUrl().isPresent()) queue.callBack(job.id(), 1, now());
     }
 
     /** The callback's signature header value for {@code body}; empty when no secret is configured. */
@@ -206,10 +255,35 @@ public class Jobs {
         return store.deleteExpired(now());
     }
 
-    /** The answers of a succeeded job, joined shard by shard as the unsharded answer. */
-    public void answer(Job job, OutputStream out) throws IOException {
-        store.answers(job.id(), (shard, in) -> ShardAnswers.write(job.mediaType(), shard, in, out));
+    /** The answer of a succeeded job in {@code mediaType} (one of its formats), joined shard by shard as the unsharded answer. */
+    public void answer(Job job, String mediaType, OutputStream out) throws IOException {
+        if (!job.formats().contains(mediaType)) throw new IllegalArgumentException("job " + job.id() + " keeps no " + mediaType);
+        store.answers(job.id(), mediaType, (shard, in) -> ShardAnswers.write(mediaType, shard, in, out));
     }
+
+    /**
+     * Refuses a chunk size the database cannot take in one statement: a chunk is sent as a binary
+     * value, escaped, so at worst twice its bytes, plus the statement around it.
+     *
+     * @throws IllegalStateException naming both settings, so the service does not start to fail its first job
+     */
+    public void checkChunks(int chunkBytes) {
+        if (chunkBytes < MIN_CHUNK_BYTES) {
+            throw new IllegalStateException("parley.jobs.answer-chunk-bytes must be at least " + MIN_CHUNK_BYTES + ", not " + chunkBytes);
+        }
+        store.maxPacketBytes().ifPresent(packet -> {
+            if (2L * chunkBytes + STATEMENT_BYTES > packet) {
+                throw new IllegalStateException("parley.jobs.answer-chunk-bytes (" + chunkBytes + ") does not fit the database's "
+                        + "max_allowed_packet (" + packet + "): a chunk needs 2 × its bytes + " + STATEMENT_BYTES
+                        + "; lower the chunk or raise max_allowed_packet");
+            }
+        });
+    }
+
+    /** Below this a chunk's statement costs more than its bytes. */
+    static final int MIN_CHUNK_BYTES = 4096;
+    /** Room for the statement around a chunk's bytes. */
+    static final int STATEMENT_BYTES = 64 * 1024;
 
     public long unfinished() {
         return store.unfinished();

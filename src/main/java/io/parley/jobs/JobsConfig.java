@@ -32,4 +32,19 @@ public interface JobsConfig {
     /** How often a replica looks for shards lost with a stopped replica and queues them again (e.g. 15s). */
     @WithDefault("15s")
     String recoverEvery();
+
+    /**
+     * Bytes of one stored chunk of a shard's answer: one statement each, so it must be well under the
+     * database's max_allowed_packet (16 MiB by default; checked at start), and one is held in memory
+     * per shard being written or answer being read.
+     */
+    @WithDefault("1048576")
+    int answerChunkBytes();
+
+    /**
+     * Most bytes one shard's answer may have in one format (1 GiB by default): past it the job fails,
+     * naming it (split the job into more shards). It bounds the database, not the heap, which holds one chunk.
+     */
+    @WithDefault("1073741824")
+    long maxShardAnswerBytes();
 }

@@ -6,13 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -26,17 +22,17 @@ import io.parley.jobs.CallbackSignature;
 import io.parley.jobs.Job;
 import io.parley.jobs.Jobs;
 import io.parley.jobs.JobsConfig;
+import io.parley.jobs.ShardQueue;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Tells a job's callback URL that the job has finished: a POST of {@code {"id", "state", "job"}} (the
- * job's path, to read it and its answer) signed with {@link CallbackSignature}. Sent by the replica
- * that finished the job; a receiver that cannot take it (no connection, a timeout, a 5xx, 408 or 429)
- * is sent it again after a doubling pause, a bounded number of times ({@link CallbackRetries},
- * parley.jobs.callback-attempts and callback-first-pause), each send signed afresh so its {@code t}
- * is its own time. Retries wait on this replica: one stopped meanwhile sends no more, which is
- * acceptable because the job can always be read, so the callback saves polling but is never the
- * only way to learn the outcome.
+ * job's path, to read it and its answer) signed with {@link CallbackSignature}. Each send is queued in
+ * the clustered store (the first in the transaction that ends the job) and made by whichever replica
+ * fires it ({@link CallbackSend}); a receiver that cannot take it (no connection, a timeout, a 5xx,
+ * 408 or 429) has the next send queued after a doubling pause, a bounded number of times
+ * ({@link CallbackRetries}, parley.jobs.callback-attempts and callback-first-pause), each signed
+ * afresh so its {@code t} is its own time. A replica that stops leaves the pending sends to the others.
  */
 @ApplicationScoped
 public class JobCallbacks {
@@ -46,17 +42,14 @@ public class JobCallbacks {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
 
     private final Jobs jobs;
+    private final ShardQueue queue;
     private final ObjectMapper mapper;
     private final CallbackRetries retries;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread t = new Thread(task, "parley-job-callbacks");
-        t.setDaemon(true);
-        return t;
-    });
 
-    public JobCallbacks(Jobs jobs, ObjectMapper mapper, JobsConfig config) {
+    public JobCallbacks(Jobs jobs, ShardQueue queue, ObjectMapper mapper, JobsConfig config) {
         this.jobs = jobs;
+        this.queue = queue;
         this.mapper = mapper;
         this.retries = new CallbackRetries(config.callbackAttempts(), config.callbackFirstPause());
     }
@@ -66,17 +59,15 @@ public class JobCallbacks {
         LOG.debugf("job callbacks: %s", retries);
     }
 
-    public void send(Job job) {
-        if (job.callbackUrl().isEmpty()) return;
+    /** Makes send number {@code attempt} of job {@code id}'s callback; queues the next when this one was not taken. */
+    void send(String id, int attempt) {
+        Optional<Job> found = jobs.find(id);
+        if (found.isEmpty() || found.get().callbackUrl().isEmpty()) return; // expired meanwhile: nothing to tell
+        Job job = found.get();
         ObjectNode note = mapper.createObjectNode().put("id", job.id()).put("state", job.state().apiName())
                 .put("job", "/api/v1/jobs/" + job.id());
-        attempt(job, note.toString().getBytes(StandardCharsets.UTF_8), 1);
-    }
-
-    /** Send number {@code attempt}; another is scheduled when this one did not reach a receiver that took it. */
-    private void attempt(Job job, byte[] body, int attempt) {
+        byte[] body = note.toString().getBytes(StandardCharsets.UTF_8);
         OptionalInt status = post(job, body);
-        if (Thread.currentThread().isInterrupted()) return; // the replica is stopping
         if (status.isPresent() && status.getAsInt() < 300) {
             LOG.infof("job %s: callback answered %d (send %d)", job.id(), status.getAsInt(), attempt);
             return;
@@ -89,11 +80,7 @@ public class JobCallbacks {
         Duration pause = retries.pauseBefore(attempt + 1);
         LOG.infof("job %s: callback send %d not taken (%s), sending again in %d ms", job.id(), attempt,
                 status.isPresent() ? status.getAsInt() : "no answer", pause.toMillis());
-        try {
-            later.schedule(() -> attempt(job, body, attempt + 1), pause.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException stopping) {
-            LOG.warnf("job %s: the replica is stopping; callback send %d is not made", job.id(), attempt + 1);
-        }
+        queue.callBack(job.id(), attempt + 1, jobs.now().plus(pause));
     }
 
     /** One signed POST: the receiver's status, or none when no answer came (refused, broken, timed out). */
@@ -111,10 +98,5 @@ public class JobCallbacks {
             LOG.warnf("job %s: callback to its URL failed: %s", job.id(), e.getMessage());
             return OptionalInt.empty();
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        later.shutdownNow();
     }
 }

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.jobs.Jobs;
+import io.parley.jobs.JobsConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
@@ -25,9 +26,16 @@ public class JobHousekeeping {
     private static final Logger LOG = Logger.getLogger(JobHousekeeping.class);
 
     private final Jobs jobs;
+    private final JobsConfig config;
 
-    public JobHousekeeping(Jobs jobs) {
+    public JobHousekeeping(Jobs jobs, JobsConfig config) {
         this.jobs = jobs;
+        this.config = config;
+    }
+
+    /** A chunk of a shard's answer that the database could not take stops the start, not the first job. */
+    void checkChunks(@Observes StartupEvent start) {
+        jobs.checkChunks(config.answerChunkBytes());
     }
 
     void meters(@Observes StartupEvent start, MeterRegistry registry) {

@@ -1,5 +1,8 @@
 package io.parley.ops;
 
+import java.time.Instant;
+import java.util.Date;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -18,7 +21,7 @@ import io.parley.jobs.ShardQueue;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 
 /**
- * Job shards in Quartz's clustered JDBC store (quarkus-quartz, store-type jdbc-cmt): each shard is one
+ * Job shards, and completion callbacks, in Quartz's clustered JDBC store (quarkus-quartz, store-type jdbc-cmt): each shard is one
  * Quartz job with one trigger, fired once by whichever replica's scheduler acquires it first. Each asks
  * for recovery, so when the replica running it stops checking in, another replica runs it again.
  */
@@ -28,6 +31,8 @@ public class QuartzShardQueue implements ShardQueue {
     static final String GROUP = "parley-job-shards";
     static final String JOB = "job";
     static final String SHARD = "shard";
+    static final String CALLBACKS = "parley-job-callbacks";
+    static final String SEND = "send";
 
     private final Scheduler scheduler;
 
@@ -83,6 +88,22 @@ public class QuartzShardQueue implements ShardQueue {
                 .usingJobData(JOB, id).usingJobData(SHARD, Integer.toString(k)).requestRecovery(true).build();
         scheduler.scheduleJob(detail, TriggerBuilder.newTrigger().withIdentity(id + "/" + k, GROUP).startNow()
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build());
+    }
+
+    /** Each send is its own Quartz job (job/callback/n), so a send can queue the next while it runs. */
+    @Override
+    public void callBack(String id, int send, Instant at) {
+        JobDetail detail = JobBuilder.newJob(CallbackSend.class).withIdentity(JobKey.jobKey(id + "/callback/" + send, CALLBACKS))
+                .usingJobData(JOB, id).usingJobData(SEND, Integer.toString(send)).requestRecovery(true).build();
+        try {
+            scheduler.scheduleJob(detail, TriggerBuilder.newTrigger().withIdentity(id + "/callback/" + send, CALLBACKS)
+                    .startAt(Date.from(at))
+                    .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build());
+        } catch (ObjectAlreadyExistsException queuedBefore) {
+            // this send was queued already (a send that was run again after its replica died): once is enough
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("queueing callback send " + send + " of job " + id + " failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.parley.ops;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -30,6 +29,7 @@ import io.parley.identity.ApiKeys;
 import io.parley.identity.Caller;
 import io.parley.identity.Role;
 import io.parley.jobs.Job;
+import io.parley.jobs.JobRepository;
 import io.parley.jobs.Jobs;
 
 /**
@@ -48,7 +48,7 @@ public class ShardCalls {
 
     /** How a shard's call ended. */
     public enum Kind {
-        /** the endpoint answered 200: the body is the shard's answer */
+        /** the endpoint answered 200 in every format: the answers are kept */
         ANSWERED,
         /** the endpoint refused the request (4xx): running it again cannot help */
         REFUSED,
@@ -58,8 +58,12 @@ public class ShardCalls {
         STOPPED
     }
 
-    public record Outcome(Kind kind, byte[] body, String problem) {
+    /** @param problem the endpoint's problem document (JSON), for REFUSED and FAILED */
+    public record Outcome(Kind kind, String problem) {
     }
+
+    /** A problem document is small; past this a body is no problem, and is cut. */
+    private static final int MAX_PROBLEM_BYTES = 64 * 1024;
 
     private final ApiKeys keys;
     private final Jobs jobs;
@@ -75,7 +79,11 @@ public class ShardCalls {
         this.jobs = jobs;
     }
 
-    public Outcome run(Job job, int shard) {
+    /**
+     * Runs attempt {@code attempt} of shard {@code shard}: one call of the endpoint per format the job
+     * keeps, each answer streamed into the store as it arrives ({@link Jobs#keep}), never held whole.
+     */
+    public Outcome run(Job job, int shard, int attempt) {
         Caller runner = Caller.of("job:" + job.id(), "job " + job.id(), job.tenant(), Set.of(Role.ANALYST));
         ApiKeys.Issued key = keys.create(runner, "job " + job.id() + " shard " + shard + " of " + job.shards(),
                 List.of(Role.ANALYST.apiName()), Optional.of(Instant.now().plus(Duration.ofDays(1))));
@@ -90,36 +98,58 @@ public class ShardCalls {
             }
         }, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
         try {
-            String query = job.shards() > 1 ? "?shard=" + shard + "&shards=" + job.shards() : "";
-            HttpRequest request = HttpRequest.newBuilder(OwnService.uri().resolve(URI.create(job.operation().path + query)))
-                    .header("Content-Type", "application/json").header("Accept", job.mediaType())
+            for (String format : job.formats()) {
+                if (stopped.get()) return new Outcome(Kind.STOPPED, null);
+                Outcome one = call(job, shard, attempt, format, key, stopped, body, pending);
+                if (one.kind() != Kind.ANSWERED) return one;
+            }
+            return new Outcome(Kind.ANSWERED, null);
+        } finally {
+            watch.cancel(false);
+            keys.revoke(runner, key.key().id());
+        }
+    }
+
+    /** One call of the endpoint for the job's answer in {@code format}, kept in the store as it streams. */
+    private Outcome call(Job job, int shard, int attempt, String format, ApiKeys.Issued key, AtomicBoolean stopped,
+                         InputStream[] body, List<CompletableFuture<?>> pending) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(OwnService.uri().resolve(URI.create(job.operation().path + job.query(shard))))
+                    .header("Content-Type", "application/json").header("Accept", format)
                     .header("Authorization", "Bearer " + key.secret())
                     .POST(HttpRequest.BodyPublishers.ofString(job.request(), StandardCharsets.UTF_8)).build();
             CompletableFuture<HttpResponse<InputStream>> call = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
             pending.add(call);
             if (stopped.get()) call.cancel(true);
             HttpResponse<InputStream> response = call.get();
+            pending.remove(call);
             synchronized (body) {
                 body[0] = response.body();
             }
             if (stopped.get()) close(body);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            response.body().transferTo(out);
-            if (stopped.get()) return new Outcome(Kind.STOPPED, null, null);
             int status = response.statusCode();
-            if (status == 200) return new Outcome(Kind.ANSWERED, out.toByteArray(), null);
-            String problem = out.toString(StandardCharsets.UTF_8);
-            return new Outcome(status < 500 ? Kind.REFUSED : Kind.FAILED, null, problem);
+            if (status == 200) {
+                jobs.keep(job.id(), shard, attempt, format, response.body());
+                return stopped.get() ? new Outcome(Kind.STOPPED, null) : new Outcome(Kind.ANSWERED, null);
+            }
+            String problem = new String(response.body().readNBytes(MAX_PROBLEM_BYTES), StandardCharsets.UTF_8);
+            if (stopped.get()) return new Outcome(Kind.STOPPED, null);
+            return new Outcome(status < 500 ? Kind.REFUSED : Kind.FAILED, problem);
+        } catch (JobRepository.AnswerTooLarge e) {
+            return new Outcome(Kind.REFUSED, "{\"title\":\"the shard's answer is too large to keep\",\"detail\":\""
+                    + "shard " + shard + " of " + job.shards() + " answers more than " + e.maxBytes + " bytes as " + format
+                    + " (parley.jobs.max-shard-answer-bytes); submit the job again in more shards\"}");
         } catch (IOException | ExecutionException | CancellationException e) {
-            if (stopped.get()) return new Outcome(Kind.STOPPED, null, null);
-            return new Outcome(Kind.FAILED, null, "{\"title\":\"the shard's call broke\",\"detail\":\""
+            if (stopped.get()) return new Outcome(Kind.STOPPED, null);
+            return new Outcome(Kind.FAILED, "{\"title\":\"the shard's call broke\",\"detail\":\""
                     + String.valueOf(e.getMessage()).replace("\"", "'") + "\"}");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(Kind.FAILED, null, "{\"title\":\"the shard was interrupted\"}");
+            return new Outcome(Kind.FAILED, "{\"title\":\"the shard was interrupted\"}");
         } finally {
-            watch.cancel(false);
-            keys.revoke(runner, key.key().id());
+            synchronized (body) {
+                body[0] = null;
+            }
         }
     }
 

@@ -17,8 +17,8 @@ import io.quarkus.arc.Unremovable;
 
 /**
  * One shard of a job, as Quartz fires it on some replica: claims it, runs it through the operation's
- * own endpoint on this process ({@link ShardCalls}), keeps its answer, and calls back when it was the
- * job's last. A replica that is busy or fails is tried again (up to {@link Jobs#MAX_ATTEMPTS}); a
+ * own endpoint on this process ({@link ShardCalls}), once per format the job keeps, streaming each
+ * answer into the store, and marks it done (the job's callback is queued when it was the last). A replica that is busy or fails is tried again (up to {@link Jobs#MAX_ATTEMPTS}); a
  * refused request fails the job, since running it again cannot help.
  */
 @Dependent
@@ -33,8 +33,6 @@ public class ShardRun implements Job {
     Jobs jobs;
     @Inject
     ShardCalls calls;
-    @Inject
-    JobCallbacks callbacks;
 
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
@@ -45,14 +43,14 @@ public class ShardRun implements Job {
         if (attempt.isEmpty()) return;
         Optional<io.parley.jobs.Job> job = jobs.find(id);
         if (job.isEmpty()) return;
-        ShardCalls.Outcome outcome = calls.run(job.get(), shard);
+        ShardCalls.Outcome outcome = calls.run(job.get(), shard, attempt.getAsInt());
         switch (outcome.kind()) {
-            case ANSWERED -> jobs.finish(id, shard, outcome.body()).ifPresent(callbacks::send);
-            case REFUSED -> jobs.fail(id, outcome.problem()).ifPresent(callbacks::send);
+            case ANSWERED -> jobs.finish(id, shard, attempt.getAsInt());
+            case REFUSED -> jobs.fail(id, outcome.problem());
             case STOPPED -> LOG.infof("job %s shard %d stopped: the job ended", id, shard);
             case FAILED -> {
                 if (attempt.getAsInt() >= Jobs.MAX_ATTEMPTS) {
-                    jobs.fail(id, outcome.problem()).ifPresent(callbacks::send);
+                    jobs.fail(id, outcome.problem());
                     return;
                 }
                 LOG.warnf("job %s shard %d attempt %d failed, trying again: %s", id, shard, attempt.getAsInt(), outcome.problem());

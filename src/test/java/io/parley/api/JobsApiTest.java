@@ -42,6 +42,10 @@ class JobsApiTest {
 
     @Inject
     HeavyWork heavy;
+    @Inject
+    io.parley.jobs.JobRepository store;
+    @Inject
+    javax.sql.DataSource data;
 
     static ObjectNode job(String operation, JsonNode request, String accept, int shards) {
         ObjectNode job = Fixtures.MAPPER.createObjectNode().put("operation", operation);
@@ -53,6 +57,12 @@ class JobsApiTest {
 
     static Response submit(ObjectNode job) {
         return given().filter(Contract.CONFORMS).contentType(ContentType.JSON).body(job.toString()).post(JOBS);
+    }
+
+    /** A one-shard CSV sweep job calling back {@code path} of {@code receiver}. */
+    static ObjectNode calling(HttpServer receiver, String path) {
+        return job("sweepAnalysis", SweepApiTest.grid(), "text/csv", 1)
+                .put("callbackUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + path);
     }
 
     /** Polls the job until it has ended; its last answer. */
@@ -86,14 +96,90 @@ class JobsApiTest {
             // 35 grid points (5 discounts × 7 payment terms) in 4 shards, joined: the unsharded answer exactly
             assertEquals(whole, joined);
             assertEquals(35 + (accept.equals("text/csv") ? 1 : 0), joined.lines().count());
-            // the answer is kept in the one media type the job asked for: a client accepting only another is told which
+            // a sharded job keeps the other format that shards join in too, the job's accept winning a tie
             String other = accept.equals("text/csv") ? SweepApiTest.NDJSON : "text/csv";
-            given().filter(Contract.CONFORMS).accept(other).get(location + "/result").then().statusCode(406)
-                    .contentType("application/problem+json").body("errors[0].pointer", org.hamcrest.Matchers.equalTo("Accept"))
-                    .body("detail", org.hamcrest.Matchers.containsString("answers " + accept + " only"));
-            given().filter(Contract.CONFORMS).accept(other + ";q=0.9, " + accept + ";q=0.1").get(location + "/result")
+            assertEquals(other, done.at("/results/1/type").asText());
+            String otherWhole = SweepApiTest.post("", other, SweepApiTest.grid()).then().statusCode(200).extract().asString();
+            assertEquals(otherWhole, given().filter(Contract.CONFORMS).accept(other).get(location + "/result")
+                    .then().statusCode(200).contentType(other).extract().asString());
+            given().filter(Contract.CONFORMS).accept(other + ", " + accept).get(location + "/result")
                     .then().statusCode(200).contentType(accept);
+            // JSON is no join of shards, so a sharded job does not keep it: a client accepting only it is told which it keeps
+            given().filter(Contract.CONFORMS).accept("application/json").get(location + "/result").then().statusCode(406)
+                    .contentType("application/problem+json").body("errors[0].pointer", org.hamcrest.Matchers.equalTo("Accept"))
+                    .body("detail", org.hamcrest.Matchers.containsString("answers " + accept + ", " + other));
         }
+    }
+
+    /**
+     * A job keeps its answer in every format its endpoint offers for the request, each byte for byte
+     * what the synchronous call answers (the job's result leaves out the call's headers: provenance,
+     * Parley-Shard, Parley-Grid-Points, RateLimit, X-Request-Id). The Monte Carlo run is seeded, so two
+     * runs of it are the same run.
+     */
+    @Test
+    void aJobKeepsItsAnswerInEveryFormatTheEndpointOffersByteForByte() throws InterruptedException {
+        ObjectNode monteCarlo = UncertaintyApiTest.twoLevers(500).put("seed", 7);
+        record Case(String operation, String path, ObjectNode request) {
+        }
+        for (Case c : new Case[] {new Case("sweepAnalysis", "/api/v1/analyses/sweep", SweepApiTest.grid()),
+                new Case("monteCarloAnalysis", UncertaintyApiTest.MONTE_CARLO, monteCarlo)}) {
+            Response submitted = submit(job(c.operation(), c.request(), null, 1));
+            submitted.then().statusCode(202).body("accept", org.hamcrest.Matchers.equalTo("application/json"))
+                    .body("formats", org.hamcrest.Matchers.contains("application/json", "text/csv", SweepApiTest.NDJSON));
+            String location = submitted.header("Location");
+            JsonNode done = awaitEnd(location);
+            assertEquals("succeeded", done.get("state").asText(), done.toString());
+            assertEquals(3, done.get("results").size(), done.toString());
+            for (String format : new String[] {"application/json", "text/csv", SweepApiTest.NDJSON}) {
+                String synchronous = UncertaintyApiTest.post(c.path(), "", format, c.request()).then().statusCode(200)
+                        .extract().asString();
+                String kept = given().filter(Contract.CONFORMS).accept(format).get(location + "/result")
+                        .then().statusCode(200).contentType(format).extract().asString();
+                assertEquals(synchronous, kept, c.operation() + " as " + format);
+            }
+            // a client taking anything gets the job's accept
+            given().filter(Contract.CONFORMS).accept("*/*").get(location + "/result").then().statusCode(200)
+                    .contentType("application/json");
+        }
+    }
+
+    /**
+     * The endpoint's query parameters: a table-layout sweep answers as the synchronous sweep with
+     * layout=table, in JSON and CSV (the endpoint answers no NDJSON table, so none is kept); a
+     * parameter the endpoint refuses for the job's format is its refusal at /parameters/<name>.
+     */
+    @Test
+    void aJobRunsWithTheEndpointsQueryParameters() throws InterruptedException {
+        ObjectNode table = job("sweepAnalysis", SweepApiTest.grid(), null, 1);
+        table.putObject("parameters").put("layout", "table");
+        Response submitted = submit(table);
+        submitted.then().statusCode(202).body("parameters.layout", org.hamcrest.Matchers.equalTo("table"))
+                .body("formats", org.hamcrest.Matchers.contains("application/json", "text/csv"));
+        JsonNode done = awaitEnd(submitted.header("Location"));
+        assertEquals("succeeded", done.get("state").asText(), done.toString());
+        for (String format : new String[] {"application/json", "text/csv"}) {
+            String synchronous = SweepApiTest.post("?layout=table", format, SweepApiTest.grid()).then().statusCode(200)
+                    .extract().asString();
+            assertEquals(synchronous, given().filter(Contract.CONFORMS).accept(format).get(submitted.header("Location") + "/result")
+                    .then().statusCode(200).extract().asString(), format);
+        }
+
+        ObjectNode metric = job("sweepAnalysis", SweepApiTest.grid(), "text/csv", 1);
+        metric.putObject("parameters").put("layout", "table").put("metric", "revenueCagr");
+        Response oneMetric = submit(metric);
+        oneMetric.then().statusCode(202).body("formats", org.hamcrest.Matchers.contains("text/csv"));
+        awaitEnd(oneMetric.header("Location"));
+        assertEquals(SweepApiTest.post("?layout=table&metric=revenueCagr", "text/csv", SweepApiTest.grid()).then().statusCode(200)
+                        .extract().asString(),
+                given().filter(Contract.CONFORMS).accept("text/csv").get(oneMetric.header("Location") + "/result")
+                        .then().statusCode(200).extract().asString());
+
+        metric.put("accept", "application/json");
+        submit(metric).then().statusCode(400).body("errors[0].pointer", org.hamcrest.Matchers.equalTo("/parameters/metric"));
+        ObjectNode split = job("sweepAnalysis", SweepApiTest.grid(), "text/csv", 2);
+        split.putObject("parameters").put("shard", "1");
+        submit(split).then().statusCode(422).body("errors[0].pointer", org.hamcrest.Matchers.equalTo("/parameters/shard"));
     }
 
     @Test
@@ -118,17 +204,18 @@ class JobsApiTest {
     }
 
     @Test
-    void anotherTenantsJobIsNotFound() {
+    void anotherTenantsJobIsNotFound() throws InterruptedException {
         String location = submit(job("sweepAnalysis", SweepApiTest.grid(), "text/csv", 1)).then().statusCode(202)
                 .extract().header("Location");
         TenancyApiTest.otherTenant().get(location).then().statusCode(404).contentType("application/problem+json");
         TenancyApiTest.otherTenant().delete(location).then().statusCode(404);
         TenancyApiTest.otherTenant().get(location + "/result").then().statusCode(404);
         given().filter(Contract.CONFORMS).get(JOBS + "/job-no-such-job").then().statusCode(404);
+        awaitEnd(location); // no work of this test is left running into the next
     }
 
     @Test
-    void anIdempotencyKeyFindsTheFirstJob() {
+    void anIdempotencyKeyFindsTheFirstJob() throws InterruptedException {
         ObjectNode job = job("sweepAnalysis", SweepApiTest.grid(), "text/csv", 2);
         String key = "jobs-test-" + System.nanoTime();
         String first = given().filter(Contract.CONFORMS).header("Idempotency-Key", key).contentType(ContentType.JSON)
@@ -136,16 +223,32 @@ class JobsApiTest {
         String again = given().filter(Contract.CONFORMS).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body(job.toString()).post(JOBS).then().statusCode(202).extract().header("Location");
         assertEquals(first, again);
+        awaitEnd(first);
         job.put("shards", 3);
         given().filter(Contract.CONFORMS).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body(job.toString()).post(JOBS).then().statusCode(422)
                 .body("type", org.hamcrest.Matchers.equalTo("urn:parley:problem:idempotency-key-reused"));
     }
 
+    /**
+     * Ends every other job and waits until no heavy work runs, so the next work to start is the test's
+     * own. Without it the cancel test once watched another job's work: the test database keeps the jobs
+     * of earlier runs, and a job an earlier service left unfinished (a test that did not wait for its
+     * job, a run stopped midway) is run again by this service, through Quartz's recovery at its start
+     * and its lost-shard recovery 5 s after it, whenever that happens to fall; a shard of it starting
+     * after the test's look at what ran before was taken for the cancelled job's work.
+     */
+    private void noOtherJobRuns() throws InterruptedException {
+        java.time.Instant now = java.time.Instant.now();
+        store.unfinishedShards().stream().map(io.parley.jobs.JobRepository.ShardRef::job).distinct()
+                .forEach(id -> store.end(id, io.parley.jobs.JobState.CANCELLED, java.util.Optional.empty(), now, now));
+        for (int i = 0; i < 3000 && !heavy.running().isEmpty(); i++) Thread.sleep(20);
+        assertTrue(heavy.running().isEmpty(), "no other job's work runs: " + heavy.running().size());
+    }
+
     @Test
     void cancellingAJobStopsItsWorkWithinASecond() throws InterruptedException {
-        // other work may run meanwhile (a shard of an earlier test's job, queued again by lost-shard
-        // recovery when this service started): this job's work is the one that was not running before
+        noOtherJobRuns();
         java.util.Set<io.parley.engine.Work> before = heavy.running();
         String location = submit(job("sweepAnalysis", Fixtures.json(AbandonedWorkApiTest.hugeSweep()), "text/csv", 1))
                 .then().statusCode(202).extract().header("Location");
@@ -186,8 +289,7 @@ class JobsApiTest {
         });
         receiver.start();
         try {
-            ObjectNode job = job("sweepAnalysis", SweepApiTest.grid(), "text/csv", 1)
-                    .put("callbackUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/flaky");
+            ObjectNode job = calling(receiver, "/flaky");
             submit(job).then().statusCode(202);
             String[][] three = new String[3][];
             for (int i = 0; i < 3; i++) {
@@ -204,6 +306,62 @@ class JobsApiTest {
             Thread.sleep(1500);
             assertEquals(3, sends.get(), "taken on the third send: no fourth");
         } finally {
+            receiver.stop(0);
+        }
+    }
+
+    /**
+     * A callback's sends live in the shared database, not in one replica's memory: while the receiver
+     * holds the second send (the first failed), Quartz's clustered store has it as a fired trigger
+     * asking for recovery (a replica dying now has it made again by another), and the job's earlier
+     * send is gone from it. (A replica killed between sends, and another making the send: JobsClusterIT.)
+     */
+    @Test
+    void aPendingCallbackIsStoredInTheDatabaseForAnyReplica() throws Exception {
+        java.util.concurrent.CountDownLatch looked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch secondSend = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger sends = new java.util.concurrent.atomic.AtomicInteger();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        receiver.createContext("/slow", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            int send = sends.incrementAndGet();
+            if (send == 2) {
+                secondSend.countDown();
+                try {
+                    looked.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            exchange.sendResponseHeaders(send == 1 ? 503 : 204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            ObjectNode job = calling(receiver, "/slow");
+            String location = submit(job).then().statusCode(202).extract().header("Location");
+            String id = location.substring(location.lastIndexOf('/') + 1);
+            assertTrue(secondSend.await(60, TimeUnit.SECONDS), "the second send came");
+            try (java.sql.Connection c = data.getConnection();
+                 java.sql.PreparedStatement s = c.prepareStatement("SELECT f.REQUESTS_RECOVERY FROM QRTZ_FIRED_TRIGGERS f "
+                         + "WHERE f.JOB_NAME = ? AND f.JOB_GROUP = 'parley-job-callbacks'")) {
+                s.setString(1, id + "/callback/2");
+                try (java.sql.ResultSet r = s.executeQuery()) {
+                    assertTrue(r.next(), "the send in flight is a fired trigger in the shared database");
+                    assertTrue(r.getBoolean(1), "which asks for recovery");
+                }
+                s.setString(1, id + "/callback/1");
+                try (java.sql.ResultSet r = s.executeQuery()) {
+                    assertTrue(!r.next(), "the first send, made, is no longer there");
+                }
+            } finally {
+                looked.countDown();
+            }
+            Thread.sleep(1000);
+            assertEquals(2, sends.get(), "taken on the second send: no third");
+        } finally {
+            looked.countDown();
             receiver.stop(0);
         }
     }

@@ -64,8 +64,8 @@ class JobRulesTest {
 
     @Test
     void aSubmissionNamesEachRuleItBreaks() {
-        Jobs signing = new Jobs(null, null, Duration.ofDays(7), Optional.of("secret"), java.time.Clock.systemUTC());
-        Jobs unsigned = new Jobs(null, null, Duration.ofDays(7), Optional.empty(), java.time.Clock.systemUTC());
+        Jobs signing = new Jobs(null, null, Duration.ofDays(7), Optional.of("secret"), 1 << 20, java.time.Clock.systemUTC());
+        Jobs unsigned = new Jobs(null, null, Duration.ofDays(7), Optional.empty(), 1 << 20, java.time.Clock.systemUTC());
         signing.check(Operation.SWEEP, Operation.Media.CSV, 8, Optional.of("https://example.com/done"));
         signing.check(Operation.MONTE_CARLO, Operation.Media.NDJSON, 1000, Optional.empty());
         assertThatThrownBy(() -> signing.check(Operation.OPTIMIZE, Operation.Media.CSV, 2, Optional.of("ftp://x")))
@@ -78,6 +78,15 @@ class JobRulesTest {
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> unsigned.check(Operation.SWEEP, Operation.Media.CSV, 1, Optional.of("https://example.com/done")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("callback secret"));
+        // every format a job keeps is one the endpoint offers, named once; a sharded job keeps only formats that join
+        signing.check(Operation.SWEEP, Operation.Media.CSV, java.util.List.of(Operation.Media.CSV, Operation.Media.NDJSON), 4, Optional.empty());
+        assertThatThrownBy(() -> signing.check(Operation.OPTIMIZE, Operation.Media.JSON,
+                java.util.List.of(Operation.Media.JSON, Operation.Media.NDJSON, Operation.Media.JSON), 1, Optional.empty()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.pointer()).containsExactly("/formats/1", "/formats/2"));
+        assertThatThrownBy(() -> signing.check(Operation.SWEEP, Operation.Media.CSV, java.util.List.of(Operation.Media.CSV, Operation.Media.JSON), 2, Optional.empty()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.pointer()).containsExactly("/shards"));
     }
 
     private static ByteArrayInputStream stream(String text) {

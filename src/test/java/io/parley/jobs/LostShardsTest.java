@@ -61,8 +61,13 @@ class LostShardsTest {
                 requeued.add(new JobRepository.ShardRef(id, shard));
                 return true;
             }
+
+            @Override
+            public void callBack(String id, int send, java.time.Instant at) {
+                throw new UnsupportedOperationException();
+            }
         };
-        return new Jobs(store, queue, Duration.ofDays(7), Optional.empty(), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        return new Jobs(store, queue, Duration.ofDays(7), Optional.empty(), 1 << 20, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
     }
 
     @Test

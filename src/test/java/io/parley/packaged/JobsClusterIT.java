@@ -59,9 +59,14 @@ class JobsClusterIT {
     }
 
     private static PackagedService replica(String id) {
+        return replica(id, List.of());
+    }
+
+    private static PackagedService replica(String id, List<String> more) {
         Path jar = Path.of(System.getProperty("parley.packaged.mariadb.jar", "target/mariadb/quarkus-run.jar")).toAbsolutePath();
-        List<String> options = List.of("-Dquarkus.quartz.instance-id=" + id,
-                "-Dparley.identity.create-admin-key=false", "-Dparley.identity.seed-admin-key=" + KEY);
+        List<String> options = new java.util.ArrayList<>(List.of("-Dquarkus.quartz.instance-id=" + id,
+                "-Dparley.identity.create-admin-key=false", "-Dparley.identity.seed-admin-key=" + KEY));
+        options.addAll(more);
         Map<String, String> environment = Map.of("QUARKUS_DATASOURCE_JDBC_URL", SERVER + DATABASE,
                 "QUARKUS_DATASOURCE_USERNAME", "root", "QUARKUS_DATASOURCE_PASSWORD", "");
         return PackagedService.start(jar, Path.of("target/jobs-cluster/" + id), options, environment);
@@ -105,6 +110,16 @@ class JobsClusterIT {
         }
     }
 
+    /** Whether send {@code send} of the job's callback waits in Quartz's store. */
+    private static boolean pending(String job, int send) throws SQLException {
+        try (Connection c = database(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'parley-job-callbacks' "
+                     + "AND TRIGGER_NAME = '" + job.substring(job.lastIndexOf('/') + 1) + "/callback/" + send + "'")) {
+            r.next();
+            return r.getInt(1) > 0;
+        }
+    }
+
     private static int mostAttempts(String job) throws SQLException {
         try (Connection c = database(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT MAX(attempts) FROM job_shard WHERE job_id = '" + job.substring(job.lastIndexOf('/') + 1) + "'")) {
@@ -113,12 +128,65 @@ class JobsClusterIT {
         }
     }
 
-    @Test
-    void aShardedSweepSurvivesAKilledReplicaAndAWholeRestart() throws Exception {
+    private static void freshDatabase() throws SQLException {
         try (Connection c = DriverManager.getConnection(SERVER, "root", ""); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS `" + DATABASE + "`");
             s.execute("CREATE DATABASE `" + DATABASE + "`");
         }
+    }
+
+    /**
+     * A callback whose receiver failed its first send is sent again by another replica after the one
+     * that sent it is killed (SIGKILL) during the pause: the pending send is stored in the database,
+     * not kept in the dead replica's memory.
+     */
+    @Test
+    void aPendingCallbackSurvivesTheReplicaThatSentIt() throws Exception {
+        freshDatabase();
+        java.util.concurrent.BlockingQueue<String> sends = new java.util.concurrent.LinkedBlockingQueue<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        receiver.createContext("/done", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(sent.incrementAndGet() == 1 ? 503 : 204, -1); // the first send fails
+            sends.add(body);
+            exchange.close();
+        });
+        receiver.start();
+        // a pause long enough to kill the replica in: the second send is due 20 s after the first
+        List<String> callbacks = List.of("-Dparley.jobs.callback-secret=cluster-test-secret", "-Dparley.jobs.callback-first-pause=PT20S");
+        try {
+            String job;
+            try (PackagedService a = replica("A", callbacks)) {
+                String small = "{\"operation\":\"sweepAnalysis\",\"accept\":\"text/csv\",\"callbackUrl\":\"http://127.0.0.1:"
+                        + receiver.getAddress().getPort() + "/done\",\"request\":{\"scenario\":"
+                        + Files.readString(Path.of("scenarios/packaging-retailer-renewal.json"))
+                        + ",\"levers\":[{\"path\":\"terms.paymentDays\",\"from\":0,\"to\":120,\"steps\":4}]}}";
+                HttpResponse<String> submitted = post(a, "/api/v1/jobs", small, "application/json");
+                assertEquals(202, submitted.statusCode(), submitted.body());
+                job = URI.create(submitted.headers().firstValue("Location").orElseThrow()).getPath();
+                String first = sends.poll(2, java.util.concurrent.TimeUnit.MINUTES);
+                assertTrue(first != null, "the first send came");
+                long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+                while (!pending(job, 2) && System.nanoTime() < deadline) Thread.sleep(20);
+                assertTrue(pending(job, 2), "the second send is queued in the database");
+                a.kill();
+            }
+            try (PackagedService b = replica("B", callbacks)) {
+                String second = sends.poll(2, java.util.concurrent.TimeUnit.MINUTES);
+                assertTrue(second != null, "the second send came, from the replica started after the first was killed");
+                assertEquals("succeeded", JSON.readTree(second).get("state").asText());
+                assertEquals(job, JSON.readTree(second).get("job").asText());
+            }
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void aShardedSweepSurvivesAKilledReplicaAndAWholeRestart() throws Exception {
+        freshDatabase();
         String sweep = sweep();
         try (PackagedService a = replica("A"); PackagedService b = replica("B")) {
             HttpResponse<String> whole = post(b, "/api/v1/analyses/sweep", sweep, "text/csv");
