@@ -183,6 +183,38 @@ class PerYearApiTest {
                 .body("errors[0].message", containsString("needs one per uncertain lever of the request (2; a lever drawn per year is one row"));
     }
 
+    /**
+     * The contract's yearByYear answer example (checked to be the service's answer by ExampleAnswersApiTest) says
+     * what the deal is worth at each row's rates: a sweep that sets the five years' growth to a row's values, one
+     * point, evaluates the deal directly and must give the row's npv.
+     */
+    @Test
+    void theYearByYearExamplesRowsAreTheDealAtTheirYearsRates() {
+        JsonNode post = ExampleAnswersApiTest.contract().get("paths").get("/api/v1/analyses/monte-carlo").get("post");
+        JsonNode example = post.at("/requestBody/content/application~1json/examples/yearByYear/value");
+        String[] lines = post.at("/responses/200/content/text~1csv/examples/yearByYear/value").asText().split("\n");
+        String[] header = lines[0].split(",");
+        assertThat(header).hasSize(7);
+        assertThat(lines).hasSize(7);
+        for (int row = 1; row < lines.length; row++) {
+            String[] cells = lines[row].split(",");
+            ObjectNode sweep = Fixtures.MAPPER.createObjectNode();
+            sweep.set("scenario", example.get("scenario"));
+            sweep.putArray("metrics").add("npv");
+            ArrayNode levers = sweep.putArray("levers");
+            for (int year = 1; year <= 5; year++) {
+                assertThat(header[year]).isEqualTo("products[srp-trays].volumeGrowth[year=" + year + "]");
+                levers.addObject().put("path", header[year]).putArray("values").add(Double.parseDouble(cells[year]));
+            }
+            Response r = given().filter(Contract.CONFORMS).contentType(ContentType.JSON).accept(ContentType.JSON)
+                    .body(sweep.toString()).when().post("/api/v1/analyses/sweep");
+            r.then().statusCode(200);
+            double npv = Double.parseDouble(cells[6]);
+            assertThat(Fixtures.json(r.asString()).get("rows").get(0).get(5).doubleValue()).as("row %d", row)
+                    .isCloseTo(npv, within(1e-9 * Math.abs(npv)));
+        }
+    }
+
     @Test
     void morrisScreensYearsNamedAsLeversOfTheirOwn() {
         // the example deal is annual over five years: year 5's growth acts after the horizon and moves nothing
