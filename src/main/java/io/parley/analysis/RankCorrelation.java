@@ -28,7 +28,7 @@ public final class RankCorrelation {
         List<String> p = new ArrayList<>();
         if (spearman.length != levers) {
             p.add("the matrix has " + spearman.length + " rows; it needs one per uncertain lever of the request (" + levers
-                    + "; a lever drawn per year is one row, its years tied by its own correlation)");
+                    + "); a lever drawn per year is one row, its years tied by its own correlation");
             return p;
         }
         for (int i = 0; i < levers; i++) {

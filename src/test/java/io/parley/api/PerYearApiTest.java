@@ -180,7 +180,7 @@ class PerYearApiTest {
         ((ArrayNode) correlations.get(0)).add(0);
         ((ArrayNode) correlations.get(1)).add(0);
         rejected(MONTE_CARLO, request).body("errors[0].pointer", equalTo("/correlations"))
-                .body("errors[0].message", containsString("needs one per uncertain lever of the request (2; a lever drawn per year is one row"));
+                .body("errors[0].message", containsString("needs one per uncertain lever of the request (2); a lever drawn per year is one row"));
     }
 
     /**

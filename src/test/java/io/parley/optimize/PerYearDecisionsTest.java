@@ -10,6 +10,7 @@ import io.parley.engine.Line;
 import io.parley.engine.Metric;
 import io.parley.engine.Report;
 
+import static io.parley.engine.PerYearRatesTest.with;
 import static io.parley.optimize.Direct.CUSTOMER_NPV;
 import static io.parley.optimize.Direct.NPV;
 import static io.parley.optimize.Direct.atLeast;
@@ -31,15 +32,6 @@ class PerYearDecisionsTest {
 
     static final String DISCOUNT = "terms.discounts[widgets]";
     static final String STEP_INTO_YEAR_3 = "products[widgets].priceEscalator[year=3]";
-
-    /** The report of {@code compiled} with each (lever path, value) pair set by its slot. */
-    static Report with(CompiledScenario compiled, Object... pathValuePairs) {
-        double[] p = compiled.parameters();
-        for (int i = 0; i < pathValuePairs.length; i += 2) {
-            p[compiled.slot((String) pathValuePairs[i])] = ((Number) pathValuePairs[i + 1]).doubleValue();
-        }
-        return compiled.newEvaluator().report(p);
-    }
 
     @Test
     void aMenuOfOneYearsEscalatorWithADiscountIsTheEnumeratedBest() {
