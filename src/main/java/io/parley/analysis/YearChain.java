@@ -30,9 +30,4 @@ public record YearChain(int first, int length, double correlation) {
                 + "60 % of one year's deviation (in normal scores) into the next; 1 would be one draw for every year, "
                 + "a lever without perYear");
     }
-
-    /** The correlation of the normal scores of the chain's years i and j (0-based within the chain): ρ^|i − j|. */
-    double between(int i, int j) {
-        return i == j ? 1 : Math.pow(correlation, Math.abs(i - j));
-    }
 }

@@ -225,7 +225,7 @@ public class UncertaintyResource {
         String[] fields = Stream.concat(Stream.of("scenario", "metrics", "levers"), Stream.of(settings)).toArray(String[]::new);
         AnalysisInput input = bodies.analysisRequest(body, what, fields);
         UncertaintyInput.Run run = UncertaintyInput.run(input, limits.maxLevers(), true);
-        return new Grouped(format, input, run, UncertaintyInput.groups(input, run.levers()));
+        return new Grouped(format, input, run, UncertaintyInput.groups(input, run));
     }
 
     private static Response csv(String table, Provenance provenance) {

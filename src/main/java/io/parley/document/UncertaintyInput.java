@@ -24,6 +24,7 @@ import io.parley.model.JsonPointer;
 import io.parley.model.LimitExceededException;
 import io.parley.model.Lever;
 import io.parley.model.LeverPath;
+import io.parley.model.Numbers;
 import io.parley.model.Spellings;
 
 /**
@@ -41,14 +42,20 @@ public final class UncertaintyInput {
 
     /**
      * What every uncertainty run is of: the scenario, the metrics asked (npv when none) and the uncertain
-     * levers, a rate drawn per contract year counting as one lever per year, its years tied by a {@link YearChain}.
+     * levers, a rate drawn per contract year counting as one lever per year; {@code draws} says, for each of
+     * {@code levers}, which requested lever and contract year it is drawn for and how its years are tied.
      */
     public record Run(CompiledScenario compiled, List<Metric> metrics, List<MonteCarlo.Uncertain> levers,
-               List<YearChain> chains) {
+               List<RankCorrelation.Draw> draws, int requested) {
+
+        /** Whether some lever is drawn afresh each contract year. */
+        public boolean perYear() {
+            return draws.stream().anyMatch(d -> d.yearToYear() < 1);
+        }
     }
 
-    /** The uncertain levers read, and the chains of years among them. */
-    private record Read(List<MonteCarlo.Uncertain> levers, List<YearChain> chains) {
+    /** The uncertain levers read, what each is drawn for, and how many levers the request named. */
+    private record Read(List<MonteCarlo.Uncertain> levers, List<RankCorrelation.Draw> draws, int requested) {
     }
 
     /** Reads the parts every uncertainty request shares; its levers move together. */
@@ -62,7 +69,7 @@ public final class UncertaintyInput {
         CompiledScenario compiled = input.scenario("scenario");
         List<Metric> metrics = input.metrics("metrics", List.of(Metric.NPV));
         Read read = levers(input, compiled, maxLevers, grouped);
-        return new Run(compiled, metrics, read.levers(), read.chains());
+        return new Run(compiled, metrics, read.levers(), read.draws(), read.requested());
     }
 
     /**
@@ -73,7 +80,7 @@ public final class UncertaintyInput {
     private static Read levers(AnalysisInput input, CompiledScenario compiled, int maxLevers, boolean grouped) {
         List<JsonNode> items = input.leverItems("uncertain lever", "uncertain levers in one run", maxLevers);
         List<MonteCarlo.Uncertain> levers = new ArrayList<>();
-        List<YearChain> chains = new ArrayList<>();
+        List<RankCorrelation.Draw> draws = new ArrayList<>();
         Set<Integer> slots = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             String at = JsonPointer.child("/levers", i);
@@ -107,19 +114,22 @@ public final class UncertaintyInput {
             JsonNode perYear = item.get("perYear");
             if (perYear == null) {
                 levers.add(new MonteCarlo.Uncertain(lever, distribution));
-            } else if (grouped) {
-                input.in.fail(at + "/perYear", "Sobol and Morris take each lever as one factor and draw no rate per year; "
-                        + "name the years' rates as levers of their own (" + LeverPath.parse(lever.path()).inYear(2)
-                        + ", …), in one group to read them together, or run Monte Carlo", null);
+                draws.add(RankCorrelation.Draw.once(i));
             } else {
-                yearChain(input, compiled, lever, distribution, perYear, at, slots, levers).ifPresent(chains::add);
+                int requested = i;
+                int firstYear = Lever.PerYear.firstYear(lever.lever());
+                yearChain(input, compiled, lever, distribution, perYear, at, slots, levers, grouped).ifPresent(chain -> {
+                    for (int y = 0; y < chain.length(); y++) {
+                        draws.add(new RankCorrelation.Draw(requested, firstYear + y, chain.correlation()));
+                    }
+                });
             }
         }
         if (levers.size() > maxLevers) {
             throw new LimitExceededException("/levers", "uncertain levers in one run (a perYear lever counts once per year it draws)",
                     levers.size(), maxLevers);
         }
-        return new Read(levers, chains);
+        return new Read(levers, draws, items.size());
     }
 
     /**
@@ -128,11 +138,16 @@ public final class UncertaintyInput {
      */
     private static Optional<YearChain> yearChain(AnalysisInput input, CompiledScenario compiled, BoundLever rate,
                                                  Distribution distribution, JsonNode perYear, String at,
-                                                 Set<Integer> slots, List<MonteCarlo.Uncertain> levers) {
+                                                 Set<Integer> slots, List<MonteCarlo.Uncertain> levers,
+                                                 boolean independentFactors) {
         if (!input.in.object(perYear, at + "/perYear", "the year-to-year draw, e.g. {\"correlation\": 0.5}",
                 Set.of("correlation"))) return Optional.empty();
         double rho = input.in.optionalNumber(perYear, at + "/perYear", "correlation", 0);
         Optional<String> problem = YearChain.problemWithCorrelation(rho);
+        if (problem.isEmpty() && independentFactors && rho != 0) {
+            problem = Optional.of(Numbers.plain(rho) + " is not 0: Sobol and Morris take the years of a rate drawn per "
+                    + "year as one factor of independent draws; for years correlated year to year run Monte Carlo");
+        }
         problem.ifPresent(p -> input.in.fail(at + "/perYear/correlation", p, rho));
         if (rate.lever() instanceof Lever.PerYear) {
             input.in.fail(at + "/path", rate.path() + " is one year's rate; perYear draws every year of a rate, so name "
@@ -175,17 +190,23 @@ public final class UncertaintyInput {
 
     /**
      * The groups the levers were put in ({@code group} on each lever; a lever without one is a group of
-     * its own), or every lever alone when none names a group. Read once the levers are known good, so
-     * the i-th lever is the i-th item.
+     * its own; the years of a rate drawn per year form one group, named by the rate's path, unless the
+     * request put the rate in a group), or every lever alone when none names a group. Read once the levers
+     * are known good.
      */
-    public static Groups groups(AnalysisInput input, List<MonteCarlo.Uncertain> levers) {
+    public static Groups groups(AnalysisInput input, Run run) {
+        List<MonteCarlo.Uncertain> levers = run.levers();
         JsonNode items = input.root.get("levers");
         List<String> groupOf = new ArrayList<>();
         boolean any = false;
-        for (int i = 0; items != null && i < items.size() && i < levers.size(); i++) {
-            JsonNode g = items.get(i).get("group");
-            groupOf.add(g == null ? null : g.asText());
-            any |= g != null;
+        for (int i = 0; items != null && i < run.draws().size() && i < levers.size(); i++) {
+            RankCorrelation.Draw draw = run.draws().get(i);
+            JsonNode item = items.get(draw.requested());
+            JsonNode g = item.get("group");
+            // the years of a rate drawn per year are one factor, named by the rate unless put in a group
+            String name = g != null ? g.asText() : draw.yearToYear() < 1 ? item.get("path").asText() : null;
+            groupOf.add(name);
+            any |= name != null;
         }
         if (!any || groupOf.size() != levers.size()) return Groups.each(levers);
         try {
@@ -285,21 +306,19 @@ public final class UncertaintyInput {
     }
 
     /**
-     * The copula of the run's levers: the request's rank correlations, or the year-to-year chains of its
-     * perYear levers. The two are not combined yet: a matrix names the request's levers, not their years.
+     * The copula of the run's levers: the request's rank correlations (one row per requested lever) holding
+     * within each contract year, and the year-to-year chains of its perYear levers linking the years
+     * ({@link RankCorrelation#of(double[][], List)}); null when nothing is correlated.
      */
     public static RankCorrelation correlation(AnalysisInput input, Run run) {
         JsonNode node = input.in.optional(input.root, "correlations");
-        if (node != null && !run.chains().isEmpty()) {
-            input.in.fail("/correlations", "rank correlations between levers are not taken with a perYear lever yet; "
-                    + "leave one of them out (a perYear lever's years are tied by its own correlation)", null);
-            return null;
-        }
-        return node == null ? RankCorrelation.yearToYear(run.levers().size(), run.chains())
-                : correlation(input, node, run.levers().size());
+        if (node == null) return RankCorrelation.of(null, run.draws());
+        double[][] matrix = correlation(input, node, run.requested());
+        return matrix == null ? null : RankCorrelation.of(matrix, run.draws());
     }
 
-    private static RankCorrelation correlation(AnalysisInput input, JsonNode node, int levers) {
+    /** The request's rank-correlation matrix, one row per requested lever, or null when it is not one. */
+    private static double[][] correlation(AnalysisInput input, JsonNode node, int levers) {
         List<JsonNode> rows = input.in.array(node, "/correlations");
         double[][] matrix = new double[rows.size()][];
         for (int i = 0; i < rows.size(); i++) {
@@ -307,7 +326,7 @@ public final class UncertaintyInput {
         }
         List<String> problems = RankCorrelation.problems(matrix, levers);
         for (String p : problems) input.in.fail("/correlations", "not a valid rank-correlation matrix: " + p, null);
-        return problems.isEmpty() ? RankCorrelation.of(matrix) : null;
+        return problems.isEmpty() ? matrix : null;
     }
 
     public static MonteCarlo.Precision precision(AnalysisInput input, List<Metric> metrics) {

@@ -102,6 +102,70 @@ class MonteCarloPerYearTest {
                 MonteCarlo.run(compiled, levers, metrics, config(1, chain)));
     }
 
+    @Test
+    void aMatrixCorrelatesLeversWithinEachYearAndTheChainsLinkTheYears() {
+        // requested levers: 0 growth per year (years 1–3), 1 escalator per year (years 2–3, no step into year 1),
+        // both ρ = 0.5; 2 unit cost drawn once. Spearman matrix: growth–escalator 0.3, growth–unit cost 0.5,
+        // escalator–unit cost 0. Every law is normal, so values correlate exactly as their normal scores.
+        CompiledScenario compiled = CompiledScenario.compile(Fixtures.flatDeal(3, 1)).withYearSlots();
+        double rho = 0.5;
+        Distribution growth = new Distribution.Normal(0.05, 0.02);
+        Distribution escalator = new Distribution.Normal(0.03, 0.01);
+        List<MonteCarlo.Uncertain> levers = new ArrayList<>();
+        List<RankCorrelation.Draw> draws = new ArrayList<>();
+        for (int year = 1; year <= 3; year++) {
+            levers.add(new MonteCarlo.Uncertain(BoundLever.bind(compiled, "products[widgets].volumeGrowth[year=" + year + "]"), growth));
+            draws.add(new RankCorrelation.Draw(0, year, rho));
+        }
+        for (int year = 2; year <= 3; year++) {
+            levers.add(new MonteCarlo.Uncertain(BoundLever.bind(compiled, "products[widgets].priceEscalator[year=" + year + "]"), escalator));
+            draws.add(new RankCorrelation.Draw(1, year, rho));
+        }
+        levers.add(new MonteCarlo.Uncertain(BoundLever.bind(compiled, "products[widgets].unitCost"), new Distribution.Normal(6, 0.5)));
+        draws.add(RankCorrelation.Draw.once(2));
+        double[][] spearman = {{1, 0.3, 0.5}, {0.3, 1, 0}, {0.5, 0, 1}};
+        RankCorrelation copula = RankCorrelation.of(spearman, draws);
+
+        double[][] v = drawn(compiled, levers, config(1, copula));
+        int g1 = 0, g2 = 1, g3 = 2, e2 = 3, e3 = 4, cost = 5;
+
+        // the normal form of a Spearman ρs is 2 sin(π ρs / 6)
+        double rGe = 2 * Math.sin(Math.PI * 0.3 / 6);    // 0.3129
+        double rGc = 2 * Math.sin(Math.PI * 0.5 / 6);    // 0.5176
+        // within a year, rates of one ρ correlate as the matrix says, in year 2 (the escalator's first) as in year 3:
+        // Cov(z_g2, z_e2) = R (ρ·ρ + √(1 − ρ²)²) = R
+        assertCorrelation(v[g2], v[e2], rGe, "growth and escalator, year 2");
+        assertCorrelation(v[g3], v[e3], rGe, "growth and escalator, year 3");
+        // across years the chains carry it: one year apart R ρ, either way round
+        assertCorrelation(v[g1], v[e2], rGe * rho, "growth year 1, escalator year 2");
+        assertCorrelation(v[g3], v[e2], rGe * rho, "growth year 3, escalator year 2");
+        // a lever drawn once holds the matrix's correlation with year 1 of a rate, fading by ρ a year after
+        assertCorrelation(v[cost], v[g1], rGc, "unit cost and growth year 1");
+        assertCorrelation(v[cost], v[g2], rGc * rho, "unit cost and growth year 2");
+        assertCorrelation(v[cost], v[g3], rGc * rho * rho, "unit cost and growth year 3");
+        assertCorrelation(v[cost], v[e2], 0, "unit cost and escalator year 2");
+        // each rate's own years still follow its chain, ρ^k
+        assertCorrelation(v[g1], v[g3], rho * rho, "growth years 1 and 3");
+        assertCorrelation(v[e2], v[e3], rho, "escalator years 2 and 3");
+        // in ranks, the within-year figure is the Spearman coefficient asked for (sd of a rank correlation ≈ 1/√n)
+        assertThat(MonteCarloTest.spearman(v[g3], v[e3])).isCloseTo(0.3, within(SES / Math.sqrt(SAMPLES)));
+        // and every lever keeps its law
+        assertThat(MonteCarlo.moments(v[e3], SAMPLES)[1]).isCloseTo(0.03, within(SES * 0.01 / Math.sqrt(SAMPLES)));
+        assertThat(Math.sqrt(MonteCarlo.moments(v[cost], SAMPLES)[2])).isCloseTo(0.5, within(0.03 * 0.5));
+    }
+
+    @Test
+    void withoutAMatrixTheDrawsAreThePlainYearToYearChains() {
+        List<RankCorrelation.Draw> draws = List.of(new RankCorrelation.Draw(0, 1, 0), new RankCorrelation.Draw(0, 2, 0),
+                RankCorrelation.Draw.once(1));
+        assertThat(RankCorrelation.of(null, draws)).as("independent years and a lone lever need no copula").isNull();
+    }
+
+    /** A sample correlation within four of its sds, (1 − r²)/√n, of r. */
+    static void assertCorrelation(double[] x, double[] y, double r, String what) {
+        assertThat(pearson(x, y)).as(what).isCloseTo(r, within(SES * (1 - r * r) / Math.sqrt(SAMPLES)));
+    }
+
     /** The streamed lever values of every sample, per lever: [lever][sample]. */
     static double[][] drawn(CompiledScenario compiled, List<MonteCarlo.Uncertain> levers, MonteCarlo.Config config) {
         double[][] values = new double[levers.size()][SAMPLES];

@@ -74,6 +74,52 @@ class ExampleAnswersApiTest {
         assertThat(stale).as("seeded answer examples whose figures are not what the service answers").isEmpty();
     }
 
+    /** Operations whose raw answers (CSV, NDJSON) are fixed by the request and its seed, row by row. */
+    static final List<String> RAW = List.of("/api/v1/analyses/monte-carlo");
+
+    /**
+     * The raw-sample answer examples (CSV and NDJSON) of a seeded stream are the service's answers to
+     * their request examples, byte for byte but for the YAML's line ends (CSV lines end with CRLF).
+     */
+    @Test
+    void everyRawSampleExampleIsTheServicesAnswerToItsRequest() throws IOException {
+        JsonNode contract = contract();
+        Files.createDirectories(ANSWERS);
+        List<String> stale = new ArrayList<>();
+        int checked = 0;
+        for (String path : RAW) {
+            JsonNode post = contract.get("paths").get(path).get("post");
+            JsonNode requests = post.at("/requestBody/content/application~1json/examples");
+            for (String media : List.of("text/csv", "application/x-ndjson")) {
+                JsonNode answers = post.at("/responses/200/content/" + media.replace("/", "~1") + "/examples");
+                for (Iterator<Map.Entry<String, JsonNode>> e = answers.fields(); e.hasNext(); ) {
+                    Map.Entry<String, JsonNode> example = e.next();
+                    String name = example.getKey();
+                    String query = "";
+                    JsonNode request = requests.get(name);
+                    String summary = example.getValue().path("summary").asText();
+                    if (request == null && summary.startsWith(SAME_REQUEST_WITH)) {
+                        query = "?" + summary.substring(SAME_REQUEST_WITH.length()).split("\\s")[0];
+                        request = requests.get("rawSamples");
+                    }
+                    assertThat(request).as(path + " " + media + " " + name + ": no request example").isNotNull();
+                    String body = given().contentType(ContentType.JSON).accept(media)
+                            .body(resolve(contract, request).get("value").toString()).post(path + query).asString();
+                    String file = path.substring("/api/v1/".length()).replace('/', '-') + "-" + name
+                            + (media.equals("text/csv") ? ".csv" : ".ndjson");
+                    Files.writeString(ANSWERS.resolve(file), body);
+                    String want = example.getValue().get("value").asText();
+                    if (media.equals("text/csv")) want = want.replace("\n", "\r\n");
+                    if (!want.equals(body)) stale.add(path + query + " " + media + " " + name + " (the answer is in "
+                            + ANSWERS.resolve(file) + ")");
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).as("raw examples checked").isGreaterThanOrEqualTo(6);
+        assertThat(stale).as("raw answer examples that are not what the service answers").isEmpty();
+    }
+
     static JsonNode contract() {
         try {
             return new YAMLMapper().readTree(Files.readString(Path.of("openapi.yaml")));

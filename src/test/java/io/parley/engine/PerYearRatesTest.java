@@ -17,10 +17,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * y, P_y = listPrice × Π_{k = 2…y} (1 + g_p,k). A year that is not set keeps the scenario's rate, and a scenario
  * compiled with year slots but none set evaluates exactly as without them.
  */
-class PerYearRatesTest {
+public class PerYearRatesTest {
 
     /** The report of {@code compiled} with each (lever path, value) pair set by its slot. */
-    static Report with(CompiledScenario compiled, Object... pathValuePairs) {
+    public static Report with(CompiledScenario compiled, Object... pathValuePairs) {
         double[] p = compiled.parameters();
         for (int i = 0; i < pathValuePairs.length; i += 2) {
             p[compiled.slot((String) pathValuePairs[i])] = ((Number) pathValuePairs[i + 1]).doubleValue();
