@@ -63,7 +63,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class ContractFuzzTest {
 
-    static final int DEFAULT_CASES = 1500;
+    static final int DEFAULT_CASES = 1000;
     static final int CASES = Integer.getInteger("fuzz.cases", DEFAULT_CASES);
     static final long SEED = Long.getLong("fuzz.seed", 20261203L);
 
