@@ -38,9 +38,12 @@ public class RequestGate {
         if (path == null || !path.contains(";")) {
             return null;
         }
-        Problem problem = Problem.of(Problem.Kind.BAD_REQUEST)
-                .detail("the path has a ';' parameter; no path of this API takes any: leave out everything from ';' to the next '/'")
-                .build();
+        // the pointer is the parameter as sent, from ';' to the segment's end (as '?name' names a query parameter)
+        int from = path.indexOf(';');
+        int to = path.indexOf('/', from);
+        String parameter = path.substring(from, to < 0 ? path.length() : to);
+        String detail = "the path has a ';' parameter; no path of this API takes any: leave out everything from ';' to the next '/'";
+        Problem problem = Problem.of(Problem.Kind.BAD_REQUEST).detail(detail).error(parameter, detail, parameter).build();
         return ProblemMappers.respond(problem, request.getUriInfo());
     }
 

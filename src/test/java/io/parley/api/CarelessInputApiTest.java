@@ -116,4 +116,13 @@ class CarelessInputApiTest {
         given().accept(ContentType.JSON).urlEncodingEnabled(false).when().get("/api/v1/plans/1;DROP%20TABLE%20plan")
                 .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("';'"));
     }
+
+    @Test
+    void aSemicolonParameterInThePathIsNamedByItsPointer() {
+        // the pointer is the parameter as sent, as '?name' names a query parameter
+        given().accept(ContentType.JSON).urlEncodingEnabled(false).when().get("/api/v1/plans/1;DROP%20TABLE%20plan/revisions")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].pointer", equalTo(";DROP%20TABLE%20plan"))
+                .body("errors[0].message", containsString("';'"));
+    }
 }

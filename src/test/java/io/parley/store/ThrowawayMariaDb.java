@@ -147,6 +147,38 @@ public class ThrowawayMariaDb implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** The port the server listens on (127.0.0.1). */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Kills ({@code KILL CONNECTION}) every client connection to the database {@code test} but this
+     * call's own, as an operator, a failover or an idle timeout would: the clients' sockets stay open
+     * until they next use them. Returns how many were killed.
+     */
+    public synchronized int killClientConnections() {
+        try (Connection c = connect("test"); Statement s = c.createStatement()) {
+            List<Long> ids = new ArrayList<>();
+            try (var rows = s.executeQuery("SELECT ID FROM information_schema.PROCESSLIST"
+                    + " WHERE ID <> CONNECTION_ID() AND DB = 'test' AND COMMAND <> 'Daemon'")) {
+                while (rows.next()) ids.add(rows.getLong(1));
+            }
+            int killed = 0;
+            for (long id : ids) {
+                try {
+                    s.execute("KILL CONNECTION " + id);
+                    killed++;
+                } catch (SQLException gone) {
+                    // it ended on its own meanwhile
+                }
+            }
+            return killed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not kill the clients of the throwaway MariaDB on port " + port, e);
+        }
+    }
+
     /**
      * Freezes the server (SIGSTOP): it keeps its port and its connections, and the kernel still accepts
      * new ones, but nothing answers: a database that times out rather than one that is down.

@@ -45,17 +45,39 @@ class WritesUnderFaultTest {
     /** The driver's socket timeout here: a freeze past it fails statements in seconds, not the production 30 s. */
     static final int SOCKET_TIMEOUT_MILLIS = 2000;
 
-    /** A throwaway MariaDB whose clients give up on a silent socket after {@link #SOCKET_TIMEOUT_MILLIS}. */
+    /**
+     * A throwaway MariaDB whose clients give up on a silent socket after {@link #SOCKET_TIMEOUT_MILLIS},
+     * reached through a {@link DroppingProxy} (which passes everything through until armed).
+     */
     public static class FaultyMariaDb extends ThrowawayMariaDb {
+        static volatile DroppingProxy proxy;
+
         @Override
         public Map<String, String> start() {
             Map<String, String> config = new HashMap<>(super.start());
+            proxy = new DroppingProxy(port());
+            String direct = "127.0.0.1:" + port() + "/";
+            String proxied = "127.0.0.1:" + proxy.port() + "/";
+            config.replaceAll((key, value) -> value.replace(direct, proxied));
+            // a displaced system property (see ThrowawayMariaDb.start) takes the proxied address too
+            config.forEach((key, value) -> {
+                if (System.getProperty(key) != null) System.setProperty(key, value);
+            });
             String profile = "%" + System.getProperty("quarkus.test.profile", "test") + ".";
             for (String prefix : List.of("", profile)) {
                 config.put(prefix + "quarkus.datasource.jdbc.additional-jdbc-properties.socketTimeout",
                         Integer.toString(SOCKET_TIMEOUT_MILLIS));
             }
             return config;
+        }
+
+        @Override
+        public synchronized void stop() {
+            try {
+                super.stop();
+            } finally {
+                if (proxy != null) proxy.close();
+            }
         }
     }
 
@@ -193,6 +215,181 @@ class WritesUnderFaultTest {
         }
         System.out.printf("unanswered or 503 updates found stored: %d, not stored: %d%n", unknownStored, unknownNotStored);
         assertThat(violations).isEmpty();
+    }
+
+    /** A change of a stored plan that goes through {@code PlanStore.forUpdate}, made once; {@code check} says whether it is stored. */
+    record Write(String kind, Runnable prepare, java.util.function.Supplier<Response> call,
+                 java.util.function.BooleanSupplier stored) {
+    }
+
+    /**
+     * Every change that locks a plan through {@code forUpdate} (update, actuals upload and delete,
+     * scenario add and agree, archive) made just after the service's pooled connections were lost:
+     * first killed server-side while idle ({@code KILL CONNECTION}: the pool's check on borrowing finds
+     * them dead and opens new ones), then cut exactly between the pool's check and the transaction's
+     * enlistment ({@link DroppingProxy}). Each answer is one a client can act on, never a 500 nor a 404
+     * for the plan; a 503 has Retry-After and says whether anything may have been stored; a write the
+     * service acknowledged, or finished on a retry, is stored exactly once; and the log shows the
+     * enlistment failing, so the cut did hit that path.
+     */
+    @Test
+    void writesRightAfterThePoolLostItsConnectionsAreTrueToWhatTheyAnswer() {
+        ThrowawayMariaDb store = ThrowawayMariaDb.server();
+        DroppingProxy proxy = FaultyMariaDb.proxy;
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler watcher = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                StringBuilder text = new StringBuilder(String.valueOf(new java.util.logging.SimpleFormatter().formatMessage(record)));
+                for (Throwable t = record.getThrown(); t != null; t = t.getCause()) text.append(" | ").append(t);
+                String line = text.toString();
+                if (line.toLowerCase(java.util.Locale.ROOT).contains("enlist") || line.contains("HHH90010102")) logged.add(line);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(watcher);
+        Map<String, Integer> cutPerKind = new java.util.LinkedHashMap<>();
+        try {
+            for (String phase : List.of("killed while idle", "cut at enlistment")) {
+                for (Write write : writesOnAFreshPlan(phase)) {
+                    write.prepare().run(); // reads the write needs are made before the fault, not under it
+                    int cutBefore = proxy.cut();
+                    if (phase.equals("killed while idle")) {
+                        assertThat(store.killClientConnections()).as("connections killed").isPositive();
+                    } else {
+                        proxy.arm(1);
+                    }
+                    Response first = attempt(write, phase);
+                    proxy.disarm();
+                    if (phase.equals("cut at enlistment")) cutPerKind.put(write.kind(), proxy.cut() - cutBefore);
+                    int status = first == null ? NO_ANSWER : first.statusCode();
+                    String type = status == 503 ? Fixtures.json(first.asString()).path("type").asText() : null;
+                    System.out.printf("%s, %s: %d %s%n", phase, write.kind(), status, type == null ? "" : type);
+                    Response last = first;
+                    long deadline = System.nanoTime() + RECOVER_WITHIN.toNanos();
+                    while ((last == null || last.statusCode() == 503) && System.nanoTime() < deadline) {
+                        pause();
+                        last = attempt(write, phase + " (retried)");
+                    }
+                    boolean stored = write.stored().getAsBoolean();
+                    if (last == null || last.statusCode() >= 400 && !(last.statusCode() == 404 && write.kind().equals("actuals delete"))) {
+                        violations.add(phase + ", " + write.kind() + ": the retries ended in "
+                                + (last == null ? "no answer" : last.statusCode() + " " + last.asString()));
+                    }
+                    if (!stored) violations.add(phase + ", " + write.kind() + ": answered " + status + " then "
+                            + (last == null ? "nothing" : last.statusCode()) + ", yet not stored");
+                }
+            }
+        } finally {
+            proxy.disarm();
+            root.removeHandler(watcher);
+        }
+        System.out.println("connections cut between the pool's check and enlistment, per write: " + cutPerKind);
+        logged.stream().limit(5).forEach(l -> System.out.println("  logged: " + l.substring(0, Math.min(400, l.length()))));
+        assertThat(violations).as("answers no writer may be given").isEmpty();
+        assertThat(cutPerKind.values()).as("every write's connection was cut between the pool's check and its enlistment")
+                .allMatch(n -> n == 1);
+        assertThat(logged).as("the log shows the enlistment failing (Agroal's enlist, Hibernate's HHH90010102)").isNotEmpty();
+    }
+
+    /** The one attempt: the answer, or null when none came; an answer no writer may be given is a violation. */
+    private Response attempt(Write write, String phase) {
+        Response r;
+        try {
+            r = write.call().get();
+        } catch (RuntimeException noAnswer) {
+            return null;
+        }
+        int status = r.statusCode();
+        if (status == 503) {
+            String type = Fixtures.json(r.asString()).path("type").asText();
+            if (!Set.of("urn:parley:problem:unavailable", "urn:parley:problem:outcome-unknown").contains(type)
+                    || r.header("Retry-After") == null) {
+                violations.add(phase + ", " + write.kind() + ": a 503 without a store problem or Retry-After: " + r.asString());
+            }
+        } else if (status >= 500 || status == 404 && !(write.kind().equals("actuals delete") && phase.endsWith("(retried)"))) {
+            violations.add(phase + ", " + write.kind() + " answered " + status + ": " + r.asString());
+        } else if (status == 412 || status == 409) {
+            violations.add(phase + ", " + write.kind() + " answered " + status
+                    + " (an earlier attempt was stored although the service said it was not?): " + r.asString());
+        }
+        return r;
+    }
+
+    /** The six writes through forUpdate, in an order each can follow the one before, on a plan of their own. */
+    private List<Write> writesOnAFreshPlan(String phase) {
+        Response created = post(UUID.randomUUID().toString(), change("first draft", planOf("Enlisted-" + UUID.randomUUID(), "Dana Reyes")));
+        created.then().statusCode(201);
+        long id = Fixtures.json(created.asString()).get("id").asLong();
+        String plan = PLANS + "/" + id;
+        ObjectNode agreed = Fixtures.MAPPER.createObjectNode().put("name", "agreed terms").put("agreed", true);
+        agreed.set("scenario", Fixtures.json(Fixtures.exampleText("packaging-retailer-renewal.json")));
+        client().contentType(ContentType.JSON).accept(ContentType.JSON).body(agreed.toString()).post(plan + "/scenarios")
+                .then().statusCode(201);
+
+        String marker = phase + " " + UUID.randomUUID();
+        ObjectNode update = change(marker, planOf("Enlisted", "Owner"));
+        String uploadKey = UUID.randomUUID().toString();
+        String actuals = "{\"actuals\": [{\"period\": 3, \"netRevenue\": 4242, \"rebate\": 0, \"cogs\": 0, \"costToServe\": 0}]}";
+        String scenarioKey = UUID.randomUUID().toString();
+        ObjectNode scenario = Fixtures.MAPPER.createObjectNode().put("name", marker);
+        scenario.set("scenario", Fixtures.json(Fixtures.exampleText("packaging-retailer-renewal.json")));
+        String[] etag = new String[1];
+        long[] sid = new long[1];
+        Runnable readEtag = () -> etag[0] = client().accept(ContentType.JSON).get(plan).then().statusCode(200).extract().header("ETag");
+        Runnable nothing = () -> { };
+        return List.of(
+                new Write("update", readEtag, () -> client().header("If-Match", etag[0]).contentType(ContentType.JSON).accept(ContentType.JSON)
+                        .body(update.toString()).put(plan),
+                        () -> revisionMessages(id).stream().filter(marker::equals).count() == 1),
+                new Write("actuals upload", nothing, () -> client().header("Idempotency-Key", uploadKey).contentType(ContentType.JSON)
+                        .accept(ContentType.JSON).body(actuals).post(plan + "/actuals"),
+                        () -> actualPeriods(id).contains(3)),
+                new Write("actuals delete", nothing, () -> client().accept(ContentType.JSON).delete(plan + "/actuals/3"),
+                        () -> !actualPeriods(id).contains(3)),
+                new Write("scenario add", nothing, () -> client().header("Idempotency-Key", scenarioKey).contentType(ContentType.JSON)
+                        .accept(ContentType.JSON).body(scenario.toString()).post(plan + "/scenarios"),
+                        () -> scenarios(id).stream().filter(s -> s.get("name").asText().equals(marker)).count() == 1),
+                new Write("agree", () -> sid[0] = scenarioId(id, marker), () -> client().accept(ContentType.JSON)
+                        .post(plan + "/scenarios/" + sid[0] + "/agree"),
+                        () -> scenarios(id).stream().anyMatch(s -> s.get("name").asText().equals(marker) && s.get("agreed").asBoolean())),
+                new Write("archive", readEtag, () -> client().header("If-Match", etag[0]).accept(ContentType.JSON)
+                        .queryParam("author", "Dana Reyes").queryParam("message", marker).post(plan + "/archive"),
+                        () -> Fixtures.json(client().accept(ContentType.JSON).get(plan).then().statusCode(200).extract().asString())
+                        .path("status").asText().equals("archived")));
+    }
+
+    private List<String> revisionMessages(long id) {
+        List<String> messages = new ArrayList<>();
+        Fixtures.json(client().accept(ContentType.JSON).get(PLANS + "/" + id + "/revisions").then().statusCode(200)
+                .extract().asString()).get("revisions").forEach(r -> messages.add(r.path("message").asText()));
+        return messages;
+    }
+
+    private List<Integer> actualPeriods(long id) {
+        List<Integer> periods = new ArrayList<>();
+        Fixtures.json(client().accept(ContentType.JSON).get(PLANS + "/" + id + "/actuals").then().statusCode(200)
+                .extract().asString()).get("actuals").forEach(a -> periods.add(a.get("period").asInt()));
+        return periods;
+    }
+
+    private List<JsonNode> scenarios(long id) {
+        List<JsonNode> all = new ArrayList<>();
+        Fixtures.json(client().accept(ContentType.JSON).get(PLANS + "/" + id + "/scenarios").then().statusCode(200)
+                .extract().asString()).get("scenarios").forEach(all::add);
+        return all;
+    }
+
+    private long scenarioId(long id, String name) {
+        return scenarios(id).stream().filter(s -> s.get("name").asText().equals(name)).findFirst().orElseThrow().get("id").asLong();
     }
 
     /** One writer keeps changing plan {@code id}, each change marked by its message. */
