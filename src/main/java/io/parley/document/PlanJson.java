@@ -46,6 +46,7 @@ public final class PlanJson {
             return null;
         }
         ObjectNode plan = node.deepCopy();
+        dropEmptyListsStandingForAbsent(plan);
         JsonNode account = in.required(node, at, "account");
         if (account != null && in.object(account, at + "/account", "an account profile",
                 fields("name", "industry", "employees", "locations", "currency", "marketPotential", "shareOfWallet"))) {
@@ -120,6 +121,29 @@ public final class PlanJson {
         String status = oneOf(node, at, "status", false, PlanRules.STATUSES);
         if (status == null) plan.put("status", PlanStatus.DRAFT.apiName);
         return plan;
+    }
+
+    /** The plan's fields that hold lists; any other field given as {@code []} is read as absent. */
+    private static final Set<String> LIST_FIELDS = Set.of("locations", "team", "stakeholders", "targets", "objectives",
+            "actions", "opportunities", "projects", "milestones");
+
+    /**
+     * Removes, at every depth, a field other than a list given as an empty list: the reader takes it as absent
+     * (what generated clients send for the fields they were not given), so the stored plan must not keep it, or a
+     * date or a text would be read back from it as an empty string.
+     */
+    private static void dropEmptyListsStandingForAbsent(JsonNode node) {
+        if (node.isObject()) {
+            var fields = node.fields();
+            while (fields.hasNext()) {
+                var field = fields.next();
+                JsonNode value = field.getValue();
+                if (value.isArray() && value.isEmpty() && !LIST_FIELDS.contains(field.getKey())) fields.remove();
+                else dropEmptyListsStandingForAbsent(value);
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) dropEmptyListsStandingForAbsent(item);
+        }
     }
 
     public static LocalDate nextReview(ObjectNode plan) {
