@@ -1,17 +1,18 @@
 package io.parley.api;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,7 +33,6 @@ import io.parley.identity.Caller;
 import io.parley.jobs.Job;
 import io.parley.jobs.JobState;
 import io.parley.jobs.Jobs;
-import io.parley.jobs.Operation;
 import io.parley.jobs.Progress;
 import io.parley.plan.IdempotencyKey;
 
@@ -44,10 +44,6 @@ import io.parley.plan.IdempotencyKey;
  */
 @Path("/api/v1/jobs")
 public class JobsResource {
-
-    private static final Set<String> FIELDS = Set.of("operation", "request", "accept", "formats", "parameters", "shards", "callbackUrl");
-    /** The longest query string of parameters a job keeps (its column). */
-    private static final int MAX_PARAMETERS_CHARS = 4000;
 
     @Inject
     Jobs jobs;
@@ -85,7 +81,7 @@ public class JobsResource {
                     .error("Idempotency-Key", "must be " + IdempotencyKey.RULE, key.get()).exception();
         }
         JsonNode root = bodies.parse(body);
-        Jobs.Submission offered = read(root);
+        Jobs.Submission offered = JobSubmissions.read(root, jobs);
         Caller caller = callers.caller();
         Optional<Job> again = key.flatMap(k -> jobs.repeated(caller.tenant(), caller.key(), k, body));
         Jobs.Submission submission = offered;
@@ -125,7 +121,7 @@ public class JobsResource {
         Format format;
         try {
             format = Format.negotiate(headers.getAcceptableMediaTypes(), kept);
-        } catch (jakarta.ws.rs.NotAcceptableException e) {
+        } catch (NotAcceptableException e) {
             throw Problem.of(Problem.Kind.NOT_ACCEPTABLE).detail("job " + id + " answers " + String.join(", ", job.formats())
                     + ", the formats it was kept in; submit it again with another in formats for another")
                     .error("Accept", "must accept one of " + String.join(", ", job.formats()), headers.getHeaderString(HttpHeaders.ACCEPT))
@@ -153,88 +149,6 @@ public class JobsResource {
         return Problem.of(Problem.Kind.NOT_FOUND).detail("no job " + id).exception();
     }
 
-    private Jobs.Submission read(JsonNode root) {
-        JsonInput in = new JsonInput(new java.util.ArrayList<>());
-        if (!in.object(root, "", "a job", FIELDS)) throw new io.parley.model.InvalidInputException(in.violations());
-        String operationId = in.requiredText(root, "", "operation");
-        Optional<Operation> operation = Optional.ofNullable(operationId).flatMap(Operation::byId);
-        if (operationId != null && operation.isEmpty()) {
-            in.fail("/operation", "unknown operation; a job runs one of " + String.join(", ", Operation.ids()), operationId);
-        }
-        JsonNode request = in.required(root, "", "request");
-        if (request != null && !request.isObject()) in.fail("/request", "must be the operation's request body, an object", JsonInput.describe(request));
-        int shards = in.optionalInteger(root, "", "shards", 1, 1);
-        List<String> named = texts(in, root, "formats");
-        String asked = in.optionalText(root, "", "accept", null);
-        String parameters = parameters(in, root);
-        Optional<String> callback = Optional.ofNullable(in.optionalText(root, "", "callbackUrl", null));
-        if (!in.violations().isEmpty()) throw new io.parley.model.InvalidInputException(in.violations());
-        Operation op = operation.get();
-        // absent: the first of the formats named, else the endpoint's first that this many shards can take
-        String accept = asked != null ? asked : !named.isEmpty() ? named.get(0) : op.mediaTypes().stream().filter(m -> shards == 1 || op.shardsAs(m))
-                    .findFirst().orElse(op.mediaTypes().get(0));
-        List<String> formats = new java.util.ArrayList<>();
-        formats.add(accept);
-        if (named.isEmpty()) {
-            String first = accept;
-            op.mediaTypes().stream().filter(m -> !m.equals(first) && (shards == 1 || op.shardsAs(m))).forEach(formats::add);
-        } else {
-            if (!named.contains(accept)) {
-                throw new io.parley.model.InvalidInputException(List.of(new io.parley.model.Violation("/accept",
-                        "must be one of the formats the job keeps (formats)", accept)));
-            }
-            named.stream().filter(m -> !m.equals(accept)).forEach(formats::add);
-        }
-        jobs.check(op, accept, formats, shards, callback);
-        return new Jobs.Submission(op, formats, parameters, request.toString(), shards, callback);
-    }
-
-    /** A list of texts, none when absent. */
-    private static List<String> texts(JsonInput in, JsonNode root, String field) {
-        JsonNode list = in.optional(root, field);
-        if (list == null) return List.of();
-        if (!list.isArray()) {
-            in.fail("/" + field, "must be a list of media types", JsonInput.describe(list));
-            return List.of();
-        }
-        List<String> texts = new java.util.ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i).isTextual()) texts.add(list.get(i).asText());
-            else in.fail("/" + field + "/" + i, "must be a media type", JsonInput.describe(list.get(i)));
-        }
-        return texts;
-    }
-
-    /**
-     * The endpoint's query parameters as the query string its calls carry: each a text, number or
-     * true/false, in the order given; shard and shards are the job's own {@code shards}.
-     */
-    private static String parameters(JsonInput in, JsonNode root) {
-        JsonNode given = in.optional(root, "parameters");
-        if (given == null) return "";
-        if (!given.isObject()) {
-            in.fail("/parameters", "must be an object of the endpoint's query parameters", JsonInput.describe(given));
-            return "";
-        }
-        StringBuilder query = new StringBuilder();
-        given.fields().forEachRemaining(e -> {
-            String at = "/parameters/" + e.getKey();
-            if (e.getKey().equals("shard") || e.getKey().equals("shards")) {
-                in.fail(at, "a job is split by its own shards, not by a parameter", JsonInput.describe(e.getValue()));
-            } else if (!e.getValue().isValueNode() || e.getValue().isNull()) {
-                in.fail(at, "must be a text, a number or true/false, as the query parameter would be", JsonInput.describe(e.getValue()));
-            } else {
-                if (query.length() > 0) query.append('&');
-                query.append(java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8)).append('=')
-                        .append(java.net.URLEncoder.encode(e.getValue().asText(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-        });
-        if (query.length() > MAX_PARAMETERS_CHARS) {
-            in.fail("/parameters", "must be at most " + MAX_PARAMETERS_CHARS + " characters as a query string", query.length());
-        }
-        return query.toString();
-    }
-
     private JobAnswer answer(Job job) {
         Progress p = job.progress(jobs.now());
         ProgressAnswer progress = new ProgressAnswer(p.done(), p.total(),
@@ -243,27 +157,15 @@ public class JobsResource {
         List<ResultLink> results = job.state() == JobState.SUCCEEDED
                 ? job.formats().stream().map(f -> new ResultLink("/api/v1/jobs/" + job.id() + "/result", f)).toList() : List.of();
         Optional<JsonNode> failure = job.failure().map(this::json);
-        return new JobAnswer(job.id(), job.operation().operationId, job.mediaType(), job.formats(), parameters(job),
+        return new JobAnswer(job.id(), job.operation().operationId, job.mediaType(), job.formats(), JobSubmissions.parameters(job),
                 job.shards(), job.state().apiName(),
                 progress, job.createdAt(), job.startedAt(), job.finishedAt(), job.expiresAt(), results, failure);
-    }
-
-    /** The job's query parameters as it was given them. */
-    private static Map<String, String> parameters(Job job) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        if (job.parameters().isEmpty()) return parameters;
-        for (String pair : job.parameters().split("&")) {
-            int eq = pair.indexOf('=');
-            parameters.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
-                    java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return parameters;
     }
 
     private JsonNode json(String problem) {
         try {
             return mapper.readTree(problem);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             Map<String, String> text = new LinkedHashMap<>();
             text.put("detail", problem);
             return mapper.valueToTree(text);
