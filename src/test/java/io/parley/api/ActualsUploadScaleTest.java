@@ -1,5 +1,7 @@
 package io.parley.api;
 
+import java.util.Arrays;
+
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 
@@ -12,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import static io.restassured.RestAssured.given;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -65,6 +68,10 @@ class ActualsUploadScaleTest {
         body.append("]}");
         statistics.clear();
         PlanActualsApiTest.upload(plan, "application/json", body.toString());
-        return new long[] {statistics.getQueryExecutionCount(), statistics.getPrepareStatementCount()};
+        // the caller's key is looked up when the replica's cache of keys has forgotten it (parley.security.key-cache-ttl):
+        // the caller's cost, on a clock, not the upload's; left out so the counts are the upload's alone
+        long keyLookups = Arrays.stream(statistics.getQueries()).filter(q -> q.contains("ApiKeyEntity"))
+                .mapToLong(q -> statistics.getQueryStatistics(q).getExecutionCount()).sum();
+        return new long[] {statistics.getQueryExecutionCount() - keyLookups, statistics.getPrepareStatementCount() - keyLookups};
     }
 }
