@@ -12,9 +12,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ContainerNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
@@ -105,9 +102,6 @@ class HostileRequestsFuzzTest {
         List<String> pointers = new ArrayList<>();
         collect(body, "", pointers);
         String pointer = pointers.get(random.nextInt(pointers.size()));
-        int slash = pointer.lastIndexOf('/');
-        ContainerNode<?> parent = (ContainerNode<?>) body.at(pointer.substring(0, slash));
-        String key = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
         int kind = random.nextInt(11);
         JsonNode value = switch (kind) {
             case 0 -> null;
@@ -125,14 +119,7 @@ class HostileRequestsFuzzTest {
         };
         String[] names = {"removed", "null", "\"x\"", "-1", "1e400", "1e308", "{}", "[{}]", "a huge string",
                 "deep nesting", "0.5"};
-        if (parent instanceof ObjectNode object) {
-            if (value == null) object.remove(key);
-            else object.set(key, value);
-        } else if (parent instanceof ArrayNode array) {
-            int index = Integer.parseInt(key);
-            if (value == null) array.remove(index);
-            else array.set(index, value);
-        }
+        ContractFuzzTest.set(body, pointer, value);
         return pointer + " " + names[kind];
     }
 
