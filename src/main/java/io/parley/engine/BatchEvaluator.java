@@ -388,10 +388,8 @@ public final class BatchEvaluator {
         for (int b = 0; b < n; b++) escalation[b] = 1 + escalator[b];
         lanes(at + TERMS_DISCOUNT, n, termsDiscount);
         lanes(at + BASELINE_DISCOUNT, n, baselineDiscount);
-        for (int b = 0; b < n; b++) {
-            scenarioVStep[b] = factor(0, value(at + VOLUME_GROWTH, b));
-            scenarioCStep[b] = factor(1, value(at + COST_INFLATION, b));
-        }
+        steps(0, at + VOLUME_GROWTH, n, scenarioVStep);
+        steps(1, at + COST_INFLATION, n, scenarioCStep);
         double[] vs = scenarioVStep;
         double[] cs = scenarioCStep;
         int volumeYears = yearBase < 0 ? 0 : model.yearSlots(l, VOLUME_GROWTH);
@@ -436,6 +434,22 @@ public final class BatchEvaluator {
                 }
             }
             for (int b = 0; b < n; b++) price[b] *= escalation[b];
+        }
+    }
+
+    /**
+     * (1 + g)^(1/ppy) per lane for slot {@code slot}'s rate g, as {@link #factor} gives it: worked out once
+     * when the slot does not move, and without a look at the remembered rate when ppy is 1 (a step of 1 + g).
+     */
+    private void steps(int use, int slot, int n, double[] steps) {
+        int i = movedIndex[slot];
+        if (i < 0) {
+            Arrays.fill(steps, 0, n, factor(use, base[slot]));
+        } else if (ppy == 1) {
+            double[] rates = values[i];
+            for (int b = 0; b < n; b++) steps[b] = 1 + rates[from + b];
+        } else {
+            for (int b = 0; b < n; b++) steps[b] = factor(use, values[i][from + b]);
         }
     }
 
@@ -496,10 +510,12 @@ public final class BatchEvaluator {
                 }
             }
         }
-        for (int b = 0; b < n; b++) {
-            double s = spend[b];
-            rates[b] = s > 0 && tiers > 0 ? r[b] / s : 0;
+        if (tiers == 0) {
+            Arrays.fill(rates, 0, n, 0);
+            return;
         }
+        for (int b = 0; b < n; b++) rates[b] = r[b] / spend[b];
+        for (int b = 0; b < n; b++) rates[b] = spend[b] > 0 ? rates[b] : 0;
     }
 
     private boolean ascending(int tierBase, int tiers) {
@@ -567,6 +583,7 @@ public final class BatchEvaluator {
     private void profitAndLoss(int n, double[][] out) {
         setUpProfitAndLoss(n);
         int fixedCostYears = yearBase < 0 ? 0 : model.costToServeYearSlots();
+        int withoutPayback = n; // lanes whose cash flow has not yet turned: the payback's loop ends with the last
         int t = 0;
         for (int y = 0; y < years; y++) {
             for (int b = 0; b < n; b++) {
@@ -602,9 +619,12 @@ public final class BatchEvaluator {
                     supplierDiscount[b] *= supplierDiscountStep[b];
                     customerDiscount[b] *= customerDiscountStep[b];
                 }
-                for (int b = 0; b < n; b++) {
-                    if (runningCashFlow[b] >= 0 && Double.isNaN(payback[b])) {
-                        payback[b] = t + 1;
+                if (withoutPayback > 0) {
+                    for (int b = 0; b < n; b++) {
+                        if (runningCashFlow[b] >= 0 && Double.isNaN(payback[b])) {
+                            payback[b] = t + 1;
+                            withoutPayback--;
+                        }
                     }
                 }
             }
@@ -716,23 +736,58 @@ public final class BatchEvaluator {
         System.arraycopy(savings, 0, out[Metric.CUSTOMER_SAVINGS.ordinal()], from, n);
         System.arraycopy(customerNpv, 0, out[Metric.CUSTOMER_NPV.ordinal()], from, n);
         System.arraycopy(payback, 0, out[Metric.PAYBACK_PERIOD.ordinal()], from, n);
-        double[] grossMargin = out[Metric.GROSS_MARGIN.ordinal()];
-        double[] grossMarginPct = out[Metric.GROSS_MARGIN_PCT.ordinal()];
-        double[] contributionPct = out[Metric.CONTRIBUTION_MARGIN_PCT.ordinal()];
-        double[] concessionCost = out[Metric.CONCESSION_COST.ordinal()];
-        double[] leverage = out[Metric.VALUE_LEVERAGE.ordinal()];
-        double[] cagr = out[Metric.REVENUE_CAGR.ordinal()];
+        // The ratios and the root each a loop of their own over lane arrays, which the JIT vectorises; the
+        // divisions by zero they make are then replaced by NaN, as the scalar evaluator's ratios do, in loops that only select.
+        // The P&L's period arrays are free by now and hold the intermediates.
+        double[] net = laneLr, grossMargin = laneSv, grossMarginPct = rb, contributionPct = cts;
+        double[] concessionCost = fc, leverage = cm, cagr = margin;
+        for (int b = 0; b < n; b++) net[b] = sumNr[b] - sumRb[b];
+        for (int b = 0; b < n; b++) grossMargin[b] = net[b] - sumCogs[b];
+        for (int b = 0; b < n; b++) grossMarginPct[b] = grossMargin[b] / net[b];
+        for (int b = 0; b < n; b++) contributionPct[b] = sumCm[b] / net[b];
+        for (int b = 0; b < n; b++) concessionCost[b] = npvBaseline[b] - npv[b];
+        for (int b = 0; b < n; b++) leverage[b] = customerNpv[b] / concessionCost[b];
         for (int b = 0; b < n; b++) {
-            int s = from + b;
-            double gm = sumNr[b] - sumRb[b] - sumCogs[b];
-            grossMargin[s] = gm;
-            grossMarginPct[s] = ratio(gm, sumNr[b] - sumRb[b]);
-            contributionPct[s] = ratio(sumCm[b], sumNr[b] - sumRb[b]);
-            double cost = npvBaseline[b] - npv[b];
-            concessionCost[s] = cost;
-            leverage[s] = cost > 0 ? customerNpv[b] / cost : Double.NaN;
-            cagr[s] = years > 1 && firstYearNr[b] != 0 ? Evaluator.root(yearNr[b] / firstYearNr[b], years - 1) - 1 : Double.NaN;
+            grossMarginPct[b] = net[b] == 0 ? Double.NaN : grossMarginPct[b];
+            contributionPct[b] = net[b] == 0 ? Double.NaN : contributionPct[b];
+            leverage[b] = concessionCost[b] > 0 ? leverage[b] : Double.NaN;
         }
+        revenueGrowth(n, cagr);
+        System.arraycopy(grossMargin, 0, out[Metric.GROSS_MARGIN.ordinal()], from, n);
+        System.arraycopy(grossMarginPct, 0, out[Metric.GROSS_MARGIN_PCT.ordinal()], from, n);
+        System.arraycopy(contributionPct, 0, out[Metric.CONTRIBUTION_MARGIN_PCT.ordinal()], from, n);
+        System.arraycopy(concessionCost, 0, out[Metric.CONCESSION_COST.ordinal()], from, n);
+        System.arraycopy(leverage, 0, out[Metric.VALUE_LEVERAGE.ordinal()], from, n);
+        System.arraycopy(cagr, 0, out[Metric.REVENUE_CAGR.ordinal()], from, n);
+    }
+
+    /**
+     * The revenue CAGR per lane, (NR_last / NR_first)^(1/(years − 1)) − 1 by {@link Evaluator#root}'s
+     * operations, chosen once for all lanes; NaN for one year or no first-year revenue.
+     */
+    private void revenueGrowth(int n, double[] cagr) {
+        if (years <= 1) {
+            Arrays.fill(cagr, 0, n, Double.NaN);
+            return;
+        }
+        for (int b = 0; b < n; b++) cagr[b] = yearNr[b] / firstYearNr[b];
+        switch (years - 1) {
+            case 1 -> { }
+            case 2 -> {
+                for (int b = 0; b < n; b++) cagr[b] = Math.sqrt(cagr[b]);
+            }
+            case 3 -> {
+                for (int b = 0; b < n; b++) cagr[b] = Math.cbrt(cagr[b]);
+            }
+            case 4 -> {
+                for (int b = 0; b < n; b++) cagr[b] = Math.sqrt(Math.sqrt(cagr[b]));
+            }
+            default -> {
+                double power = 1.0 / (years - 1);
+                for (int b = 0; b < n; b++) cagr[b] = Math.pow(cagr[b], power);
+            }
+        }
+        for (int b = 0; b < n; b++) cagr[b] = firstYearNr[b] != 0 ? cagr[b] - 1 : Double.NaN;
     }
 
     /** The rate a year slot holds, or the scenario's {@code rate} when the slot follows it. */
@@ -760,9 +815,5 @@ public final class BatchEvaluator {
             sum += value(pairs + 2 * i + member, b);
         }
         return sum;
-    }
-
-    private static double ratio(double numerator, double denominator) {
-        return denominator == 0 ? Double.NaN : numerator / denominator;
     }
 }
