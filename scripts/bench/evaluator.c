@@ -3,13 +3,20 @@
  *
  * A port of engine/Evaluator.evaluate: all 21 summary metrics of engine/Metric for a compiled scenario
  * without year slots, the same operations in the same order (built with -ffp-contract=off, as Java never
- * fuses a multiply and an add), so at one period per year every figure is Java's to the last bit. Two
- * variants, as in the issue:
+ * fuses a multiply and an add): in the example scenarios every figure is Java's to the last bit but the
+ * revenue CAGR of a 4-year horizon (glibc's cbrt against Java's Math.cbrt, 4e-15 apart). Two variants, as
+ * in the issue:
  *   plain   - evaluate(): one parameter vector a call, the scalar evaluator line by line;
  *   batch   - evaluate_batch(): many samples that differ in one slot of one product, the samples
- *             innermost (structure of arrays, LANES at a time) so that gcc vectorises each step; the
- *             products and account-wide rates that do not move are worked out once per chunk, as
+ *             innermost (structure of arrays, LANES at a time): the per-product and rebate steps are loops
+ *             over the lanes that gcc vectorises (see -fopt-info-vec), the profit and loss is written by
+ *             hand with GCC's vector extension, VW lanes a vector with its running sums in registers; the
+ *             products and account-wide rates that do not move are worked out once per batch, as
  *             engine/BatchEvaluator does.
+ * Supported: any horizon and periods per year, any number of products, rebate tiers (retroactive or
+ * incremental) and services, the customer's rate left out (follows the supplier's). Not supported, and
+ * refused by the exporter or here (exit 2): year slots (a rate per contract year), any other layout of the
+ * parameter vector, a metric list other than engine/Metric's 21; the batch moves one product slot only.
  * It reads what src/test/java/io/parley/bench/CReferenceExport writes (the shape, the parameter vector in
  * hexadecimal, Parley's metrics at several discounts), checks both variants against Parley's metrics to
  * 1e-9 relative, and only then times them. scripts/bench/c-reference builds and runs it.
@@ -532,6 +539,21 @@ static void account_periods(Batch *b, const double *p) {
     }
 }
 
+/* VW lanes in one vector of GCC's vector extension (AVX-512: one register; AVX2: two) */
+#define VW 8
+typedef double vd __attribute__((vector_size(VW * sizeof(double))));
+typedef long long vm __attribute__((vector_size(VW * sizeof(double))));
+
+static inline vd splat(double x) { return (vd){0} + x; }
+static inline vd load(const double *p) { vd v; memcpy(&v, p, sizeof v); return v; }
+static inline void store(double *p, vd v) { memcpy(p, &v, sizeof v); }
+/* mask ? a : b, lane by lane (a mask lane is all ones or all zeros, as comparisons give) */
+static inline vd pick(vm mask, vd a, vd b) { return (vd) ((mask & (vm) a) | (~mask & (vm) b)); }
+
+/*
+ * profit_and_loss in VW lanes at a time, by hand: each tile of VW samples runs through every period with its
+ * running sums in registers. The same operations in the same order as the scalar code, lane by lane.
+ */
 static void batch_profit_and_loss(Batch *b, const double *p, int n, int first, double out[METRICS][BATCH]) {
     const Model *m = b->m;
     int ppy = m->ppy, years = m->years;
@@ -539,111 +561,90 @@ static void batch_profit_and_loss(Batch *b, const double *p, int n, int first, d
     double days = p[TERMS_PAYMENT_DAYS], baseline_days = p[BASELINE_PAYMENT_DAYS];
     double services_cost = sum_pairs(p, m->terms_service_base, m->terms_services, 0) / ppy;
     double baseline_services_cost = sum_pairs(p, m->baseline_service_base, m->baseline_services, 0) / ppy;
-    double services_value = (sum_pairs(p, m->terms_service_base, m->terms_services, 1)
-            - sum_pairs(p, m->baseline_service_base, m->baseline_services, 1)) / ppy;
-    double finance_rate = days / DAYS_PER_YEAR * rs;
-    double baseline_finance_rate = baseline_days / DAYS_PER_YEAR * rs;
-    double payment_value_rate = days / DAYS_PER_YEAR * rc;
-    double baseline_payment_value_rate = baseline_days / DAYS_PER_YEAR * rc;
+    vd services_value = splat((sum_pairs(p, m->terms_service_base, m->terms_services, 1)
+            - sum_pairs(p, m->baseline_service_base, m->baseline_services, 1)) / ppy);
+    vd finance_rate = splat(days / DAYS_PER_YEAR * rs);
+    vd baseline_finance_rate = splat(baseline_days / DAYS_PER_YEAR * rs);
+    vd payment_value_rate = splat(days / DAYS_PER_YEAR * rc);
+    vd baseline_payment_value_rate = splat(baseline_days / DAYS_PER_YEAR * rc);
+    const vd zero = splat(0), nan = splat(NAN);
+    double results[METRICS][LANES];
 
-    double sum_lr[LANES], sum_ds[LANES], sum_nr[LANES], sum_rb[LANES], sum_cogs[LANES], sum_cts[LANES], sum_fc[LANES],
-           sum_cm[LANES], sum_cf[LANES], npv[LANES], npv_baseline[LANES], savings[LANES], customer_npv[LANES],
-           running[LANES], payback[LANES], min_margin[LANES], first_nr[LANES], last_nr[LANES];
-    for (int i = 0; i < LANES; i++) {
-        sum_lr[i] = sum_ds[i] = sum_nr[i] = sum_rb[i] = sum_cogs[i] = sum_cts[i] = sum_fc[i] = sum_cm[i] = sum_cf[i] = 0;
-        npv[i] = npv_baseline[i] = savings[i] = customer_npv[i] = running[i] = 0;
-        payback[i] = min_margin[i] = NAN;
-        first_nr[i] = last_nr[i] = 0;
-    }
-    int t = 0;
-    for (int y = 0; y < years; y++) {
-        double year_nr[LANES], year_rb[LANES], year_cm[LANES];
-        for (int i = 0; i < LANES; i++) year_nr[i] = year_rb[i] = year_cm[i] = 0;
-        const double *restrict er = b->rebate_rate[y], *restrict eb = b->baseline_rebate_rate[y];
-        for (int k = 0; k < ppy; k++, t++) {
-            const double *restrict nrs = b->nr[t], *restrict nrbs = b->bnr[t], *restrict cogs = b->goods[t],
-                         *restrict lrs = b->lr[t], *restrict dss = b->ds[t];
-            double fixed_cost = b->fixed_cost[t], survival = b->survival[t], inv = b->investment[t];
-            double supplier_discount = b->supplier_discount[t], customer_discount = b->customer_discount[t];
-            double cts = fixed_cost + services_cost;
-            double baseline_cts = fixed_cost + baseline_services_cost;
-            double period = t + 1;
-            for (int i = 0; i < LANES; i++) {
-                double nr = nrs[i], nrb = nrbs[i];
-                double rb = nr * er[i];
-                double rbb = nrb * eb[i];
-                double gm = nr - rb - cogs[i];
-                double fc = nr * finance_rate;
-                double cm = gm - cts - fc;
-                double baseline_cm = nrb - rbb - cogs[i] - baseline_cts - nrb * baseline_finance_rate;
-                double cf = cm - inv;
-                double ecf = cm * survival - inv;
-                npv[i] += ecf * supplier_discount;
-                npv_baseline[i] += (baseline_cm * survival - inv) * supplier_discount;
-                double spend = nr - rb;
-                double baseline_spend = nrb - rbb;
-                double sv = baseline_spend - spend;
-                double ptv = nr * payment_value_rate - nrb * baseline_payment_value_rate;
-                double cv = sv + services_value + ptv;
-                savings[i] += sv;
-                customer_npv[i] += cv * survival * customer_discount;
-                sum_lr[i] += lrs[i];
-                sum_ds[i] += dss[i];
-                sum_nr[i] += nr;
-                sum_rb[i] += rb;
-                sum_cogs[i] += cogs[i];
-                sum_cts[i] += cts;
-                sum_fc[i] += fc;
-                sum_cm[i] += cm;
-                sum_cf[i] += cf;
-                year_nr[i] += nr;
-                year_rb[i] += rb;
-                year_cm[i] += cm;
-                running[i] += cf;
-                payback[i] = running[i] >= 0 && isnan(payback[i]) ? period : payback[i];
+    for (int j = 0; j < LANES; j += VW) {
+        vd sum_lr = zero, sum_ds = zero, sum_nr = zero, sum_rb = zero, sum_cogs = zero, sum_cts = zero, sum_fc = zero,
+           sum_cm = zero, sum_cf = zero, npv = zero, npv_baseline = zero, savings = zero, customer_npv = zero,
+           running = zero, payback = nan, min_margin = nan, first_nr = zero, last_nr = zero;
+        int t = 0;
+        for (int y = 0; y < years; y++) {
+            vd year_nr = zero, year_rb = zero, year_cm = zero;
+            vd er = load(b->rebate_rate[y] + j), eb = load(b->baseline_rebate_rate[y] + j);
+            for (int k = 0; k < ppy; k++, t++) {
+                vd nr = load(b->nr[t] + j), nrb = load(b->bnr[t] + j), cogs = load(b->goods[t] + j);
+                vd survival = splat(b->survival[t]), inv = splat(b->investment[t]);
+                vd supplier_discount = splat(b->supplier_discount[t]), customer_discount = splat(b->customer_discount[t]);
+                vd cts = splat(b->fixed_cost[t] + services_cost);
+                vd baseline_cts = splat(b->fixed_cost[t] + baseline_services_cost);
+                vd rb = nr * er;
+                vd rbb = nrb * eb;
+                vd gm = nr - rb - cogs;
+                vd fc = nr * finance_rate;
+                vd cm = gm - cts - fc;
+                vd baseline_cm = nrb - rbb - cogs - baseline_cts - nrb * baseline_finance_rate;
+                vd cf = cm - inv;
+                vd ecf = cm * survival - inv;
+                npv += ecf * supplier_discount;
+                npv_baseline += (baseline_cm * survival - inv) * supplier_discount;
+                vd spend = nr - rb;
+                vd baseline_spend = nrb - rbb;
+                vd sv = baseline_spend - spend;
+                vd ptv = nr * payment_value_rate - nrb * baseline_payment_value_rate;
+                vd cv = sv + services_value + ptv;
+                savings += sv;
+                customer_npv += cv * survival * customer_discount;
+                sum_lr += load(b->lr[t] + j);
+                sum_ds += load(b->ds[t] + j);
+                sum_nr += nr;
+                sum_rb += rb;
+                sum_cogs += cogs;
+                sum_cts += cts;
+                sum_fc += fc;
+                sum_cm += cm;
+                sum_cf += cf;
+                year_nr += nr;
+                year_rb += rb;
+                year_cm += cm;
+                running += cf;
+                payback = pick((running >= zero) & (payback != payback), splat(t + 1), payback);
             }
+            vd d = year_nr - year_rb;
+            vd margin = pick(d == zero, nan, year_cm / d);
+            /* a NaN margin (no revenue that year) is skipped */
+            min_margin = pick((margin == margin) & ((min_margin != min_margin) | (margin < min_margin)), margin, min_margin);
+            if (y == 0) first_nr = year_nr;
+            last_nr = year_nr;
         }
-        for (int i = 0; i < LANES; i++) {
-            double d = year_nr[i] - year_rb[i];
-            double q = year_cm[i] / d;
-            double margin = d == 0 ? NAN : q;
-            min_margin[i] = !isnan(margin) && (isnan(min_margin[i]) || margin < min_margin[i]) ? margin : min_margin[i];
-            first_nr[i] = y == 0 ? year_nr[i] : first_nr[i];
-            last_nr[i] = year_nr[i];
+        vd net_spend = sum_nr - sum_rb;
+        vd gm = sum_nr - sum_rb - sum_cogs;
+        vd concession_cost = npv_baseline - npv;
+        vd all[METRICS] = {
+            [LIST_REVENUE] = sum_lr, [DISCOUNT] = sum_ds, [NET_REVENUE] = sum_nr, [REBATE] = sum_rb, [COGS] = sum_cogs,
+            [GROSS_MARGIN] = gm, [COST_TO_SERVE] = sum_cts, [FINANCING_COST] = sum_fc, [CONTRIBUTION] = sum_cm,
+            [CASH_FLOW] = sum_cf,
+            [GROSS_MARGIN_PCT] = pick(net_spend == zero, nan, gm / net_spend),
+            [CONTRIBUTION_MARGIN_PCT] = pick(net_spend == zero, nan, sum_cm / net_spend),
+            [MIN_YEAR_CONTRIBUTION_MARGIN_PCT] = min_margin, [NPV] = npv, [NPV_BASELINE] = npv_baseline,
+            [CONCESSION_COST] = concession_cost, [CUSTOMER_SAVINGS] = savings, [CUSTOMER_NPV] = customer_npv,
+            [VALUE_LEVERAGE] = pick(concession_cost > zero, customer_npv / concession_cost, nan),
+            [PAYBACK_PERIOD] = payback, [REVENUE_CAGR] = last_nr / first_nr,
+        };
+        for (int k = 0; k < METRICS; k++) store(results[k] + j, all[k]);
+        vd growth = all[REVENUE_CAGR];
+        for (int i = 0; i < VW; i++) {   /* the root: a library call unless years - 1 is 1, 2 or 4 */
+            results[REVENUE_CAGR][j + i] = years > 1 && first_nr[i] != 0 ? root(growth[i], years - 1) - 1 : NAN;
         }
     }
     int lanes = n - first < LANES ? n - first : LANES;
-    for (int i = 0; i < lanes; i++) {
-        int s = first + i;
-        double net_spend = sum_nr[i] - sum_rb[i];
-        double gm = sum_nr[i] - sum_rb[i] - sum_cogs[i];
-        out[LIST_REVENUE][s] = sum_lr[i];
-        out[DISCOUNT][s] = sum_ds[i];
-        out[NET_REVENUE][s] = sum_nr[i];
-        out[REBATE][s] = sum_rb[i];
-        out[COGS][s] = sum_cogs[i];
-        out[GROSS_MARGIN][s] = gm;
-        out[COST_TO_SERVE][s] = sum_cts[i];
-        out[FINANCING_COST][s] = sum_fc[i];
-        out[CONTRIBUTION][s] = sum_cm[i];
-        out[CASH_FLOW][s] = sum_cf[i];
-        double q1 = gm / net_spend, q2 = sum_cm[i] / net_spend;
-        out[GROSS_MARGIN_PCT][s] = net_spend == 0 ? NAN : q1;
-        out[CONTRIBUTION_MARGIN_PCT][s] = net_spend == 0 ? NAN : q2;
-        out[MIN_YEAR_CONTRIBUTION_MARGIN_PCT][s] = min_margin[i];
-        out[NPV][s] = npv[i];
-        out[NPV_BASELINE][s] = npv_baseline[i];
-        double concession_cost = npv_baseline[i] - npv[i];
-        out[CONCESSION_COST][s] = concession_cost;
-        out[CUSTOMER_SAVINGS][s] = savings[i];
-        out[CUSTOMER_NPV][s] = customer_npv[i];
-        double leverage = customer_npv[i] / concession_cost;
-        out[VALUE_LEVERAGE][s] = concession_cost > 0 ? leverage : NAN;
-        out[PAYBACK_PERIOD][s] = payback[i];
-    }
-    for (int i = 0; i < lanes; i++) {   /* the root: a library call unless years - 1 is 1, 2 or 4 */
-        out[REVENUE_CAGR][first + i] = years > 1 && first_nr[i] != 0 ? root(last_nr[i] / first_nr[i], years - 1) - 1 : NAN;
-    }
+    for (int k = 0; k < METRICS; k++) memcpy(out[k] + first, results[k], sizeof(double) * lanes);
 }
 
 /*
