@@ -1,0 +1,71 @@
+package io.parley.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
+import io.parley.Fixtures;
+import io.parley.engine.BatchEvaluator;
+import io.parley.engine.CompiledScenario;
+import io.parley.engine.Evaluator;
+import io.parley.engine.Metric;
+
+/**
+ * {@link EvaluatorBenchmark}'s {@code newDiscount} and {@code batchOfDiscounts} (small example) timed as this
+ * thread's CPU time, alternating in one process: a figure that other work on the machine moves far less than
+ * wall-clock time, to set beside the C reference's own thread CPU time ({@code scripts/bench/c-reference}).
+ * Prints one line per variant, the best round of the second half (the first half warms the JIT up).
+ * Usage: {@code EvaluatorThreadCpu [rounds=12] [evaluations per round=2000000]}.
+ */
+public final class EvaluatorThreadCpu {
+
+    private EvaluatorThreadCpu() {
+    }
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
+        int perRound = args.length > 1 ? Integer.parseInt(args[1]) : 2_000_000;
+        int batch = EvaluatorBenchmark.BATCH;
+        CompiledScenario compiled = CompiledScenario.compile(Fixtures.example("packaging-retailer-renewal.json"));
+        String first = compiled.scenario().products().get(0).id();
+        int slot = compiled.slot("terms.discounts[" + first + "]");
+        Evaluator evaluator = compiled.newEvaluator();
+        BatchEvaluator batchEvaluator = compiled.newBatchEvaluator(slot);
+        double[] p = compiled.parameters();
+        double[] summary = new double[Metric.count()];
+        double[][] values = new double[1][batch];
+        double[][] out = new double[Metric.count()][batch];
+        for (int i = 0; i < batch; i++) {
+            values[0][i] = 0.01 + 0.0001 * i; // the discounts newDiscount cycles through
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double bestPlain = Double.POSITIVE_INFINITY;
+        double bestBatch = Double.POSITIVE_INFINITY;
+        double sink = 0;
+        long calls = 0;
+        double own = p[slot];
+        for (int r = 0; r < rounds; r++) {
+            long t0 = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < perRound; i++) {
+                p[slot] = 0.01 + 0.0001 * (calls++ & 1023);
+                evaluator.evaluate(p, summary);
+                sink += summary[Metric.NPV.ordinal()];
+            }
+            long t1 = threads.getCurrentThreadCpuTime();
+            p[slot] = own;
+            for (int i = 0; i < perRound / batch; i++) {
+                batchEvaluator.evaluate(p, values, batch, out);
+                sink += out[Metric.NPV.ordinal()][batch - 1];
+            }
+            long t2 = threads.getCurrentThreadCpuTime();
+            if (r >= rounds / 2) {
+                bestPlain = Math.min(bestPlain, (double) (t1 - t0) / perRound);
+                bestBatch = Math.min(bestBatch, (double) (t2 - t1) / (perRound / batch * batch));
+            }
+        }
+        System.out.printf("Java plain (Evaluator, new discount each call): thread CPU %.1f ns (%.2f M/s), best of rounds %d-%d%n",
+                bestPlain, 1e3 / bestPlain, rounds / 2 + 1, rounds);
+        System.out.printf("Java batch (BatchEvaluator, 1024 discounts a batch): thread CPU %.1f ns (%.2f M/s), best of rounds %d-%d%n",
+                bestBatch, 1e3 / bestBatch, rounds / 2 + 1, rounds);
+        System.out.println("(sink " + sink + ")");
+    }
+}
