@@ -91,23 +91,37 @@ public final class Morris {
         int factors = groups.size();
         double delta = levels / (2.0 * (levels - 1));
         SplittableRandom random = new SplittableRandom(seed);
-        Probe probe = new Probe(compiled);
         double[][][] effects = new double[metrics.size()][factors][trajectories];
         int startLevels = levels / 2; // levels whose value + Δ stays on the grid
-        for (int t = 0; t < trajectories; t++) {
-            double[] x = new double[k];
-            for (int j = 0; j < k; j++) x[j] = random.nextInt(startLevels) / (double) (levels - 1);
-            int[] order = Sampling.permutation(factors, random);
-            double[] before = evaluate(probe, levers, x, levels, metrics);
-            for (int step = 0; step < factors; step++) {
-                int g = order[step];
-                // every start level lies in [0, 1 − Δ], so each step moves up by Δ (Morris' design)
-                for (int j : groups.members()[g]) x[j] += delta;
-                double[] after = evaluate(probe, levers, x, levels, metrics);
-                for (int m = 0; m < metrics.size(); m++) {
-                    effects[m][g][t] = (after[m] - before[m]) / delta;
+        // Trajectories are drawn a few at a time, their points evaluated at once in lanes; the draws
+        // come from the stream in the same order as one trajectory at a time, and no evaluation draws.
+        int points = factors + 1;
+        LaneProbe probe = new LaneProbe(compiled, levers, Math.max(LaneProbe.CAPACITY, points));
+        int perChunk = probe.capacity / points;
+        int[][] orders = new int[perChunk][];
+        double[] x = new double[k];
+        for (int first = 0; first < trajectories; first += perChunk) {
+            int chunk = Math.min(perChunk, trajectories - first);
+            for (int c = 0; c < chunk; c++) {
+                for (int j = 0; j < k; j++) x[j] = random.nextInt(startLevels) / (double) (levels - 1);
+                int[] order = Sampling.permutation(factors, random);
+                orders[c] = order;
+                place(probe, levers, x, levels, c * points);
+                for (int step = 0; step < factors; step++) {
+                    // every start level lies in [0, 1 − Δ], so each step moves up by Δ (Morris' design)
+                    for (int j : groups.members()[order[step]]) x[j] += delta;
+                    place(probe, levers, x, levels, c * points + step + 1);
                 }
-                before = after;
+            }
+            probe.evaluate(chunk * points);
+            for (int m = 0; m < metrics.size(); m++) {
+                double[] metric = probe.out[metrics.get(m).ordinal()];
+                for (int c = 0; c < chunk; c++) {
+                    for (int step = 0; step < factors; step++) {
+                        int before = c * points + step;
+                        effects[m][orders[c][step]][first + c] = (metric[before + 1] - metric[before]) / delta;
+                    }
+                }
             }
         }
         double z = new NormalDistribution(0, 1).inverseCumulativeProbability(0.5 + confidence / 2);
@@ -163,17 +177,12 @@ public final class Morris {
         return Math.sqrt(squares / (resamples - 1)); // the sample sd, as SALib's ddof=1
     }
 
-    private static double[] evaluate(Probe probe, List<MonteCarlo.Uncertain> levers, double[] x, int levels,
-                                     List<Metric> metrics) {
+    /** The levers at grid point {@code x} into sample {@code sample} of the probe's values. */
+    private static void place(LaneProbe probe, List<MonteCarlo.Uncertain> levers, double[] x, int levels, int sample) {
         for (int j = 0; j < x.length; j++) {
-            MonteCarlo.Uncertain u = levers.get(j);
             // grid level → the lever's quantile, kept off 0 and 1 by half a level
             double quantile = 0.5 / levels + x[j] * (1 - 1.0 / levels);
-            probe.parameters[u.lever().slot()] = u.distribution().quantile(quantile);
+            probe.values[j][sample] = levers.get(j).distribution().quantile(quantile);
         }
-        double[] summary = probe.evaluate();
-        double[] out = new double[metrics.size()];
-        for (int m = 0; m < out.length; m++) out[m] = summary[metrics.get(m).ordinal()];
-        return out;
     }
 }

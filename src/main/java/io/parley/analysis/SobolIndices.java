@@ -111,6 +111,9 @@ public final class SobolIndices {
         return Heap.plus(Heap.plus(design, outputs), pairs);
     }
 
+    /** No column taken from the other matrix: the rows of A or B as they are. */
+    private static final int[] NONE = {};
+
     /** A second-order {@link Pair} in the answer: its object, two name references and three doubles. */
     static final long PAIR_BYTES = 64;
 
@@ -169,20 +172,15 @@ public final class SobolIndices {
         // rows are independent: blocks of them on every thread, each writing only its own rows
         int blocks = (n + Sampling.BLOCK - 1) / Sampling.BLOCK;
         Blocks.run(executor, 0, blocks, block -> {
-            Probe probe = new Probe(compiled);
-            double[] row = new double[k];
-            for (int i = block * Sampling.BLOCK; i < Math.min(n, (block + 1) * Sampling.BLOCK); i++) {
-                store(probe, levers, a[i], metrics, fa, i);
-                store(probe, levers, b[i], metrics, fb, i);
+            LaneProbe probe = new LaneProbe(compiled, levers);
+            int end = Math.min(n, (block + 1) * Sampling.BLOCK);
+            for (int first = block * Sampling.BLOCK; first < end; first += probe.capacity) {
+                int count = Math.min(probe.capacity, end - first);
+                store(probe, a, b, NONE, first, count, metrics, fa);
+                store(probe, b, a, NONE, first, count, metrics, fb);
                 for (int g = 0; g < factors; g++) {
-                    System.arraycopy(a[i], 0, row, 0, k);
-                    for (int j : members[g]) row[j] = b[i][j];
-                    store(probe, levers, row, metrics, fab[g], i);
-                    if (fba != null) {
-                        System.arraycopy(b[i], 0, row, 0, k);
-                        for (int j : members[g]) row[j] = a[i][j];
-                        store(probe, levers, row, metrics, fba[g], i);
-                    }
+                    store(probe, a, b, members[g], first, count, metrics, fab[g]);
+                    if (fba != null) store(probe, b, a, members[g], first, count, metrics, fba[g]);
                 }
             }
         }, "Sobol run");
@@ -246,11 +244,21 @@ public final class SobolIndices {
         }
     }
 
-    private static void store(Probe probe, List<MonteCarlo.Uncertain> levers, double[] row, List<Metric> metrics,
-                              double[][] out, int i) {
-        for (int l = 0; l < row.length; l++) probe.parameters[levers.get(l).lever().slot()] = row[l];
-        double[] summary = probe.evaluate();
-        for (int m = 0; m < metrics.size(); m++) out[m][i] = summary[metrics.get(m).ordinal()];
+    /**
+     * The metrics of rows [first, first + count) of the matrix {@code from} with the columns
+     * {@code members} taken from {@code other}, into {@code out[m][row]}.
+     */
+    private static void store(LaneProbe probe, double[][] from, double[][] other, int[] members, int first,
+                              int count, List<Metric> metrics, double[][] out) {
+        for (int s = 0; s < count; s++) {
+            double[] row = from[first + s];
+            for (int l = 0; l < row.length; l++) probe.values[l][s] = row[l];
+        }
+        for (int j : members) {
+            for (int s = 0; s < count; s++) probe.values[j][s] = other[first + s][j];
+        }
+        probe.evaluate(count);
+        probe.copy(metrics, count, out, first);
     }
 
     /**

@@ -76,18 +76,15 @@ public final class BatchEvaluator {
     private final double[][] rebateRate;
     private final double[][] baselineRebateRate;
 
-    // one product's state per lane
-    private final double[] volume;
-    private final double[] price;
-    private final double[] unitCost;
-    private final double[] escalator;
-    private final double[] escalation;
-    private final double[] termsDiscount;
-    private final double[] baselineDiscount;
-    private final double[] scenarioVStep;
-    private final double[] scenarioCStep;
-    private final double[] vStep;
-    private final double[] cStep;
+    /** Each moved product's state per lane; null for a product that does not move. */
+    private final ProductLanes[] movedProducts;
+    /**
+     * Each product that does not move: its state, the same in every lane, as the scalar evaluator keeps it
+     * (volume, price, unit cost, rates), advanced period by period; null for a moved product.
+     */
+    private final double[][] fixedProducts;
+    private static final int VOLUME = 0, PRICE = 1, COST = 2, ESCALATOR = 3, ESCALATION = 4, TERMS = 5, BASELINE = 6,
+            SCENARIO_V_STEP = 7, SCENARIO_C_STEP = 8, V_STEP = 9, C_STEP = 10, STATE = 11;
 
     // the P&L's state per lane
     private final double[] renewal;
@@ -175,17 +172,12 @@ public final class BatchEvaluator {
         this.cogs = new double[periods][w];
         this.rebateRate = new double[years][w];
         this.baselineRebateRate = new double[years][w];
-        this.volume = new double[w];
-        this.price = new double[w];
-        this.unitCost = new double[w];
-        this.escalator = new double[w];
-        this.escalation = new double[w];
-        this.termsDiscount = new double[w];
-        this.baselineDiscount = new double[w];
-        this.scenarioVStep = new double[w];
-        this.scenarioCStep = new double[w];
-        this.vStep = new double[w];
-        this.cStep = new double[w];
+        this.movedProducts = new ProductLanes[productCount];
+        this.fixedProducts = new double[productCount][];
+        for (int l = 0; l < productCount; l++) {
+            if (productMoves[l]) movedProducts[l] = new ProductLanes(w);
+            else fixedProducts[l] = new double[STATE];
+        }
         this.renewal = new double[w];
         this.term = new int[w];
         this.yearsLeftInTerm = new int[w];
@@ -311,131 +303,198 @@ public final class BatchEvaluator {
         }
     }
 
-    /** Volumes, prices and costs per product and period, summed per period, per lane. */
+    /**
+     * Volumes, prices and costs per product and period, summed per period, per lane. Period by period,
+     * every product within the period in the scalar evaluator's order, so that a period's five sums stay
+     * in the first-level cache while the products are added to them.
+     */
     private void sumProducts(int n) {
-        for (int t = 0; t < periods; t++) {
-            Arrays.fill(listRevenue[t], 0);
-            Arrays.fill(discount[t], 0);
-            Arrays.fill(netRevenue[t], 0);
-            Arrays.fill(baselineNetRevenue[t], 0);
-            Arrays.fill(cogs[t], 0);
-        }
         for (int l = 0; l < productCount; l++) {
-            if (productMoves[l]) {
-                productPerLane(l, n);
-            } else {
-                productForAll(l, n);
-            }
+            if (productMoves[l]) startLanes(l, n);
+            else startFixed(l);
         }
-    }
-
-    /** A product none of whose slots moves: worked out once, as {@link Evaluator} does, and added to every lane. */
-    private void productForAll(int l, int n) {
-        int at = PRODUCTS + PRODUCT_SLOTS * l;
-        double volume = base[at + BASE_VOLUME] / ppy;
-        double price = base[at + LIST_PRICE];
-        double unitCost = base[at + UNIT_COST];
-        double escalator = base[at + PRICE_ESCALATOR];
-        double escalation = 1 + escalator;
-        double termsDiscount = base[at + TERMS_DISCOUNT];
-        double baselineDiscount = base[at + BASELINE_DISCOUNT];
-        double scenarioVStep = factor(0, base[at + VOLUME_GROWTH]);
-        double scenarioCStep = factor(1, base[at + COST_INFLATION]);
-        double vStep = scenarioVStep;
-        double cStep = scenarioCStep;
-        int volumeYears = yearBase < 0 ? 0 : model.yearSlots(l, VOLUME_GROWTH);
-        int escalatorYears = yearBase < 0 ? 0 : model.yearSlots(l, PRICE_ESCALATOR);
-        int costYears = yearBase < 0 ? 0 : model.yearSlots(l, COST_INFLATION);
         int t = 0;
         for (int y = 0; y < years; y++) {
             if (yearBase >= 0) {
-                vStep = yearStep(0, base[volumeYears + y], scenarioVStep);
-                cStep = yearStep(1, base[costYears + y], scenarioCStep);
-                escalation = y + 1 < years ? 1 + yearRate(base[escalatorYears + y + 1], escalator) : escalation;
+                for (int l = 0; l < productCount; l++) {
+                    if (productMoves[l]) yearLanes(l, y, n);
+                    else yearFixed(l, y);
+                }
             }
             for (int k = 0; k < ppy; k++, t++) {
-                double lr = volume * price;
-                double ds = lr * termsDiscount;
-                double nr = lr - ds;
-                double goods = volume * unitCost;
-                double nrb = lr - lr * baselineDiscount;
                 double[] listRevenueT = listRevenue[t], discountT = discount[t], netRevenueT = netRevenue[t];
                 double[] baselineNetRevenueT = baselineNetRevenue[t], cogsT = cogs[t];
-                for (int b = 0; b < n; b++) {
-                    listRevenueT[b] += lr;
-                    discountT[b] += ds;
-                    netRevenueT[b] += nr;
+                Arrays.fill(listRevenueT, 0, n, 0);
+                Arrays.fill(discountT, 0, n, 0);
+                Arrays.fill(netRevenueT, 0, n, 0);
+                Arrays.fill(baselineNetRevenueT, 0, n, 0);
+                Arrays.fill(cogsT, 0, n, 0);
+                for (int l = 0; l < productCount; l++) {
+                    if (productMoves[l]) {
+                        periodLanes(movedProducts[l], t, n);
+                    } else {
+                        addFixed(fixedProducts[l], t, n);
+                    }
                 }
-                for (int b = 0; b < n; b++) {
-                    baselineNetRevenueT[b] += nrb;
-                    cogsT[b] += goods;
-                }
-                volume *= vStep;
-                unitCost *= cStep;
             }
-            price *= escalation;
+            for (int l = 0; l < productCount; l++) {
+                if (productMoves[l]) {
+                    ProductLanes p = movedProducts[l];
+                    for (int b = 0; b < n; b++) p.price[b] *= p.escalation[b];
+                } else {
+                    fixedProducts[l][PRICE] *= fixedProducts[l][ESCALATION];
+                }
+            }
         }
     }
 
-    /** A product with a moved slot: each lane follows its own volumes, prices and costs. */
-    private void productPerLane(int l, int n) {
+    /** A product none of whose slots moves, at the start of the horizon: its state as {@link Evaluator} starts it. */
+    private void startFixed(int l) {
         int at = PRODUCTS + PRODUCT_SLOTS * l;
-        lanes(at + BASE_VOLUME, n, volume);
-        for (int b = 0; b < n; b++) volume[b] = volume[b] / ppy;          // v_l(0): the yearly rate spread over the periods
-        lanes(at + LIST_PRICE, n, price);
-        lanes(at + UNIT_COST, n, unitCost);
-        lanes(at + PRICE_ESCALATOR, n, escalator);
-        for (int b = 0; b < n; b++) escalation[b] = 1 + escalator[b];
-        lanes(at + TERMS_DISCOUNT, n, termsDiscount);
-        lanes(at + BASELINE_DISCOUNT, n, baselineDiscount);
+        double[] p = fixedProducts[l];
+        p[VOLUME] = base[at + BASE_VOLUME] / ppy;
+        p[PRICE] = base[at + LIST_PRICE];
+        p[COST] = base[at + UNIT_COST];
+        p[ESCALATOR] = base[at + PRICE_ESCALATOR];
+        p[ESCALATION] = 1 + p[ESCALATOR];
+        p[TERMS] = base[at + TERMS_DISCOUNT];
+        p[BASELINE] = base[at + BASELINE_DISCOUNT];
+        p[SCENARIO_V_STEP] = factor(0, base[at + VOLUME_GROWTH]);
+        p[SCENARIO_C_STEP] = factor(1, base[at + COST_INFLATION]);
+        p[V_STEP] = p[SCENARIO_V_STEP];
+        p[C_STEP] = p[SCENARIO_C_STEP];
+    }
+
+    /** A product that does not move: its rates of year y, when the scenario has a slot per contract year. */
+    private void yearFixed(int l, int y) {
+        double[] p = fixedProducts[l];
+        p[V_STEP] = yearStep(0, base[model.yearSlots(l, VOLUME_GROWTH) + y], p[SCENARIO_V_STEP]);
+        p[C_STEP] = yearStep(1, base[model.yearSlots(l, COST_INFLATION) + y], p[SCENARIO_C_STEP]);
+        if (y + 1 < years) p[ESCALATION] = 1 + yearRate(base[model.yearSlots(l, PRICE_ESCALATOR) + y + 1], p[ESCALATOR]);
+    }
+
+    /** A product that does not move, worked out once for period t and added to every lane's sums. */
+    private void addFixed(double[] p, int t, int n) {
+        double volume = p[VOLUME];
+        double lr = volume * p[PRICE];
+        double ds = lr * p[TERMS];
+        double nr = lr - ds;
+        double goods = volume * p[COST];
+        double nrb = lr - lr * p[BASELINE];
+        p[VOLUME] = volume * p[V_STEP];
+        p[COST] *= p[C_STEP];
+        double[] listRevenueT = listRevenue[t], discountT = discount[t], netRevenueT = netRevenue[t];
+        double[] baselineNetRevenueT = baselineNetRevenue[t], cogsT = cogs[t];
         for (int b = 0; b < n; b++) {
-            scenarioVStep[b] = factor(0, value(at + VOLUME_GROWTH, b));
-            scenarioCStep[b] = factor(1, value(at + COST_INFLATION, b));
+            listRevenueT[b] += lr;
+            discountT[b] += ds;
+            netRevenueT[b] += nr;
         }
-        double[] vs = scenarioVStep;
-        double[] cs = scenarioCStep;
-        int volumeYears = yearBase < 0 ? 0 : model.yearSlots(l, VOLUME_GROWTH);
-        int escalatorYears = yearBase < 0 ? 0 : model.yearSlots(l, PRICE_ESCALATOR);
-        int costYears = yearBase < 0 ? 0 : model.yearSlots(l, COST_INFLATION);
-        int t = 0;
-        for (int y = 0; y < years; y++) {
-            if (yearBase >= 0) {
-                vs = vStep;
-                cs = cStep;
-                for (int b = 0; b < n; b++) {
-                    vStep[b] = yearStep(0, value(volumeYears + y, b), scenarioVStep[b]);
-                    cStep[b] = yearStep(1, value(costYears + y, b), scenarioCStep[b]);
-                    escalation[b] = y + 1 < years ? 1 + yearRate(value(escalatorYears + y + 1, b), escalator[b]) : escalation[b];
-                }
-            }
-            for (int k = 0; k < ppy; k++, t++) {
-                double[] listRevenueT = listRevenue[t], discountT = discount[t], netRevenueT = netRevenue[t];
-                double[] baselineNetRevenueT = baselineNetRevenue[t], cogsT = cogs[t];
-                for (int b = 0; b < n; b++) {
-                    double lr = volume[b] * price[b];
-                    laneLr[b] = lr;
-                    listRevenueT[b] += lr;
-                }
-                for (int b = 0; b < n; b++) {
-                    double lr = laneLr[b];
-                    double ds = lr * termsDiscount[b];
-                    discountT[b] += ds;
-                    netRevenueT[b] += lr - ds;
-                }
-                for (int b = 0; b < n; b++) {
-                    double lr = laneLr[b];
-                    baselineNetRevenueT[b] += lr - lr * baselineDiscount[b];
-                }
-                for (int b = 0; b < n; b++) {
-                    double v = volume[b];
-                    cogsT[b] += v * unitCost[b];
-                    volume[b] = v * vs[b];
-                }
-                for (int b = 0; b < n; b++) {
-                    unitCost[b] *= cs[b];
-                }
-            }
-            for (int b = 0; b < n; b++) price[b] *= escalation[b];
+        for (int b = 0; b < n; b++) {
+            baselineNetRevenueT[b] += nrb;
+            cogsT[b] += goods;
+        }
+    }
+
+    /** A moved product's volumes, prices, costs and rates at the start of the horizon, per lane. */
+    private void startLanes(int l, int n) {
+        ProductLanes p = movedProducts[l];
+        int at = PRODUCTS + PRODUCT_SLOTS * l;
+        lanes(at + BASE_VOLUME, n, p.volume);
+        for (int b = 0; b < n; b++) p.volume[b] = p.volume[b] / ppy;      // v_l(0): the yearly rate spread over the periods
+        lanes(at + LIST_PRICE, n, p.price);
+        lanes(at + UNIT_COST, n, p.unitCost);
+        lanes(at + PRICE_ESCALATOR, n, p.escalator);
+        for (int b = 0; b < n; b++) p.escalation[b] = 1 + p.escalator[b];
+        lanes(at + TERMS_DISCOUNT, n, p.termsDiscount);
+        lanes(at + BASELINE_DISCOUNT, n, p.baselineDiscount);
+        steps(0, at + VOLUME_GROWTH, n, p.scenarioVStep);
+        steps(1, at + COST_INFLATION, n, p.scenarioCStep);
+        p.vs = p.scenarioVStep;
+        p.cs = p.scenarioCStep;
+    }
+
+    /** A moved product's rates of year y per lane, when the scenario has a slot per contract year. */
+    private void yearLanes(int l, int y, int n) {
+        ProductLanes p = movedProducts[l];
+        int volumeYears = model.yearSlots(l, VOLUME_GROWTH);
+        int escalatorYears = model.yearSlots(l, PRICE_ESCALATOR);
+        int costYears = model.yearSlots(l, COST_INFLATION);
+        p.vs = p.vStep;
+        p.cs = p.cStep;
+        for (int b = 0; b < n; b++) {
+            p.vStep[b] = yearStep(0, value(volumeYears + y, b), p.scenarioVStep[b]);
+            p.cStep[b] = yearStep(1, value(costYears + y, b), p.scenarioCStep[b]);
+            p.escalation[b] = y + 1 < years ? 1 + yearRate(value(escalatorYears + y + 1, b), p.escalator[b]) : p.escalation[b];
+        }
+    }
+
+    /** A moved product added to period t's sums, each lane following its own volumes, prices and costs. */
+    private void periodLanes(ProductLanes p, int t, int n) {
+        double[] listRevenueT = listRevenue[t], discountT = discount[t], netRevenueT = netRevenue[t];
+        double[] baselineNetRevenueT = baselineNetRevenue[t], cogsT = cogs[t];
+        double[] volume = p.volume, price = p.price, unitCost = p.unitCost, vs = p.vs, cs = p.cs;
+        double[] termsDiscount = p.termsDiscount, baselineDiscount = p.baselineDiscount;
+        for (int b = 0; b < n; b++) {
+            double lr = volume[b] * price[b];
+            laneLr[b] = lr;
+            listRevenueT[b] += lr;
+        }
+        for (int b = 0; b < n; b++) {
+            double lr = laneLr[b];
+            double ds = lr * termsDiscount[b];
+            discountT[b] += ds;
+            netRevenueT[b] += lr - ds;
+        }
+        for (int b = 0; b < n; b++) {
+            double lr = laneLr[b];
+            baselineNetRevenueT[b] += lr - lr * baselineDiscount[b];
+        }
+        for (int b = 0; b < n; b++) {
+            double v = volume[b];
+            cogsT[b] += v * unitCost[b];
+            volume[b] = v * vs[b];
+        }
+        for (int b = 0; b < n; b++) {
+            unitCost[b] *= cs[b];
+        }
+    }
+
+    /**
+     * (1 + g)^(1/ppy) per lane for slot {@code slot}'s rate g, as {@link #factor} gives it: worked out once
+     * when the slot does not move, and without a look at the remembered rate when ppy is 1 (a step of 1 + g).
+     */
+    private void steps(int use, int slot, int n, double[] steps) {
+        int i = movedIndex[slot];
+        if (i < 0) {
+            Arrays.fill(steps, 0, n, factor(use, base[slot]));
+        } else if (ppy == 1) {
+            double[] rates = values[i];
+            for (int b = 0; b < n; b++) steps[b] = 1 + rates[from + b];
+        } else {
+            for (int b = 0; b < n; b++) steps[b] = factor(use, values[i][from + b]);
+        }
+    }
+
+    /** One moved product's state per lane. */
+    private static final class ProductLanes {
+        final double[] volume, price, unitCost, escalator, escalation, termsDiscount, baselineDiscount;
+        final double[] scenarioVStep, scenarioCStep, vStep, cStep;
+        /** The steps of the current year: the scenario's, or the year slots' ({@link #vStep}, {@link #cStep}). */
+        double[] vs, cs;
+
+        ProductLanes(int width) {
+            volume = new double[width];
+            price = new double[width];
+            unitCost = new double[width];
+            escalator = new double[width];
+            escalation = new double[width];
+            termsDiscount = new double[width];
+            baselineDiscount = new double[width];
+            scenarioVStep = new double[width];
+            scenarioCStep = new double[width];
+            vStep = new double[width];
+            cStep = new double[width];
         }
     }
 
@@ -496,10 +555,12 @@ public final class BatchEvaluator {
                 }
             }
         }
-        for (int b = 0; b < n; b++) {
-            double s = spend[b];
-            rates[b] = s > 0 && tiers > 0 ? r[b] / s : 0;
+        if (tiers == 0) {
+            Arrays.fill(rates, 0, n, 0);
+            return;
         }
+        for (int b = 0; b < n; b++) rates[b] = r[b] / spend[b];
+        for (int b = 0; b < n; b++) rates[b] = spend[b] > 0 ? rates[b] : 0;
     }
 
     private boolean ascending(int tierBase, int tiers) {
@@ -567,6 +628,7 @@ public final class BatchEvaluator {
     private void profitAndLoss(int n, double[][] out) {
         setUpProfitAndLoss(n);
         int fixedCostYears = yearBase < 0 ? 0 : model.costToServeYearSlots();
+        int withoutPayback = n; // lanes whose cash flow has not yet turned: the payback's loop ends with the last
         int t = 0;
         for (int y = 0; y < years; y++) {
             for (int b = 0; b < n; b++) {
@@ -602,9 +664,12 @@ public final class BatchEvaluator {
                     supplierDiscount[b] *= supplierDiscountStep[b];
                     customerDiscount[b] *= customerDiscountStep[b];
                 }
-                for (int b = 0; b < n; b++) {
-                    if (runningCashFlow[b] >= 0 && Double.isNaN(payback[b])) {
-                        payback[b] = t + 1;
+                if (withoutPayback > 0) {
+                    for (int b = 0; b < n; b++) {
+                        if (runningCashFlow[b] >= 0 && Double.isNaN(payback[b])) {
+                            payback[b] = t + 1;
+                            withoutPayback--;
+                        }
                     }
                 }
             }
@@ -716,23 +781,58 @@ public final class BatchEvaluator {
         System.arraycopy(savings, 0, out[Metric.CUSTOMER_SAVINGS.ordinal()], from, n);
         System.arraycopy(customerNpv, 0, out[Metric.CUSTOMER_NPV.ordinal()], from, n);
         System.arraycopy(payback, 0, out[Metric.PAYBACK_PERIOD.ordinal()], from, n);
-        double[] grossMargin = out[Metric.GROSS_MARGIN.ordinal()];
-        double[] grossMarginPct = out[Metric.GROSS_MARGIN_PCT.ordinal()];
-        double[] contributionPct = out[Metric.CONTRIBUTION_MARGIN_PCT.ordinal()];
-        double[] concessionCost = out[Metric.CONCESSION_COST.ordinal()];
-        double[] leverage = out[Metric.VALUE_LEVERAGE.ordinal()];
-        double[] cagr = out[Metric.REVENUE_CAGR.ordinal()];
+        // The ratios and the root each a loop of their own over lane arrays, which the JIT vectorises; the
+        // divisions by zero they make are then replaced by NaN, as the scalar evaluator's ratios do, in loops that only select.
+        // The P&L's period arrays are free by now and hold the intermediates.
+        double[] net = laneLr, grossMargin = laneSv, grossMarginPct = rb, contributionPct = cts;
+        double[] concessionCost = fc, leverage = cm, cagr = margin;
+        for (int b = 0; b < n; b++) net[b] = sumNr[b] - sumRb[b];
+        for (int b = 0; b < n; b++) grossMargin[b] = net[b] - sumCogs[b];
+        for (int b = 0; b < n; b++) grossMarginPct[b] = grossMargin[b] / net[b];
+        for (int b = 0; b < n; b++) contributionPct[b] = sumCm[b] / net[b];
+        for (int b = 0; b < n; b++) concessionCost[b] = npvBaseline[b] - npv[b];
+        for (int b = 0; b < n; b++) leverage[b] = customerNpv[b] / concessionCost[b];
         for (int b = 0; b < n; b++) {
-            int s = from + b;
-            double gm = sumNr[b] - sumRb[b] - sumCogs[b];
-            grossMargin[s] = gm;
-            grossMarginPct[s] = ratio(gm, sumNr[b] - sumRb[b]);
-            contributionPct[s] = ratio(sumCm[b], sumNr[b] - sumRb[b]);
-            double cost = npvBaseline[b] - npv[b];
-            concessionCost[s] = cost;
-            leverage[s] = cost > 0 ? customerNpv[b] / cost : Double.NaN;
-            cagr[s] = years > 1 && firstYearNr[b] != 0 ? Evaluator.root(yearNr[b] / firstYearNr[b], years - 1) - 1 : Double.NaN;
+            grossMarginPct[b] = net[b] == 0 ? Double.NaN : grossMarginPct[b];
+            contributionPct[b] = net[b] == 0 ? Double.NaN : contributionPct[b];
+            leverage[b] = concessionCost[b] > 0 ? leverage[b] : Double.NaN;
         }
+        revenueGrowth(n, cagr);
+        System.arraycopy(grossMargin, 0, out[Metric.GROSS_MARGIN.ordinal()], from, n);
+        System.arraycopy(grossMarginPct, 0, out[Metric.GROSS_MARGIN_PCT.ordinal()], from, n);
+        System.arraycopy(contributionPct, 0, out[Metric.CONTRIBUTION_MARGIN_PCT.ordinal()], from, n);
+        System.arraycopy(concessionCost, 0, out[Metric.CONCESSION_COST.ordinal()], from, n);
+        System.arraycopy(leverage, 0, out[Metric.VALUE_LEVERAGE.ordinal()], from, n);
+        System.arraycopy(cagr, 0, out[Metric.REVENUE_CAGR.ordinal()], from, n);
+    }
+
+    /**
+     * The revenue CAGR per lane, (NR_last / NR_first)^(1/(years − 1)) − 1 by {@link Evaluator#root}'s
+     * operations, chosen once for all lanes; NaN for one year or no first-year revenue.
+     */
+    private void revenueGrowth(int n, double[] cagr) {
+        if (years <= 1) {
+            Arrays.fill(cagr, 0, n, Double.NaN);
+            return;
+        }
+        for (int b = 0; b < n; b++) cagr[b] = yearNr[b] / firstYearNr[b];
+        switch (years - 1) {
+            case 1 -> { }
+            case 2 -> {
+                for (int b = 0; b < n; b++) cagr[b] = Math.sqrt(cagr[b]);
+            }
+            case 3 -> {
+                for (int b = 0; b < n; b++) cagr[b] = Math.cbrt(cagr[b]);
+            }
+            case 4 -> {
+                for (int b = 0; b < n; b++) cagr[b] = Math.sqrt(Math.sqrt(cagr[b]));
+            }
+            default -> {
+                double power = 1.0 / (years - 1);
+                for (int b = 0; b < n; b++) cagr[b] = Math.pow(cagr[b], power);
+            }
+        }
+        for (int b = 0; b < n; b++) cagr[b] = firstYearNr[b] != 0 ? cagr[b] - 1 : Double.NaN;
     }
 
     /** The rate a year slot holds, or the scenario's {@code rate} when the slot follows it. */
@@ -760,9 +860,5 @@ public final class BatchEvaluator {
             sum += value(pairs + 2 * i + member, b);
         }
         return sum;
-    }
-
-    private static double ratio(double numerator, double denominator) {
-        return denominator == 0 ? Double.NaN : numerator / denominator;
     }
 }

@@ -7,8 +7,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.parley.Fixtures;
+import io.parley.model.Horizon;
+import io.parley.model.Scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,6 +64,26 @@ class BatchEvaluatorTest {
                 }
                 assertBatchIsScalar(compiled, chosen.stream().mapToInt(Integer::intValue).toArray(), random);
             }
+        }
+    }
+
+    /**
+     * The revenue CAGR takes the (years − 1)th root a different way for each length of horizon (the root
+     * itself, a square root, a cube root, two square roots, a power): horizons of 1 to 8 years cover each,
+     * the examples only some; every slot moved at once and each alone.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    void everyLengthOfHorizonGivesTheScalarFiguresBitForBit(int years) {
+        Scenario example = Fixtures.example("packaging-retailer-renewal.json");
+        Scenario scenario = example.withHorizon(new Horizon(years, 1)).withContractYears(Math.min(years, 3));
+        CompiledScenario compiled = CompiledScenario.compile(scenario);
+        int[] all = new int[compiled.parameterCount()];
+        for (int slot = 0; slot < all.length; slot++) all[slot] = slot;
+        SplittableRandom random = new SplittableRandom(years);
+        assertBatchIsScalar(compiled, all, random);
+        for (int slot = 0; slot < all.length; slot++) {
+            assertBatchIsScalar(compiled, new int[] {slot}, random);
         }
     }
 
