@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +30,8 @@ import io.vertx.ext.web.RoutingContext;
 @Consumes(MediaType.WILDCARD)
 public class BoundedBodyReader implements MessageBodyReader<byte[]> {
 
+    /** The largest array a JVM reliably allocates; a declared length past it (a limit set that high) is read as undeclared. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     /** Bytes read at a time. */
     private static final int CHUNK = 8192;
     /** How long the connection stays open after the problem is written, for the client to read it. */
@@ -49,18 +52,40 @@ public class BoundedBodyReader implements MessageBodyReader<byte[]> {
                            MultivaluedMap<String, String> headers, InputStream in) throws IOException {
         long limit = config.limits().maxBodyBytes();
         try {
-            return read(in, limit);
+            return read(in, BodyLimit.declaredLength(headers.getFirst("Content-Length")), limit);
         } catch (TooLarge e) {
             closeAfterAnswer();
             throw JsonBodies.tooLargeUndeclared(limit);
         }
     }
 
-    /** The whole of {@code in}, or TooLarge as soon as it has given more than {@code limit} bytes. */
-    static byte[] read(InputStream in, long limit) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+    /**
+     * The whole of {@code in}, or TooLarge as soon as it has given more than {@code limit} bytes. A body
+     * whose length is declared ({@code declared} ≥ 0; BodyLimit has refused one over the limit) is read
+     * straight into an array of that size: no growing buffer copied at each doubling and once more at the
+     * end, and no chunk between (a 2.3 KB evaluate allocated about 13 KB to read its body).
+     */
+    static byte[] read(InputStream in, long declared, long limit) throws IOException {
+        if (declared >= 0 && declared <= Math.min(limit, MAX_ARRAY)) {
+            byte[] body = new byte[(int) declared];
+            int size = 0;
+            for (int n; size < body.length && (n = in.read(body, size, body.length - size)) >= 0; ) size += n;
+            // a body shorter than declared is what arrived; one longer is read on and counted as without a length
+            if (size < body.length) return Arrays.copyOf(body, size);
+            int next = in.read();
+            if (next < 0) return body;
+            ByteArrayOutputStream rest = new ByteArrayOutputStream(body.length + CHUNK);
+            rest.write(body);
+            rest.write(next);
+            return read(in, rest, body.length + 1L, limit);
+        }
+        return read(in, new ByteArrayOutputStream(), 0, limit);
+    }
+
+    /** {@code body} (already {@code size} bytes) and the rest of {@code in}, counted against {@code limit}. */
+    private static byte[] read(InputStream in, ByteArrayOutputStream body, long size, long limit) throws IOException {
+        if (size > limit) throw new TooLarge();
         byte[] chunk = new byte[CHUNK];
-        long size = 0;
         for (int n; (n = in.read(chunk)) >= 0; ) {
             size += n;
             if (size > limit) throw new TooLarge();

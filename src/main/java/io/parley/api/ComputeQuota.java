@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -76,8 +77,15 @@ public class ComputeQuota {
     }
 
     static String operationOf(String path) {
-        return path.replaceAll("/[0-9]+(?=/|$)", "/{id}");
+        // most operations (evaluate, the analyses) have no numeric segment: no regular expression run for them
+        for (int i = path.indexOf('/'); i >= 0 && i + 1 < path.length(); i = path.indexOf('/', i + 1)) {
+            char next = path.charAt(i + 1);
+            if (next >= '0' && next <= '9') return NUMERIC_SEGMENT.matcher(path).replaceAll("/{id}");
+        }
+        return path;
     }
+
+    private static final Pattern NUMERIC_SEGMENT = Pattern.compile("/[0-9]+(?=/|$)");
 
     /**
      * Charges {@code units} of work to the caller, writes the RateLimit fields on the answer, and

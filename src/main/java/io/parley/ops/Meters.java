@@ -1,6 +1,8 @@
 package io.parley.ops;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,11 +50,29 @@ public class Meters {
      * that evaluates is charged (api/ComputeQuota), so every one is counted.
      */
     public void charged(String operation, Cost cost) {
-        Counter.builder(OPERATION_EVALUATIONS).description("Scenario evaluations each operation was let in to run")
-                .tag("operation", operation).register(registry).increment(cost.evaluations());
-        Counter.builder(OPERATION_PRODUCT_PERIODS).description("Product-periods (evaluations × products × periods) each operation was let in to work through")
-                .tag("operation", operation).register(registry).increment(cost.units());
+        OperationCounters counters = byOperation.get(operation);
+        if (counters == null) {
+            counters = new OperationCounters(
+                    Counter.builder(OPERATION_EVALUATIONS).description("Scenario evaluations each operation was let in to run")
+                            .tag("operation", operation).register(registry),
+                    Counter.builder(OPERATION_PRODUCT_PERIODS).description("Product-periods (evaluations × products × periods) each operation was let in to work through")
+                            .tag("operation", operation).register(registry));
+            if (byOperation.size() < MAX_OPERATIONS_KEPT) byOperation.putIfAbsent(operation, counters);
+        }
+        counters.evaluations().increment(cost.evaluations());
+        counters.productPeriods().increment(cost.units());
     }
+
+    /**
+     * Operations whose counters are kept at hand: far more than the API's operations. Registering finds
+     * the same counter again, but builds its id and sorts its tags on every request to do so.
+     */
+    static final int MAX_OPERATIONS_KEPT = 256;
+
+    private record OperationCounters(Counter evaluations, Counter productPeriods) {
+    }
+
+    private final Map<String, OperationCounters> byOperation = new ConcurrentHashMap<>();
 
     /** Records one solve: its status (optimal, feasible, infeasible, ...), the solver, and how long it took. */
     public void solved(Enum<?> status, String backend, long millis) {

@@ -14,4 +14,13 @@ class ComputeQuotaOperationTest {
         assertThat(ComputeQuota.operationOf("/api/v1/plans/42")).isEqualTo("/api/v1/plans/{id}");
         assertThat(ComputeQuota.operationOf("/api/v1/plans/42/figures/npv")).isEqualTo("/api/v1/plans/{id}/figures/npv");
     }
+
+    @Test
+    void aSegmentThatOnlyStartsWithADigitOrHoldsOneLaterIsNoId() {
+        assertThat(ComputeQuota.operationOf("/api/v1/plans/7x/figures")).isEqualTo("/api/v1/plans/7x/figures");
+        assertThat(ComputeQuota.operationOf("/api/v1/plans/x7")).isEqualTo("/api/v1/plans/x7");
+        assertThat(ComputeQuota.operationOf("/api/v1/plans/7x/scenarios/3")).isEqualTo("/api/v1/plans/7x/scenarios/{id}");
+        assertThat(ComputeQuota.operationOf("/")).isEqualTo("/");
+        assertThat(ComputeQuota.operationOf("/9")).isEqualTo("/{id}");
+    }
 }
