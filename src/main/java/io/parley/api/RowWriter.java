@@ -21,7 +21,9 @@ import io.parley.model.PlainDecimalWriter;
  * <p>A row is written as bytes into one buffer (numbers by {@link PlainDecimalWriter}, column
  * prefixes encoded once), so a row allocates nothing; the buffer goes to the client when full. Each
  * column keeps the text of its last number and copies it when the next row repeats that number: a
- * sweep's slower levers change once in many rows (the first of a 1000 × 1000 grid once in 1,000).
+ * sweep's slower levers change once in many rows (the first of a 1000 × 1000 grid once in 1,000). A
+ * column whose numbers are known before the rows (a swept lever's values) has their texts written once
+ * ({@link #knownNumbers}) and copied in every row: the fastest lever of a grid changes every row.
  */
 final class RowWriter {
 
@@ -45,6 +47,8 @@ final class RowWriter {
     private final long[] lastBits;
     private final byte[][] lastText;
     private final int[] lastLength;
+    /** Per column, the texts of the numbers it is known to hold, or null. */
+    private final NumberTexts[] known;
 
     private RowWriter(OutputStream stream, Format format, List<String> columns) {
         this.out = stream;
@@ -59,6 +63,7 @@ final class RowWriter {
         Arrays.fill(lastBits, Double.doubleToRawLongBits(Double.NaN));
         this.lastText = new byte[columns.size()][PlainDecimalWriter.MAX_LENGTH];
         this.lastLength = new int[columns.size()];
+        this.known = new NumberTexts[columns.size()];
     }
 
     /** A writer of rows with these columns in {@code format} (CSV or NDJSON); a CSV starts with its header. */
@@ -76,6 +81,16 @@ final class RowWriter {
             w.write(header.append(Csv.EOL).toString().getBytes(StandardCharsets.UTF_8));
         }
         return w;
+    }
+
+    /**
+     * Tells the writer the numbers column {@code c} holds, so their texts are written once here rather
+     * than in each row; more than {@link NumberTexts#MAX_NUMBERS} are ignored (written as they come).
+     * The text is the same either way.
+     */
+    RowWriter knownNumbers(int c, double[] values) {
+        if (values.length <= NumberTexts.MAX_NUMBERS) known[c] = NumberTexts.of(values, decimals);
+        return this;
     }
 
     RowWriter cell(long value) throws IOException {
@@ -101,12 +116,20 @@ final class RowWriter {
         return this;
     }
 
-    /** A finite number in column {@code c}: the text of the column's last number when it is the same number. */
+    /**
+     * A finite number in column {@code c}: the text of the column's last number when it is the same
+     * number, else its known text, else written.
+     */
     private void number(int c, double value) {
         long bits = Double.doubleToRawLongBits(value);
         if (bits == lastBits[c]) {
             System.arraycopy(lastText[c], 0, buffer, used, lastLength[c]);
             used += lastLength[c];
+            return;
+        }
+        int end = known[c] == null ? -1 : known[c].copy(bits, buffer, used);
+        if (end >= 0) {
+            used = end;
             return;
         }
         int start = used;

@@ -114,7 +114,8 @@ public class SweepResource {
         if (streamed) {
             // the stream holds the slot until it ends: a sweep left by its client stops with it
             SweepRequest watched = sweep.watchedBy(permit);
-            response = Response.ok(permit.stream(out -> rows(watched, format, out)), format.contentType);
+            response = Response.ok(permit.stream(out -> rows(watched.compiled(), watched.grid(), watched.metrics(),
+                    watched.from(), watched.to(), format, out)), format.contentType);
         } else {
             try (permit) {
                 response = layout.equals("table") ? table(sweep.watchedBy(permit), uri, format, provenance)
@@ -188,15 +189,15 @@ public class SweepResource {
 
     private static Rows rowsJson(SweepRequest sweep, Provenance provenance) {
         List<double[]> rows = Sweep.rows(sweep.compiled(), sweep.grid(), sweep.metrics(), sweep.from(), sweep.to());
-        return new Rows(columns(sweep), sweep.grid().size(),
+        return new Rows(columns(sweep.grid(), sweep.metrics()), sweep.grid().size(),
                 new ShardJson(sweep.shard().index(), sweep.shard().count(), sweep.from(), sweep.to()), rows, provenance);
     }
 
     /** The columns of a row: each lever's path, then each metric's name. */
-    private static List<String> columns(SweepRequest sweep) {
+    private static List<String> columns(Grid grid, List<Metric> metrics) {
         List<String> columns = new ArrayList<>();
-        sweep.grid().levers().forEach(l -> columns.add(l.path()));
-        sweep.metrics().forEach(m -> columns.add(m.apiName));
+        grid.levers().forEach(l -> columns.add(l.path()));
+        metrics.forEach(m -> columns.add(m.apiName));
         return columns;
     }
 
@@ -226,11 +227,15 @@ public class SweepResource {
                 MediaType.APPLICATION_JSON);
     }
 
-    /** The rows of a streamed sweep, written as they are computed. */
-    private static void rows(SweepRequest sweep, Format format, OutputStream out) throws IOException {
-        RowWriter rows = RowWriter.open(out, format, columns(sweep));
-        Sweep.run(sweep.compiled(), sweep.grid(), sweep.metrics(), sweep.from(), sweep.to(),
-                (index, levers, metrics) -> rows.cells(levers).cells(metrics).end());
+    /**
+     * The rows of a streamed sweep, written as they are computed; each lever's values are known to the
+     * writer, which writes their texts once. {@code SweepStreamBenchmark} times this.
+     */
+    static void rows(CompiledScenario compiled, Grid grid, List<Metric> metrics, long from, long to, Format format,
+                     OutputStream out) throws IOException {
+        RowWriter rows = RowWriter.open(out, format, columns(grid, metrics));
+        for (int i = 0; i < grid.levers().size(); i++) rows.knownNumbers(i, grid.values(i));
+        Sweep.run(compiled, grid, metrics, from, to, (index, levers, values) -> rows.cells(levers).cells(values).end());
         rows.flush();
     }
 }

@@ -2,6 +2,7 @@ package io.parley.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.analysis.Grid;
 import io.parley.document.Csv;
 
 import java.io.ByteArrayOutputStream;
@@ -93,5 +94,30 @@ class CsvTest {
         ndjsonRows.flush();
         assertThat(csv.toString(StandardCharsets.UTF_8)).isEqualTo(expectedCsv.toString());
         assertThat(ndjson.toString(StandardCharsets.UTF_8)).isEqualTo(expectedNdjson.toString());
+    }
+
+    @Test
+    void knownNumbersStreamAsTheTextOfEveryOtherNumber() throws IOException {
+        // a grid's fast lever known to the writer, a slow one not, and a column that also holds numbers it
+        // was not told of: every row is the text plain writes, in CSV and NDJSON alike
+        double[] fast = Grid.range(0, 90, 999);
+        double[] slow = Grid.range(0, 0.1, 9);
+        for (Format format : List.of(Format.CSV, Format.NDJSON)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            RowWriter rows = RowWriter.open(bytes, format, List.of("a", "b", "c"))
+                    .knownNumbers(1, fast).knownNumbers(2, new double[] {1.5, 2.5});
+            StringBuilder expected = new StringBuilder(format == Format.CSV ? "a,b,c\r\n" : "");
+            for (int i = 0; i < slow.length * fast.length; i++) {
+                double a = slow[i / fast.length];
+                double b = fast[i % fast.length];
+                double c = i % 3 == 0 ? 1.5 : i * 1.1;
+                rows.cells(new double[] {a, b, c}).end();
+                expected.append(format == Format.CSV
+                        ? Numbers.plain(a) + "," + Numbers.plain(b) + "," + Numbers.plain(c) + "\r\n"
+                        : "{\"a\":" + Numbers.plain(a) + ",\"b\":" + Numbers.plain(b) + ",\"c\":" + Numbers.plain(c) + "}\n");
+            }
+            rows.flush();
+            assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+        }
     }
 }

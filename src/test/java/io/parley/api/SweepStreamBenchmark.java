@@ -21,14 +21,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import io.parley.Fixtures;
 import io.parley.analysis.BoundLever;
 import io.parley.analysis.Grid;
-import io.parley.analysis.Sweep;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
 
 /**
  * The streamed sweep of {@code bench/SweepBenchmark} (a 1000 × 1000 grid over a discount and the
  * payment days of the 5-product example, metric {@code npv}) written as the endpoint writes it, CSV
- * or NDJSON, into a stream that discards the bytes: points per second and, with {@code -prof gc},
+ * or NDJSON ({@code SweepResource.rows}), into a stream that discards the bytes: points per second and, with {@code -prof gc},
  * bytes allocated per point, without the network and the client that share the cores over HTTP.
  *
  * <p>{@code mvn -B -Pbench test-compile exec:exec -Dbench.args=SweepStreamBenchmark} runs it; with
@@ -51,7 +50,6 @@ public class SweepStreamBenchmark {
     private CompiledScenario compiled;
     private Grid grid;
     private final List<Metric> metrics = List.of(Metric.NPV);
-    private List<String> columns;
 
     @Setup
     public void compile() {
@@ -59,15 +57,12 @@ public class SweepStreamBenchmark {
         grid = new Grid(List.of(BoundLever.bind(compiled, "terms.discounts[srp-trays]"),
                 BoundLever.bind(compiled, "terms.paymentDays")),
                 List.of(Grid.range(0, 0.1, 999), Grid.range(0, 90, 999)));
-        columns = List.of("terms.discounts[srp-trays]", "terms.paymentDays", "npv");
     }
 
     /** One invocation streams the whole million-point grid; the score is points per second. */
     @Benchmark
     @OperationsPerInvocation(POINTS)
     public void millionPointStream() throws IOException {
-        RowWriter rows = RowWriter.open(OutputStream.nullOutputStream(), Format.valueOf(format), columns);
-        Sweep.run(compiled, grid, metrics, 0, grid.size(), (index, levers, values) -> rows.cells(levers).cells(values).end());
-        rows.flush();
+        SweepResource.rows(compiled, grid, metrics, 0, grid.size(), Format.valueOf(format), OutputStream.nullOutputStream());
     }
 }
