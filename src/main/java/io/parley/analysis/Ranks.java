@@ -53,30 +53,41 @@ final class Ranks {
      */
     static double[] ofPositions(double[] values, int[] position, int count) {
         if (position == null || position.length != count) return null;
+        double[] whole = new double[count];
+        for (int i = 0; i < count; i++) whole[i] = position[i];
+        return ofPositionsInPlace(values, whole, count);
+    }
+
+    /**
+     * {@link #ofPositions(double[], int[], int)} with the positions held as whole doubles, which become the
+     * ranks in place: returns {@code position} itself, or null, leaving it as it was, when the values do not
+     * ascend with it.
+     */
+    static double[] ofPositionsInPlace(double[] values, double[] position, int count) {
+        if (position == null || position.length != count) return null;
         double[] byPosition = new double[count];
         for (int i = 0; i < count; i++) {
             if (Double.isNaN(values[i])) return null;
-            byPosition[position[i]] = values[i];
+            byPosition[(int) position[i]] = values[i];
         }
         boolean ties = false;
         for (int j = 1; j < count; j++) {
             if (!(byPosition[j - 1] <= byPosition[j])) return null;
             ties |= byPosition[j - 1] == byPosition[j];
         }
-        double[] ranks = new double[count];
         if (!ties) {
-            for (int i = 0; i < count; i++) ranks[i] = position[i] + 1;
-            return ranks;
+            for (int i = 0; i < count; i++) position[i] += 1;
+            return position;
         }
-        double[] rankAt = new double[count];
+        double[] rankAt = byPosition; // its values are no longer needed
         for (int a = 0; a < count; ) {
             int b = a + 1;
             while (b < count && byPosition[b] == byPosition[a]) b++;
             Arrays.fill(rankAt, a, b, (a + 1 + b) / 2.0); // positions a..b−1 hold ranks a+1..b
             a = b;
         }
-        for (int i = 0; i < count; i++) ranks[i] = rankAt[position[i]];
-        return ranks;
+        for (int i = 0; i < count; i++) position[i] = rankAt[(int) position[i]];
+        return position;
     }
 
     /**
