@@ -617,9 +617,10 @@ public final class MonteCarlo {
     static MeanChange meanChange(String lever, double[] y, double[] leverRanks, int count, int n, int bins) {
         double[] sums = new double[bins];
         long[] counts = new long[bins];
+        double perRank = 1.0 / n;
         for (int i = 0; i < count; i++) {
             if (Double.isNaN(y[i])) continue;
-            int b = (int) Math.min(bins - 1, (long) ((leverRanks[i] - 1) * bins / n));
+            int b = (int) Math.min(bins - 1, bin((leverRanks[i] - 1) * bins, n, perRank));
             sums[b] += y[i];
             counts[b]++;
         }
@@ -634,6 +635,20 @@ public final class MonteCarlo {
             }
         }
         return new MeanChange(lever, means, first < 0 ? Double.NaN : means[first], last < 0 ? Double.NaN : means[last]);
+    }
+
+    /**
+     * ⌊a / n⌋ for a = (rank − 1) × bins, without a division per sample: estimated by a multiplication by
+     * {@code perRank} = 1/n, then put right by exact comparisons. A rank is a whole or half number, so a and
+     * every b × n compared are exact doubles (below 2^53), and the floor of a / n rounded to a double, what
+     * this replaces, is the exact floor too (a / n lies at least 1/(2n) from the next whole number, far more
+     * than the rounding). A NaN rank (never one of a defined metric's samples) gives 0, as the division did.
+     */
+    static long bin(double a, int n, double perRank) {
+        long b = (long) (a * perRank);
+        if ((b + 1) * (double) n <= a) return b + 1;
+        if (b * (double) n > a) return b - 1;
+        return b;
     }
 
     /** The first {@code count} of x, NaN where y is NaN. */
