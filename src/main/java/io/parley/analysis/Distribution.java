@@ -17,6 +17,15 @@ public sealed interface Distribution {
     /** The value below which a share {@code u} (in (0, 1)) of outcomes fall. */
     double quantile(double u);
 
+    /**
+     * {@code out[i] = quantile(u[i])} for the first {@code count} shares, to the last bit: a column of
+     * samples at once, which the common laws override with one loop of their own so that it stays tight.
+     * {@code out} is another array than {@code u}.
+     */
+    default void quantiles(double[] u, int count, double[] out) {
+        for (int i = 0; i < count; i++) out[i] = quantile(u[i]);
+    }
+
     /** The expected value. */
     double mean();
 
@@ -56,6 +65,12 @@ public sealed interface Distribution {
     record Normal(double mean, double sd) implements Continuous {
         public double quantile(double u) {
             return mean + sd * NormalQuantile.of(u);
+        }
+
+        @Override
+        public void quantiles(double[] u, int count, double[] out) {
+            NormalQuantile.of(u, count, out);
+            for (int i = 0; i < count; i++) out[i] = mean + sd * out[i];
         }
 
         public double cumulative(double x) {
@@ -141,6 +156,11 @@ public sealed interface Distribution {
             return min + u * (max - min);
         }
 
+        @Override
+        public void quantiles(double[] u, int count, double[] out) {
+            for (int i = 0; i < count; i++) out[i] = min + u[i] * (max - min);
+        }
+
         public double cumulative(double x) {
             return Math.min(1, Math.max(0, (x - min) / (max - min)));
         }
@@ -162,6 +182,16 @@ public sealed interface Distribution {
             double split = (mode - min) / range;
             return u < split ? min + Math.sqrt(u * range * (mode - min))
                     : max - Math.sqrt((1 - u) * range * (max - mode));
+        }
+
+        @Override
+        public void quantiles(double[] u, int count, double[] out) {
+            double range = max - min;
+            double split = (mode - min) / range;
+            for (int i = 0; i < count; i++) {
+                out[i] = u[i] < split ? min + Math.sqrt(u[i] * range * (mode - min))
+                        : max - Math.sqrt((1 - u[i]) * range * (max - mode));
+            }
         }
 
         public double cumulative(double x) {

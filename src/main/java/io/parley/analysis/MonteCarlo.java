@@ -6,11 +6,14 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 
+import io.parley.engine.BatchEvaluator;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Metric;
 import io.parley.model.Numbers;
@@ -230,14 +233,26 @@ public final class MonteCarlo {
         Sampling sampling = new Sampling(config.method(), config.seed(), levers.size(), config.samples());
         double[][] inputs = new double[levers.size()][n];
         double[][] outputs = new double[metrics.size()][n];
+        // a Latin hypercube's strata, written as the samples are drawn, become its levers' ranks
+        double[][] strata = sampling.hasStrata() && config.correlation() == null ? new double[levers.size()][n] : null;
         int blocks = (n + Sampling.BLOCK - 1) / Sampling.BLOCK;
         int done = 0;
         boolean precise = false;
+        Queue<Draws> idle = new ConcurrentLinkedQueue<>(); // one set of buffers per thread at work, reused
         while (done < blocks && !precise) {
             int until = config.precision() == null ? blocks : Math.min(blocks, done + BLOCKS_PER_ROUND);
-            Blocks.run(executor, done, until,
-                    block -> evaluateBlock(compiled, levers, metrics, config, sampling, block, n, inputs, outputs),
-                    "simulation");
+            Blocks.run(executor, done, until, block -> {
+                Draws draws = Optional.ofNullable(idle.poll()).orElseGet(() -> new Draws(compiled, levers));
+                long first = (long) block * Sampling.BLOCK;
+                int size = (int) Math.min(Sampling.BLOCK, n - first);
+                draws.evaluate(sampling, config.correlation(), first, size, strata);
+                for (int l = 0; l < levers.size(); l++) System.arraycopy(draws.values[l], 0, inputs[l], (int) first, size);
+                for (int m = 0; m < metrics.size(); m++) {
+                    double[] metric = draws.summaries[metrics.get(m).ordinal()];
+                    for (int i = 0; i < size; i++) outputs[m][(int) first + i] = nullIfOverflowed(metric[i]);
+                }
+                idle.add(draws);
+            }, "simulation");
             done = until;
             if (config.precision() != null) {
                 int count = Math.min(n, done * Sampling.BLOCK);
@@ -250,7 +265,7 @@ public final class MonteCarlo {
         // a Latin hypercube's lever values, uncorrelated, ascend with their strata: ranked without a sort
         boolean stratified = config.correlation() == null && count == n;
         Blocks.run(executor, 0, levers.size(), l -> {
-            double[] byStrata = stratified ? Ranks.ofPositions(inputs[l], sampling.strata(l), count) : null;
+            double[] byStrata = stratified && strata != null ? Ranks.ofPositionsInPlace(inputs[l], strata[l], count) : null;
             leverRanks[l] = byStrata != null ? byStrata : ranks(inputs[l], count);
         }, "ranking");
         for (int m = 0; m < metrics.size(); m++) {
@@ -259,50 +274,66 @@ public final class MonteCarlo {
         return new Result(count, precise && count < n, summaries);
     }
 
-    private static void evaluateBlock(CompiledScenario compiled, List<Uncertain> levers, List<Metric> metrics, Config config,
-                                      Sampling sampling, int block, int n, double[][] inputs, double[][] outputs) {
-        long first = (long) block * Sampling.BLOCK;
-        int size = (int) Math.min(Sampling.BLOCK, n - first);
-        double[][] u = new double[size][levers.size()];
-        sampling.block(first, size, u);
-        Probe probe = new Probe(compiled);
-        double[] scratch = new double[levers.size()];
-        for (int i = 0; i < size; i++) {
-            if (config.correlation() != null) config.correlation().correlate(u[i], scratch);
-            for (int l = 0; l < levers.size(); l++) {
-                double v = levers.get(l).distribution().quantile(u[i][l]);
-                probe.parameters[levers.get(l).lever().slot()] = v;
-                inputs[l][(int) first + i] = v;
-            }
-            double[] summary = probe.evaluate();
-            for (int m = 0; m < metrics.size(); m++) outputs[m][(int) first + i] = nullIfOverflowed(summary[metrics.get(m).ordinal()]);
-        }
-    }
-
     /** Streams samples [from, to) in order: the uniforms of each are the same as in a full run. */
     public static void stream(CompiledScenario compiled, List<Uncertain> levers, List<Metric> metrics, Config config,
                               long from, long to, Grid.RowSink sink) throws IOException {
         Sampling sampling = new Sampling(config.method(), config.seed(), levers.size(), config.samples());
-        Probe probe = new Probe(compiled);
+        Draws draws = new Draws(compiled, levers);
         double[] values = new double[levers.size()];
         double[] out = new double[metrics.size()];
-        double[] scratch = new double[levers.size()];
-        double[][] u = new double[Sampling.BLOCK][levers.size()];
         for (long start = from; start < to; ) {
             long blockEnd = Math.min(to, (start / Sampling.BLOCK + 1) * Sampling.BLOCK);
             int size = (int) (blockEnd - start);
-            sampling.block(start, size, u);
+            draws.evaluate(sampling, config.correlation(), start, size, null);
             for (int i = 0; i < size; i++) {
-                if (config.correlation() != null) config.correlation().correlate(u[i], scratch);
-                for (int l = 0; l < values.length; l++) {
-                    values[l] = levers.get(l).distribution().quantile(u[i][l]);
-                    probe.parameters[levers.get(l).lever().slot()] = values[l];
-                }
-                double[] summary = probe.evaluate();
-                for (int m = 0; m < out.length; m++) out[m] = nullIfOverflowed(summary[metrics.get(m).ordinal()]);
+                for (int l = 0; l < values.length; l++) values[l] = draws.values[l][i];
+                for (int m = 0; m < out.length; m++) out[m] = nullIfOverflowed(draws.summaries[metrics.get(m).ordinal()][i]);
                 sink.row(start + i, values, out);
             }
             start = blockEnd;
+        }
+    }
+
+    /**
+     * One thread's buffers for a block of samples, and its batch evaluator: the uniforms a column per
+     * lever, correlated sample by sample when asked, each lever's quantiles in one loop over its column,
+     * then every sample through the {@link BatchEvaluator} in lanes, each figure the scalar evaluator's to
+     * the last bit.
+     */
+    private static final class Draws {
+        private final List<Uncertain> levers;
+        private final BatchEvaluator evaluator;
+        private final double[] base;
+        private final double[][] uniforms;
+        /** values[l][i]: lever l's value in the block's sample i. */
+        final double[][] values;
+        /** summaries[m][i]: metric m (a {@link Metric#ordinal()}) of the block's sample i. */
+        final double[][] summaries = new double[Metric.count()][Sampling.BLOCK];
+        private final double[] row;
+        private final double[] scratch;
+
+        Draws(CompiledScenario compiled, List<Uncertain> levers) {
+            this.levers = levers;
+            this.evaluator = compiled.newBatchEvaluator(levers.stream().mapToInt(u -> u.lever().slot()).toArray());
+            this.base = compiled.parameters();
+            this.uniforms = new double[levers.size()][Sampling.BLOCK];
+            this.values = new double[levers.size()][Sampling.BLOCK];
+            this.row = new double[levers.size()];
+            this.scratch = new double[levers.size()];
+        }
+
+        /** Draws and evaluates the {@code size} samples from {@code first}, which lie in one block. */
+        void evaluate(Sampling sampling, RankCorrelation correlation, long first, int size, double[][] strata) {
+            sampling.columns(first, size, uniforms, strata);
+            if (correlation != null) {
+                for (int i = 0; i < size; i++) {
+                    for (int l = 0; l < row.length; l++) row[l] = uniforms[l][i];
+                    correlation.correlate(row, scratch);
+                    for (int l = 0; l < row.length; l++) uniforms[l][i] = row[l];
+                }
+            }
+            for (int l = 0; l < row.length; l++) levers.get(l).distribution().quantiles(uniforms[l], size, values[l]);
+            evaluator.evaluate(base, values, size, summaries);
         }
     }
 
@@ -586,9 +617,10 @@ public final class MonteCarlo {
     static MeanChange meanChange(String lever, double[] y, double[] leverRanks, int count, int n, int bins) {
         double[] sums = new double[bins];
         long[] counts = new long[bins];
+        double perRank = 1.0 / n;
         for (int i = 0; i < count; i++) {
             if (Double.isNaN(y[i])) continue;
-            int b = (int) Math.min(bins - 1, (long) ((leverRanks[i] - 1) * bins / n));
+            int b = (int) Math.min(bins - 1, bin((leverRanks[i] - 1) * bins, n, perRank));
             sums[b] += y[i];
             counts[b]++;
         }
@@ -603,6 +635,20 @@ public final class MonteCarlo {
             }
         }
         return new MeanChange(lever, means, first < 0 ? Double.NaN : means[first], last < 0 ? Double.NaN : means[last]);
+    }
+
+    /**
+     * ⌊a / n⌋ for a = (rank − 1) × bins, without a division per sample: estimated by a multiplication by
+     * {@code perRank} = 1/n, then put right by exact comparisons. A rank is a whole or half number, so a and
+     * every b × n compared are exact doubles (below 2^53), and the floor of a / n rounded to a double, what
+     * this replaces, is the exact floor too (a / n lies at least 1/(2n) from the next whole number, far more
+     * than the rounding). A NaN rank (never one of a defined metric's samples) gives 0, as the division did.
+     */
+    static long bin(double a, int n, double perRank) {
+        long b = (long) (a * perRank);
+        if ((b + 1) * (double) n <= a) return b + 1;
+        if (b * (double) n > a) return b - 1;
+        return b;
     }
 
     /** The first {@code count} of x, NaN where y is NaN. */

@@ -18,21 +18,23 @@ public final class NormalQuantile {
     private NormalQuantile() {
     }
 
+    /**
+     * {@code out[i] = of(p[i])} for the first {@code count} probabilities, to the last bit: the central
+     * approximation first over them all, a loop without branches that the JIT turns into vector
+     * instructions, then the few in the tails (about 15 %) one by one.
+     */
+    public static void of(double[] p, int count, double[] out) {
+        for (int i = 0; i < count; i++) out[i] = centre(p[i] - 0.5);
+        for (int i = 0; i < count; i++) {
+            if (!(Math.abs(p[i] - 0.5) <= CENTRE)) out[i] = of(p[i]);
+        }
+    }
+
     /** Φ⁻¹(p): −∞ at 0, +∞ at 1, NaN outside [0, 1]. */
     public static double of(double p) {
         if (!(p >= 0 && p <= 1)) return Double.NaN;
         double q = p - 0.5;
-        if (Math.abs(q) <= CENTRE) {
-            double r = 0.180625 - q * q; // 0.425² − q²
-            return q * (((((((2.5090809287301226727e+3 * r + 3.3430575583588128105e+4) * r
-                    + 6.7265770927008700853e+4) * r + 4.5921953931549871457e+4) * r
-                    + 1.3731693765509461125e+4) * r + 1.9715909503065514427e+3) * r
-                    + 1.3314166789178437745e+2) * r + 3.3871328727963666080e+0)
-                    / (((((((5.2264952788528545610e+3 * r + 2.8729085735721942674e+4) * r
-                    + 3.9307895800092710610e+4) * r + 2.1213794301586595867e+4) * r
-                    + 5.3941960214247511077e+3) * r + 6.8718700749205790830e+2) * r
-                    + 4.2313330701600911252e+1) * r + 1.0);
-        }
+        if (Math.abs(q) <= CENTRE) return centre(q);
         double tail = q < 0 ? p : 1 - p;
         if (tail == 0) return q < 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         double r = Math.sqrt(-Math.log(tail));
@@ -59,5 +61,18 @@ public final class NormalQuantile {
                     + 5.99832206555887937690e-1) * r + 1.0);
         }
         return q < 0 ? -z : z;
+    }
+
+    /** The central approximation at q = p − ½, |q| ≤ 0.425. */
+    private static double centre(double q) {
+        double r = 0.180625 - q * q; // 0.425² − q²
+        return q * (((((((2.5090809287301226727e+3 * r + 3.3430575583588128105e+4) * r
+                + 6.7265770927008700853e+4) * r + 4.5921953931549871457e+4) * r
+                + 1.3731693765509461125e+4) * r + 1.9715909503065514427e+3) * r
+                + 1.3314166789178437745e+2) * r + 3.3871328727963666080e+0)
+                / (((((((5.2264952788528545610e+3 * r + 2.8729085735721942674e+4) * r
+                + 3.9307895800092710610e+4) * r + 2.1213794301586595867e+4) * r
+                + 5.3941960214247511077e+3) * r + 6.8718700749205790830e+2) * r
+                + 4.2313330701600911252e+1) * r + 1.0);
     }
 }

@@ -53,30 +53,41 @@ final class Ranks {
      */
     static double[] ofPositions(double[] values, int[] position, int count) {
         if (position == null || position.length != count) return null;
+        double[] whole = new double[count];
+        for (int i = 0; i < count; i++) whole[i] = position[i];
+        return ofPositionsInPlace(values, whole, count);
+    }
+
+    /**
+     * {@link #ofPositions(double[], int[], int)} with the positions held as whole doubles, which become the
+     * ranks in place: returns {@code position} itself, or null, leaving it as it was, when the values do not
+     * ascend with it.
+     */
+    static double[] ofPositionsInPlace(double[] values, double[] position, int count) {
+        if (position == null || position.length != count) return null;
         double[] byPosition = new double[count];
         for (int i = 0; i < count; i++) {
             if (Double.isNaN(values[i])) return null;
-            byPosition[position[i]] = values[i];
+            byPosition[(int) position[i]] = values[i];
         }
         boolean ties = false;
         for (int j = 1; j < count; j++) {
             if (!(byPosition[j - 1] <= byPosition[j])) return null;
             ties |= byPosition[j - 1] == byPosition[j];
         }
-        double[] ranks = new double[count];
         if (!ties) {
-            for (int i = 0; i < count; i++) ranks[i] = position[i] + 1;
-            return ranks;
+            for (int i = 0; i < count; i++) position[i] += 1;
+            return position;
         }
-        double[] rankAt = new double[count];
+        double[] rankAt = byPosition; // its values are no longer needed
         for (int a = 0; a < count; ) {
             int b = a + 1;
             while (b < count && byPosition[b] == byPosition[a]) b++;
             Arrays.fill(rankAt, a, b, (a + 1 + b) / 2.0); // positions a..b−1 hold ranks a+1..b
             a = b;
         }
-        for (int i = 0; i < count; i++) ranks[i] = rankAt[position[i]];
-        return ranks;
+        for (int i = 0; i < count; i++) position[i] = rankAt[(int) position[i]];
+        return position;
     }
 
     /**
@@ -110,15 +121,20 @@ final class Ranks {
      */
     private static long[] sort(long[] keys, ExecutorService executor) {
         int k = keys.length;
-        if (executor == null || k < PARALLEL_FROM) {
+        if (k < PARALLEL_FROM) {
             Arrays.sort(keys);
+            return keys;
+        }
+        if (executor == null) {
+            radixSort(keys, 0, k, new long[k]);
             return keys;
         }
         int[] bounds = new int[PARTS + 1];
         for (int p = 0; p <= PARTS; p++) bounds[p] = (int) ((long) k * p / PARTS);
-        Blocks.run(executor, 0, PARTS, p -> Arrays.sort(keys, bounds[p], bounds[p + 1]), "ranking");
+        long[] buffer = new long[k];
+        Blocks.run(executor, 0, PARTS, p -> radixSort(keys, bounds[p], bounds[p + 1], buffer), "ranking");
         long[] from = keys;
-        long[] to = new long[k];
+        long[] to = buffer;
         for (int width = 1; width < PARTS; width *= 2) {
             final int w = width;
             final long[] src = from;
@@ -131,6 +147,48 @@ final class Ranks {
             to = src;
         }
         return from;
+    }
+
+    /** Bits of a key sorted on in one pass of {@link #radixSort}: a byte, so that a pass's counts stay in L1. */
+    private static final int DIGIT_BITS = 8;
+    private static final int DIGITS = Long.SIZE / DIGIT_BITS;
+    private static final int RADIX = 1 << DIGIT_BITS;
+
+    /**
+     * Sorts keys[lo, hi) in signed order by a least-significant-digit radix sort, using buffer[lo, hi): one
+     * pass to count every byte of every key, then a stable scatter per byte, skipping the bytes all keys
+     * share (a metric's keys mostly agree in sign and exponent). The keys are distinct (the sample index is
+     * in their low bits), so any correct sort gives this order; this one does about a tenth of a comparison
+     * sort's branching on a million keys.
+     */
+    static void radixSort(long[] keys, int lo, int hi, long[] buffer) {
+        int n = hi - lo;
+        int[][] counts = new int[DIGITS][RADIX];
+        for (int i = lo; i < hi; i++) {
+            long v = keys[i] ^ Long.MIN_VALUE; // signed order as unsigned
+            for (int d = 0; d < DIGITS; d++) counts[d][(int) (v >>> (d * DIGIT_BITS)) & (RADIX - 1)]++;
+        }
+        long[] src = keys;
+        long[] dst = buffer;
+        for (int d = 0; d < DIGITS; d++) {
+            int[] count = counts[d];
+            int shift = d * DIGIT_BITS;
+            if (n == 0 || count[(int) ((src[lo] ^ Long.MIN_VALUE) >>> shift) & (RADIX - 1)] == n) continue;
+            int at = lo;
+            for (int b = 0; b < RADIX; b++) {
+                int c = count[b];
+                count[b] = at;
+                at += c;
+            }
+            for (int i = lo; i < hi; i++) {
+                long key = src[i];
+                dst[count[(int) ((key ^ Long.MIN_VALUE) >>> shift) & (RADIX - 1)]++] = key;
+            }
+            long[] t = src;
+            src = dst;
+            dst = t;
+        }
+        if (src != keys) System.arraycopy(src, lo, keys, lo, n);
     }
 
     /** Merges the sorted runs src[lo, mid) and src[mid, hi) into dst[lo, hi). */

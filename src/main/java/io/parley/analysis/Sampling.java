@@ -65,9 +65,25 @@ public final class Sampling {
 
     /**
      * Fills {@code out[i][d]} with the uniforms of samples {@code first … first + count − 1}, which must
-     * lie in one block.
+     * lie in one block: {@link #columns}, one row per sample.
      */
     public void block(long first, int count, double[][] out) {
+        double[][] columns = new double[dimensions][count];
+        columns(first, count, columns, null);
+        for (int i = 0; i < count; i++) {
+            for (int d = 0; d < dimensions; d++) out[i][d] = columns[d][i];
+        }
+    }
+
+    /**
+     * Fills {@code out[d][i]} with the uniform of dimension d of sample {@code first + i}, for the
+     * {@code count} samples from {@code first}, which must lie in one block: one column per dimension,
+     * so that each lever's quantiles are one tight loop. A Latin hypercube also writes sample
+     * {@code first + i}'s stratum of dimension d to {@code strata[d][first + i]} when {@code strata} is not
+     * null (the strata order the lever's values: {@link Ranks#ofPositionsInPlace}). The uniforms are those of the
+     * same samples in any other call: the block's stream is drawn sample by sample, dimension by dimension.
+     */
+    public void columns(long first, int count, double[][] out, double[][] strata) {
         long blockIndex = first / BLOCK;
         if ((first + count - 1) / BLOCK != blockIndex) throw new IllegalArgumentException("a request spans two blocks");
         switch (method) {
@@ -75,16 +91,22 @@ public final class Sampling {
                 SplittableRandom random = stream(blockIndex);
                 skip(random, (first - blockIndex * BLOCK) * dimensions);
                 for (int i = 0; i < count; i++) {
-                    for (int d = 0; d < dimensions; d++) out[i][d] = clamp(random.nextDouble());
+                    for (int d = 0; d < dimensions; d++) out[d][i] = clamp(random.nextDouble());
                 }
             }
             case LATIN_HYPERCUBE -> {
                 SplittableRandom random = stream(blockIndex);
                 skip(random, (first - blockIndex * BLOCK) * dimensions);
                 for (int i = 0; i < count; i++) {
-                    long sample = first + i;
-                    for (int d = 0; d < dimensions; d++) {
-                        out[i][d] = clamp((strata[d].of(sample) + random.nextDouble()) / total);
+                    for (int d = 0; d < dimensions; d++) out[d][i] = random.nextDouble();
+                }
+                for (int d = 0; d < dimensions; d++) {
+                    Strata of = this.strata[d];
+                    double[] column = out[d];
+                    for (int i = 0; i < count; i++) {
+                        long stratum = of.of(first + i);
+                        if (strata != null) strata[d][(int) first + i] = stratum;
+                        column[i] = clamp((stratum + column[i]) / total);
                     }
                 }
             }
@@ -95,23 +117,16 @@ public final class Sampling {
                     double[] v = sobol.nextVector();
                     for (int d = 0; d < dimensions; d++) {
                         double u = v[d] + shift[d];
-                        out[i][d] = clamp(u >= 1 ? u - 1 : u);
+                        out[d][i] = clamp(u >= 1 ? u - 1 : u);
                     }
                 }
             }
         }
     }
 
-    /**
-     * A Latin hypercube's strata of lever {@code dimension} (sample i lies in stratum strata[i], a
-     * permutation of 0 … total − 1, computed when asked), or null for other methods. With a nondecreasing
-     * quantile function they order the lever's values without a sort.
-     */
-    int[] strata(int dimension) {
-        if (strata == null || total > Integer.MAX_VALUE) return null;
-        int[] of = new int[(int) total];
-        for (int i = 0; i < of.length; i++) of[i] = (int) strata[dimension].of(i);
-        return of;
+    /** True when {@link #columns} writes each sample's strata: a Latin hypercube of at most an int's samples. */
+    boolean hasStrata() {
+        return strata != null && total <= Integer.MAX_VALUE;
     }
 
     private SplittableRandom stream(long blockIndex) {

@@ -234,4 +234,27 @@ class MonteCarloSensitivityTest {
         assertThat(all.stoppedByPrecision()).isFalse();
         assertThat(all.samples()).isEqualTo(150_000);
     }
+
+    @Test
+    void aSamplesBinOfTheChangeInTheMeanIsTheFloorOfItsRankTimesTheBinsOverTheSamplesByDivision() {
+        // every whole and half rank of runs of several sizes (a million among them) into 2–100 bins,
+        // against the integer floor worked out exactly, ⌊(2r − 2) bins / 2n⌋ in long arithmetic, as is the
+        // floor of the rounded division it replaces
+        for (int n : new int[] {2, 3, 7, 10, 1000, 99_991, 1_000_000}) {
+            for (int bins : new int[] {2, 3, 7, 10, 100}) {
+                double perRank = 1.0 / n;
+                for (long twice = 2; twice <= 2L * n; twice++) {
+                    double rank = twice / 2.0;
+                    long exact = (twice - 2) * bins / (2L * n);
+                    long b = MonteCarlo.bin((rank - 1) * bins, n, perRank);
+                    long divided = (long) ((rank - 1) * bins / n); // the division it replaces
+                    if (b != exact || divided != exact) {
+                        throw new AssertionError("n " + n + ", bins " + bins + ", rank " + rank + ": " + b + " and "
+                                + divided + " by division, not " + exact);
+                    }
+                }
+            }
+        }
+        assertThat(MonteCarlo.bin(Double.NaN, 10, 0.1)).isZero();
+    }
 }

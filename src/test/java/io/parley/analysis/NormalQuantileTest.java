@@ -75,4 +75,19 @@ class NormalQuantileTest {
         assertThat(NormalQuantile.of(1.1)).isNaN();
         assertThat(NormalQuantile.of(Double.NaN)).isNaN();
     }
+
+    @Test
+    void aColumnOfProbabilitiesHasEachOnesQuantileToTheBit() {
+        // both sides of the centre's edge |p − ½| = 0.425, both tails, the ends and what is no probability
+        double[] p = new double[20_000];
+        for (int i = 0; i < 19_990; i++) p[i] = (i + 0.5) / 19_990;
+        double[] odd = {0, 1, 0.075, 0.925, Math.nextDown(0.075), Math.nextUp(0.925), 1e-300, -0.1, 1.1, Double.NaN};
+        System.arraycopy(odd, 0, p, 19_990, odd.length);
+        double[] out = new double[p.length];
+        NormalQuantile.of(p, p.length, out);
+        for (int i = 0; i < p.length; i++) {
+            assertThat(Double.doubleToLongBits(out[i])).as("p = %s", p[i])
+                    .isEqualTo(Double.doubleToLongBits(NormalQuantile.of(p[i])));
+        }
+    }
 }

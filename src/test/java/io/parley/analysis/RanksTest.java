@@ -1,5 +1,6 @@
 package io.parley.analysis;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -58,5 +59,34 @@ class RanksTest {
         int[] order = Ranks.order(values, 6, null);
         assertThat(Ranks.of(Ranks.sorted(values, order), order, 6)).containsExactly(5.5, 3, 5.5, 4, 1.5, 1.5);
         assertThat(Ranks.ofPositions(values, new int[] {4, 2, 5, 3, 0, 1}, 6)).containsExactly(5.5, 3, 5.5, 4, 1.5, 1.5);
+    }
+
+    @Test
+    void theRadixSortOfARangeIsTheComparisonSortAndLeavesTheRestAlone() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int n : new int[] {0, 1, 2, 255, 256, 257, 10_000}) {
+            // any longs, both signs, the extremes, duplicates, and keys sharing their high bytes (all skipped)
+            long[] keys = new long[n + 20];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = switch (i % 5) {
+                    case 0 -> random.nextLong();
+                    case 1 -> i % 2 == 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+                    case 2 -> random.nextInt(3) - 1;
+                    case 3 -> 0x4130_0000_0000_0000L | random.nextInt(1 << 20);
+                    default -> -(0x4130_0000_0000_0000L | random.nextInt(1 << 20));
+                };
+            }
+            long[] expected = keys.clone();
+            Arrays.sort(expected, 10, 10 + n);
+            long[] buffer = new long[keys.length];
+            Ranks.radixSort(keys, 10, 10 + n, buffer);
+            assertThat(keys).as("n = %d", n).isEqualTo(expected);
+        }
+        long[] shared = new long[1000];
+        for (int i = 0; i < shared.length; i++) shared[i] = 0x7700_0000_0000_0000L + (shared.length - i);
+        long[] expected = shared.clone();
+        Arrays.sort(expected);
+        Ranks.radixSort(shared, 0, shared.length, new long[shared.length]);
+        assertThat(shared).isEqualTo(expected);
     }
 }
