@@ -76,7 +76,7 @@ public class HeavyWork {
         private final AtomicBoolean open = new AtomicBoolean(true);
         private final Work work = new Work();
         /** The response of the request that holds the slot; null outside an HTTP request. */
-        private final HttpServerResponse response;
+        private final WatchedResponse response;
         /** Whether this holds one of the slots; light work is watched without one. */
         private final boolean slot;
         /** Heap reserved for this request, given back when it ends. */
@@ -85,7 +85,7 @@ public class HeavyWork {
         private int unstartedRounds;
 
         private Permit(HttpServerResponse response, boolean slot) {
-            this.response = response;
+            this.response = response == null ? null : new WatchedResponse(response);
             this.slot = slot;
         }
 
@@ -129,7 +129,7 @@ public class HeavyWork {
             return out -> {
                 streamPending = false;
                 try {
-                    body.write(out);
+                    body.write(response == null ? out : response.writes(out));
                 } finally {
                     close();
                 }
@@ -147,10 +147,10 @@ public class HeavyWork {
 
         /** One watch round: stop the work of a client that went away; free a stream's slot it never used. */
         private void check() {
-            if (response == null) return;
-            boolean closed = response.closed();
-            if (closed) work.stop(Work.Reason.CLIENT_GONE);
-            if (streamPending && (closed || response.ended()) && ++unstartedRounds >= UNSTARTED_ROUNDS) close();
+            WatchedResponse.State seen = response == null ? null : response.state();
+            if (seen == null) return; // not a request, or a write under way: a closed connection fails it
+            if (seen.closed()) work.stop(Work.Reason.CLIENT_GONE);
+            if (streamPending && (seen.closed() || seen.ended()) && ++unstartedRounds >= UNSTARTED_ROUNDS) close();
         }
     }
 

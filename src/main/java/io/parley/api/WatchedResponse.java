@@ -1,0 +1,86 @@
+package io.parley.api;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * The watch's view of one response: whether its client went away, asked without ever racing the
+ * thread that writes it. Vert.x's HTTP/2 response locks itself and then its connection in
+ * {@code closed()}, while Quarkus's output stream holds the connection's lock when it calls
+ * {@code closed()} during a write: the watch asking while a stream wrote deadlocked both (seen under
+ * load, an h2c client pulling a streamed sweep). So a stream's writes pass through a lock of ours,
+ * and the watch asks only when it can take that lock at once; while a write is under way it skips
+ * the round, since a write to a connection that closed fails by itself.
+ */
+final class WatchedResponse {
+
+    /** What the watch saw of the response. */
+    record State(boolean closed, boolean ended) {
+    }
+
+    private final HttpServerResponse response;
+    private final ReentrantLock writing = new ReentrantLock();
+
+    WatchedResponse(HttpServerResponse response) {
+        this.response = response;
+    }
+
+    /** The response's state now, or null while a write holds it (ask again next round). */
+    State state() {
+        if (!writing.tryLock()) return null;
+        try {
+            return new State(response.closed(), response.ended());
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /** {@code out} with each write, flush and close done under the lock the watch respects. */
+    OutputStream writes(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(int b) throws IOException {
+                writing.lock();
+                try {
+                    out.write(b);
+                } finally {
+                    writing.unlock();
+                }
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                writing.lock();
+                try {
+                    out.write(bytes, offset, length);
+                } finally {
+                    writing.unlock();
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                writing.lock();
+                try {
+                    out.flush();
+                } finally {
+                    writing.unlock();
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                writing.lock();
+                try {
+                    out.close();
+                } finally {
+                    writing.unlock();
+                }
+            }
+        };
+    }
+}
