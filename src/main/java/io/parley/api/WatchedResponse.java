@@ -44,43 +44,36 @@ final class WatchedResponse {
         return new FilterOutputStream(out) {
             @Override
             public void write(int b) throws IOException {
-                writing.lock();
-                try {
-                    out.write(b);
-                } finally {
-                    writing.unlock();
-                }
+                locked(() -> out.write(b));
             }
 
             @Override
             public void write(byte[] bytes, int offset, int length) throws IOException {
-                writing.lock();
-                try {
-                    out.write(bytes, offset, length);
-                } finally {
-                    writing.unlock();
-                }
+                locked(() -> out.write(bytes, offset, length)); // one call per writer's buffer, 64 KiB
             }
 
             @Override
             public void flush() throws IOException {
-                writing.lock();
-                try {
-                    out.flush();
-                } finally {
-                    writing.unlock();
-                }
+                locked(out::flush);
             }
 
             @Override
             public void close() throws IOException {
-                writing.lock();
-                try {
-                    out.close();
-                } finally {
-                    writing.unlock();
-                }
+                locked(out::close);
             }
         };
+    }
+
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    private void locked(Step step) throws IOException {
+        writing.lock();
+        try {
+            step.run();
+        } finally {
+            writing.unlock();
+        }
     }
 }
