@@ -19,7 +19,7 @@ import io.parley.engine.Cost;
 import io.parley.engine.Work;
 import io.parley.ops.ParleyConfig;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -84,8 +84,8 @@ public class HeavyWork {
         private volatile boolean streamPending;
         private int unstartedRounds;
 
-        private Permit(HttpServerResponse response, boolean slot) {
-            this.response = response == null ? null : new WatchedResponse(response);
+        private Permit(HttpServerRequest request, boolean slot) {
+            this.response = request == null ? null : new WatchedResponse(request);
             this.slot = slot;
         }
 
@@ -148,7 +148,7 @@ public class HeavyWork {
         /** One watch round: stop the work of a client that went away; free a stream's slot it never used. */
         private void check() {
             WatchedResponse.State seen = response == null ? null : response.state();
-            if (seen == null) return; // not a request, or a write under way: a closed connection fails it
+            if (seen == null) return; // not a request, or a write under way (woken to see a closed connection)
             if (seen.closed()) work.stop(Work.Reason.CLIENT_GONE);
             if (streamPending && (seen.closed() || seen.ended()) && ++unstartedRounds >= UNSTARTED_ROUNDS) close();
         }
@@ -162,7 +162,7 @@ public class HeavyWork {
     public Permit admit(String pointer, Cost cost) {
         refuseOverCeiling(pointer, cost);
         ComputeQuota.Charge charge = quota.charge(cost);
-        Permit permit = cost.units() <= limits.lightCostUnits() ? admitted(new Permit(currentResponse(), false)) : acquire(charge);
+        Permit permit = cost.units() <= limits.lightCostUnits() ? admitted(new Permit(currentRequest(), false)) : acquire(charge);
         permit.charged(charge, cost);
         return permit;
     }
@@ -226,7 +226,7 @@ public class HeavyWork {
     Permit acquire(ComputeQuota.Charge charge) {
         try {
             if (permits.tryAcquire(limits.heavyWaitMillis(), TimeUnit.MILLISECONDS)) {
-                return admitted(new Permit(currentResponse(), true));
+                return admitted(new Permit(currentRequest(), true));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -252,10 +252,10 @@ public class HeavyWork {
         return permit;
     }
 
-    private HttpServerResponse currentResponse() {
+    private HttpServerRequest currentRequest() {
         try {
             RoutingContext context = current.getCurrent();
-            return context == null ? null : context.response();
+            return context == null ? null : context.request();
         } catch (RuntimeException e) {
             return null; // no request context: a batch run or a test calling in directly
         }

@@ -144,8 +144,22 @@ public class ProblemMappers {
                     .detail("the plan store is unavailable; retry in " + DATABASE_RETRY_AFTER_SECONDS + " s")
                     .exception(DATABASE_RETRY_AFTER_SECONDS), uri);
         }
+        if (clientWentAway(e)) {
+            // a streamed answer cut because its reader left (a cancelled job, a closed tab): routine, not a fault
+            LOG.info("the client went away while its answer was written: " + uri.getPath());
+            return problem(Problem.of(Problem.Kind.UNAVAILABLE).detail("the client went away").exception(STOPPED_RETRY_AFTER_SECONDS), uri);
+        }
         LOG.error("request failed", e);
         return respond(Problem.of(Problem.Kind.INTERNAL, "an internal error occurred; it has been logged"), uri);
+    }
+
+    /** What Quarkus's output stream says when it finds the connection closed under a write. */
+    static final String CONNECTION_CLOSED = "Connection has been closed";
+
+    /** A write failed because the connection closed: the client left; nobody reads what follows. */
+    static boolean clientWentAway(Throwable e) {
+        return chain(e).stream().anyMatch(t -> t instanceof java.nio.channels.ClosedChannelException
+                || t instanceof java.io.IOException && CONNECTION_CLOSED.equals(t.getMessage()));
     }
 
     /**

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
@@ -15,6 +17,12 @@ import io.vertx.core.http.HttpServerResponse;
  * load, an h2c client pulling a streamed sweep). So a stream's writes pass through a lock of ours,
  * and the watch asks only when it can take that lock at once; while a write is under way it skips
  * the round, since a write to a connection that closed fails by itself.
+ *
+ * <p>It fails by itself only once the writer wakes: Quarkus's output stream, its write queue full,
+ * waits on the connection's monitor up to a second at a time for a drain or a close to notify it, and
+ * on HTTP/2 the reset of a stream whose client went away notifies nobody (seen: the work of a
+ * cancelled job, pulled over h2c, went on a second after its client dropped the stream). So a
+ * skipped round wakes the writer, which asks {@code closed()} itself, from the thread that may.
  */
 final class WatchedResponse {
 
@@ -23,15 +31,25 @@ final class WatchedResponse {
     }
 
     private final HttpServerResponse response;
+    private final HttpConnection connection;
     private final ReentrantLock writing = new ReentrantLock();
 
-    WatchedResponse(HttpServerResponse response) {
-        this.response = response;
+    WatchedResponse(HttpServerRequest request) {
+        this.response = request.response();
+        this.connection = request.connection();
     }
 
-    /** The response's state now, or null while a write holds it (ask again next round). */
+    /**
+     * The response's state now, or null while a write holds it (ask again next round); then the writer,
+     * if it waits for the client to read, is woken to look whether the client is still there.
+     */
     State state() {
-        if (!writing.tryLock()) return null;
+        if (!writing.tryLock()) {
+            synchronized (connection) {
+                connection.notifyAll(); // the monitor Quarkus's output stream waits on; a spurious wake-up costs it one look
+            }
+            return null;
+        }
         try {
             return new State(response.closed(), response.ended());
         } finally {

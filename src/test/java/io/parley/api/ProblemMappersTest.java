@@ -167,4 +167,17 @@ class ProblemMappersTest {
         assertThat(AllowedMethods.at("/api/v1/plans/7/scenarios/3/metrics/npv")).containsExactly("GET");
         assertThat(AllowedMethods.at("/api/v1/evaluate")).containsExactly("POST");
     }
+
+    @Test
+    void aWriteCutBecauseTheClientLeftIsNotAnInternalError() {
+        // as Quarkus's output stream reports it, wrapped twice on its way out of a streamed answer
+        RuntimeException cut = new RuntimeException(new java.io.IOException(new java.io.IOException("Failed to write",
+                new java.io.IOException(ProblemMappers.CONNECTION_CLOSED))));
+        assertThat(ProblemMappers.clientWentAway(cut)).isTrue();
+        assertThat(new ProblemMappers().unexpected(cut, AT_PLANS).getStatus()).isEqualTo(503);
+        assertThat(ProblemMappers.clientWentAway(new RuntimeException(new java.nio.channels.ClosedChannelException()))).isTrue();
+        RuntimeException fault = new RuntimeException(new java.io.IOException("disk full"));
+        assertThat(ProblemMappers.clientWentAway(fault)).isFalse();
+        assertThat(new ProblemMappers().unexpected(fault, AT_PLANS).getStatus()).isEqualTo(500);
+    }
 }
