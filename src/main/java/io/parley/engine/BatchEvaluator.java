@@ -630,8 +630,11 @@ public final class BatchEvaluator {
         int fixedCostYears = yearBase < 0 ? 0 : model.costToServeYearSlots();
         int withoutPayback = n; // lanes whose cash flow has not yet turned: the payback's loop ends with the last
         int t = 0;
+        // Survival and the fixed cost's step are the same in every lane unless an account-wide slot moves;
+        // when none moves, lane 0 alone follows the term and its figures are copied (not a branch per lane).
+        int yearLanes = globalsMove ? n : 1;
         for (int y = 0; y < years; y++) {
-            for (int b = 0; b < n; b++) {
+            for (int b = 0; b < yearLanes; b++) {
                 if (yearBase >= 0) {
                     // F(t+1) = F(t) × (1 + g_f,y)^(1/ppy)
                     fixedCostStep[b] = yearStep(2, value(fixedCostYears + y, b), scenarioFixedCostStep[b]);
@@ -641,6 +644,10 @@ public final class BatchEvaluator {
                     yearsLeftInTerm[b] = term[b];
                 }
                 yearsLeftInTerm[b]--;
+            }
+            if (!globalsMove) {
+                Arrays.fill(survival, 1, n, survival[0]);
+                Arrays.fill(fixedCostStep, 1, n, fixedCostStep[0]);
             }
             Arrays.fill(yearNr, 0, n, 0);
             Arrays.fill(yearRb, 0, n, 0);

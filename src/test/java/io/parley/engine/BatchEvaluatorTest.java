@@ -87,6 +87,23 @@ class BatchEvaluatorTest {
         }
     }
 
+    /**
+     * When no account-wide slot moves, the P&L follows the contract term and the cost to serve's yearly
+     * inflation in one lane and copies them to the others: a base with an inflation of its own each year
+     * and renewals within the horizon, a product's discount moved.
+     */
+    @Test
+    void theAccountWideYearlyFiguresOfOneLaneHoldInEveryLane() {
+        Scenario example = Fixtures.example("packaging-retailer-renewal.json");
+        CompiledScenario compiled = CompiledScenario.compile(
+                example.withHorizon(new Horizon(6, 1)).withContractYears(2)).withYearSlots();
+        double[] base = compiled.parameters();
+        for (int y = 0; y < 6; y++) base[compiled.costToServeYearSlots() + y] = 0.01 * (y + 1);
+        base[CompiledScenario.RENEWAL_PROBABILITY] = 0.7;
+        int discount = compiled.slot("terms.discounts[" + example.products().get(0).id() + "]");
+        assertBatchIsScalar(compiled, base, new int[] {discount}, new SplittableRandom(3));
+    }
+
     @Test
     void theBaseValuesOfMovedSlotsAreNotRead() {
         CompiledScenario compiled = CompiledScenario.compile(Fixtures.example("packaging-retailer-renewal.json"));
@@ -126,7 +143,11 @@ class BatchEvaluatorTest {
 
     /** Random values of {@code slots} for each sample, batch against scalar, every metric's bits. */
     private static void assertBatchIsScalar(CompiledScenario compiled, int[] slots, SplittableRandom random) {
-        double[] base = compiled.parameters();
+        assertBatchIsScalar(compiled, compiled.parameters(), slots, random);
+    }
+
+    /** As above, the samples' other slots from {@code base}. */
+    private static void assertBatchIsScalar(CompiledScenario compiled, double[] base, int[] slots, SplittableRandom random) {
         double[][] values = new double[slots.length][SAMPLES];
         for (int i = 0; i < slots.length; i++) {
             for (int s = 0; s < SAMPLES; s++) {
