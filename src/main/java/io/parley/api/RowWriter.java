@@ -36,7 +36,7 @@ final class RowWriter {
     private static final int NUMBER_ROOM = PlainDecimalWriter.MAX_LENGTH;
 
     private final OutputStream out;
-    private final byte[] buffer = new byte[BUFFER_BYTES];
+    private final byte[] buffer;
     private int used;
     private final PlainDecimalWriter decimals = new PlainDecimalWriter();
     private final boolean csv;
@@ -50,7 +50,10 @@ final class RowWriter {
     /** Per column, the texts of the numbers it is known to hold, or null. */
     private final NumberTexts[] known;
 
-    private RowWriter(OutputStream stream, Format format, List<String> columns) {
+    private RowWriter(OutputStream stream, Format format, List<String> columns, int bufferBytes) {
+        if (format != Format.CSV && format != Format.NDJSON) {
+            throw new IllegalArgumentException(format + " is not a row format");
+        }
         this.out = stream;
         this.csv = format == Format.CSV;
         this.prefixes = new byte[columns.size()][];
@@ -59,6 +62,8 @@ final class RowWriter {
                     + new String(JsonStringEncoder.getInstance().quoteAsString(columns.get(i))) + "\":";
             prefixes[i] = prefix.getBytes(StandardCharsets.UTF_8);
         }
+        int longestPrefix = Arrays.stream(prefixes).mapToInt(p -> p.length).max().orElse(0);
+        this.buffer = new byte[Math.max(bufferBytes, longestPrefix + NUMBER_ROOM + NDJSON_END.length)]; // a cell always fits
         this.lastBits = new long[columns.size()];
         Arrays.fill(lastBits, Double.doubleToRawLongBits(Double.NaN));
         this.lastText = new byte[columns.size()][PlainDecimalWriter.MAX_LENGTH];
@@ -68,19 +73,28 @@ final class RowWriter {
 
     /** A writer of rows with these columns in {@code format} (CSV or NDJSON); a CSV starts with its header. */
     static RowWriter open(OutputStream stream, Format format, List<String> columns) throws IOException {
-        if (format != Format.CSV && format != Format.NDJSON) {
-            throw new IllegalArgumentException(format + " is not a row format");
-        }
-        RowWriter w = new RowWriter(stream, format, columns);
-        if (w.csv) {
-            StringBuilder header = new StringBuilder();
-            for (int i = 0; i < columns.size(); i++) {
-                if (i > 0) header.append(',');
-                header.append(Csv.quote(columns.get(i)));
-            }
-            w.write(header.append(Csv.EOL).toString().getBytes(StandardCharsets.UTF_8));
-        }
+        RowWriter w = new RowWriter(stream, format, columns, BUFFER_BYTES);
+        w.write(header(format, columns));
         return w;
+    }
+
+    /**
+     * A writer of rows alone (no header) into {@code stream} through a buffer of {@code bufferBytes}:
+     * one block of a stream's rows, the header written once before the first ({@link RowBlocks}).
+     */
+    static RowWriter headless(OutputStream stream, Format format, List<String> columns, int bufferBytes) {
+        return new RowWriter(stream, format, columns, bufferBytes);
+    }
+
+    /** What precedes the rows: a CSV's header line (its column names quoted where they must be); nothing in NDJSON. */
+    static byte[] header(Format format, List<String> columns) {
+        if (format != Format.CSV) return new byte[0];
+        StringBuilder header = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            if (i > 0) header.append(',');
+            header.append(Csv.quote(columns.get(i)));
+        }
+        return header.append(Csv.EOL).toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -90,6 +104,12 @@ final class RowWriter {
      */
     RowWriter knownNumbers(int c, double[] values) {
         if (values.length <= NumberTexts.MAX_NUMBERS) known[c] = NumberTexts.of(values, decimals);
+        return this;
+    }
+
+    /** Tells the writer the texts of numbers column {@code c} holds, written once for several writers; null for none. */
+    RowWriter knownTexts(int c, NumberTexts texts) {
+        known[c] = texts;
         return this;
     }
 

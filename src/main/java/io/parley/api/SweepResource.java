@@ -228,14 +228,16 @@ public class SweepResource {
     }
 
     /**
-     * The rows of a streamed sweep, written as they are computed; each lever's values are known to the
+     * The rows of a streamed sweep, written as they are computed: evaluated here, their digits written
+     * on the formatting threads meanwhile ({@link RowBlocks}); each lever's values are known to the
      * writer, which writes their texts once. {@code SweepStreamBenchmark} times this.
      */
     static void rows(CompiledScenario compiled, Grid grid, List<Metric> metrics, long from, long to, Format format,
                      OutputStream out) throws IOException {
-        RowWriter rows = RowWriter.open(out, format, columns(grid, metrics));
-        for (int i = 0; i < grid.levers().size(); i++) rows.knownNumbers(i, grid.values(i));
-        Sweep.run(compiled, grid, metrics, from, to, (index, levers, values) -> rows.cells(levers).cells(values).end());
-        rows.flush();
+        try (RowBlocks rows = RowBlocks.open(out, format, columns(grid, metrics))) {
+            for (int i = 0; i < grid.levers().size(); i++) rows.knownNumbers(i, grid.values(i));
+            Sweep.run(compiled, grid, metrics, from, to, rows);
+            rows.finish();
+        }
     }
 }
