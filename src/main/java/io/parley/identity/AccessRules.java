@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 /**
  * The permission every request needs, from its method and path. Everything under {@code /api/} needs
  * a caller; what no rule names is for administrators only, so a new operation is closed until a rule
- * opens it. Outside {@code /api/}: the contract ({@code /openapi.yaml}), health and metrics
- * ({@code /q/}) and the static pages of the workbench and the add-in, which hold no data of their own.
+ * opens it. Outside {@code /api/}: the contract ({@code /openapi.yaml}, {@code /openapi.json}), health
+ * and metrics ({@code /q/}) and the static pages of the workbench and the add-in, which hold no data of
+ * their own.
  */
 public final class AccessRules {
 

@@ -2,7 +2,7 @@
 // into the kind of input it needs. No DOM here.
 
 /** Where the service answers its contract (openapi.yaml) as JSON. */
-export const CONTRACT_JSON = '/q/openapi?format=json';
+export const CONTRACT_JSON = '/openapi.json';
 
 /** A resolver of the contract's schemas: follows $ref and merges allOf into one schema. */
 export function schemaResolver(contract) {

@@ -87,7 +87,7 @@ class WorkbenchBrowserTest {
         given().get("/webjars/echarts/5.3.1/dist/echarts.esm.min.js").then().statusCode(200);
         given().get("/workbench/examples/" + EXAMPLE).then().statusCode(200);
         // the editor's fields come from the contract's Scenario schema, read as JSON
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        given().get("/openapi.json").then().statusCode(200)
                 .body("components.schemas.Scenario.required", hasItems("products", "terms"));
     }
 

@@ -48,6 +48,8 @@ class AccessRulesTest {
     @ParameterizedTest(name = "{0} {1} is public")
     @CsvSource({
             "GET, /openapi.yaml",
+            "GET, /openapi.json",
+            "GET, /q/openapi",
             "GET, /q/health/ready",
             "GET, /q/metrics",
             "GET, /workbench/",

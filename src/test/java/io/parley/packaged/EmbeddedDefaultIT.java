@@ -48,6 +48,7 @@ class EmbeddedDefaultIT {
 
             assertThat(service.get("/workbench/").statusCode()).isEqualTo(200);
             assertThat(service.get("/q/openapi").statusCode()).isEqualTo(200);
+            assertThat(service.get("/openapi.json").statusCode()).isEqualTo(200);
             assertThat(service.get("/q/health/live").statusCode()).isEqualTo(200);
         }
         try (PackagedService again = PackagedService.start(folder, List.of(), Map.of())) {

@@ -119,6 +119,7 @@ public final class EveryOperation {
         calls.put("negotiationFrontier", () -> optimisation.negotiationFrontier(body("negotiationFrontier", FrontierRequest.class), ID));
         calls.put("listMetrics", () -> reference.listMetrics(ID));
         calls.put("getOpenApiDocument", () -> reference.getOpenApiDocument(ID, null));
+        calls.put("getOpenApiDocumentAsJson", () -> reference.getOpenApiDocumentAsJson(ID, null));
         calls.put("health", () -> reference.health(ID));
         calls.put("getExcelAddinManifest", () -> reference.getExcelAddinManifest(ID));
 
