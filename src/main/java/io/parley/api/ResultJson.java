@@ -1,17 +1,13 @@
 package io.parley.api;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.parley.engine.Line;
 import io.parley.engine.Metric;
-import io.parley.engine.ProductTable;
 import io.parley.engine.Report;
 import io.parley.model.Scenario;
 
@@ -24,14 +20,13 @@ final class ResultJson {
     private ResultJson() {
     }
 
-    /** Every figure of one scenario; {@code periods} only when asked for. */
-    record Evaluation(String name, String currency, Map<String, Number> summary, List<Map<String, Number>> years,
-                      List<ProductRow> products, @JsonInclude(JsonInclude.Include.NON_NULL) List<Map<String, Number>> periods,
-                      Provenance provenance) {
-    }
-
-    record ProductRow(String id, double volume, double listRevenue, double discount, double netRevenue, double rebate,
-                      double cogs, double grossMargin) {
+    /**
+     * Every figure of one scenario; {@code periods} only when asked for. Written by {@link EvaluationWriter}
+     * straight from the report: the same bytes as the records and ordered maps it replaced, without a map,
+     * a boxed number and a serialiser look-up per figure (a fifth of a small evaluate's CPU went there).
+     */
+    @JsonSerialize(using = EvaluationWriter.class)
+    record Evaluation(Scenario scenario, Report report, boolean withPeriods, Provenance provenance) {
     }
 
     /** The summary metrics by name: periods (payback) as whole numbers, a null where a metric does not exist. */
@@ -56,30 +51,7 @@ final class ResultJson {
     }
 
     static Evaluation evaluation(Scenario s, Report report, boolean withPeriods, Provenance provenance) {
-        List<Map<String, Number>> years = new ArrayList<>();
-        for (int y = 0; y < s.horizon().years(); y++) {
-            Map<String, Number> row = new LinkedHashMap<>();
-            row.put("year", y + 1);
-            years.add(lines(row, report.years(), y));
-        }
-        List<ProductRow> products = new ArrayList<>();
-        ProductTable t = report.products();
-        for (int l = 0; l < t.size(); l++) {
-            products.add(new ProductRow(s.products().get(l).id(), t.volume(l), t.listRevenue(l), t.discount(l),
-                    t.netRevenue(l), t.rebate(l), t.cogs(l), t.grossMargin(l)));
-        }
-        List<Map<String, Number>> periods = null;
-        if (withPeriods) {
-            periods = new ArrayList<>();
-            int ppy = s.horizon().periodsPerYear();
-            for (int p = 0; p < s.horizon().periods(); p++) {
-                Map<String, Number> row = new LinkedHashMap<>();
-                row.put("period", p + 1);
-                row.put("year", p / ppy + 1);
-                periods.add(lines(row, report.periods(), p));
-            }
-        }
-        return new Evaluation(s.name(), s.currency(), figures(report.summary()), years, products, periods, provenance);
+        return new Evaluation(s, report, withPeriods, provenance);
     }
 
     /** The evaluation as a tree, for answers that add to it. */
@@ -97,11 +69,4 @@ final class ResultJson {
         else o.put(field, v);
     }
 
-    private static Map<String, Number> lines(Map<String, Number> row, double[][] table, int column) {
-        for (Line line : Line.values()) {
-            double v = table[line.ordinal()][column];
-            row.put(line.apiName, Double.isNaN(v) ? null : v);
-        }
-        return row;
-    }
 }

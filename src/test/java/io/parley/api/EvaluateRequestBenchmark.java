@@ -95,4 +95,10 @@ public class EvaluateRequestBenchmark {
     public byte[] writeAnswer() throws IOException {
         return mapper.writeValueAsBytes(ResultJson.evaluation(scenario, report, false, provenance));
     }
+
+    /** The answer as it was written before {@link EvaluationWriter}: records and ordered maps, Jackson's generic path. */
+    @Benchmark
+    public byte[] writeAnswerGenericPath() throws IOException {
+        return mapper.writeValueAsBytes(EvaluationWriterTest.Reference.of(scenario, report, false, provenance));
+    }
 }
