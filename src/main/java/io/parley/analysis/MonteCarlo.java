@@ -591,9 +591,8 @@ public final class MonteCarlo {
                                                     List<MeanChange> meanChanges, ExecutorService executor) {
         int k = x.length;
         if (k == 0) return List.of();
-        boolean anyNull = false;
-        for (int i = 0; i < count && !anyNull; i++) anyNull = Double.isNaN(y[i]);
         CrossProducts sums = CrossProducts.of(y, x, count, executor);
+        boolean anyNull = sums.n() < count; // counted in the blocks: no pass of its own on the calling thread
         double[][] xx = sums.xx();
         double[] xy = sums.xy();
         double yy = sums.yy();
