@@ -2,6 +2,7 @@ package io.parley.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +30,21 @@ final class Blocks {
                 final int index = b;
                 work.add(executor.submit(() -> block.accept(index)));
             }
-            for (Future<?> f : work) f.get();
+            for (Future<?> f : work) await(f, run);
+        } finally {
+            work.forEach(f -> f.cancel(true)); // a no-op for the blocks that finished
+        }
+    }
+
+    /** Starts {@code task} on the executor, for the caller to go on with other work and then {@link #await} it. */
+    static <T> Future<T> start(ExecutorService executor, Callable<T> task) {
+        return executor.submit(task);
+    }
+
+    /** What a started task gave, once it has ended; its failure ends the run. */
+    static <T> T await(Future<T> task, String run) {
+        try {
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the " + run + " was interrupted", e);
@@ -38,8 +53,6 @@ final class Blocks {
                 throw stopped; // stopped work is no failure of the run: the caller learns why it ended
             }
             throw new IllegalStateException("a block of the " + run + " failed", e.getCause());
-        } finally {
-            work.forEach(f -> f.cancel(true)); // a no-op for the blocks that finished
         }
     }
 

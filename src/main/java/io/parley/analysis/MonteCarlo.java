@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.MatrixUtils;
@@ -388,11 +389,13 @@ public final class MonteCarlo {
 
     private static Summary summarise(Metric metric, double[] all, double[][] inputs, double[][] leverRanks, int count,
                                      List<Uncertain> levers, Config config, ExecutorService executor) {
-        double[] moments = moments(all, count);
-        long k = (long) moments[0];
+        // the moments (one pass in sample order) on a thread of their own while the others sort
+        Future<double[]> pending = Blocks.start(executor, () -> moments(all, count));
         // one parallel sort gives both the sorted values (percentiles, tails, histogram) and the ranks
         int[] order = Ranks.order(all, count, executor);
-        double[] sorted = Ranks.sorted(all, order);
+        double[] sorted = Ranks.sorted(all, order, executor);
+        double[] moments = Blocks.await(pending, "summary");
+        long k = (long) moments[0];
         double sd = Math.sqrt(moments[2]);
         double[] percentiles = new double[config.percentiles().length];
         List<ConfidenceIntervals.Interval> percentileIntervals = new ArrayList<>();
@@ -409,16 +412,26 @@ public final class MonteCarlo {
             probabilities[t] = k == 0 ? Double.NaN : hits / (double) k;
             probabilityIntervals.add(ConfidenceIntervals.proportion(hits, k, config.confidence()));
         }
+        // three passes over the sorted values, each summing in sorted order, side by side
+        double[][] passes = new double[2][];
+        Histogram[] histogram = new Histogram[1];
+        Blocks.run(executor, 0, 3, pass -> {
+            switch (pass) {
+                case 0 -> passes[0] = meansAtOrBelow(sorted, percentiles);
+                case 1 -> passes[1] = shape(sorted, moments[1]);
+                default -> histogram[0] = histogram(sorted, config.histogramBins());
+            }
+        }, "summary");
         List<TailRisk> tailRisks = new ArrayList<>();
         for (int p = 0; p < percentiles.length; p++) {
-            tailRisks.add(new TailRisk(config.percentiles()[p], percentiles[p], meanAtOrBelow(sorted, percentiles[p])));
+            tailRisks.add(new TailRisk(config.percentiles()[p], percentiles[p], passes[0][p]));
         }
-        double[] shape = shape(sorted, moments[1]);
+        double[] shape = passes[1];
         List<MeanChange> meanChanges = new ArrayList<>();
         return new Summary(metric, k, count - k, moments[1], sd, sd / Math.sqrt(k),
                 k == 0 ? Double.NaN : sorted[0], k == 0 ? Double.NaN : sorted[sorted.length - 1],
-                percentiles, probabilities, histogram(sorted, config.histogramBins()),
-                contributions(all, Ranks.of(sorted, order, count), inputs, leverRanks, count, levers,
+                percentiles, probabilities, histogram[0],
+                contributions(all, Ranks.of(sorted, order, count, executor), inputs, leverRanks, count, levers,
                         config.meanChangeBins(), meanChanges, executor),
                 shape[0], shape[1], tailRisks, percentileIntervals, probabilityIntervals, meanChanges);
     }
@@ -460,6 +473,29 @@ public final class MonteCarlo {
         double sum = 0;
         for (int i = 0; i < k; i++) sum += sorted[i];
         return sum / k;
+    }
+
+    /**
+     * {@link #meanAtOrBelow} of each limit in one pass: the sum up to the k-th sorted value is the running
+     * sum at k of the same additions in the same order, so each mean is the one a pass of its own gives.
+     */
+    static double[] meansAtOrBelow(double[] sorted, double[] limits) {
+        long[] counts = new long[limits.length];
+        for (int p = 0; p < limits.length; p++) counts[p] = countAtMost(sorted, limits[p]);
+        long[] stops = counts.clone();
+        Arrays.sort(stops);
+        double[] sumAt = new double[limits.length]; // sumAt[s]: the sum of the first stops[s] values
+        double sum = 0;
+        int i = 0;
+        for (int s = 0; s < stops.length; s++) {
+            for (; i < stops[s]; i++) sum += sorted[i];
+            sumAt[s] = sum;
+        }
+        double[] means = new double[limits.length];
+        for (int p = 0; p < limits.length; p++) {
+            means[p] = counts[p] == 0 ? Double.NaN : sumAt[Arrays.binarySearch(stops, counts[p])] / counts[p];
+        }
+        return means;
     }
 
     /** The 1-based ranks of the first {@code count} values, ties sharing their average rank; NaN stays NaN and is not ranked. */
@@ -555,9 +591,8 @@ public final class MonteCarlo {
                                                     List<MeanChange> meanChanges, ExecutorService executor) {
         int k = x.length;
         if (k == 0) return List.of();
-        boolean anyNull = false;
-        for (int i = 0; i < count && !anyNull; i++) anyNull = Double.isNaN(y[i]);
         CrossProducts sums = CrossProducts.of(y, x, count, executor);
+        boolean anyNull = sums.n() < count; // counted in the blocks: no pass of its own on the calling thread
         double[][] xx = sums.xx();
         double[] xy = sums.xy();
         double yy = sums.yy();

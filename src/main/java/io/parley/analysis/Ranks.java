@@ -3,6 +3,7 @@ package io.parley.analysis;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.concurrent.ExecutorService;
+import java.util.function.IntConsumer;
 
 /**
  * The order of a run's samples by value and their ranks. A sort's result does not depend on how it was
@@ -28,21 +29,63 @@ final class Ranks {
     static int[] order(double[] values, int count, ExecutorService executor) {
         int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, count - 1));
         long indexMask = (1L << indexBits) - 1;
-        int k = 0;
-        for (int i = 0; i < count; i++) if (!Double.isNaN(values[i])) k++;
-        long[] keys = new long[k];
-        int j = 0;
-        for (int i = 0; i < count; i++) if (!Double.isNaN(values[i])) keys[j++] = orderKey(values[i]) & ~indexMask | i;
-        keys = sort(keys, executor);
+        // each part's defined values counted, then its keys written from the sum of the earlier parts' counts:
+        // the same keys in the same places as one pass would write
+        int[] samples = bounds(count, executor);
+        int parts = samples.length - 1;
+        int[] at = new int[parts + 1];
+        parts(executor, parts, p -> {
+            int defined = 0;
+            for (int i = samples[p]; i < samples[p + 1]; i++) if (!Double.isNaN(values[i])) defined++;
+            at[p + 1] = defined;
+        });
+        for (int p = 0; p < parts; p++) at[p + 1] += at[p];
+        int k = at[parts];
+        long[] unsorted = new long[k];
+        parts(executor, parts, p -> {
+            int j = at[p];
+            for (int i = samples[p]; i < samples[p + 1]; i++) {
+                if (!Double.isNaN(values[i])) unsorted[j++] = orderKey(values[i]) & ~indexMask | i;
+            }
+        });
+        long[] keys = sort(unsorted, executor);
         int[] order = new int[k];
-        for (int i = 0; i < k; i++) order[i] = (int) (keys[i] & indexMask);
-        for (int a = 0; a < k; ) {
-            int b = a + 1;
-            while (b < k && (keys[b] & ~indexMask) == (keys[a] & ~indexMask)) b++;
-            if (b - a > 1) exactOrder(values, order, a, b);
-            a = b;
-        }
+        int[] ranked = bounds(k, executor);
+        parts(executor, ranked.length - 1, p -> {
+            for (int i = ranked[p]; i < ranked[p + 1]; i++) order[i] = (int) (keys[i] & indexMask);
+        });
+        // each part puts in exact order the runs of colliding keys that start in it (a run may run on past it)
+        parts(executor, ranked.length - 1, p -> {
+            int a = ranked[p];
+            while (a > 0 && a < ranked[p + 1] && (keys[a - 1] & ~indexMask) == (keys[a] & ~indexMask)) a++;
+            while (a < ranked[p + 1]) {
+                int b = a + 1;
+                while (b < k && (keys[b] & ~indexMask) == (keys[a] & ~indexMask)) b++;
+                if (b - a > 1) exactOrder(values, order, a, b);
+                a = b;
+            }
+        });
         return order;
+    }
+
+    /**
+     * [0, n) cut into {@link #PARTS} parts to go to {@code executor}'s threads, or one part when there is no
+     * executor or too little to share: part p is [bounds[p], bounds[p + 1]).
+     */
+    private static int[] bounds(int n, ExecutorService executor) {
+        int parts = executor == null || n < PARALLEL_FROM ? 1 : PARTS;
+        int[] bounds = new int[parts + 1];
+        for (int p = 0; p <= parts; p++) bounds[p] = (int) ((long) n * p / parts);
+        return bounds;
+    }
+
+    /** {@code part} for every part in [0, parts): as tasks on {@code executor}, or on the calling thread when one part. */
+    private static void parts(ExecutorService executor, int parts, IntConsumer part) {
+        if (parts == 1) {
+            part.accept(0);
+        } else {
+            Blocks.run(executor, 0, parts, part, "ranking");
+        }
     }
 
     /**
@@ -95,23 +138,45 @@ final class Ranks {
      * order ({@link #sorted}), ties sharing their average rank; NaN stays NaN.
      */
     static double[] of(double[] sorted, int[] order, int count) {
+        return of(sorted, order, count, null);
+    }
+
+    /**
+     * {@link #of(double[], int[], int)} in parts on {@code executor} (null: on the calling thread): each part
+     * ranks the runs of equal values that start in it, so every sample gets the rank one pass gives it.
+     */
+    static double[] of(double[] sorted, int[] order, int count, ExecutorService executor) {
         int k = order.length;
         double[] ranks = new double[count];
-        Arrays.fill(ranks, Double.NaN);
-        for (int a = 0; a < k; ) {
-            int b = a + 1;
-            while (b < k && sorted[b] == sorted[a]) b++;
-            double rank = (a + 1 + b) / 2.0; // positions a..b−1 hold ranks a+1..b
-            for (int i = a; i < b; i++) ranks[order[i]] = rank;
-            a = b;
-        }
+        int[] samples = bounds(count, executor);
+        parts(executor, samples.length - 1, p -> Arrays.fill(ranks, samples[p], samples[p + 1], Double.NaN));
+        int[] ranked = bounds(k, executor);
+        parts(executor, ranked.length - 1, p -> {
+            int a = ranked[p];
+            while (a > 0 && a < ranked[p + 1] && sorted[a - 1] == sorted[a]) a++;
+            while (a < ranked[p + 1]) {
+                int b = a + 1;
+                while (b < k && sorted[b] == sorted[a]) b++;
+                double rank = (a + 1 + b) / 2.0; // positions a..b−1 hold ranks a+1..b
+                for (int i = a; i < b; i++) ranks[order[i]] = rank;
+                a = b;
+            }
+        });
         return ranks;
     }
 
     /** The values in the given order. */
     static double[] sorted(double[] values, int[] order) {
+        return sorted(values, order, null);
+    }
+
+    /** The values in the given order, gathered in parts on {@code executor} (null: on the calling thread). */
+    static double[] sorted(double[] values, int[] order, ExecutorService executor) {
         double[] sorted = new double[order.length];
-        for (int i = 0; i < order.length; i++) sorted[i] = values[order[i]];
+        int[] ranked = bounds(order.length, executor);
+        parts(executor, ranked.length - 1, p -> {
+            for (int i = ranked[p]; i < ranked[p + 1]; i++) sorted[i] = values[order[i]];
+        });
         return sorted;
     }
 
@@ -129,8 +194,7 @@ final class Ranks {
             radixSort(keys, 0, k, new long[k]);
             return keys;
         }
-        int[] bounds = new int[PARTS + 1];
-        for (int p = 0; p <= PARTS; p++) bounds[p] = (int) ((long) k * p / PARTS);
+        int[] bounds = bounds(k, executor);
         long[] buffer = new long[k];
         Blocks.run(executor, 0, PARTS, p -> radixSort(keys, bounds[p], bounds[p + 1], buffer), "ranking");
         long[] from = keys;

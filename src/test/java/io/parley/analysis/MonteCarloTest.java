@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -629,6 +630,17 @@ class MonteCarloTest {
         assertThat(shape[1]).isCloseTo(3.228, within(1e-9));
         // CVaR at the median 2.5: the mean of 1 and 2
         assertThat(MonteCarlo.meanAtOrBelow(new double[] {1, 2, 3, 10}, 2.5)).isEqualTo(1.5);
+        // every level's in one pass, levels in any order: 2.5 → (1 + 2)/2, 10 → 16/4, below all → none, 3 → 6/3
+        assertThat(MonteCarlo.meansAtOrBelow(new double[] {1, 2, 3, 10}, new double[] {2.5, 10, 0, 3}))
+                .containsExactly(1.5, 4, Double.NaN, 2);
+        // and to the bit what a pass of its own gives, over sums that round
+        SplittableRandom random = new SplittableRandom(5);
+        double[] many = random.doubles(10_001).map(v -> v * 1e6 / 3).sorted().toArray();
+        double[] levels = {many[9_500], many[500], many[5_000], many[9_500], many[10_000]};
+        double[] means = MonteCarlo.meansAtOrBelow(many, levels);
+        for (int p = 0; p < levels.length; p++) {
+            assertThat(means[p]).isEqualTo(MonteCarlo.meanAtOrBelow(many, levels[p]));
+        }
         // ties share their average rank
         assertThat(MonteCarlo.ranks(new double[] {5, 1, 5, 3, Double.NaN}, 5)).containsExactly(3.5, 1, 3.5, 2, Double.NaN);
         // values one ulp apart are still told apart; −0.0 and 0.0 are equal

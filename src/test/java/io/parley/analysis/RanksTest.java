@@ -44,6 +44,47 @@ class RanksTest {
     }
 
     @Test
+    void runsOfCollidingKeysAndOfTiesThatCrossThePartsAreOrderedAndRankedWhole() {
+        // 131,072 samples (17 index bits) in groups of 5,000, which straddle the 16 parts of 8,192: a group's
+        // values are 1024 + g plus fewer than 2^16 ulps, so its keys agree in all but the index bits and
+        // only the exact order sorts them; a second set, whole numbers 0–99, ties in runs of ~1,300
+        int n = 1 << 17;
+        SplittableRandom random = new SplittableRandom(11);
+        double[] colliding = new double[n];
+        double[] tied = new double[n];
+        for (int i = 0; i < n; i++) {
+            double base = 1024 + i / 5000;
+            colliding[i] = base + random.nextInt(1 << 16) * Math.ulp(base);
+            tied[i] = random.nextInt(100);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (double[] values : new double[][] {colliding, tied}) {
+                int[] expected = IntStream.range(0, n).boxed()
+                        .sorted(Comparator.comparingDouble((Integer i) -> values[i]).thenComparingInt(i -> i))
+                        .mapToInt(Integer::intValue).toArray();
+                int[] order = Ranks.order(values, n, pool);
+                assertThat(order).isEqualTo(expected);
+                double[] sorted = Ranks.sorted(values, order, pool);
+                double[] reference = values.clone();
+                Arrays.sort(reference);
+                assertThat(sorted).isEqualTo(reference);
+                // a value's rank: the values below it, plus the mean of 1 … its ties
+                double[] ranks = Ranks.of(sorted, order, n, pool);
+                for (int i = 0; i < n; i += 97) {
+                    double value = values[i];
+                    long below = Arrays.stream(values).filter(v -> v < value).count();
+                    long equal = Arrays.stream(values).filter(v -> v == value).count();
+                    assertThat(ranks[i]).as("sample %d", i).isEqualTo(below + (equal + 1) / 2.0);
+                }
+                assertThat(ranks).isEqualTo(Ranks.of(sorted, order, n));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void positionsThatOrderTheValuesGiveTheirRanksTiesAveragedAndAnyOtherPositionsNone() {
         // sample i in stratum position[i]: 3 → 3, 1 → 0, 2 → 1, 2.5 → 2
         assertThat(Ranks.ofPositions(new double[] {3, 1, 2, 2.5}, new int[] {3, 0, 1, 2}, 4)).containsExactly(4, 1, 2, 3);
