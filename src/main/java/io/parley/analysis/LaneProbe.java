@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.parley.engine.BatchEvaluator;
 import io.parley.engine.CompiledScenario;
+import io.parley.engine.Heap;
 import io.parley.engine.Metric;
 
 /**
@@ -42,6 +43,12 @@ final class LaneProbe {
         this.capacity = capacity;
         this.values = new double[slots.length][capacity];
         this.out = new double[Metric.count()][capacity];
+    }
+
+    /** Bytes of heap a probe of {@code capacity} samples of {@code levers} levers holds, its batch evaluator's included. */
+    static long heapBytes(CompiledScenario compiled, int levers, int capacity) {
+        long columns = Heap.times(levers + (long) Metric.count(), Heap.plus(Heap.ARRAY, Heap.doubles(capacity)));
+        return Heap.plus(columns, compiled.batchEvaluatorBytes());
     }
 
     /** Every metric of the first {@code count} samples of {@link #values} into {@link #out}. */

@@ -96,7 +96,7 @@ public final class Morris {
         // Trajectories are drawn a few at a time, their points evaluated at once in lanes; the draws
         // come from the stream in the same order as one trajectory at a time, and no evaluation draws.
         int points = factors + 1;
-        LaneProbe probe = new LaneProbe(compiled, levers, Math.max(LaneProbe.CAPACITY, points));
+        LaneProbe probe = new LaneProbe(compiled, levers, probeCapacity(factors));
         int perChunk = probe.capacity / points;
         int[][] orders = new int[perChunk][];
         double[] x = new double[k];
@@ -159,6 +159,18 @@ public final class Morris {
         long perEffect = Heap.BOXED_DOUBLE + Heap.NUMBER_TEXT;
         long answer = Heap.times((long) metrics * factors, Heap.plus(Heap.ARRAY, Heap.times(trajectories, perEffect)));
         return Heap.plus(Heap.plus(effects, answer), Heap.doubles(resamples));
+    }
+
+    /** As above, with the lanes the trajectories' points are evaluated in. */
+    public static long heapBytes(CompiledScenario compiled, int levers, int trajectories, int factors, int metrics,
+                                 int resamples) {
+        long lanes = LaneProbe.heapBytes(compiled, levers, probeCapacity(factors));
+        return Heap.plus(heapBytes(trajectories, factors, metrics, resamples), lanes);
+    }
+
+    /** Samples a screening's probe holds: a chunk of whole trajectories, of {@code factors} + 1 points each. */
+    private static int probeCapacity(int factors) {
+        return Math.max(LaneProbe.CAPACITY, factors + 1);
     }
 
     /** The sd of μ* = mean |e| over {@code resamples} resamples of the effects with replacement. */

@@ -111,6 +111,13 @@ public final class SobolIndices {
         return Heap.plus(Heap.plus(design, outputs), pairs);
     }
 
+    /** As above, with the lanes each of {@code threads} threads evaluates in (a probe of its own at a time). */
+    public static long heapBytes(CompiledScenario compiled, int n, int levers, int factors, int metrics, boolean secondOrder,
+                                 int threads) {
+        long lanes = Heap.times(threads, LaneProbe.heapBytes(compiled, levers, LaneProbe.CAPACITY));
+        return Heap.plus(heapBytes(n, levers, factors, metrics, secondOrder), lanes);
+    }
+
     /** No column taken from the other matrix: the rows of A or B as they are. */
     private static final int[] NONE = {};
 

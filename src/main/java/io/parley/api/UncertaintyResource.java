@@ -164,7 +164,8 @@ public class UncertaintyResource {
                     + " second order (groups count as one lever)", evaluations, limits.maxSobolEvaluations());
         }
         List<SobolIndices.Result> results;
-        long bytes = SobolIndices.heapBytes(n, run.levers().size(), groups.size(), run.metrics().size(), secondOrder);
+        long bytes = SobolIndices.heapBytes(run.compiled(), n, run.levers().size(), groups.size(), run.metrics().size(),
+                secondOrder, threads.count());
         try (HeavyWork.Permit permit = heavy.admitHeavy("/n", Cost.of(evaluations, run.compiled()), bytes, "one Sobol run")) {
             results = SobolIndices.run(permit.watch(run.compiled()), run.levers(), groups, run.metrics(), n, seed, confidence,
                     secondOrder, threads.executor());
@@ -202,7 +203,8 @@ public class UncertaintyResource {
         input.done();
         long evaluations = Morris.evaluations(trajectories, groups.size());
         List<Morris.Result> results;
-        long bytes = Morris.heapBytes(trajectories, groups.size(), run.metrics().size(), resamples);
+        long bytes = Morris.heapBytes(run.compiled(), run.levers().size(), trajectories, groups.size(),
+                run.metrics().size(), resamples);
         try (HeavyWork.Permit permit = heavy.admitHeavy("/trajectories",
                 Cost.of(evaluations, run.compiled()), bytes, "one Morris screening")) {
             results = Morris.run(permit.watch(run.compiled()), run.levers(), groups, run.metrics(), trajectories, levels, seed,

@@ -163,7 +163,7 @@ public final class BatchEvaluator {
         this.termsTiersMove = anyMoves(model.termsTierBase, 2 * model.termsTiers);
         this.baselineTiersMove = anyMoves(model.baselineTierBase, 2 * model.baselineTiers);
         this.laneTiers = new double[2 * Math.max(model.termsTiers, model.baselineTiers)];
-        this.width = Math.max(MIN_LANES, Math.min(MAX_LANES, Integer.highestOneBit(Math.max(1, LANE_DOUBLES / periods))));
+        this.width = width(periods);
         int w = width;
         this.listRevenue = new double[periods][w];
         this.discount = new double[periods][w];
@@ -477,6 +477,26 @@ public final class BatchEvaluator {
     }
 
     /** One moved product's state per lane. */
+    /** Lanes of a chunk for a scenario of {@code periods} periods: its per-period arrays about {@link #LANE_DOUBLES} doubles. */
+    private static int width(int periods) {
+        return Math.max(MIN_LANES, Math.min(MAX_LANES, Integer.highestOneBit(Math.max(1, LANE_DOUBLES / periods))));
+    }
+
+    /** Arrays of one lane each that a batch evaluator holds besides its products' (the P&L's state and sums), rounded up. */
+    private static final int LANE_ARRAYS = 64;
+
+    /**
+     * Bytes of heap one batch evaluator holds, at most, for a scenario of {@code periods} periods,
+     * {@code years} years and {@code products} products (each counted as moved), for admission: its
+     * per-period and per-year arrays, {@value #LANE_ARRAYS} arrays of one lane each, and 11 per product.
+     */
+    public static long heapBytes(int periods, int years, int products) {
+        long lane = Heap.doubles(width(periods));
+        long perPeriod = Heap.times(5L * periods + 2L * years, lane);
+        long perProduct = Heap.times(11L * products, lane);
+        return Heap.plus(Heap.plus(perPeriod, perProduct), Heap.times(LANE_ARRAYS, lane));
+    }
+
     private static final class ProductLanes {
         final double[] volume, price, unitCost, escalator, escalation, termsDiscount, baselineDiscount;
         final double[] scenarioVStep, scenarioCStep, vStep, cStep;

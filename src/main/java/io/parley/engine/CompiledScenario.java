@@ -274,6 +274,11 @@ public final class CompiledScenario {
         return periods;
     }
 
+    /** Bytes of heap one batch evaluator of this scenario holds, at most ({@link BatchEvaluator#heapBytes}). */
+    public long batchEvaluatorBytes() {
+        return BatchEvaluator.heapBytes(periods, years, productCount);
+    }
+
     /** A new evaluator with its own workspace; not thread-safe, so one per thread. */
     public Evaluator newEvaluator() {
         return new Evaluator(this);

@@ -58,4 +58,37 @@ class HeapEstimatesTest {
         assertThat(SobolIndices.heapBytes(Integer.MAX_VALUE, 100, 100, 21, true)).isPositive();
         assertThat(Sweep.bufferedHeapBytes(Long.MAX_VALUE / 2, 10, 21)).isEqualTo(Long.MAX_VALUE);
     }
+
+    @Test
+    void aProbesLanesAreCountedAndBoundWhatItAllocates() {
+        // measured, not worked by hand: what building a probe allocates (its batch evaluator included) on this
+        // thread, for the 5-product yearly example with ten levers moving every product, and for the monthly
+        // example (48 periods, so half the lanes) with one lever
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        java.util.List<MonteCarlo.Uncertain> ten = LaneProbeTest.tenLevers();
+        io.parley.engine.CompiledScenario monthly = io.parley.engine.CompiledScenario.compile(
+                io.parley.Fixtures.example("telecom-enterprise-monthly.json"));
+        java.util.List<MonteCarlo.Uncertain> one = java.util.List.of(new MonteCarlo.Uncertain(
+                BoundLever.bind(monthly, "terms.paymentDays"), new Distribution.Uniform(0, 90)));
+        for (int round = 0; round < 3; round++) { // the first builds may load classes: the last is measured
+            long before = mx.getThreadAllocatedBytes(id);
+            new LaneProbe(LaneProbeTest.PACKAGING, ten);
+            long yearly = mx.getThreadAllocatedBytes(id) - before;
+            before = mx.getThreadAllocatedBytes(id);
+            new LaneProbe(monthly, one);
+            long monthlyBytes = mx.getThreadAllocatedBytes(id) - before;
+            if (round < 2) continue;
+            long yearlyEstimate = LaneProbe.heapBytes(LaneProbeTest.PACKAGING, 10, LaneProbe.CAPACITY);
+            long monthlyEstimate = LaneProbe.heapBytes(monthly, 1, LaneProbe.CAPACITY);
+            assertThat(yearly).isLessThanOrEqualTo(yearlyEstimate).isGreaterThan(yearlyEstimate / 2);
+            assertThat(monthlyBytes).isLessThanOrEqualTo(monthlyEstimate).isGreaterThan(monthlyEstimate / 2);
+        }
+        // Sobol holds one probe a thread on top of its matrices; Morris one probe
+        assertThat(SobolIndices.heapBytes(LaneProbeTest.PACKAGING, 1024, 10, 10, 2, false, 2)
+                - SobolIndices.heapBytes(1024, 10, 10, 2, false))
+                .isEqualTo(2 * LaneProbe.heapBytes(LaneProbeTest.PACKAGING, 10, LaneProbe.CAPACITY));
+        assertThat(Morris.heapBytes(LaneProbeTest.PACKAGING, 10, 20, 10, 2, 1000) - Morris.heapBytes(20, 10, 2, 1000))
+                .isEqualTo(LaneProbe.heapBytes(LaneProbeTest.PACKAGING, 10, LaneProbe.CAPACITY));
+    }
 }
