@@ -476,7 +476,6 @@ public final class BatchEvaluator {
         }
     }
 
-    /** One moved product's state per lane. */
     /** Lanes of a chunk for a scenario of {@code periods} periods: its per-period arrays about {@link #LANE_DOUBLES} doubles. */
     private static int width(int periods) {
         return Math.max(MIN_LANES, Math.min(MAX_LANES, Integer.highestOneBit(Math.max(1, LANE_DOUBLES / periods))));
@@ -497,6 +496,7 @@ public final class BatchEvaluator {
         return Heap.plus(Heap.plus(perPeriod, perProduct), Heap.times(LANE_ARRAYS, lane));
     }
 
+    /** One moved product's state per lane. */
     private static final class ProductLanes {
         final double[] volume, price, unitCost, escalator, escalation, termsDiscount, baselineDiscount;
         final double[] scenarioVStep, scenarioCStep, vStep, cStep;
