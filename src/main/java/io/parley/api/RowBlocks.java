@@ -51,7 +51,11 @@ final class RowBlocks implements Grid.RowSink, AutoCloseable {
     private final OutputStream out;
     private final Format format;
     private final List<String> columns;
+    /** Whether the first column is each row's index (a raw sample's number), written as a whole number. */
+    private final boolean indexed;
     private final int width;
+    /** The numbers of a row: its columns but the index. */
+    private final int rowCells;
     private final int blockRows;
     /** Per column, the texts of the numbers it is known to hold, or null; shared, read only, by every block. */
     private final NumberTexts[] known;
@@ -61,19 +65,33 @@ final class RowBlocks implements Grid.RowSink, AutoCloseable {
     private final ArrayDeque<Block> free = new ArrayDeque<>();
     private Block filling;
 
-    private RowBlocks(OutputStream out, Format format, List<String> columns) {
+    private RowBlocks(OutputStream out, Format format, List<String> columns, boolean indexed) {
+        if (indexed && columns.isEmpty()) throw new IllegalArgumentException("an indexed row needs a column for its index");
         this.out = out;
         this.format = format;
         this.columns = List.copyOf(columns);
+        this.indexed = indexed;
         this.width = columns.size();
+        this.rowCells = indexed ? width - 1 : width;
         this.blockRows = Math.max(1, BLOCK_CELLS / Math.max(1, width));
         this.known = new NumberTexts[width];
     }
 
     /** Rows with these columns in {@code format} (CSV or NDJSON) to {@code out}; a CSV's header is written now. */
     static RowBlocks open(OutputStream out, Format format, List<String> columns) throws IOException {
-        RowBlocks blocks = new RowBlocks(out, format, columns);
-        out.write(RowWriter.header(format, columns));
+        return opened(new RowBlocks(out, format, columns, false));
+    }
+
+    /**
+     * Rows whose first column is the index each row is given (a raw sample's number, written as a whole
+     * number), then the levers' values and the metrics'; a CSV's header is written now.
+     */
+    static RowBlocks openIndexed(OutputStream out, Format format, List<String> columns) throws IOException {
+        return opened(new RowBlocks(out, format, columns, true));
+    }
+
+    private static RowBlocks opened(RowBlocks blocks) throws IOException {
+        blocks.out.write(RowWriter.header(blocks.format, blocks.columns));
         return blocks;
     }
 
@@ -82,19 +100,24 @@ final class RowBlocks implements Grid.RowSink, AutoCloseable {
      * {@link RowWriter#knownNumbers}); more than {@link NumberTexts#MAX_NUMBERS} are written as they come.
      */
     RowBlocks knownNumbers(int c, double[] values) {
+        if (indexed && c == 0) throw new IllegalArgumentException("the index column holds whole numbers, not known ones");
         if (values.length <= NumberTexts.MAX_NUMBERS) known[c] = NumberTexts.of(values, new PlainDecimalWriter());
         return this;
     }
 
-    /** One row: the levers' values, then the metrics' (copied; the caller may reuse its arrays). */
+    /**
+     * One row: its index when the rows are indexed, the levers' values, then the metrics' (copied; the
+     * caller may reuse its arrays).
+     */
     @Override
     public void row(long index, double[] leverValues, double[] metricValues) throws IOException {
-        if (leverValues.length + metricValues.length != width) {
-            throw new IllegalArgumentException("a row has " + width + " columns, not "
+        if (leverValues.length + metricValues.length != rowCells) {
+            throw new IllegalArgumentException("a row has " + rowCells + " numbers, not "
                     + (leverValues.length + metricValues.length));
         }
         if (filling == null) filling = free.isEmpty() ? new Block() : free.pop();
-        int at = filling.rows++ * width;
+        filling.indexes[filling.rows] = index;
+        int at = filling.rows++ * rowCells;
         System.arraycopy(leverValues, 0, filling.cells, at, leverValues.length);
         System.arraycopy(metricValues, 0, filling.cells, at + leverValues.length, metricValues.length);
         if (filling.rows == blockRows) queueFilling();
@@ -146,7 +169,9 @@ final class RowBlocks implements Grid.RowSink, AutoCloseable {
 
     /** A block of rows, its cells row by row, and its text once formatted. */
     private final class Block {
-        final double[] cells = new double[blockRows * width];
+        final double[] cells = new double[blockRows * rowCells];
+        /** Each row's index: written only when the rows are indexed. */
+        final long[] indexes = new long[blockRows];
         int rows;
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream(BLOCK_BUFFER_BYTES);
         final RowWriter writer = RowWriter.headless(bytes, format, columns, BLOCK_BUFFER_BYTES);
@@ -160,8 +185,9 @@ final class RowBlocks implements Grid.RowSink, AutoCloseable {
         void format() {
             try {
                 for (int r = 0; r < rows; r++) {
-                    int at = r * width;
-                    for (int c = 0; c < width; c++) writer.cell(cells[at + c]);
+                    if (indexed) writer.cell(indexes[r]);
+                    int at = r * rowCells;
+                    for (int c = 0; c < rowCells; c++) writer.cell(cells[at + c]);
                     writer.end();
                 }
                 writer.flush();

@@ -128,17 +128,20 @@ public class UncertaintyResource {
         return json(UncertaintyJson.monteCarlo(r, Spellings.of(method), config, provenance), provenance);
     }
 
-    /** The samples of one shard as rows: the sample's index, each lever's value, each metric's. */
-    private static void rawSamples(CompiledScenario compiled, List<MonteCarlo.Uncertain> levers, List<Metric> metrics,
-                                   MonteCarlo.Config config, long[] slice, Format format, OutputStream stream)
+    /**
+     * The samples of one shard as rows: the sample's index, each lever's value, each metric's; drawn and
+     * evaluated here, their digits written on the formatting threads meanwhile ({@link RowBlocks}).
+     */
+    static void rawSamples(CompiledScenario compiled, List<MonteCarlo.Uncertain> levers, List<Metric> metrics,
+                           MonteCarlo.Config config, long[] slice, Format format, OutputStream stream)
             throws IOException {
         List<String> columns = new ArrayList<>(List.of("sample"));
         levers.forEach(l -> columns.add(l.lever().path()));
         metrics.forEach(m -> columns.add(m.apiName));
-        RowWriter rows = RowWriter.open(stream, format, columns);
-        MonteCarlo.stream(compiled, levers, metrics, config, slice[0], slice[1],
-                (index, values, results) -> rows.cell(index).cells(values).cells(results).end());
-        rows.flush();
+        try (RowBlocks rows = RowBlocks.openIndexed(stream, format, columns)) {
+            MonteCarlo.stream(compiled, levers, metrics, config, slice[0], slice[1], rows);
+            rows.finish();
+        }
     }
 
     // ---------------------------------------------------------------- Sobol

@@ -103,6 +103,57 @@ class RowBlocksTest {
     }
 
     @Test
+    void indexedRowsStartWithTheirIndexAsAWholeNumberAsOneWriterWroteRawSamples() throws IOException {
+        SplittableRandom random = new SplittableRandom(29);
+        List<String> columns = List.of("sample", "/products/0/unitCost", "npv", "customerNpv");
+        long first = 9_007_199_254_740_000L; // beyond 2^53: an index is written exactly, not through a double
+        int count = rowsPerBlock(columns.size()) * (RowBlocks.IN_FLIGHT + 2) + 3;
+        double[][] levers = new double[count][1];
+        double[][] metrics = new double[count][2];
+        for (int r = 0; r < count; r++) {
+            levers[r][0] = random.nextDouble() * 40;
+            metrics[r][0] = random.nextInt(30) == 0 ? Double.NaN : (random.nextDouble() - 0.3) * 1e7;
+            metrics[r][1] = -metrics[r][0] / 3;
+        }
+        for (Format format : new Format[] {Format.CSV, Format.NDJSON}) {
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            RowWriter writer = RowWriter.open(expected, format, columns);
+            for (int r = 0; r < count; r++) writer.cell(first + r).cells(levers[r]).cells(metrics[r]).end();
+            writer.flush();
+
+            ByteArrayOutputStream actual = new ByteArrayOutputStream();
+            try (RowBlocks blocks = RowBlocks.openIndexed(actual, format, columns)) {
+                for (int r = 0; r < count; r++) blocks.row(first + r, levers[r], metrics[r]);
+                blocks.finish();
+            }
+            assertThat(actual.toByteArray()).as("%s", format).isEqualTo(expected.toByteArray());
+        }
+        String firstRow = text(inIndexed(columns, first)).split("\r\n")[1];
+        assertThat(firstRow).startsWith("9007199254740000,");
+    }
+
+    @Test
+    void anIndexedRowCountsItsNumbersWithoutTheIndexAndTheIndexColumnHoldsNoKnownNumbers() throws IOException {
+        try (RowBlocks blocks = RowBlocks.openIndexed(new ByteArrayOutputStream(), Format.CSV, List.of("sample", "x", "y"))) {
+            assertThatThrownBy(() -> blocks.row(0, new double[] {1, 2}, new double[] {3}))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 numbers, not 3");
+            assertThatThrownBy(() -> blocks.knownNumbers(0, new double[] {1}))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("index");
+        }
+        assertThatThrownBy(() -> RowBlocks.openIndexed(new ByteArrayOutputStream(), Format.CSV, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static byte[] inIndexed(List<String> columns, long index) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RowBlocks blocks = RowBlocks.openIndexed(out, Format.CSV, columns)) {
+            blocks.row(index, new double[] {1.5}, new double[] {2, 3});
+            blocks.finish();
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void aClientThatStopsReadingStopsTheRowsWithinTheBlocksAStreamHolds() throws Exception {
         CountDownLatch reading = new CountDownLatch(1);
         AtomicLong written = new AtomicLong();
