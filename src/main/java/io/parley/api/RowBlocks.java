@@ -8,9 +8,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.parley.analysis.Grid;
@@ -46,7 +47,14 @@ final class RowBlocks implements Grid.RowSink, AutoCloseable {
     /** A block writer's buffer, drained into the block's bytes: small, since the block holds the bytes anyway. */
     private static final int BLOCK_BUFFER_BYTES = 8 << 10;
 
-    private static final ExecutorService FORMATTING = Executors.newFixedThreadPool(FORMATTERS, new Daemons());
+    /** How long a formatting thread waits idle before it ends (a new one starts with the next block). */
+    static final long IDLE_SECONDS = 30;
+
+    /**
+     * Idle threads end, so the pool holds none between streams: in dev mode each reload of this class
+     * makes a new pool, and the old one's threads would otherwise live on, holding the old classes.
+     */
+    static final ThreadPoolExecutor FORMATTING = formattingPool();
 
     private final OutputStream out;
     private final Format format;
@@ -195,6 +203,13 @@ final class RowBlocks implements Grid.RowSink, AutoCloseable {
                 throw new UncheckedIOException("bytes in memory cannot fail to be written", e);
             }
         }
+    }
+
+    private static ThreadPoolExecutor formattingPool() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(FORMATTERS, FORMATTERS, IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new Daemons());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** The formatting threads: daemons, so a stopping service does not wait for them, named for a thread dump. */

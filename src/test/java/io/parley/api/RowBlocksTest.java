@@ -230,6 +230,13 @@ class RowBlocksTest {
         assertThat(written.get()).as("the header alone").isEqualTo("x,y\r\n".length());
     }
 
+    @Test
+    void theFormattingThreadsEndWhenIdleSoAReloadedClassLeavesNoneBehind() {
+        assertThat(RowBlocks.FORMATTING.allowsCoreThreadTimeOut()).isTrue();
+        assertThat(RowBlocks.FORMATTING.getKeepAliveTime(TimeUnit.SECONDS)).isEqualTo(RowBlocks.IDLE_SECONDS).isPositive();
+        assertThat(RowBlocks.FORMATTING.getMaximumPoolSize()).isEqualTo(RowBlocks.FORMATTERS);
+    }
+
     /** What a test's client does with each write it is given: only its length matters. */
     private interface Reads {
         void write(int length) throws IOException;
