@@ -46,6 +46,8 @@ public final class ShortestDecimal {
 
     /** What {@link #of} returns when it cannot be sure of the JDK's decimal; never a packed answer. */
     public static final long DECLINED = -1;
+    /** What {@link #inside} returns when no multiple of the unit is inside the interval. */
+    private static final long NONE = -2;
 
     /**
      * The smallest magnitude answered: down to here the scaled interval stays within two longs
@@ -122,17 +124,33 @@ public final class ShortestDecimal {
         boolean upperExact = (upperLow & mask) == 0;
 
         // 15 digits are multiples of 100 units, 16 of 10, 17 of 1; the first length with a decimal inside wins
-        for (int unit = 100, length = 15; unit >= 1; unit /= 10, length++) {
-            if ((lowerExact && lower % unit == 0) || (upperExact && upper % unit == 0)) {
-                return DECLINED; // a decimal on an end: whether it rounds here is a tie rule's business
+        long found = inside(lower, lowerExact, upper, upperExact, 100);
+        if (found == NONE) {
+            found = inside(lower, lowerExact, upper, upperExact, 10);
+            if (found == NONE) {
+                found = inside(lower, lowerExact, upper, upperExact, 1);
+                return found < 0 ? DECLINED : shortest(found, k, magnitude);
             }
-            long first = lower / unit + 1; // the first multiple above the lower end
-            long last = upper / unit; // the last at or below the upper end (not on it: checked above)
-            if (last < first) continue;
-            if (last > first) return DECLINED; // two or more of the shortest length: the JDK's choice
-            return shortest(first, k - (17 - length), magnitude);
+            return found < 0 ? DECLINED : shortest(found, k - 1, magnitude);
         }
-        return DECLINED; // not reached: the interval is wider than one unit at 17 digits
+        return found < 0 ? DECLINED : shortest(found, k - 2, magnitude);
+    }
+
+    /**
+     * The one multiple of {@code unit} strictly inside the interval whose ends, in units of 10^-k, are
+     * {@code lower} and {@code upper} (floors; exact when the flag says so), counted in units; {@link #NONE}
+     * if there is none; {@link #DECLINED} if there are two or more, or one on an end. Called with constant
+     * units so that the divisions compile to multiplications.
+     */
+    private static long inside(long lower, boolean lowerExact, long upper, boolean upperExact, long unit) {
+        long lowerUnits = lower / unit;
+        long upperUnits = upper / unit;
+        if ((lowerExact && lowerUnits * unit == lower) || (upperExact && upperUnits * unit == upper)) {
+            return DECLINED; // a decimal on an end: whether it rounds here is a tie rule's business
+        }
+        long first = lowerUnits + 1; // the first multiple above the lower end
+        if (upperUnits < first) return NONE; // the last at or below the upper end (not on it: checked above)
+        return upperUnits == first ? first : DECLINED; // two or more of the shortest length: the JDK's choice
     }
 
     /** The digits of {@code unscaled × 10^-scale} with trailing zeros dropped, unless Java 17's E-form pads them. */
