@@ -30,10 +30,11 @@ import java.math.BigDecimal;
  *     interval's ends times {@code 10^(16-d) · 2^s} are the integers {@code (2m ∓ 1) · 5^(16-d)}, under
  *     2^118, worked in two longs.</li>
  * <li>At 15 digits there is at most one: two such decimals are at least {@code 10^(d-14) > 10^-15·v} apart,
- *     more than 4 ulps. No decimal of 16 digits or fewer is ever on the interval's ends: below 2^53 an end
- *     is an odd multiple of {@code 2^(q-1)}, whose plain decimal has {@code 1-q} digits after the point and
- *     at least 17 significant ones. An end at 17 digits, or two or more decimals of the shortest length,
- *     is declined: there the JDK's own rounding decides.</li>
+ *     more than 4 ulps. No decimal of 17 digits or fewer is on the interval's ends: an end is an odd multiple
+ *     of {@code 2^(q-1)}, whose decimal has exactly {@code 1-q} digits after the point, so at least
+ *     {@code 1 - q + floor(log10 v) ≥ 52 - 0.7·e} significant ones with {@code 2^e ≤ v < 2^50}, i.e. 18 or
+ *     more (an end found exactly is still declined, as a guard). Two or more decimals of the shortest length
+ *     (at 16 and 17 digits) are declined: which one Java 17 picks is its own rounding's business.</li>
  * <li>Java 17 writes at least two significant digits in its E-form (|v| < 10^-3 or ≥ 10^7) and is known
  *     not to stop at the shortest there (Double.MIN_VALUE is 4.9E-324, not 5.0E-324), so a one-digit
  *     answer in that range is declined. In plain form a one-digit answer is the JDK's (0.002).</li>
