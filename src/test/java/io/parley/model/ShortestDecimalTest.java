@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.fail;
 class ShortestDecimalTest {
 
     /** Doubles of each random kind in the suite's run; a few seconds in all. */
-    private static final long SUITE_COUNT = 200_000;
+    private static final long SUITE_COUNT = 500_000;
 
     private final PlainDecimalWriter writer = new PlainDecimalWriter();
     private final byte[] buffer = new byte[PlainDecimalWriter.MAX_LENGTH];
