@@ -1,6 +1,8 @@
 package io.parley.model;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
@@ -157,6 +159,51 @@ class ShortestDecimalTest {
             assertThat(ShortestDecimal.of(value)).as("%s", value).isNotEqualTo(ShortestDecimal.DECLINED);
             assertThat(ShortestDecimal.of(-value)).as("%s", -value).isNotEqualTo(ShortestDecimal.DECLINED);
         }
+    }
+
+    /**
+     * The routine answers exactly where it claims to: a double in range (not whole, not a power of two)
+     * is answered if and only if one decimal of the shortest length lies strictly inside its rounding
+     * interval and it is not a one-digit E-form. The shortest decimals are found here in BigDecimal,
+     * by rounding the exact value to n digits and trying that and its neighbours, not as the routine
+     * counts them.
+     */
+    @Test
+    void answersExactlyTheDoublesWhoseShortestDecimalIsAlone() {
+        SplittableRandom random = new SplittableRandom(1709);
+        int tried = 0;
+        while (tried < 20_000) {
+            long exponent = random.nextInt(1023 - 33, 1023 + 50);
+            double value = Double.longBitsToDouble(exponent << 52 | random.nextLong() >>> 12);
+            boolean powerOfTwo = (Double.doubleToRawLongBits(value) & ((1L << 52) - 1)) == 0;
+            if (value < 1e-10 || value >= 1e15 || value == Math.rint(value) || powerOfTwo) continue;
+            tried++;
+            int alone = shortestAlone(value);
+            boolean oneDigitEForm = alone == 1 && (value < 1e-3 || value >= 1e7);
+            assertThat(ShortestDecimal.of(value) != ShortestDecimal.DECLINED).as("%s", value)
+                    .isEqualTo(alone > 0 && !oneDigitEForm);
+        }
+    }
+
+    /** The shortest length of a decimal strictly inside the rounding interval if only one has it, else 0. */
+    private static int shortestAlone(double value) {
+        BigDecimal exact = new BigDecimal(value);
+        BigDecimal two = BigDecimal.valueOf(2);
+        BigDecimal low = exact.add(new BigDecimal(Math.nextDown(value))).divide(two);
+        BigDecimal high = exact.add(new BigDecimal(Math.nextUp(value))).divide(two);
+        for (int n = 1; n <= 17; n++) {
+            BigDecimal nearest = exact.round(new MathContext(n, RoundingMode.HALF_EVEN));
+            BigDecimal ulp = nearest.ulp();
+            int inside = 0;
+            // the n-digit decimals around the value: the nearest, its neighbours, and below a power of ten the finer one
+            for (BigDecimal c : new BigDecimal[] {nearest.subtract(ulp), nearest, nearest.add(ulp),
+                    nearest.subtract(ulp.movePointLeft(1))}) {
+                boolean nDigits = c.stripTrailingZeros().precision() <= n;
+                if (nDigits && c.compareTo(low) > 0 && c.compareTo(high) < 0) inside++;
+            }
+            if (inside > 0) return inside == 1 ? n : 0;
+        }
+        throw new AssertionError("no 17-digit decimal rounds to " + value);
     }
 
     /** Decimals of up to 15 digits, and 16-digit ones counted (in BigDecimal) as alone in their rounding interval. */
