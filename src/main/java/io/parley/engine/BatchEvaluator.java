@@ -125,6 +125,10 @@ public final class BatchEvaluator {
     private final boolean globalsMove;
     /** One lane's rebate tiers, when a tier slot moves. */
     private final double[] laneTiers;
+    /** The P&L's periods by the Vector API ({@link VectorApi}), or null for the plain loops over lane arrays. */
+    private final ProfitAndLossKernel kernel;
+    /** What {@link #kernel} reads and writes; null without it. */
+    private final ProfitAndLossLanes kernelLanes;
 
     // (1 + r)^(1/ppy) remembered for the last rate seen, per use, as the scalar evaluator does
     private final double[] factorRate = new double[5];
@@ -136,6 +140,11 @@ public final class BatchEvaluator {
     private int from;
 
     BatchEvaluator(CompiledScenario model, int[] slots) {
+        this(model, slots, VectorApi.AVAILABLE);
+    }
+
+    /** {@code vectorApi}: the P&L by the Vector API when it is available (false: the plain loops, to compare). */
+    BatchEvaluator(CompiledScenario model, int[] slots, boolean vectorApi) {
         this.model = model;
         this.slots = slots.clone();
         this.movedIndex = new int[model.parameterCount()];
@@ -239,6 +248,19 @@ public final class BatchEvaluator {
         this.globalsMove = anyMoves(0, PRODUCTS) || anyMoves(model.termsServiceBase, servicesEnd - model.termsServiceBase)
                 || yearBase >= 0 && anyMoves(model.costToServeYearSlots(), years);
         Arrays.fill(factorRate, Double.NaN);
+        this.kernel = vectorApi ? VectorApi.profitAndLoss(w) : null;
+        this.kernelLanes = kernel == null ? null : new ProfitAndLossLanes(years, ppy,
+                listRevenue, discount, netRevenue, baselineNetRevenue, cogs,
+                rebateRate, baselineRebateRate, new double[years][w], new double[years][w],
+                investment, servicesCost, baselineServicesCost, servicesValue, financeRate, baselineFinanceRate,
+                paymentValueRate, baselinePaymentValueRate, fixedCost, supplierDiscountStep, customerDiscountStep,
+                sumLr, sumDs, sumNr, sumRb, sumCogs, sumCts, sumFc, sumCm, sumCf, npv, npvBaseline, savings,
+                customerNpv, payback, minYearMargin, firstYearNr, yearNr);
+    }
+
+    /** True when the P&L's periods run on the Vector API's kernel rather than the plain loops. */
+    boolean usesVectorApi() {
+        return kernel != null;
     }
 
     private boolean anyMoves(int first, int count) {
@@ -491,7 +513,7 @@ public final class BatchEvaluator {
      */
     public static long heapBytes(int periods, int years, int products) {
         long lane = Heap.doubles(width(periods));
-        long perPeriod = Heap.times(5L * periods + 2L * years, lane);
+        long perPeriod = Heap.times(5L * periods + 4L * years, lane);  // with the Vector API's survival and fixed-cost steps
         long perProduct = Heap.times(11L * products, lane);
         return Heap.plus(Heap.plus(perPeriod, perProduct), Heap.times(LANE_ARRAYS, lane));
     }
@@ -647,28 +669,20 @@ public final class BatchEvaluator {
     /** The supplier P&L, the baseline's NPV and the customer view, period by period, per lane. */
     private void profitAndLoss(int n, double[][] out) {
         setUpProfitAndLoss(n);
-        int fixedCostYears = yearBase < 0 ? 0 : model.costToServeYearSlots();
+        if (kernel != null) {
+            for (int y = 0; y < years; y++) {
+                yearOfTerm(y, n);
+                System.arraycopy(survival, 0, kernelLanes.survival()[y], 0, n);
+                System.arraycopy(fixedCostStep, 0, kernelLanes.fixedCostStep()[y], 0, n);
+            }
+            kernel.run(kernelLanes, n);
+            summary(n, out);
+            return;
+        }
         int withoutPayback = n; // lanes whose cash flow has not yet turned: the payback's loop ends with the last
         int t = 0;
-        // Survival and the fixed cost's step are the same in every lane unless an account-wide slot moves;
-        // when none moves, lane 0 alone follows the term and its figures are copied (not a branch per lane).
-        int yearLanes = globalsMove ? n : 1;
         for (int y = 0; y < years; y++) {
-            for (int b = 0; b < yearLanes; b++) {
-                if (yearBase >= 0) {
-                    // F(t+1) = F(t) × (1 + g_f,y)^(1/ppy)
-                    fixedCostStep[b] = yearStep(2, value(fixedCostYears + y, b), scenarioFixedCostStep[b]);
-                }
-                if (yearsLeftInTerm[b] == 0) {
-                    survival[b] *= renewal[b];                         // s = p^floor(y / K)
-                    yearsLeftInTerm[b] = term[b];
-                }
-                yearsLeftInTerm[b]--;
-            }
-            if (!globalsMove) {
-                Arrays.fill(survival, 1, n, survival[0]);
-                Arrays.fill(fixedCostStep, 1, n, fixedCostStep[0]);
-            }
+            yearOfTerm(y, n);
             Arrays.fill(yearNr, 0, n, 0);
             Arrays.fill(yearRb, 0, n, 0);
             Arrays.fill(yearCm, 0, n, 0);
@@ -713,6 +727,29 @@ public final class BatchEvaluator {
             if (y == 0) System.arraycopy(yearNr, 0, firstYearNr, 0, n);
         }
         summary(n, out);
+    }
+
+    /** Survival and the fixed cost's step in year y per lane: the contract's renewals and the cost to serve's inflation. */
+    private void yearOfTerm(int y, int n) {
+        // Survival and the fixed cost's step are the same in every lane unless an account-wide slot moves;
+        // when none moves, lane 0 alone follows the term and its figures are copied (not a branch per lane).
+        int yearLanes = globalsMove ? n : 1;
+        int fixedCostYears = yearBase < 0 ? 0 : model.costToServeYearSlots();
+        for (int b = 0; b < yearLanes; b++) {
+            if (yearBase >= 0) {
+                // F(t+1) = F(t) × (1 + g_f,y)^(1/ppy)
+                fixedCostStep[b] = yearStep(2, value(fixedCostYears + y, b), scenarioFixedCostStep[b]);
+            }
+            if (yearsLeftInTerm[b] == 0) {
+                survival[b] *= renewal[b];                         // s = p^floor(y / K)
+                yearsLeftInTerm[b] = term[b];
+            }
+            yearsLeftInTerm[b]--;
+        }
+        if (!globalsMove) {
+            Arrays.fill(survival, 1, n, survival[0]);
+            Arrays.fill(fixedCostStep, 1, n, fixedCostStep[0]);
+        }
     }
 
     /**
