@@ -125,8 +125,8 @@ public final class BatchEvaluator {
     private final boolean globalsMove;
     /** One lane's rebate tiers, when a tier slot moves. */
     private final double[] laneTiers;
-    /** The P&L's periods by the Vector API ({@link VectorApi}), or null for the plain loops over lane arrays. */
-    private final ProfitAndLossKernel kernel;
+    /** The P&L's periods and the rebate tiers by the Vector API ({@link VectorApi}), or null for the plain loops. */
+    private final LaneKernel kernel;
     /** What {@link #kernel} reads and writes; null without it. */
     private final ProfitAndLossLanes kernelLanes;
 
@@ -248,7 +248,7 @@ public final class BatchEvaluator {
         this.globalsMove = anyMoves(0, PRODUCTS) || anyMoves(model.termsServiceBase, servicesEnd - model.termsServiceBase)
                 || yearBase >= 0 && anyMoves(model.costToServeYearSlots(), years);
         Arrays.fill(factorRate, Double.NaN);
-        this.kernel = vectorApi ? VectorApi.profitAndLoss(w) : null;
+        this.kernel = vectorApi ? VectorApi.kernel(w) : null;
         this.kernelLanes = kernel == null ? null : new ProfitAndLossLanes(years, ppy,
                 listRevenue, discount, netRevenue, baselineNetRevenue, cogs,
                 rebateRate, baselineRebateRate, new double[years][w], new double[years][w],
@@ -571,6 +571,10 @@ public final class BatchEvaluator {
         }
         // The same strictly ascending tiers in every lane: RebateSchedule.rebate's walk, which stops at the
         // first threshold not below the spend, takes the same tiers as a look at every tier, a lane at a time.
+        if (kernel != null && tiers > 0) {
+            kernel.tierRates(basis, base, tierBase, tiers, spend, rebate, rates, n);
+            return;
+        }
         double[] r = rebate;
         Arrays.fill(r, 0, n, 0);
         if (basis == RebateBasis.RETROACTIVE) {
@@ -675,7 +679,7 @@ public final class BatchEvaluator {
                 System.arraycopy(survival, 0, kernelLanes.survival()[y], 0, n);
                 System.arraycopy(fixedCostStep, 0, kernelLanes.fixedCostStep()[y], 0, n);
             }
-            kernel.run(kernelLanes, n);
+            kernel.profitAndLoss(kernelLanes, n);
             summary(n, out);
             return;
         }

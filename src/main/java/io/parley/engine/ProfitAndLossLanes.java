@@ -2,7 +2,7 @@ package io.parley.engine;
 
 /**
  * The lane arrays a chunk of {@link BatchEvaluator}'s P&L reads and the figures it leaves for the summary,
- * named for a {@link ProfitAndLossKernel} that works through the periods another way. Tables are indexed
+ * named for a {@link LaneKernel} that works through the periods another way. Tables are indexed
  * {@code [period][lane]} or {@code [year][lane]}, the others {@code [lane]}; every array is at least a
  * chunk's width long. Read: the period tables, the years' rebate rates, survival and fixed-cost steps, and
  * the lanes' rates and costs as {@code BatchEvaluator.setUpProfitAndLoss} leaves them. Written: the sums,

@@ -16,10 +16,10 @@ final class VectorApi {
     }
 
     /**
-     * The P&L kernel for chunks of {@code width} lanes, or null when the API is not available or its vectors
-     * do not divide the width (the kernel runs whole vectors, past n up to the width).
+     * The kernel for chunks of {@code width} lanes, or null when the API is not available or its vectors do not
+     * divide the width (the kernel runs whole vectors, past n up to the width).
      */
-    static ProfitAndLossKernel profitAndLoss(int width) {
-        return AVAILABLE ? VectorProfitAndLoss.forWidth(width) : null;
+    static LaneKernel kernel(int width) {
+        return AVAILABLE ? VectorLaneKernel.forWidth(width) : null;
     }
 }

@@ -1,9 +1,13 @@
 package io.parley.engine;
 
+import java.util.Arrays;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+
+import io.parley.model.RebateBasis;
 
 /**
  * The P&L's periods with the Java Vector API: a vector of lanes at a time through every period, its running
@@ -14,21 +18,70 @@ import jdk.incubator.vector.VectorSpecies;
  * blends, so every figure is the plain loops' and the scalar evaluator's to the bit. Loaded only when
  * {@link VectorApi#AVAILABLE}.
  */
-final class VectorProfitAndLoss implements ProfitAndLossKernel {
+final class VectorLaneKernel implements LaneKernel {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
-    private VectorProfitAndLoss() {
+    private VectorLaneKernel() {
     }
 
     /** The kernel for chunks of {@code width} lanes, or null when its vectors do not divide the width. */
-    static ProfitAndLossKernel forWidth(int width) {
-        return width % SPECIES.length() == 0 ? new VectorProfitAndLoss() : null;
+    static LaneKernel forWidth(int width) {
+        return width % SPECIES.length() == 0 ? new VectorLaneKernel() : null;
     }
 
-    /** Lanes [0, n) rounded up to whole vectors: lanes past n (within the width) are worked and never read. */
+    /**
+     * Each tier a loop over the lanes, the rebates in {@code rebate} between them: a vector carried from one tier
+     * to the next would be boxed (see {@link #tile}).
+     */
     @Override
-    public void run(ProfitAndLossLanes lanes, int n) {
+    public void tierRates(RebateBasis basis, double[] tiers, int at, int count, double[] spend, double[] rebate,
+            double[] rates, int n) {
+        int step = SPECIES.length();
+        Arrays.fill(rebate, 0, n, 0);
+        boolean retroactive = basis == RebateBasis.RETROACTIVE;
+        for (int k = 0; k < count; k++) {
+            double threshold = tiers[at + 2 * k];
+            double rate = tiers[at + 2 * k + 1];
+            if (retroactive) {
+                for (int b = 0; b < n; b += step) {
+                    // the rate of the highest tier reached (threshold ≤ spend)
+                    DoubleVector s = DoubleVector.fromArray(SPECIES, spend, b);
+                    DoubleVector.fromArray(SPECIES, rebate, b).blend(rate, s.compare(VectorOperators.GE, threshold))
+                            .intoArray(rebate, b);
+                }
+            } else if (k + 1 < count) {
+                double next = tiers[at + 2 * k + 2];
+                for (int b = 0; b < n; b += step) {
+                    // on the part of the spend in the tier, where the spend passes its start
+                    DoubleVector s = DoubleVector.fromArray(SPECIES, spend, b);
+                    DoubleVector r = DoubleVector.fromArray(SPECIES, rebate, b);
+                    DoubleVector part = s.min(next).sub(threshold);
+                    r.blend(r.add(part.mul(rate)), s.compare(VectorOperators.GT, threshold)).intoArray(rebate, b);
+                }
+            } else {
+                for (int b = 0; b < n; b += step) {
+                    DoubleVector s = DoubleVector.fromArray(SPECIES, spend, b);
+                    DoubleVector r = DoubleVector.fromArray(SPECIES, rebate, b);
+                    r.blend(r.add(s.sub(threshold).mul(rate)), s.compare(VectorOperators.GT, threshold)).intoArray(rebate, b);
+                }
+            }
+        }
+        if (retroactive) {
+            for (int b = 0; b < n; b += step) {
+                DoubleVector s = DoubleVector.fromArray(SPECIES, spend, b);
+                DoubleVector.fromArray(SPECIES, rebate, b).mul(s).intoArray(rebate, b);   // on all of the spend
+            }
+        }
+        for (int b = 0; b < n; b += step) {
+            DoubleVector s = DoubleVector.fromArray(SPECIES, spend, b);
+            DoubleVector r = DoubleVector.fromArray(SPECIES, rebate, b);
+            DoubleVector.zero(SPECIES).blend(r.div(s), s.compare(VectorOperators.GT, 0)).intoArray(rates, b);
+        }
+    }
+
+    @Override
+    public void profitAndLoss(ProfitAndLossLanes lanes, int n) {
         for (int b = 0; b < n; b += SPECIES.length()) {
             tile(lanes, b);
         }
