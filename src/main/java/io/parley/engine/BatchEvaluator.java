@@ -129,6 +129,12 @@ public final class BatchEvaluator {
     private final LaneKernel kernel;
     /** What {@link #kernel} reads and writes; null without it. */
     private final ProfitAndLossLanes kernelLanes;
+    /** Each moved product's lane arrays as {@link LaneKernel#productSums} takes them; null without the kernel. */
+    private final double[][][] kernelProducts;
+    /** Each fixed product's figures of the period for {@link LaneKernel#productSums}; null without the kernel. */
+    private final double[] kernelFixedFigures;
+    /** One fixed product's figures of a period, for the plain loops. */
+    private final double[] fixedFigure = new double[LaneKernel.FIGURES];
 
     // (1 + r)^(1/ppy) remembered for the last rate seen, per use, as the scalar evaluator does
     private final double[] factorRate = new double[5];
@@ -256,6 +262,15 @@ public final class BatchEvaluator {
                 paymentValueRate, baselinePaymentValueRate, fixedCost, supplierDiscountStep, customerDiscountStep,
                 sumLr, sumDs, sumNr, sumRb, sumCogs, sumCts, sumFc, sumCm, sumCf, npv, npvBaseline, savings,
                 customerNpv, payback, minYearMargin, firstYearNr, yearNr);
+        this.kernelProducts = kernel == null ? null : new double[productCount][][];
+        this.kernelFixedFigures = kernel == null ? null : new double[LaneKernel.FIGURES * productCount];
+        for (int l = 0; kernel != null && l < productCount; l++) {
+            ProductLanes p = movedProducts[l];
+            if (p != null) {
+                kernelProducts[l] = new double[][] {p.volume, p.price, p.unitCost, p.termsDiscount, p.baselineDiscount,
+                        p.vStep, p.cStep};
+            }
+        }
     }
 
     /** True when the P&L's periods run on the Vector API's kernel rather than the plain loops. */
@@ -346,6 +361,10 @@ public final class BatchEvaluator {
             for (int k = 0; k < ppy; k++, t++) {
                 double[] listRevenueT = listRevenue[t], discountT = discount[t], netRevenueT = netRevenue[t];
                 double[] baselineNetRevenueT = baselineNetRevenue[t], cogsT = cogs[t];
+                if (kernel != null) {
+                    kernelProductSums(t, n);
+                    continue;
+                }
                 Arrays.fill(listRevenueT, 0, n, 0);
                 Arrays.fill(discountT, 0, n, 0);
                 Arrays.fill(netRevenueT, 0, n, 0);
@@ -395,16 +414,44 @@ public final class BatchEvaluator {
         if (y + 1 < years) p[ESCALATION] = 1 + yearRate(base[model.yearSlots(l, PRICE_ESCALATOR) + y + 1], p[ESCALATOR]);
     }
 
-    /** A product that does not move, worked out once for period t and added to every lane's sums. */
-    private void addFixed(double[] p, int t, int n) {
+    /** Period t's sums over the products by {@link #kernel}: the products that do not move worked out first. */
+    private void kernelProductSums(int t, int n) {
+        for (int l = 0; l < productCount; l++) {
+            if (productMoves[l]) {
+                ProductLanes p = movedProducts[l];
+                double[][] lanes = kernelProducts[l];
+                lanes[LaneKernel.VOLUME_STEP] = p.vs;
+                lanes[LaneKernel.COST_STEP] = p.cs;
+            } else {
+                fixedFigures(fixedProducts[l], kernelFixedFigures, LaneKernel.FIGURES * l);
+            }
+        }
+        kernel.productSums(kernelProducts, kernelFixedFigures, productCount,
+                listRevenue[t], discount[t], netRevenue[t], baselineNetRevenue[t], cogs[t], n);
+    }
+
+    /**
+     * A product that does not move, worked out for one period (its list revenue, discount, net revenue, baseline
+     * net revenue and cost of goods into {@code figures} from {@code at}) and advanced to the next.
+     */
+    private static void fixedFigures(double[] p, double[] figures, int at) {
         double volume = p[VOLUME];
         double lr = volume * p[PRICE];
         double ds = lr * p[TERMS];
-        double nr = lr - ds;
-        double goods = volume * p[COST];
-        double nrb = lr - lr * p[BASELINE];
+        figures[at] = lr;
+        figures[at + 1] = ds;
+        figures[at + 2] = lr - ds;
+        figures[at + 3] = lr - lr * p[BASELINE];
+        figures[at + 4] = volume * p[COST];
         p[VOLUME] = volume * p[V_STEP];
         p[COST] *= p[C_STEP];
+    }
+
+    /** A product that does not move, worked out once for period t and added to every lane's sums. */
+    private void addFixed(double[] p, int t, int n) {
+        double[] figures = fixedFigure;
+        fixedFigures(p, figures, 0);
+        double lr = figures[0], ds = figures[1], nr = figures[2], nrb = figures[3], goods = figures[4];
         double[] listRevenueT = listRevenue[t], discountT = discount[t], netRevenueT = netRevenue[t];
         double[] baselineNetRevenueT = baselineNetRevenue[t], cogsT = cogs[t];
         for (int b = 0; b < n; b++) {

@@ -80,6 +80,43 @@ final class VectorLaneKernel implements LaneKernel {
         }
     }
 
+    /** The period's five sums of a vector of lanes held in registers while every product is added to them. */
+    @Override
+    public void productSums(double[][][] moved, double[] fixed, int products, double[] listRevenue, double[] discount,
+            double[] netRevenue, double[] baselineNetRevenue, double[] cogs, int n) {
+        for (int b = 0; b < n; b += SPECIES.length()) {
+            DoubleVector lrSum = DoubleVector.zero(SPECIES), dsSum = lrSum, nrSum = lrSum, nrbSum = lrSum, cogsSum = lrSum;
+            for (int l = 0; l < products; l++) {
+                double[][] p = moved[l];
+                if (p == null) {
+                    int at = FIGURES * l;
+                    lrSum = lrSum.add(fixed[at]);
+                    dsSum = dsSum.add(fixed[at + 1]);
+                    nrSum = nrSum.add(fixed[at + 2]);
+                    nrbSum = nrbSum.add(fixed[at + 3]);
+                    cogsSum = cogsSum.add(fixed[at + 4]);
+                } else {
+                    DoubleVector volume = DoubleVector.fromArray(SPECIES, p[VOLUME], b);
+                    DoubleVector unitCost = DoubleVector.fromArray(SPECIES, p[UNIT_COST], b);
+                    DoubleVector lr = volume.mul(DoubleVector.fromArray(SPECIES, p[PRICE], b));
+                    DoubleVector ds = lr.mul(DoubleVector.fromArray(SPECIES, p[TERMS_DISCOUNT], b));
+                    lrSum = lrSum.add(lr);
+                    dsSum = dsSum.add(ds);
+                    nrSum = nrSum.add(lr.sub(ds));
+                    nrbSum = nrbSum.add(lr.sub(lr.mul(DoubleVector.fromArray(SPECIES, p[BASELINE_DISCOUNT], b))));
+                    cogsSum = cogsSum.add(volume.mul(unitCost));
+                    volume.mul(DoubleVector.fromArray(SPECIES, p[VOLUME_STEP], b)).intoArray(p[VOLUME], b);
+                    unitCost.mul(DoubleVector.fromArray(SPECIES, p[COST_STEP], b)).intoArray(p[UNIT_COST], b);
+                }
+            }
+            lrSum.intoArray(listRevenue, b);
+            dsSum.intoArray(discount, b);
+            nrSum.intoArray(netRevenue, b);
+            nrbSum.intoArray(baselineNetRevenue, b);
+            cogsSum.intoArray(cogs, b);
+        }
+    }
+
     @Override
     public void profitAndLoss(ProfitAndLossLanes lanes, int n) {
         for (int b = 0; b < n; b += SPECIES.length()) {
