@@ -14,8 +14,10 @@ import io.parley.engine.Metric;
  * {@link EvaluatorBenchmark}'s {@code newDiscount} and {@code batchOfDiscounts} (small example) timed as this
  * thread's CPU time, alternating in one process: a figure that other work on the machine moves far less than
  * wall-clock time, to set beside the C reference's own thread CPU time ({@code scripts/bench/c-reference}).
- * Prints one line per variant, the best round of the second half (the first half warms the JIT up).
- * Usage: {@code EvaluatorThreadCpu [rounds=12] [evaluations per round=2000000]}.
+ * The batch evaluator runs twice a round, on its plain loops and on the Vector API (when the JVM has
+ * jdk.incubator.vector); its "Java batch" line is the one the service takes. Prints one line per variant, the
+ * best round of the second half (the first half warms the JIT up); {@code verbose} prints every round.
+ * Usage: {@code EvaluatorThreadCpu [rounds=12] [evaluations per round=2000000] [verbose]}.
  */
 public final class EvaluatorThreadCpu {
 
@@ -82,7 +84,7 @@ public final class EvaluatorThreadCpu {
                 bestPlain, 1e3 / bestPlain, rounds / 2 + 1, rounds);
         System.out.printf("Java batch (BatchEvaluator, 1024 discounts a batch): thread CPU %.1f ns (%.2f M/s), best of rounds %d-%d%n",
                 vector ? bestVector : bestBatch, 1e3 / (vector ? bestVector : bestBatch), rounds / 2 + 1, rounds);
-        System.out.printf("Java batch, P&L on the plain loops: thread CPU %.1f ns; on the Vector API: %s%n", bestBatch,
+        System.out.printf("Java batch on the plain loops: thread CPU %.1f ns; on the Vector API: %s%n", bestBatch,
                 vector ? String.format("%.1f ns", bestVector) : "not available (start with --add-modules jdk.incubator.vector)");
         System.out.println("(sink " + sink + ")");
     }
