@@ -125,7 +125,7 @@ public final class BatchEvaluator {
     private final boolean globalsMove;
     /** One lane's rebate tiers, when a tier slot moves. */
     private final double[] laneTiers;
-    /** The P&L's periods and the rebate tiers by the Vector API ({@link VectorApi}), or null for the plain loops. */
+    /** The P&L's periods, the rebate tiers and the products' period sums by the Vector API ({@link VectorApi}). */
     private final LaneKernel kernel;
     /** What {@link #kernel} reads and writes; null without it. */
     private final ProfitAndLossLanes kernelLanes;
@@ -149,7 +149,7 @@ public final class BatchEvaluator {
         this(model, slots, VectorApi.AVAILABLE);
     }
 
-    /** {@code vectorApi}: the P&L by the Vector API when it is available (false: the plain loops, to compare). */
+    /** {@code vectorApi}: the periods by the Vector API when it is available (false: the plain loops, to compare). */
     BatchEvaluator(CompiledScenario model, int[] slots, boolean vectorApi) {
         this.model = model;
         this.slots = slots.clone();
@@ -273,7 +273,7 @@ public final class BatchEvaluator {
         }
     }
 
-    /** True when the P&L's periods run on the Vector API's kernel rather than the plain loops. */
+    /** True when the periods run on the Vector API's kernel rather than the plain loops. */
     boolean usesVectorApi() {
         return kernel != null;
     }

@@ -10,13 +10,18 @@ import jdk.incubator.vector.VectorSpecies;
 import io.parley.model.RebateBasis;
 
 /**
- * The P&L's periods with the Java Vector API: a vector of lanes at a time through every period, its running
- * sums, discount factors, payback and lowest year margin held in registers from the first period to the
- * last, where the plain loops pass over ≈ 110 lane arrays a period. Each lane's operations are
- * {@code BatchEvaluator.supplierPeriod}'s, {@code customerPeriod}'s and the year's ends', in their order:
- * separate multiplies and adds (no fused multiply-add), no reassociation, and the branches as masks and
- * blends, so every figure is the plain loops' and the scalar evaluator's to the bit. Loaded only when
- * {@link VectorApi#AVAILABLE}.
+ * The batch evaluator's periods with the Java Vector API. The P&L: a vector of lanes at a time through every
+ * period, its running sums, discount factors, payback and lowest year margin held in registers from the first
+ * period to the last, where the plain loops pass over ≈ 110 lane arrays a period; a period's sums over the
+ * products, held in registers while each product is added; the rebate tiers' selects as blends. Each lane's
+ * operations are the plain loops' ({@code BatchEvaluator.supplierPeriod}, {@code customerPeriod}, the year's
+ * ends, {@code periodLanes}, {@code addFixed}, {@code rates}), in their order: separate multiplies and adds (no
+ * fused multiply-add), no reassociation, and the branches as masks and blends, so every figure is the plain
+ * loops' and the scalar evaluator's to the bit. Loaded only when {@link VectorApi#AVAILABLE}.
+ *
+ * <p>JDK 17's C2 keeps a vector in a register through a loop but boxes it (an allocation each) where a
+ * nested loop or some branches merge two of them: the loops here are shaped so that none does, which
+ * {@code AllocationFreeTest} holds them to.
  */
 final class VectorLaneKernel implements LaneKernel {
 
