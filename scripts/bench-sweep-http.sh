@@ -37,7 +37,7 @@ if [ "${REFERENCE:-yes}" != no ]; then
     }' "$work/jmh.log")
 fi
 
-(cd "$work" && exec java ${PARLEY_JAVA_OPTS:-} -Dquarkus.http.port="$port" -jar "$jar" > "$work/service.log" 2>&1) &
+(cd "$work" && exec java --add-modules=jdk.incubator.vector ${PARLEY_JAVA_OPTS:-} -Dquarkus.http.port="$port" -jar "$jar" > "$work/service.log" 2>&1) &
 server=$!
 for _ in $(seq 1 600); do
   [ -s "$work/data/admin.key" ] && curl -sf "localhost:$port/q/health/ready" > /dev/null && break

@@ -125,6 +125,16 @@ public final class BatchEvaluator {
     private final boolean globalsMove;
     /** One lane's rebate tiers, when a tier slot moves. */
     private final double[] laneTiers;
+    /** The P&L's periods, the rebate tiers and the products' period sums by the Vector API ({@link VectorApi}). */
+    private final LaneKernel kernel;
+    /** What {@link #kernel} reads and writes; null without it. */
+    private final ProfitAndLossLanes kernelLanes;
+    /** Each moved product's lane arrays as {@link LaneKernel#productSums} takes them; null without the kernel. */
+    private final double[][][] kernelProducts;
+    /** Each fixed product's figures of the period for {@link LaneKernel#productSums}; null without the kernel. */
+    private final double[] kernelFixedFigures;
+    /** One fixed product's figures of a period, for the plain loops. */
+    private final double[] fixedFigure = new double[LaneKernel.FIGURES];
 
     // (1 + r)^(1/ppy) remembered for the last rate seen, per use, as the scalar evaluator does
     private final double[] factorRate = new double[5];
@@ -136,6 +146,11 @@ public final class BatchEvaluator {
     private int from;
 
     BatchEvaluator(CompiledScenario model, int[] slots) {
+        this(model, slots, VectorApi.AVAILABLE);
+    }
+
+    /** {@code vectorApi}: the periods by the Vector API when it is available (false: the plain loops, to compare). */
+    BatchEvaluator(CompiledScenario model, int[] slots, boolean vectorApi) {
         this.model = model;
         this.slots = slots.clone();
         this.movedIndex = new int[model.parameterCount()];
@@ -239,6 +254,28 @@ public final class BatchEvaluator {
         this.globalsMove = anyMoves(0, PRODUCTS) || anyMoves(model.termsServiceBase, servicesEnd - model.termsServiceBase)
                 || yearBase >= 0 && anyMoves(model.costToServeYearSlots(), years);
         Arrays.fill(factorRate, Double.NaN);
+        this.kernel = vectorApi ? VectorApi.kernel(w) : null;
+        this.kernelLanes = kernel == null ? null : new ProfitAndLossLanes(years, ppy,
+                listRevenue, discount, netRevenue, baselineNetRevenue, cogs,
+                rebateRate, baselineRebateRate, new double[years][w], new double[years][w],
+                investment, servicesCost, baselineServicesCost, servicesValue, financeRate, baselineFinanceRate,
+                paymentValueRate, baselinePaymentValueRate, fixedCost, supplierDiscountStep, customerDiscountStep,
+                sumLr, sumDs, sumNr, sumRb, sumCogs, sumCts, sumFc, sumCm, sumCf, npv, npvBaseline, savings,
+                customerNpv, payback, minYearMargin, firstYearNr, yearNr);
+        this.kernelProducts = kernel == null ? null : new double[productCount][][];
+        this.kernelFixedFigures = kernel == null ? null : new double[LaneKernel.FIGURES * productCount];
+        for (int l = 0; kernel != null && l < productCount; l++) {
+            ProductLanes p = movedProducts[l];
+            if (p != null) {
+                kernelProducts[l] = new double[][] {p.volume, p.price, p.unitCost, p.termsDiscount, p.baselineDiscount,
+                        p.vStep, p.cStep};
+            }
+        }
+    }
+
+    /** True when the periods run on the Vector API's kernel rather than the plain loops. */
+    boolean usesVectorApi() {
+        return kernel != null;
     }
 
     private boolean anyMoves(int first, int count) {
@@ -324,6 +361,10 @@ public final class BatchEvaluator {
             for (int k = 0; k < ppy; k++, t++) {
                 double[] listRevenueT = listRevenue[t], discountT = discount[t], netRevenueT = netRevenue[t];
                 double[] baselineNetRevenueT = baselineNetRevenue[t], cogsT = cogs[t];
+                if (kernel != null) {
+                    kernelProductSums(t, n);
+                    continue;
+                }
                 Arrays.fill(listRevenueT, 0, n, 0);
                 Arrays.fill(discountT, 0, n, 0);
                 Arrays.fill(netRevenueT, 0, n, 0);
@@ -373,16 +414,44 @@ public final class BatchEvaluator {
         if (y + 1 < years) p[ESCALATION] = 1 + yearRate(base[model.yearSlots(l, PRICE_ESCALATOR) + y + 1], p[ESCALATOR]);
     }
 
-    /** A product that does not move, worked out once for period t and added to every lane's sums. */
-    private void addFixed(double[] p, int t, int n) {
+    /** Period t's sums over the products by {@link #kernel}: the products that do not move worked out first. */
+    private void kernelProductSums(int t, int n) {
+        for (int l = 0; l < productCount; l++) {
+            if (productMoves[l]) {
+                ProductLanes p = movedProducts[l];
+                double[][] lanes = kernelProducts[l];
+                lanes[LaneKernel.VOLUME_STEP] = p.vs;
+                lanes[LaneKernel.COST_STEP] = p.cs;
+            } else {
+                fixedFigures(fixedProducts[l], kernelFixedFigures, LaneKernel.FIGURES * l);
+            }
+        }
+        kernel.productSums(kernelProducts, kernelFixedFigures, productCount,
+                listRevenue[t], discount[t], netRevenue[t], baselineNetRevenue[t], cogs[t], n);
+    }
+
+    /**
+     * A product that does not move, worked out for one period (its list revenue, discount, net revenue, baseline
+     * net revenue and cost of goods into {@code figures} from {@code at}) and advanced to the next.
+     */
+    private static void fixedFigures(double[] p, double[] figures, int at) {
         double volume = p[VOLUME];
         double lr = volume * p[PRICE];
         double ds = lr * p[TERMS];
-        double nr = lr - ds;
-        double goods = volume * p[COST];
-        double nrb = lr - lr * p[BASELINE];
+        figures[at] = lr;
+        figures[at + 1] = ds;
+        figures[at + 2] = lr - ds;
+        figures[at + 3] = lr - lr * p[BASELINE];
+        figures[at + 4] = volume * p[COST];
         p[VOLUME] = volume * p[V_STEP];
         p[COST] *= p[C_STEP];
+    }
+
+    /** A product that does not move, worked out once for period t and added to every lane's sums. */
+    private void addFixed(double[] p, int t, int n) {
+        double[] figures = fixedFigure;
+        fixedFigures(p, figures, 0);
+        double lr = figures[0], ds = figures[1], nr = figures[2], nrb = figures[3], goods = figures[4];
         double[] listRevenueT = listRevenue[t], discountT = discount[t], netRevenueT = netRevenue[t];
         double[] baselineNetRevenueT = baselineNetRevenue[t], cogsT = cogs[t];
         for (int b = 0; b < n; b++) {
@@ -491,7 +560,7 @@ public final class BatchEvaluator {
      */
     public static long heapBytes(int periods, int years, int products) {
         long lane = Heap.doubles(width(periods));
-        long perPeriod = Heap.times(5L * periods + 2L * years, lane);
+        long perPeriod = Heap.times(5L * periods + 4L * years, lane);  // with the Vector API's survival and fixed-cost steps
         long perProduct = Heap.times(11L * products, lane);
         return Heap.plus(Heap.plus(perPeriod, perProduct), Heap.times(LANE_ARRAYS, lane));
     }
@@ -549,6 +618,10 @@ public final class BatchEvaluator {
         }
         // The same strictly ascending tiers in every lane: RebateSchedule.rebate's walk, which stops at the
         // first threshold not below the spend, takes the same tiers as a look at every tier, a lane at a time.
+        if (kernel != null && tiers > 0) {
+            kernel.tierRates(basis, base, tierBase, tiers, spend, rebate, rates, n);
+            return;
+        }
         double[] r = rebate;
         Arrays.fill(r, 0, n, 0);
         if (basis == RebateBasis.RETROACTIVE) {
@@ -647,28 +720,20 @@ public final class BatchEvaluator {
     /** The supplier P&L, the baseline's NPV and the customer view, period by period, per lane. */
     private void profitAndLoss(int n, double[][] out) {
         setUpProfitAndLoss(n);
-        int fixedCostYears = yearBase < 0 ? 0 : model.costToServeYearSlots();
+        if (kernel != null) {
+            for (int y = 0; y < years; y++) {
+                yearOfTerm(y, n);
+                System.arraycopy(survival, 0, kernelLanes.survival()[y], 0, n);
+                System.arraycopy(fixedCostStep, 0, kernelLanes.fixedCostStep()[y], 0, n);
+            }
+            kernel.profitAndLoss(kernelLanes, n);
+            summary(n, out);
+            return;
+        }
         int withoutPayback = n; // lanes whose cash flow has not yet turned: the payback's loop ends with the last
         int t = 0;
-        // Survival and the fixed cost's step are the same in every lane unless an account-wide slot moves;
-        // when none moves, lane 0 alone follows the term and its figures are copied (not a branch per lane).
-        int yearLanes = globalsMove ? n : 1;
         for (int y = 0; y < years; y++) {
-            for (int b = 0; b < yearLanes; b++) {
-                if (yearBase >= 0) {
-                    // F(t+1) = F(t) × (1 + g_f,y)^(1/ppy)
-                    fixedCostStep[b] = yearStep(2, value(fixedCostYears + y, b), scenarioFixedCostStep[b]);
-                }
-                if (yearsLeftInTerm[b] == 0) {
-                    survival[b] *= renewal[b];                         // s = p^floor(y / K)
-                    yearsLeftInTerm[b] = term[b];
-                }
-                yearsLeftInTerm[b]--;
-            }
-            if (!globalsMove) {
-                Arrays.fill(survival, 1, n, survival[0]);
-                Arrays.fill(fixedCostStep, 1, n, fixedCostStep[0]);
-            }
+            yearOfTerm(y, n);
             Arrays.fill(yearNr, 0, n, 0);
             Arrays.fill(yearRb, 0, n, 0);
             Arrays.fill(yearCm, 0, n, 0);
@@ -713,6 +778,29 @@ public final class BatchEvaluator {
             if (y == 0) System.arraycopy(yearNr, 0, firstYearNr, 0, n);
         }
         summary(n, out);
+    }
+
+    /** Survival and the fixed cost's step in year y per lane: the contract's renewals and the cost to serve's inflation. */
+    private void yearOfTerm(int y, int n) {
+        // Survival and the fixed cost's step are the same in every lane unless an account-wide slot moves;
+        // when none moves, lane 0 alone follows the term and its figures are copied (not a branch per lane).
+        int yearLanes = globalsMove ? n : 1;
+        int fixedCostYears = yearBase < 0 ? 0 : model.costToServeYearSlots();
+        for (int b = 0; b < yearLanes; b++) {
+            if (yearBase >= 0) {
+                // F(t+1) = F(t) × (1 + g_f,y)^(1/ppy)
+                fixedCostStep[b] = yearStep(2, value(fixedCostYears + y, b), scenarioFixedCostStep[b]);
+            }
+            if (yearsLeftInTerm[b] == 0) {
+                survival[b] *= renewal[b];                         // s = p^floor(y / K)
+                yearsLeftInTerm[b] = term[b];
+            }
+            yearsLeftInTerm[b]--;
+        }
+        if (!globalsMove) {
+            Arrays.fill(survival, 1, n, survival[0]);
+            Arrays.fill(fixedCostStep, 1, n, fixedCostStep[0]);
+        }
     }
 
     /**

@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import io.parley.Fixtures;
 import io.parley.engine.BatchEvaluator;
+import io.parley.engine.BatchPaths;
 import io.parley.engine.CompiledScenario;
 import io.parley.engine.Evaluator;
 import io.parley.engine.Metric;
@@ -48,6 +49,13 @@ public class EvaluatorBenchmark {
     /** small: the 5-product, 5-year annual example; large: 20 products over 10 years, monthly. */
     @Param({"small", "large"})
     public String size;
+
+    /**
+     * The batch evaluator's path: its P&L, tiers and product sums on the Vector API (when the JVM has
+     * jdk.incubator.vector, as the scripts start JMH; else the plain loops) or on the plain loops.
+     */
+    @Param({"vector", "plain"})
+    public String batchPath;
 
     private Evaluator evaluator;
     private double[] parameters;
@@ -79,8 +87,9 @@ public class EvaluatorBenchmark {
         yearsEvaluator = years.newEvaluator();
         yearsParameters = years.parameters();
         yearGrowthSlot = years.slot("products[" + first + "].volumeGrowth[year=2]");
-        discountBatch = compiled.newBatchEvaluator(discountSlot);
-        growthBatch = compiled.newBatchEvaluator(growthSlot);
+        boolean vectorApi = batchPath.equals("vector");
+        discountBatch = BatchPaths.newBatchEvaluator(compiled, vectorApi, discountSlot);
+        growthBatch = BatchPaths.newBatchEvaluator(compiled, vectorApi, growthSlot);
         batchValues = new double[1][BATCH];
         for (int i = 0; i < BATCH; i++) {
             batchValues[0][i] = 0.01 + 0.0001 * i; // the values newDiscount and newGrowthRate cycle through

@@ -104,6 +104,22 @@ class BatchEvaluatorTest {
         assertBatchIsScalar(compiled, base, new int[] {discount}, new SplittableRandom(3));
     }
 
+    /**
+     * Surefire starts the tests with {@code --add-modules jdk.incubator.vector}, as the service is started, so
+     * that every test of a batch runs the Vector API's path; without the module, or with the path silently not
+     * taken, this fails.
+     */
+    @Test
+    void theVectorApiPathIsTakenWhereverItsModuleIsPresent() {
+        assertThat(ModuleLayer.boot().findModule("jdk.incubator.vector")).as("jdk.incubator.vector in the test JVM").isPresent();
+        Scenario example = Fixtures.example("packaging-retailer-renewal.json");
+        // chunks of 256 lanes (5 periods) and of 64 (120 periods)
+        for (CompiledScenario compiled : List.of(CompiledScenario.compile(example),
+                CompiledScenario.compile(example.withHorizon(new Horizon(10, 12)).withContractYears(3)))) {
+            assertThat(compiled.newBatchEvaluator(CompiledScenario.TERMS_PAYMENT_DAYS).usesVectorApi()).isTrue();
+        }
+    }
+
     @Test
     void theBaseValuesOfMovedSlotsAreNotRead() {
         CompiledScenario compiled = CompiledScenario.compile(Fixtures.example("packaging-retailer-renewal.json"));
@@ -154,8 +170,18 @@ class BatchEvaluatorTest {
                 values[i][s] = randomValue(compiled, slots[i], base[slots[i]], random);
             }
         }
+        for (boolean vectorApi : new boolean[] {true, false}) {
+            BatchEvaluator batch = new BatchEvaluator(compiled, slots, vectorApi);
+            assertThat(batch.usesVectorApi()).as("the Vector API's path taken").isEqualTo(vectorApi);
+            assertBatchIsScalar(compiled, base, slots, values, batch);
+        }
+    }
+
+    /** {@code batch}'s figures for {@code values} against the scalar evaluator's, every metric's bits. */
+    private static void assertBatchIsScalar(CompiledScenario compiled, double[] base, int[] slots, double[][] values,
+            BatchEvaluator batchEvaluator) {
         double[][] out = new double[Metric.count()][SAMPLES];
-        compiled.newBatchEvaluator(slots).evaluate(base, values, SAMPLES, out);
+        batchEvaluator.evaluate(base, values, SAMPLES, out);
 
         Evaluator scalar = compiled.newEvaluator();
         double[] summary = new double[Metric.count()];
@@ -170,6 +196,7 @@ class BatchEvaluatorTest {
                     StringBuilder moved = new StringBuilder();
                     for (int i = 0; i < slots.length && i < 8; i++) moved.append(paths[slots[i]]).append('=').append(values[i][s]).append(' ');
                     throw new AssertionError(compiled.scenario().name() + (compiled.hasYearSlots() ? " (year slots)" : "")
+                            + (batchEvaluator.usesVectorApi() ? " (Vector API)" : " (plain loops)")
                             + ", sample " + s + ", " + m.apiName + ": batch " + batch + " but scalar " + summary[m.ordinal()]
                             + "; moved " + slots.length + " slots: " + moved);
                 }

@@ -198,6 +198,18 @@ class KubernetesManifestsTest {
                 .contains("-XX:MaxRAMPercentage=");
     }
 
+    /** The service and the sweep's shards evaluate batches: both JVMs start with the Vector API (README). */
+    @Test
+    void theEvaluatingContainersStartWithTheVectorApi() throws IOException {
+        List<HasMetadata> objects = objects();
+        Container service = one(objects, Deployment.class, "parley").getSpec().getTemplate().getSpec().getContainers().get(0);
+        Container shard = one(objects, Job.class, "parley-sweep").getSpec().getTemplate().getSpec().getContainers().get(0);
+        for (Container container : List.of(service, shard)) {
+            assertThat(env(container).stream().filter(e -> e.getName().equals(JAVA_LAUNCHER_OPTIONS)).findFirst().orElseThrow()
+                    .getValue()).as(container.getName()).contains("--add-modules=jdk.incubator.vector");
+        }
+    }
+
     @Test
     void migrationsRunOnceInTheInitContainerAndTheServiceSkipsThem() throws IOException {
         migrationsRunOnce(objects());

@@ -63,7 +63,7 @@ class IndexedJobShardsIT {
         Path results = folder.resolve("results");
         for (int index = 0; index < SHARDS; index++) {
             ProcessBuilder completion = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dquarkus.http.port=" + freePort(), "-jar", PackagedService.jar().toString(), "sweep-shard",
+                    PackagedService.VECTOR_API, "-Dquarkus.http.port=" + freePort(), "-jar", PackagedService.jar().toString(), "sweep-shard",
                     "--request", request.toString(), "--output-dir", results.toString(), "--shards", Integer.toString(SHARDS))
                     .directory(folder.toFile()).redirectErrorStream(true)
                     .redirectOutput(folder.resolve("completion-" + index + ".log").toFile());

@@ -26,6 +26,8 @@ public final class PackagedService implements AutoCloseable {
 
     /** Generous: a shared 2-core machine under load starts it in minutes, a quiet one in seconds. */
     private static final Duration STARTUP = Duration.ofSeconds(300);
+    /** The batch evaluator's Vector API, as the README's and the image's starts give it. */
+    static final String VECTOR_API = "--add-modules=jdk.incubator.vector";
 
     private final Process process;
     private final Path directory;
@@ -62,6 +64,7 @@ public final class PackagedService implements AutoCloseable {
             int port = freePort();
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add(VECTOR_API);
             command.addAll(jvmOptions);
             command.add("-Dquarkus.http.port=" + port);
             command.add("-jar");

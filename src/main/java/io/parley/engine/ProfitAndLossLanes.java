@@ -1,0 +1,23 @@
+package io.parley.engine;
+
+/**
+ * The lane arrays a chunk of {@link BatchEvaluator}'s P&L reads and the figures it leaves for the summary,
+ * named for a {@link LaneKernel} that works through the periods another way. Tables are indexed
+ * {@code [period][lane]} or {@code [year][lane]}, the others {@code [lane]}; every array is at least a
+ * chunk's width long. Read: the period tables, the years' rebate rates, survival and fixed-cost steps, and
+ * the lanes' rates and costs as {@code BatchEvaluator.setUpProfitAndLoss} leaves them. Written: the sums,
+ * NPVs, payback, lowest year margin, and the first and last years' net revenue.
+ */
+record ProfitAndLossLanes(
+        int years, int periodsPerYear,
+        double[][] listRevenue, double[][] discount, double[][] netRevenue, double[][] baselineNetRevenue,
+        double[][] cogs,
+        double[][] rebateRate, double[][] baselineRebateRate, double[][] survival, double[][] fixedCostStep,
+        double[] investment, double[] servicesCost, double[] baselineServicesCost, double[] servicesValue,
+        double[] financeRate, double[] baselineFinanceRate, double[] paymentValueRate,
+        double[] baselinePaymentValueRate, double[] fixedCost, double[] supplierDiscountStep,
+        double[] customerDiscountStep,
+        double[] sumLr, double[] sumDs, double[] sumNr, double[] sumRb, double[] sumCogs, double[] sumCts,
+        double[] sumFc, double[] sumCm, double[] sumCf, double[] npv, double[] npvBaseline, double[] savings,
+        double[] customerNpv, double[] payback, double[] minYearMargin, double[] firstYearNr, double[] yearNr) {
+}

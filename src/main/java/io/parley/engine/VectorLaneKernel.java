@@ -1,0 +1,238 @@
+package io.parley.engine;
+
+import java.util.Arrays;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+import io.parley.model.RebateBasis;
+
+/**
+ * The batch evaluator's periods with the Java Vector API. The P&L: a vector of lanes at a time through every
+ * period, its running sums, discount factors, payback and lowest year margin held in registers from the first
+ * period to the last, where the plain loops pass over ≈ 110 lane arrays a period; a period's sums over the
+ * products, held in registers while each product is added; the rebate tiers' selects as blends. Each lane's
+ * operations are the plain loops' ({@code BatchEvaluator.supplierPeriod}, {@code customerPeriod}, the year's
+ * ends, {@code periodLanes}, {@code addFixed}, {@code rates}), in their order: separate multiplies and adds (no
+ * fused multiply-add), no reassociation, and the branches as masks and blends, so every figure is the plain
+ * loops' and the scalar evaluator's to the bit. Loaded only when {@link VectorApi#AVAILABLE}.
+ *
+ * <p>JDK 17's C2 keeps a vector in a register through a loop but boxes it (an allocation each) where a
+ * nested loop or some branches merge two of them: the loops here are shaped so that none does, which
+ * {@code AllocationFreeTest} holds them to.
+ */
+final class VectorLaneKernel implements LaneKernel {
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+    private VectorLaneKernel() {
+    }
+
+    /** The kernel for chunks of {@code width} lanes, or null when its vectors do not divide the width. */
+    static LaneKernel forWidth(int width) {
+        return width % SPECIES.length() == 0 ? new VectorLaneKernel() : null;
+    }
+
+    /**
+     * Each tier a loop over the lanes, the rebates in {@code rebate} between them: a vector carried from one tier
+     * to the next would be boxed (see {@link #tile}).
+     */
+    @Override
+    public void tierRates(RebateBasis basis, double[] tiers, int at, int count, double[] spend, double[] rebate,
+            double[] rates, int n) {
+        int step = SPECIES.length();
+        Arrays.fill(rebate, 0, n, 0);
+        boolean retroactive = basis == RebateBasis.RETROACTIVE;
+        for (int k = 0; k < count; k++) {
+            double threshold = tiers[at + 2 * k];
+            double rate = tiers[at + 2 * k + 1];
+            if (retroactive) {
+                for (int b = 0; b < n; b += step) {
+                    // the rate of the highest tier reached (threshold ≤ spend)
+                    DoubleVector s = DoubleVector.fromArray(SPECIES, spend, b);
+                    DoubleVector.fromArray(SPECIES, rebate, b).blend(rate, s.compare(VectorOperators.GE, threshold))
+                            .intoArray(rebate, b);
+                }
+            } else if (k + 1 < count) {
+                double next = tiers[at + 2 * k + 2];
+                for (int b = 0; b < n; b += step) {
+                    // on the part of the spend in the tier, where the spend passes its start
+                    DoubleVector s = DoubleVector.fromArray(SPECIES, spend, b);
+                    DoubleVector r = DoubleVector.fromArray(SPECIES, rebate, b);
+                    DoubleVector part = s.min(next).sub(threshold);
+                    r.blend(r.add(part.mul(rate)), s.compare(VectorOperators.GT, threshold)).intoArray(rebate, b);
+                }
+            } else {
+                for (int b = 0; b < n; b += step) {
+                    DoubleVector s = DoubleVector.fromArray(SPECIES, spend, b);
+                    DoubleVector r = DoubleVector.fromArray(SPECIES, rebate, b);
+                    r.blend(r.add(s.sub(threshold).mul(rate)), s.compare(VectorOperators.GT, threshold)).intoArray(rebate, b);
+                }
+            }
+        }
+        if (retroactive) {
+            for (int b = 0; b < n; b += step) {
+                DoubleVector s = DoubleVector.fromArray(SPECIES, spend, b);
+                DoubleVector.fromArray(SPECIES, rebate, b).mul(s).intoArray(rebate, b);   // on all of the spend
+            }
+        }
+        for (int b = 0; b < n; b += step) {
+            DoubleVector s = DoubleVector.fromArray(SPECIES, spend, b);
+            DoubleVector r = DoubleVector.fromArray(SPECIES, rebate, b);
+            DoubleVector.zero(SPECIES).blend(r.div(s), s.compare(VectorOperators.GT, 0)).intoArray(rates, b);
+        }
+    }
+
+    /** The period's five sums of a vector of lanes held in registers while every product is added to them. */
+    @Override
+    public void productSums(double[][][] moved, double[] fixed, int products, double[] listRevenue, double[] discount,
+            double[] netRevenue, double[] baselineNetRevenue, double[] cogs, int n) {
+        for (int b = 0; b < n; b += SPECIES.length()) {
+            DoubleVector lrSum = DoubleVector.zero(SPECIES), dsSum = lrSum, nrSum = lrSum, nrbSum = lrSum, cogsSum = lrSum;
+            for (int l = 0; l < products; l++) {
+                double[][] p = moved[l];
+                if (p == null) {
+                    int at = FIGURES * l;
+                    lrSum = lrSum.add(fixed[at]);
+                    dsSum = dsSum.add(fixed[at + 1]);
+                    nrSum = nrSum.add(fixed[at + 2]);
+                    nrbSum = nrbSum.add(fixed[at + 3]);
+                    cogsSum = cogsSum.add(fixed[at + 4]);
+                } else {
+                    DoubleVector volume = DoubleVector.fromArray(SPECIES, p[VOLUME], b);
+                    DoubleVector unitCost = DoubleVector.fromArray(SPECIES, p[UNIT_COST], b);
+                    DoubleVector lr = volume.mul(DoubleVector.fromArray(SPECIES, p[PRICE], b));
+                    DoubleVector ds = lr.mul(DoubleVector.fromArray(SPECIES, p[TERMS_DISCOUNT], b));
+                    lrSum = lrSum.add(lr);
+                    dsSum = dsSum.add(ds);
+                    nrSum = nrSum.add(lr.sub(ds));
+                    nrbSum = nrbSum.add(lr.sub(lr.mul(DoubleVector.fromArray(SPECIES, p[BASELINE_DISCOUNT], b))));
+                    cogsSum = cogsSum.add(volume.mul(unitCost));
+                    volume.mul(DoubleVector.fromArray(SPECIES, p[VOLUME_STEP], b)).intoArray(p[VOLUME], b);
+                    unitCost.mul(DoubleVector.fromArray(SPECIES, p[COST_STEP], b)).intoArray(p[UNIT_COST], b);
+                }
+            }
+            lrSum.intoArray(listRevenue, b);
+            dsSum.intoArray(discount, b);
+            nrSum.intoArray(netRevenue, b);
+            nrbSum.intoArray(baselineNetRevenue, b);
+            cogsSum.intoArray(cogs, b);
+        }
+    }
+
+    @Override
+    public void profitAndLoss(ProfitAndLossLanes lanes, int n) {
+        for (int b = 0; b < n; b += SPECIES.length()) {
+            tile(lanes, b);
+        }
+    }
+
+    /** Every period of the vector of lanes from {@code b}. */
+    private static void tile(ProfitAndLossLanes l, int b) {
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector nan = DoubleVector.broadcast(SPECIES, Double.NaN);
+        DoubleVector servicesCost = DoubleVector.fromArray(SPECIES, l.servicesCost(), b);
+        DoubleVector baselineServicesCost = DoubleVector.fromArray(SPECIES, l.baselineServicesCost(), b);
+        DoubleVector servicesValue = DoubleVector.fromArray(SPECIES, l.servicesValue(), b);
+        DoubleVector financeRate = DoubleVector.fromArray(SPECIES, l.financeRate(), b);
+        DoubleVector baselineFinanceRate = DoubleVector.fromArray(SPECIES, l.baselineFinanceRate(), b);
+        DoubleVector paymentValueRate = DoubleVector.fromArray(SPECIES, l.paymentValueRate(), b);
+        DoubleVector baselinePaymentValueRate = DoubleVector.fromArray(SPECIES, l.baselinePaymentValueRate(), b);
+        DoubleVector supplierDiscountStep = DoubleVector.fromArray(SPECIES, l.supplierDiscountStep(), b);
+        DoubleVector customerDiscountStep = DoubleVector.fromArray(SPECIES, l.customerDiscountStep(), b);
+        DoubleVector fixedCost = DoubleVector.fromArray(SPECIES, l.fixedCost(), b);
+        DoubleVector supplierDiscount = supplierDiscountStep;                   // end of period 0
+        DoubleVector customerDiscount = customerDiscountStep;
+        DoubleVector sumLr = zero, sumDs = zero, sumNr = zero, sumRb = zero, sumCogs = zero, sumCts = zero;
+        DoubleVector sumFc = zero, sumCm = zero, sumCf = zero, runningCashFlow = zero;
+        DoubleVector npv = zero, npvBaseline = zero, savings = zero, customerNpv = zero;
+        DoubleVector payback = nan, minYearMargin = nan, firstYearNr = zero;
+        DoubleVector yearNr = zero, yearRb = zero, yearCm = zero;
+        DoubleVector investment = DoubleVector.fromArray(SPECIES, l.investment(), b);
+        int ppy = l.periodsPerYear(), periods = l.years() * ppy;
+        // One loop over the periods, the years' starts and ends as masks of all lanes or none: on JDK 17, C2 keeps
+        // vectors in registers through a loop, but boxes them (an allocation each) where a nested loop or a branch
+        // merges two of them.
+        for (int t = 0, y = 0, k = 0; t < periods; t++) {
+            VectorMask<Double> yearStarts = SPECIES.maskAll(k == 0);
+            VectorMask<Double> yearEnds = SPECIES.maskAll(k == ppy - 1);
+            DoubleVector survival = DoubleVector.fromArray(SPECIES, l.survival()[y], b);
+            DoubleVector fixedCostStep = DoubleVector.fromArray(SPECIES, l.fixedCostStep()[y], b);
+            DoubleVector rebateRate = DoubleVector.fromArray(SPECIES, l.rebateRate()[y], b);
+            DoubleVector baselineRebateRate = DoubleVector.fromArray(SPECIES, l.baselineRebateRate()[y], b);
+            DoubleVector lr = DoubleVector.fromArray(SPECIES, l.listRevenue()[t], b);
+            DoubleVector ds = DoubleVector.fromArray(SPECIES, l.discount()[t], b);
+            DoubleVector nr = DoubleVector.fromArray(SPECIES, l.netRevenue()[t], b);
+            DoubleVector nrb = DoubleVector.fromArray(SPECIES, l.baselineNetRevenue()[t], b);
+            DoubleVector goods = DoubleVector.fromArray(SPECIES, l.cogs()[t], b);
+            DoubleVector inv = investment.blend(0, SPECIES.maskAll(t != 0));  // I in the first period only
+            // the supplier (BatchEvaluator.supplierPeriod)
+            DoubleVector rb = nr.mul(rebateRate);                                // RB = NR × e_y
+            DoubleVector rbb = nrb.mul(baselineRebateRate);
+            DoubleVector cts = fixedCost.add(servicesCost);                      // CTS = F + S
+            DoubleVector fc = nr.mul(financeRate);                               // FC = NR × D/365 × r_s
+            DoubleVector cm = nr.sub(rb).sub(goods).sub(cts).sub(fc);           // CM = GM − CTS − FC
+            DoubleVector baselineCm = nrb.sub(rbb).sub(goods)
+                    .sub(fixedCost.add(baselineServicesCost)).sub(nrb.mul(baselineFinanceRate));
+            npv = npv.add(cm.mul(survival).sub(inv).mul(supplierDiscount));      // PV = (CM × s − I) × δ_s
+            npvBaseline = npvBaseline.add(baselineCm.mul(survival).sub(inv).mul(supplierDiscount));
+            // the customer and the sums (BatchEvaluator.customerPeriod)
+            DoubleVector sv = nrb.sub(rbb).sub(nr.sub(rb));                     // SV = spend_b − spend
+            savings = savings.add(sv);
+            DoubleVector ptv = nr.mul(paymentValueRate).sub(nrb.mul(baselinePaymentValueRate));
+            DoubleVector cv = sv.add(servicesValue).add(ptv);                   // CV = SV + services + PTV
+            customerNpv = customerNpv.add(cv.mul(survival).mul(customerDiscount));
+            sumLr = sumLr.add(lr);
+            sumDs = sumDs.add(ds);
+            sumNr = sumNr.add(nr);
+            sumRb = sumRb.add(rb);
+            sumCogs = sumCogs.add(goods);
+            sumCts = sumCts.add(cts);
+            sumFc = sumFc.add(fc);
+            sumCm = sumCm.add(cm);
+            DoubleVector cf = cm.sub(inv);                                       // CF = CM − I
+            sumCf = sumCf.add(cf);
+            runningCashFlow = runningCashFlow.add(cf);
+            // the year's sums (from zero at its start), the steps to the next period, the payback's first period
+            yearNr = yearNr.blend(0, yearStarts).add(nr);
+            yearRb = yearRb.blend(0, yearStarts).add(rb);
+            yearCm = yearCm.blend(0, yearStarts).add(cm);
+            fixedCost = fixedCost.mul(fixedCostStep);
+            supplierDiscount = supplierDiscount.mul(supplierDiscountStep);
+            customerDiscount = customerDiscount.mul(customerDiscountStep);
+            VectorMask<Double> turned = runningCashFlow.compare(VectorOperators.GE, 0)
+                    .and(payback.test(VectorOperators.IS_NAN));
+            payback = payback.blend(DoubleVector.broadcast(SPECIES, t + 1), turned);
+            // at the year's end: its margin, NaN without revenue; the lowest of the years that have one
+            DoubleVector net = yearNr.sub(yearRb);
+            DoubleVector yearMargin = yearCm.div(net).blend(nan, net.compare(VectorOperators.EQ, 0));
+            VectorMask<Double> lower = yearMargin.test(VectorOperators.IS_NAN).not()
+                    .and(minYearMargin.test(VectorOperators.IS_NAN).or(yearMargin.compare(VectorOperators.LT, minYearMargin)));
+            minYearMargin = minYearMargin.blend(yearMargin, lower.and(yearEnds));
+            firstYearNr = firstYearNr.blend(yearNr, yearEnds.and(SPECIES.maskAll(y == 0)));
+            if (++k == ppy) {
+                k = 0;
+                y++;
+            }
+        }
+        sumLr.intoArray(l.sumLr(), b);
+        sumDs.intoArray(l.sumDs(), b);
+        sumNr.intoArray(l.sumNr(), b);
+        sumRb.intoArray(l.sumRb(), b);
+        sumCogs.intoArray(l.sumCogs(), b);
+        sumCts.intoArray(l.sumCts(), b);
+        sumFc.intoArray(l.sumFc(), b);
+        sumCm.intoArray(l.sumCm(), b);
+        sumCf.intoArray(l.sumCf(), b);
+        npv.intoArray(l.npv(), b);
+        npvBaseline.intoArray(l.npvBaseline(), b);
+        savings.intoArray(l.savings(), b);
+        customerNpv.intoArray(l.customerNpv(), b);
+        payback.intoArray(l.payback(), b);
+        minYearMargin.intoArray(l.minYearMargin(), b);
+        firstYearNr.intoArray(l.firstYearNr(), b);
+        yearNr.intoArray(l.yearNr(), b);
+    }
+}
