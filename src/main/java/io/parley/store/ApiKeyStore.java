@@ -39,7 +39,8 @@ public class ApiKeyStore implements PanacheRepository<ApiKeyEntity>, ApiKeyRepos
         CriteriaQuery<ApiKeyEntity> query = cb.createQuery(ApiKeyEntity.class);
         Root<ApiKeyEntity> key = query.from(ApiKeyEntity.class);
         query.where(cb.equal(key.get("secretHash"), secretHash));
-        return getEntityManager().createQuery(query).setMaxResults(1).getResultStream().findFirst().map(ApiKeyStore::view);
+        return getEntityManager().createQuery(query).setMaxResults(1).getResultList().stream().findFirst()
+                .map(ApiKeyStore::view);
     }
 
     @Override
@@ -94,7 +95,7 @@ public class ApiKeyStore implements PanacheRepository<ApiKeyEntity>, ApiKeyRepos
         Root<ApiKeyEntity> key = query.from(ApiKeyEntity.class);
         query.where(cb.equal(key.get("tenant"), tenant), cb.isNull(key.get("revokedAt")),
                 cb.or(cb.isNull(key.get("expiresAt")), cb.greaterThan(key.<Instant>get("expiresAt"), now)));
-        return getEntityManager().createQuery(query).getResultStream().map(ApiKeyStore::view)
+        return getEntityManager().createQuery(query).getResultList().stream().map(ApiKeyStore::view)
                 .anyMatch(k -> k.roles().contains(Role.ADMIN));
     }
 
