@@ -61,8 +61,7 @@ public class Authentication implements ContainerRequestFilter {
         Caller caller;
         try {
             List<String> link = request.getUriInfo().getQueryParameters().get(LINK);
-            caller = link != null ? byLink(request, path, link) : authenticator.authenticate(
-                    request.getHeaderString(HttpHeaders.AUTHORIZATION)).orElse(null);
+            caller = link != null ? byLink(request, path, link) : byHeader(request);
             if (caller == null && link != null) return; // refused in byLink
         } catch (InvalidCredentialsException e) {
             request.abortWith(refused(Problem.of(Problem.Kind.UNAUTHENTICATED).detail(e.getMessage()), path,
@@ -83,6 +82,17 @@ public class Authentication implements ContainerRequestFilter {
         current.setClientAddress(clientAddress());
         planEditing.refusal(request.getMethod(), path, caller).ifPresent(why ->
                 request.abortWith(refused(Problem.of(Problem.Kind.FORBIDDEN).detail(why), path, null)));
+    }
+
+    /**
+     * The caller of the Authorization header: as CredentialsOffTheLoop resolved it for a request on the
+     * event loop, else (a worker thread, which may wait on the store) resolved here.
+     */
+    private Caller byHeader(ContainerRequestContext request) {
+        if (request.getProperty(CredentialsOffTheLoop.RESOLVED) instanceof CredentialsOffTheLoop.Resolved resolved) {
+            return resolved.callerOrThrow();
+        }
+        return authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION)).orElse(null);
     }
 
     /**

@@ -25,8 +25,13 @@ import io.parley.model.InvalidInputException;
 import io.parley.model.Scenario;
 import io.parley.model.Violation;
 import io.parley.ops.Traced;
+import io.smallrye.common.annotation.NonBlocking;
 
-/** {@code POST /api/v1/evaluate}: every figure of one scenario, as JSON or as one CSV table. */
+/**
+ * {@code POST /api/v1/evaluate}: every figure of one scenario, as JSON or as one CSV table. Served on
+ * the event loop: a small evaluate is a fraction of a millisecond of work, less than the hop to a
+ * worker thread it used to take (docs/operations.md says why that is safe, and bounded).
+ */
 @Path("/api/v1/evaluate")
 @Traced
 public class EvaluationResource {
@@ -38,6 +43,7 @@ public class EvaluationResource {
     @Inject ComputeQuota quota;
 
     @POST
+    @NonBlocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @QueryParameters({"detail", "table"})

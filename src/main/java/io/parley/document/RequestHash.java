@@ -1,6 +1,5 @@
 package io.parley.document;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,13 +40,23 @@ public final class RequestHash {
             request.fields().forEachRemaining(e -> whole.set(e.getKey(), e.getValue()));
         }
         replaced.forEach(whole::set);
-        StringBuilder canonical = new StringBuilder();
+        Utf8Text canonical = new Utf8Text(CAPACITY);
         write(whole, canonical);
-        return Sha256.named(canonical.toString().getBytes(StandardCharsets.UTF_8));
+        return Sha256.named(canonical.array(), canonical.length());
+    }
+
+    /** Bytes set aside for a canonical form at first: a small evaluate's is about 2.5 KB. */
+    private static final int CAPACITY = 4096;
+
+    /** The canonical form of {@code node} in UTF-8, the bytes that are hashed. */
+    static byte[] canonical(JsonNode node) {
+        Utf8Text canonical = new Utf8Text(CAPACITY);
+        write(node, canonical);
+        return canonical.toBytes();
     }
 
     /** The canonical text of a JSON value: keys sorted, numbers as plain decimals, strings JSON-quoted. */
-    static void write(JsonNode node, StringBuilder out) {
+    private static void write(JsonNode node, Utf8Text out) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             out.append("null");
         } else if (node.isObject()) {
@@ -57,7 +66,8 @@ public final class RequestHash {
             out.append('{');
             for (int i = 0; i < keys.size(); i++) {
                 if (i > 0) out.append(',');
-                quoted(keys.get(i), out).append(':');
+                quoted(keys.get(i), out);
+                out.append(':');
                 write(node.get(keys.get(i)), out);
             }
             out.append('}');
@@ -69,15 +79,15 @@ public final class RequestHash {
             }
             out.append(']');
         } else if (node.isIntegralNumber() && node.canConvertToLong()) {
-            out.append(node.longValue());
+            out.append(Long.toString(node.longValue()));
         } else if (node.isNumber()) {
             out.append(Numbers.plain(node.doubleValue())); // a whole number as one, like the integral branch
         } else if (node.isTextual()) {
             quoted(node.textValue(), out);
         } else if (node.isBoolean()) {
-            out.append(node.booleanValue());
+            out.append(node.booleanValue() ? "true" : "false");
         } else {
-            out.append(node); // no other kind comes from a parsed body
+            out.append(node.toString()); // no other kind comes from a parsed body
         }
     }
 
@@ -85,9 +95,24 @@ public final class RequestHash {
      * {@code text} as a JSON string, escaped as Jackson writes one: the text a node's {@code toString()}
      * gives, without a serialiser run per key and value (half the allocation of a small evaluate).
      */
-    private static StringBuilder quoted(String text, StringBuilder out) {
+    private static void quoted(String text, Utf8Text out) {
         out.append('"');
-        JsonStringEncoder.getInstance().quoteAsString(text, out);
-        return out.append('"');
+        if (needsNoEscape(text)) {
+            out.append(text);
+        } else {
+            StringBuilder escaped = new StringBuilder(text.length() + 16);
+            JsonStringEncoder.getInstance().quoteAsString(text, escaped);
+            out.append(escaped);
+        }
+        out.append('"');
+    }
+
+    /** Printable ASCII without quote or backslash: what Jackson writes as it is (most keys and ids). */
+    private static boolean needsNoEscape(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
+        }
+        return true;
     }
 }

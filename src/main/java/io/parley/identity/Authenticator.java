@@ -52,27 +52,56 @@ public class Authenticator {
      * @throws InvalidCredentialsException when the header is there but does not identify a caller
      */
     public Optional<Caller> authenticate(String authorization) {
+        return authenticate(authorization, true);
+    }
+
+    /**
+     * {@link #authenticate}'s answer when it needs neither the store nor the identity provider, so that
+     * a thread which must not wait (an event loop) may ask: no header, a malformed one, or an API key this
+     * replica's cache holds whose last use needs no stamp yet.
+     *
+     * @throws WouldWait when only {@link #authenticate}, on a thread that may wait, can answer
+     * @throws InvalidCredentialsException as {@link #authenticate}
+     */
+    public Optional<Caller> authenticateWithoutWaiting(String authorization) {
+        return authenticate(authorization, false);
+    }
+
+    /** The answer needs the store or the identity provider, and the thread asking may not wait for them. */
+    public static final class WouldWait extends RuntimeException {
+        private static final WouldWait INSTANCE = new WouldWait();
+
+        private WouldWait() {
+            super("the credentials need the store or the identity provider", null, false, false);
+        }
+    }
+
+    private Optional<Caller> authenticate(String authorization, boolean mayWait) {
         if (authorization == null || authorization.isBlank()) return Optional.empty();
         if (authorization.length() <= BEARER.length()
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new InvalidCredentialsException("the Authorization header must be 'Bearer <API key or token>'");
         }
         String token = authorization.substring(BEARER.length()).trim();
-        if (ApiKeySecret.isApiKey(token)) return Optional.of(byKey(token));
+        if (ApiKeySecret.isApiKey(token)) return Optional.of(byKey(token, mayWait));
         if (!tokens.enabled()) {
             throw new InvalidCredentialsException("this service accepts API keys (pk_…) only: no identity provider is configured");
         }
+        // verifying may fetch the provider's keys
+        if (!mayWait) throw WouldWait.INSTANCE;
         return Optional.of(tokens.verify(token));
     }
 
-    private Caller byKey(String secret) {
+    private Caller byKey(String secret, boolean mayWait) {
         Instant now = clock.instant();
         String hash = ApiKeySecret.isWellFormed(secret) ? ApiKeySecret.hash(secret) : null;
-        ApiKey key = hash != null
-                ? cache.get(hash, now, () -> keys.byHash(hash)).filter(k -> k.usableAt(now)).orElse(null)
-                : null;
+        Optional<ApiKey> found = hash == null ? Optional.empty()
+                : mayWait ? cache.get(hash, now, () -> keys.byHash(hash))
+                : Optional.of(cache.fresh(hash).orElseThrow(() -> WouldWait.INSTANCE)); // not held: only the store can tell
+        ApiKey key = found.filter(k -> k.usableAt(now)).orElse(null);
         if (key == null) throw new InvalidCredentialsException("the API key is not known, or revoked, or expired");
         if (key.lastUsedAt().map(last -> last.plus(LAST_USE_RESOLUTION).isBefore(now)).orElse(true)) {
+            if (!mayWait) throw WouldWait.INSTANCE;
             try {
                 keys.markUsed(key.id(), now);
                 cache.used(hash, new ApiKey(key.id(), key.name(), key.tenant(), key.roles(), key.createdAt(),

@@ -68,12 +68,26 @@ public class KeyCache {
     Optional<ApiKey> get(String hash, Instant now, Supplier<Optional<ApiKey>> lookup) {
         if (!enabled()) return lookup.get();
         Entry e = byHash.get(hash);
-        if (e != null && e.loadedAt().plus(ttl).isAfter(clock.instant())) return Optional.of(e.key());
+        if (isFresh(e)) return Optional.of(e.key());
         long seen = generation();
         Optional<ApiKey> found = lookup.get();
         if (found.filter(k -> k.usableAt(now)).isPresent()) put(hash, found.get(), seen);
         else if (e != null) byHash.remove(hash, e); // revoked or gone: its stale entry would only cost lookups
         return found;
+    }
+
+    /**
+     * The key whose secret has {@code hash} while its entry is younger than the time-to-live, without
+     * asking the store; empty when only {@link #get} can tell (no entry, a stale one, or the cache off).
+     */
+    Optional<ApiKey> fresh(String hash) {
+        if (!enabled()) return Optional.empty();
+        Entry e = byHash.get(hash);
+        return isFresh(e) ? Optional.of(e.key()) : Optional.empty();
+    }
+
+    private boolean isFresh(Entry e) {
+        return e != null && e.loadedAt().plus(ttl).isAfter(clock.instant());
     }
 
     /** Records that the key's last use was just written, so the next minute's requests do not write it again. */

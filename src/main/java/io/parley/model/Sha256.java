@@ -26,6 +26,13 @@ public final class Sha256 {
         return PREFIX + hex(bytes);
     }
 
+    /** {@code sha256:} and the 64 lower-case hex digits of the SHA-256 of the first {@code length} of {@code bytes}. */
+    public static String named(byte[] bytes, int length) {
+        MessageDigest sha256 = digest();
+        sha256.update(bytes, 0, length);
+        return PREFIX + HexFormat.of().formatHex(sha256.digest());
+    }
+
     /** The 64 lower-case hex digits of the SHA-256 of {@code parts} one after the other. */
     public static String hex(byte[]... parts) {
         MessageDigest sha256 = digest();

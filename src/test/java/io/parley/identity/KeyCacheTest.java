@@ -188,6 +188,68 @@ class KeyCacheTest {
         assertThat(store.lookups).hasValue(6);
     }
 
+    /**
+     * On the event loop the credentials are first asked for without waiting: that answers alone only what
+     * authenticate would answer from the cache, never asking the store (whose lookups and writes would stall
+     * the loop) and never answering otherwise than authenticate.
+     */
+    @Test
+    void withoutWaitingAKeyIsAnsweredFromTheCacheOnlyAndTheStoreIsNeverAsked() {
+        String secret = ApiKeySecret.generate();
+        ApiKey k = store.put(secret, Optional.empty(), Optional.empty(), Optional.empty());
+        Authenticator replica = replica(cache(TTL));
+        assertThatThrownBy(() -> replica.authenticateWithoutWaiting(bearer(secret)))
+                .isInstanceOf(Authenticator.WouldWait.class); // not held yet: only the store can tell
+        assertThat(store.lookups).hasValue(0);
+        assertThat(replica.authenticate(bearer(secret)).orElseThrow().subject()).isEqualTo("key:" + k.id());
+        assertThat(store.marks).containsExactly(NOW);
+        clock.now = NOW.plus(TTL).minusMillis(1);
+        assertThat(replica.authenticateWithoutWaiting(bearer(secret)).orElseThrow().subject()).isEqualTo("key:" + k.id());
+        assertThat(store.lookups).hasValue(1);
+        clock.now = NOW.plus(TTL); // stale: the store must be asked again
+        assertThatThrownBy(() -> replica.authenticateWithoutWaiting(bearer(secret))).isInstanceOf(Authenticator.WouldWait.class);
+        assertThat(store.lookups).hasValue(1);
+        assertThat(store.marks).containsExactly(NOW);
+    }
+
+    @Test
+    void withoutWaitingALastUseDueForItsStampIsLeftToAThreadThatMayWrite() {
+        String secret = ApiKeySecret.generate();
+        store.put(secret, Optional.empty(), Optional.empty(), Optional.empty());
+        Authenticator replica = replica(cache(Duration.ofMinutes(5)));
+        replica.authenticate(bearer(secret));
+        clock.now = NOW.plus(Authenticator.LAST_USE_RESOLUTION).plusMillis(1); // cached, but its last use is due
+        assertThatThrownBy(() -> replica.authenticateWithoutWaiting(bearer(secret))).isInstanceOf(Authenticator.WouldWait.class);
+        assertThat(store.marks).containsExactly(NOW);
+        replica.authenticate(bearer(secret));
+        assertThat(store.marks).containsExactly(NOW, clock.now);
+        assertThat(replica.authenticateWithoutWaiting(bearer(secret))).isPresent();
+        assertThat(store.lookups).hasValue(1);
+    }
+
+    @Test
+    void withoutWaitingRefusalsAndAbsentCredentialsAreAnsweredAsAuthenticateAnswersThem() {
+        Authenticator replica = replica(cache(TTL));
+        assertThat(replica.authenticateWithoutWaiting(null)).isEmpty();
+        assertThat(replica.authenticateWithoutWaiting(" ")).isEmpty();
+        assertThatThrownBy(() -> replica.authenticateWithoutWaiting("Basic dXNlcjpwYXNz"))
+                .isInstanceOf(InvalidCredentialsException.class)
+                .hasMessage("the Authorization header must be 'Bearer <API key or token>'");
+        assertThatThrownBy(() -> replica.authenticateWithoutWaiting("Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln"))
+                .isInstanceOf(InvalidCredentialsException.class)
+                .hasMessage("this service accepts API keys (pk_…) only: no identity provider is configured");
+        // a key of the wrong form is refused without a lookup, by either
+        assertThatThrownBy(() -> replica.authenticateWithoutWaiting("Bearer pk_short"))
+                .isInstanceOf(InvalidCredentialsException.class);
+        assertThat(store.lookups).hasValue(0);
+        // the cache off: every key needs the store
+        String secret = ApiKeySecret.generate();
+        store.put(secret, Optional.empty(), Optional.empty(), Optional.empty());
+        Authenticator uncached = replica(cache(Duration.ZERO));
+        uncached.authenticate(bearer(secret));
+        assertThatThrownBy(() -> uncached.authenticateWithoutWaiting(bearer(secret))).isInstanceOf(Authenticator.WouldWait.class);
+    }
+
     @Test
     void aNegativeTimeToLiveIsRefusedNamingTheSetting() {
         assertThatThrownBy(() -> new KeyCache(Duration.ofSeconds(-1), clock))
