@@ -98,7 +98,6 @@ final class EvaluationWriter extends StdSerializer<ResultJson.Evaluation> {
     }
 
     private static void figure(double v, JsonGenerator out) throws IOException {
-        if (Double.isFinite(v)) out.writeNumber(v);
-        else out.writeNull();
+        NonFiniteAsNull.write(v, out);
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
+import io.parley.model.JavaDoubleText;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
@@ -41,9 +42,14 @@ public class NonFiniteAsNull implements ObjectMapperCustomizer {
                 .addSerializer(double[].class, numbers));
     }
 
-    private static void write(double value, JsonGenerator out) throws IOException {
+    /**
+     * Writes a finite number as Jackson would ({@code Double.toString}'s text, most of it now worked out
+     * without the JDK's slower digit generation: {@link JavaDoubleText}), anything else as null.
+     */
+    static void write(double value, JsonGenerator out) throws IOException {
         if (Double.isFinite(value)) {
-            out.writeNumber(value);
+            char[] text = new char[JavaDoubleText.MAX_LENGTH];
+            out.writeNumber(text, 0, JavaDoubleText.write(value, text));
         } else {
             out.writeNull();
         }

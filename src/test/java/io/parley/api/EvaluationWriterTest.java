@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.parley.Fixtures;
 import io.parley.engine.CompiledScenario;
@@ -37,7 +42,18 @@ class EvaluationWriterTest {
     private final Provenance sampled = new Provenance("1.2.3", "v1", "sha256:aa", "sha256:bb", "sobol", 42L);
 
     EvaluationWriterTest() {
-        new NonFiniteAsNull().customize(mapper); // as the service's mapper
+        // as the service's mapper, but a reference's numbers keep Jackson's own Double.toString path, so
+        // that a JavaDoubleText in the writer that lays out a figure unlike the JDK fails here
+        new NonFiniteAsNull().customize(mapper);
+        JsonSerializer<Double> jacksonNumber = new JsonSerializer<>() {
+            @Override
+            public void serialize(Double value, JsonGenerator out, SerializerProvider provider) throws IOException {
+                if (Double.isFinite(value)) out.writeNumber(value.doubleValue());
+                else out.writeNull();
+            }
+        };
+        mapper.registerModule(new SimpleModule("reference-numbers")
+                .addSerializer(Double.class, jacksonNumber).addSerializer(Double.TYPE, jacksonNumber));
     }
 
     static List<String> examples() {

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * {@link ShortestDecimal} against the running JDK's {@link Double#toString}, the oracle: every answer must be
- * its decimal (digits and exponent), and the writer's whole text {@link Numbers#plain}'s, over millions of
+ * its decimal (digits and exponent), the writer's whole text {@link Numbers#plain}'s, and
+ * {@link JavaDoubleText}'s Double.toString's itself, over millions of
  * doubles of the kinds where a mistake would hide (random bits, short decimals at every exponent and their
  * neighbours, powers of two and ten, integers near 2^53 and 10^15..10^17, the examples' figures). A longer
  * run on demand: {@code -Dparley.shortestDecimal.count=100000000} (random doubles of each kind).
@@ -33,6 +34,7 @@ class ShortestDecimalTest {
 
     private final PlainDecimalWriter writer = new PlainDecimalWriter();
     private final byte[] buffer = new byte[PlainDecimalWriter.MAX_LENGTH];
+    private final char[] chars = new char[JavaDoubleText.MAX_LENGTH];
 
     /** Fails unless the answer, if any, is Double.toString's decimal and the writer's text plain's. */
     private void check(double value) {
@@ -50,6 +52,10 @@ class ShortestDecimalTest {
         String text = new String(buffer, 0, end, StandardCharsets.US_ASCII);
         if (!text.equals(Numbers.plain(value))) {
             fail("%s: the writer wrote %s, Numbers.plain %s", value, text, Numbers.plain(value));
+        }
+        String javaText = new String(chars, 0, JavaDoubleText.write(value, chars));
+        if (!javaText.equals(Double.toString(value))) {
+            fail("%s: JavaDoubleText wrote %s", Double.toString(value), javaText);
         }
     }
 
