@@ -20,6 +20,12 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 @Singleton
 public class NonFiniteAsNull implements ObjectMapperCustomizer {
 
+    /**
+     * Each thread's room for a number's text: an answer writes hundreds of numbers, and a buffer each
+     * allocated more than the rest of the answer. The generator copies the text before the next number.
+     */
+    private static final ThreadLocal<char[]> TEXT = ThreadLocal.withInitial(() -> new char[JavaDoubleText.MAX_LENGTH]);
+
     @Override
     public void customize(ObjectMapper mapper) {
         JsonSerializer<Double> number = new JsonSerializer<>() {
@@ -48,7 +54,7 @@ public class NonFiniteAsNull implements ObjectMapperCustomizer {
      */
     static void write(double value, JsonGenerator out) throws IOException {
         if (Double.isFinite(value)) {
-            char[] text = new char[JavaDoubleText.MAX_LENGTH];
+            char[] text = TEXT.get();
             out.writeNumber(text, 0, JavaDoubleText.write(value, text));
         } else {
             out.writeNull();
