@@ -1,7 +1,5 @@
 package io.parley.document;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -298,18 +295,12 @@ public final class ScenarioJson {
 
     /** {@link #hash} of a scenario already in its {@link #canonical} form, so a caller that needs both makes it once. */
     public static String hashOf(ObjectNode canonical, ObjectMapper mapper) {
-        // the bytes of mapper.writeValueAsBytes(canonical), its doubles' text worked out faster
-        ByteArrayOutputStream json = new ByteArrayOutputStream(CANONICAL_CAPACITY);
-        try (JsonGenerator out = new JavaDoubleGenerator(mapper.createGenerator(json, JsonEncoding.UTF8))) {
-            mapper.writeValue(out, canonical);
-        } catch (IOException e) {
+        try {
+            return Sha256.named(mapper.writeValueAsBytes(canonical));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot hash a scenario", e);
         }
-        return Sha256.named(json.toByteArray());
     }
-
-    /** Bytes set aside for a canonical scenario at first: a small one is about 2.5 KB. */
-    private static final int CANONICAL_CAPACITY = 4096;
 
     private static Set<String> fields(String... names) {
         return new LinkedHashSet<>(List.of(names));
