@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import io.parley.identity.AccessRules;
 import io.parley.identity.Authenticator;
 import io.parley.identity.Caller;
 import io.parley.identity.InvalidCredentialsException;
@@ -55,7 +54,7 @@ public class CredentialsOffTheLoop {
      */
     private static boolean needsCaller(ContainerRequestContext request) {
         return !request.getUriInfo().getQueryParameters().containsKey(Authentication.LINK)
-                && AccessRules.required(request.getMethod(), request.getUriInfo().getRequestUri().getRawPath()).isPresent();
+                && Authentication.Access.of(request).needed().isPresent();
     }
 
     /** The caller the credentials name (null without credentials), or why they were refused. */

@@ -1,8 +1,11 @@
 package io.parley.api;
 
 import java.io.IOException;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
@@ -10,6 +13,7 @@ import io.parley.engine.Line;
 import io.parley.engine.Metric;
 import io.parley.engine.ProductTable;
 import io.parley.engine.Report;
+import io.parley.model.JavaDoubleText;
 import io.parley.model.Scenario;
 
 /**
@@ -20,6 +24,23 @@ import io.parley.model.Scenario;
  */
 final class EvaluationWriter extends StdSerializer<ResultJson.Evaluation> {
 
+    /*
+     * Every member name an answer repeats, quoted and encoded once: a name given as a String is copied
+     * and encoded again each time it is written, a fifth of writing the answer when each was.
+     */
+    private static final SerializableString[] METRIC_NAMES = names(Metric.values(), m -> m.apiName);
+    private static final SerializableString[] LINE_NAMES = names(Line.values(), l -> l.apiName);
+    private static final SerializableString YEAR = new SerializedString("year");
+    private static final SerializableString PERIOD = new SerializedString("period");
+    private static final SerializableString ID = new SerializedString("id");
+    private static final SerializableString VOLUME = new SerializedString("volume");
+    private static final SerializableString LIST_REVENUE = new SerializedString("listRevenue");
+    private static final SerializableString DISCOUNT = new SerializedString("discount");
+    private static final SerializableString NET_REVENUE = new SerializedString("netRevenue");
+    private static final SerializableString REBATE = new SerializedString("rebate");
+    private static final SerializableString COGS = new SerializedString("cogs");
+    private static final SerializableString GROSS_MARGIN = new SerializedString("grossMargin");
+
     EvaluationWriter() {
         super(ResultJson.Evaluation.class);
     }
@@ -28,6 +49,7 @@ final class EvaluationWriter extends StdSerializer<ResultJson.Evaluation> {
     public void serialize(ResultJson.Evaluation evaluation, JsonGenerator out, SerializerProvider provider) throws IOException {
         Scenario s = evaluation.scenario();
         Report report = evaluation.report();
+        char[] text = new char[JavaDoubleText.MAX_LENGTH]; // one room for every number's text, not a thread-local look-up each
         out.writeStartObject();
         out.writeStringField("name", s.name());
         out.writeStringField("currency", s.currency());
@@ -36,18 +58,19 @@ final class EvaluationWriter extends StdSerializer<ResultJson.Evaluation> {
         double[] summary = report.summary();
         for (Metric m : Metric.values()) {
             double v = summary[m.ordinal()];
-            out.writeFieldName(m.apiName);
+            out.writeFieldName(METRIC_NAMES[m.ordinal()]);
             if (Double.isNaN(v)) out.writeNull();
             else if (m.unit == Metric.Unit.PERIOD) out.writeNumber((long) v);
-            else figure(v, out);
+            else NonFiniteAsNull.write(v, text, out);
         }
         out.writeEndObject();
         out.writeFieldName("years");
         out.writeStartArray();
         for (int y = 0; y < s.horizon().years(); y++) {
             out.writeStartObject();
-            out.writeNumberField("year", y + 1);
-            lines(report.years(), y, out);
+            out.writeFieldName(YEAR);
+            out.writeNumber(y + 1);
+            lines(report.years(), y, text, out);
             out.writeEndObject();
         }
         out.writeEndArray();
@@ -56,14 +79,15 @@ final class EvaluationWriter extends StdSerializer<ResultJson.Evaluation> {
         ProductTable t = report.products();
         for (int l = 0; l < t.size(); l++) {
             out.writeStartObject();
-            out.writeStringField("id", s.products().get(l).id());
-            figure("volume", t.volume(l), out);
-            figure("listRevenue", t.listRevenue(l), out);
-            figure("discount", t.discount(l), out);
-            figure("netRevenue", t.netRevenue(l), out);
-            figure("rebate", t.rebate(l), out);
-            figure("cogs", t.cogs(l), out);
-            figure("grossMargin", t.grossMargin(l), out);
+            out.writeFieldName(ID);
+            out.writeString(s.products().get(l).id());
+            figure(VOLUME, t.volume(l), text, out);
+            figure(LIST_REVENUE, t.listRevenue(l), text, out);
+            figure(DISCOUNT, t.discount(l), text, out);
+            figure(NET_REVENUE, t.netRevenue(l), text, out);
+            figure(REBATE, t.rebate(l), text, out);
+            figure(COGS, t.cogs(l), text, out);
+            figure(GROSS_MARGIN, t.grossMargin(l), text, out);
             out.writeEndObject();
         }
         out.writeEndArray();
@@ -73,9 +97,11 @@ final class EvaluationWriter extends StdSerializer<ResultJson.Evaluation> {
             int ppy = s.horizon().periodsPerYear();
             for (int p = 0; p < s.horizon().periods(); p++) {
                 out.writeStartObject();
-                out.writeNumberField("period", p + 1);
-                out.writeNumberField("year", p / ppy + 1);
-                lines(report.periods(), p, out);
+                out.writeFieldName(PERIOD);
+                out.writeNumber(p + 1);
+                out.writeFieldName(YEAR);
+                out.writeNumber(p / ppy + 1);
+                lines(report.periods(), p, text, out);
                 out.writeEndObject();
             }
             out.writeEndArray();
@@ -86,18 +112,20 @@ final class EvaluationWriter extends StdSerializer<ResultJson.Evaluation> {
     }
 
     /** Column {@code column} of a table of lines, each line's figure under its name. */
-    private static void lines(double[][] table, int column, JsonGenerator out) throws IOException {
+    private static void lines(double[][] table, int column, char[] text, JsonGenerator out) throws IOException {
         for (Line line : Line.values()) {
-            figure(line.apiName, table[line.ordinal()][column], out);
+            figure(LINE_NAMES[line.ordinal()], table[line.ordinal()][column], text, out);
         }
     }
 
-    private static void figure(String name, double v, JsonGenerator out) throws IOException {
+    private static void figure(SerializableString name, double v, char[] text, JsonGenerator out) throws IOException {
         out.writeFieldName(name);
-        figure(v, out);
+        NonFiniteAsNull.write(v, text, out);
     }
 
-    private static void figure(double v, JsonGenerator out) throws IOException {
-        NonFiniteAsNull.write(v, out);
+    private static <T> SerializableString[] names(T[] values, Function<T, String> name) {
+        SerializableString[] names = new SerializableString[values.length];
+        for (int i = 0; i < values.length; i++) names[i] = new SerializedString(name.apply(values[i]));
+        return names;
     }
 }

@@ -53,8 +53,12 @@ public class NonFiniteAsNull implements ObjectMapperCustomizer {
      * without the JDK's slower digit generation: {@link JavaDoubleText}), anything else as null.
      */
     static void write(double value, JsonGenerator out) throws IOException {
+        write(value, TEXT.get(), out);
+    }
+
+    /** As {@link #write(double, JsonGenerator)}, the text worked out in {@code text} ({@link JavaDoubleText#MAX_LENGTH} chars). */
+    static void write(double value, char[] text, JsonGenerator out) throws IOException {
         if (Double.isFinite(value)) {
-            char[] text = TEXT.get();
             out.writeNumber(text, 0, JavaDoubleText.write(value, text));
         } else {
             out.writeNull();

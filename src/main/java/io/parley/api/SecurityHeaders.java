@@ -1,6 +1,9 @@
 package io.parley.api;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,23 +55,37 @@ class SecurityHeaders {
      * they allow nothing, so they are dropped rather than tell a foreign origin what would be allowed.
      */
     static void withoutOrphanCorsHeaders(MultiMap headers) {
-        if (!headers.contains(ALLOW_ORIGIN)) {
-            headers.names().stream().filter(n -> n.regionMatches(true, 0, ALLOW_PREFIX, 0, ALLOW_PREFIX.length()))
-                    .toList().forEach(headers::remove);
+        if (headers.contains(ALLOW_ORIGIN)) return;
+        // the entries walked as they are: names() builds a sorted set of every name on each answer
+        List<String> orphans = null;
+        for (Map.Entry<String, String> header : headers) {
+            String name = header.getKey();
+            if (name.regionMatches(true, 0, ALLOW_PREFIX, 0, ALLOW_PREFIX.length())) {
+                if (orphans == null) orphans = new ArrayList<>();
+                orphans.add(name);
+            }
         }
+        if (orphans != null) orphans.forEach(headers::remove);
     }
+
+    /** The headers of every answer, and of the workbench's and the task pane's pages: made once, not per answer. */
+    private static final Map<String, String> EVERY_ANSWER = headers(null);
+    private static final Map<String, String> WORKBENCH = headers(WORKBENCH_POLICY);
+    private static final Map<String, String> TASK_PANE = headers(TASK_PANE_POLICY);
 
     /** The security headers of the answer to a request for {@code path}. */
     static Map<String, String> forPath(String path) {
+        String p = path == null ? "" : path;
+        if (p.equals(Pages.WORKBENCH) || p.startsWith(Pages.WORKBENCH + "/")) return WORKBENCH;
+        if (p.equals("/addin") || p.startsWith("/addin/")) return TASK_PANE;
+        return EVERY_ANSWER;
+    }
+
+    private static Map<String, String> headers(String contentSecurityPolicy) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("Referrer-Policy", "no-referrer");
-        String p = path == null ? "" : path;
-        if (p.equals(Pages.WORKBENCH) || p.startsWith(Pages.WORKBENCH + "/")) {
-            headers.put("Content-Security-Policy", WORKBENCH_POLICY);
-        } else if (p.equals("/addin") || p.startsWith("/addin/")) {
-            headers.put("Content-Security-Policy", TASK_PANE_POLICY);
-        }
-        return headers;
+        if (contentSecurityPolicy != null) headers.put("Content-Security-Policy", contentSecurityPolicy);
+        return Collections.unmodifiableMap(headers);
     }
 }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.parley.model.Numbers;
+import io.parley.model.PlainDecimalWriter;
 import io.parley.model.Sha256;
 
 /**
@@ -41,7 +41,7 @@ public final class RequestHash {
         }
         replaced.forEach(whole::set);
         Utf8Text canonical = new Utf8Text(CAPACITY);
-        write(whole, canonical);
+        write(whole, canonical, new PlainDecimalWriter());
         return Sha256.named(canonical.array(), canonical.length());
     }
 
@@ -51,12 +51,15 @@ public final class RequestHash {
     /** The canonical form of {@code node} in UTF-8, the bytes that are hashed. */
     static byte[] canonical(JsonNode node) {
         Utf8Text canonical = new Utf8Text(CAPACITY);
-        write(node, canonical);
+        write(node, canonical, new PlainDecimalWriter());
         return canonical.toBytes();
     }
 
-    /** The canonical text of a JSON value: keys sorted, numbers as plain decimals, strings JSON-quoted. */
-    private static void write(JsonNode node, Utf8Text out) {
+    /**
+     * The canonical text of a JSON value: keys sorted, numbers as plain decimals ({@code Numbers.plain}'s
+     * text, written by {@code numbers} without a String each), strings JSON-quoted.
+     */
+    private static void write(JsonNode node, Utf8Text out, PlainDecimalWriter numbers) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             out.append("null");
         } else if (node.isObject()) {
@@ -68,20 +71,20 @@ public final class RequestHash {
                 if (i > 0) out.append(',');
                 quoted(keys.get(i), out);
                 out.append(':');
-                write(node.get(keys.get(i)), out);
+                write(node.get(keys.get(i)), out, numbers);
             }
             out.append('}');
         } else if (node.isArray()) {
             out.append('[');
             for (int i = 0; i < node.size(); i++) {
                 if (i > 0) out.append(',');
-                write(node.get(i), out);
+                write(node.get(i), out, numbers);
             }
             out.append(']');
         } else if (node.isIntegralNumber() && node.canConvertToLong()) {
-            out.append(Long.toString(node.longValue()));
+            out.append(node.longValue());
         } else if (node.isNumber()) {
-            out.append(Numbers.plain(node.doubleValue())); // a whole number as one, like the integral branch
+            out.appendPlain(node.doubleValue(), numbers); // a whole number as one, like the integral branch
         } else if (node.isTextual()) {
             quoted(node.textValue(), out);
         } else if (node.isBoolean()) {
@@ -97,22 +100,11 @@ public final class RequestHash {
      */
     private static void quoted(String text, Utf8Text out) {
         out.append('"');
-        if (needsNoEscape(text)) {
-            out.append(text);
-        } else {
+        if (!out.appendIfJsonPlain(text)) {
             StringBuilder escaped = new StringBuilder(text.length() + 16);
             JsonStringEncoder.getInstance().quoteAsString(text, escaped);
             out.append(escaped);
         }
         out.append('"');
-    }
-
-    /** Printable ASCII without quote or backslash: what Jackson writes as it is (most keys and ids). */
-    private static boolean needsNoEscape(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
-        }
-        return true;
     }
 }

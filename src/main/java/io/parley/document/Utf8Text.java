@@ -2,6 +2,8 @@ package io.parley.document;
 
 import java.util.Arrays;
 
+import io.parley.model.PlainDecimalWriter;
+
 /**
  * Text built straight into UTF-8 bytes, the bytes {@code String.getBytes(UTF_8)} would give for the
  * same characters: a canonical form is hashed as UTF-8, and built as a {@code String} first it went
@@ -53,6 +55,38 @@ final class Utf8Text {
                 bytes[length++] = UNPAIRED_SURROGATE;
             }
         }
+        return this;
+    }
+
+    /**
+     * Appends {@code text} if it is all printable ASCII but for quote and backslash, which JSON writes as
+     * they are (most keys and ids), in one pass that checks and copies; otherwise appends nothing.
+     *
+     * @return whether it was appended
+     */
+    boolean appendIfJsonPlain(String text) {
+        int n = text.length();
+        room(n);
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false; // length not moved: nothing appended
+            bytes[length + i] = (byte) c;
+        }
+        length += n;
+        return true;
+    }
+
+    /** Appends {@code Numbers.plain(value)}, written by {@code writer} straight into the bytes. */
+    Utf8Text appendPlain(double value, PlainDecimalWriter writer) {
+        room(PlainDecimalWriter.MAX_LENGTH);
+        length = writer.write(value, bytes, length);
+        return this;
+    }
+
+    /** Appends {@code Long.toString(value)}. */
+    Utf8Text append(long value) {
+        room(PlainDecimalWriter.MAX_LENGTH);
+        length = PlainDecimalWriter.write(value, bytes, length);
         return this;
     }
 

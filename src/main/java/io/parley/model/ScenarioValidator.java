@@ -20,7 +20,9 @@ public final class ScenarioValidator {
     public static final int MAX_YEARS = 50;
     public static final int MAX_PRODUCTS = 1000;
     public static final double MAX_PAYMENT_DAYS = 365;
+    /** The rule an id follows; {@link #isId} checks it without the regular expression's matcher per id. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final int MAX_ID_LENGTH = 64;
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     private final List<Violation> found = new ArrayList<>();
@@ -140,8 +142,23 @@ public final class ScenarioValidator {
         atLeastZero(at + "/upfrontInvestment", t.upfrontInvestment());
     }
 
+    /**
+     * Whether {@code id} matches {@link #ID}: 1–64 ASCII letters, digits, {@code _} and {@code -}. Checked
+     * char by char, as every product and service id of every request is: the matcher was 4 % of a small evaluate.
+     */
+    static boolean isId(String id) {
+        int n = id.length();
+        if (n < 1 || n > MAX_ID_LENGTH) return false;
+        for (int i = 0; i < n; i++) {
+            char c = id.charAt(i);
+            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
+            if (!allowed) return false;
+        }
+        return true;
+    }
+
     private void checkId(String at, String id, String what, Map<String, Integer> firstIndex, int index, String list) {
-        if (id == null || !ID.matcher(id).matches()) {
+        if (id == null || !isId(id)) {
             fail(at, "'" + id + "' is not a valid " + what + " id ([A-Za-z0-9_-], 1–64 characters)", id);
             return;
         }

@@ -49,4 +49,37 @@ class Utf8TextTest {
         assertThat(text.toBytes()).isEqualTo(expected.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(text.length()).isEqualTo(text.toBytes().length);
     }
+    @Test
+    void textJsonWritesAsItIsIsAppendedAndAnythingElseLeavesTheTextAsItWas() {
+        Utf8Text text = new Utf8Text(1).append("x");
+        assertThat(text.appendIfJsonPlain("srp-trays ~!#$%&'()*+,./:;<=>?@[]^_`{|}")).isTrue();
+        for (String escapedOrEncoded : new String[] {"a\"b", "a\\b", "tab\there", "\u001F", "\u007F", "é", "×", "😀"}) {
+            assertThat(text.appendIfJsonPlain("ok " + escapedOrEncoded)).as(escapedOrEncoded).isFalse();
+        }
+        assertThat(text.appendIfJsonPlain("")).isTrue();
+        assertThat(new String(text.toBytes(), java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("xsrp-trays ~!#$%&'()*+,./:;<=>?@[]^_`{|}");
+    }
+
+    @Test
+    void numbersAreTheTextOfNumbersPlainAndOfLongToString() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        io.parley.model.PlainDecimalWriter writer = new io.parley.model.PlainDecimalWriter();
+        for (int i = 0; i < 20_000; i++) {
+            double value = switch (i % 3) {
+                case 0 -> Double.longBitsToDouble(random.nextLong()); // every magnitude, NaN and infinities too
+                case 1 -> Math.round(random.nextDouble(-1e9, 1e9) * 100) / 100.0; // money-like
+                default -> random.nextDouble();
+            };
+            Utf8Text text = new Utf8Text(1).append('[');
+            text.appendPlain(value, writer).append(']');
+            assertThat(new String(text.toBytes(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .as("%s", value).isEqualTo("[" + io.parley.model.Numbers.plain(value) + "]");
+            long whole = random.nextLong() >> random.nextInt(64);
+            assertThat(new String(new Utf8Text(1).append(whole).toBytes(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo(Long.toString(whole));
+        }
+        assertThat(new String(new Utf8Text(1).append(Long.MIN_VALUE).toBytes(), java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo(Long.toString(Long.MIN_VALUE));
+    }
 }

@@ -138,4 +138,24 @@ class ScenarioValidatorTest {
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).violations()).hasSize(3));
     }
+    @Test
+    void anIdIsWhatTheIdPatternMatches() {
+        // every char up to U+017F, one by one and inside an id, and random strings of every length around the limit
+        for (char c = 0; c < 0x180; c++) {
+            for (String id : new String[] {String.valueOf(c), "ab" + c + "cd", "x".repeat(63) + c, "x".repeat(64) + c}) {
+                assertThat(ScenarioValidator.isId(id)).as("'%s' (U+%04X)", id, (int) c)
+                        .isEqualTo(ScenarioValidator.ID.matcher(id).matches());
+            }
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(64);
+        String alphabet = "azAZ09_-.é× /\\\"\u0000";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder id = new StringBuilder();
+            int length = random.nextInt(0, 70);
+            for (int k = 0; k < length; k++) id.append(alphabet.charAt(random.nextInt(random.nextInt(4) == 0 ? alphabet.length() : 8)));
+            assertThat(ScenarioValidator.isId(id.toString())).as(id.toString()).isEqualTo(ScenarioValidator.ID.matcher(id).matches());
+        }
+        assertThat(ScenarioValidator.isId("")).isFalse();
+        assertThat(ScenarioValidator.isId("srp-trays_2")).isTrue();
+    }
 }
