@@ -234,5 +234,17 @@ final class VectorLaneKernel implements LaneKernel {
         minYearMargin.intoArray(l.minYearMargin(), b);
         firstYearNr.intoArray(l.firstYearNr(), b);
         yearNr.intoArray(l.yearNr(), b);
+        // the summary's ratios (BatchEvaluator.summary), NaN where its selects put NaN
+        DoubleVector net = sumNr.sub(sumRb);
+        DoubleVector grossMargin = net.sub(sumCogs);
+        VectorMask<Double> noNet = net.compare(VectorOperators.EQ, 0);
+        DoubleVector concessionCost = npvBaseline.sub(npv);
+        grossMargin.intoArray(l.grossMargin(), b);
+        grossMargin.div(net).blend(nan, noNet).intoArray(l.grossMarginPct(), b);
+        sumCm.div(net).blend(nan, noNet).intoArray(l.contributionPct(), b);
+        concessionCost.intoArray(l.concessionCost(), b);
+        nan.blend(customerNpv.div(concessionCost), concessionCost.compare(VectorOperators.GT, 0))
+                .intoArray(l.valueLeverage(), b);
+        yearNr.div(firstYearNr).intoArray(l.revenueRatio(), b);
     }
 }
