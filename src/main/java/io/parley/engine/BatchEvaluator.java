@@ -617,9 +617,13 @@ public final class BatchEvaluator {
             }
             return;
         }
+        if (tiers == 0) {
+            Arrays.fill(rates, 0, n, 0);
+            return;
+        }
         // The same strictly ascending tiers in every lane: RebateSchedule.rebate's walk, which stops at the
         // first threshold not below the spend, takes the same tiers as a look at every tier, a lane at a time.
-        if (kernel != null && tiers > 0) {
+        if (kernel != null) {
             kernel.tierRates(basis, base, tierBase, tiers, spend, rebate, rates, n);
             return;
         }
@@ -648,10 +652,6 @@ public final class BatchEvaluator {
                     }
                 }
             }
-        }
-        if (tiers == 0) {
-            Arrays.fill(rates, 0, n, 0);
-            return;
         }
         for (int b = 0; b < n; b++) rates[b] = r[b] / spend[b];
         for (int b = 0; b < n; b++) rates[b] = spend[b] > 0 ? rates[b] : 0;

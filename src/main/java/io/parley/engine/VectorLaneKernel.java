@@ -1,7 +1,5 @@
 package io.parley.engine;
 
-import java.util.Arrays;
-
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -36,53 +34,61 @@ final class VectorLaneKernel implements LaneKernel {
     }
 
     /**
-     * Each tier a loop over the lanes, the rebates in {@code rebate} between them: a vector carried from one tier
-     * to the next would be boxed (see {@link #tile}).
+     * Each tier a loop over the lanes, the rebates in {@code rebate} between them (a vector carried from one tier
+     * to the next would be boxed, see {@link #tile}); the first tier starts from zero and the last one leaves the
+     * rates, so a chunk takes one pass per tier. Each case a loop of its own: a vector chosen by a branch in the
+     * loop would be boxed where the branches merge.
      */
     @Override
     public void tierRates(RebateBasis basis, double[] tiers, int at, int count, double[] spend, double[] rebate,
             double[] rates, int n) {
         int step = SPECIES.length();
-        Arrays.fill(rebate, 0, n, 0);
         boolean retroactive = basis == RebateBasis.RETROACTIVE;
         for (int k = 0; k < count; k++) {
             double threshold = tiers[at + 2 * k];
             double rate = tiers[at + 2 * k + 1];
-            if (retroactive) {
+            VectorMask<Double> first = SPECIES.maskAll(k == 0);
+            boolean last = k + 1 == count;
+            if (retroactive && !last) {
                 for (int b = 0; b < n; b += step) {
                     // the rate of the highest tier reached (threshold ≤ spend)
                     DoubleVector s = DoubleVector.fromArray(SPECIES, spend, b);
-                    DoubleVector.fromArray(SPECIES, rebate, b).blend(rate, s.compare(VectorOperators.GE, threshold))
-                            .intoArray(rebate, b);
+                    rebateSoFar(rebate, b, first).blend(rate, s.compare(VectorOperators.GE, threshold)).intoArray(rebate, b);
                 }
-            } else if (k + 1 < count) {
+            } else if (retroactive) {
+                for (int b = 0; b < n; b += step) {
+                    DoubleVector s = DoubleVector.fromArray(SPECIES, spend, b);
+                    DoubleVector r = rebateSoFar(rebate, b, first).blend(rate, s.compare(VectorOperators.GE, threshold));
+                    rate(r.mul(s), s).intoArray(rates, b);                            // on all of the spend
+                }
+            } else if (!last) {
                 double next = tiers[at + 2 * k + 2];
                 for (int b = 0; b < n; b += step) {
                     // on the part of the spend in the tier, where the spend passes its start
                     DoubleVector s = DoubleVector.fromArray(SPECIES, spend, b);
-                    DoubleVector r = DoubleVector.fromArray(SPECIES, rebate, b);
+                    DoubleVector r = rebateSoFar(rebate, b, first);
                     DoubleVector part = s.min(next).sub(threshold);
                     r.blend(r.add(part.mul(rate)), s.compare(VectorOperators.GT, threshold)).intoArray(rebate, b);
                 }
             } else {
                 for (int b = 0; b < n; b += step) {
                     DoubleVector s = DoubleVector.fromArray(SPECIES, spend, b);
-                    DoubleVector r = DoubleVector.fromArray(SPECIES, rebate, b);
-                    r.blend(r.add(s.sub(threshold).mul(rate)), s.compare(VectorOperators.GT, threshold)).intoArray(rebate, b);
+                    DoubleVector r = rebateSoFar(rebate, b, first);
+                    rate(r.blend(r.add(s.sub(threshold).mul(rate)), s.compare(VectorOperators.GT, threshold)), s)
+                            .intoArray(rates, b);
                 }
             }
         }
-        if (retroactive) {
-            for (int b = 0; b < n; b += step) {
-                DoubleVector s = DoubleVector.fromArray(SPECIES, spend, b);
-                DoubleVector.fromArray(SPECIES, rebate, b).mul(s).intoArray(rebate, b);   // on all of the spend
-            }
-        }
-        for (int b = 0; b < n; b += step) {
-            DoubleVector s = DoubleVector.fromArray(SPECIES, spend, b);
-            DoubleVector r = DoubleVector.fromArray(SPECIES, rebate, b);
-            DoubleVector.zero(SPECIES).blend(r.div(s), s.compare(VectorOperators.GT, 0)).intoArray(rates, b);
-        }
+    }
+
+    /** The rebates of the lanes from b after the tiers before this one: zero at the first tier. */
+    private static DoubleVector rebateSoFar(double[] rebate, int b, VectorMask<Double> first) {
+        return DoubleVector.fromArray(SPECIES, rebate, b).blend(0, first);
+    }
+
+    /** The rebate as a rate of the spend, 0 without spend. */
+    private static DoubleVector rate(DoubleVector rebate, DoubleVector spend) {
+        return DoubleVector.zero(SPECIES).blend(rebate.div(spend), spend.compare(VectorOperators.GT, 0));
     }
 
     /** The period's five sums of a vector of lanes held in registers while every product is added to them. */
@@ -122,6 +128,12 @@ final class VectorLaneKernel implements LaneKernel {
         }
     }
 
+    /**
+     * Each vector of lanes in two passes over the periods, the NPVs and the customer's values first, then the sums,
+     * payback and year margins: one pass would hold some 35 vectors from period to period, more than the 32
+     * registers, and C2 would spill them to the stack every period. The second pass works the period's
+     * rebate, cost to serve, financing and contribution out again, by the same operations.
+     */
     @Override
     public void profitAndLoss(ProfitAndLossLanes lanes, int n) {
         for (int b = 0; b < n; b += SPECIES.length()) {
