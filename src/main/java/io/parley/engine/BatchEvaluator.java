@@ -261,7 +261,8 @@ public final class BatchEvaluator {
                 investment, servicesCost, baselineServicesCost, servicesValue, financeRate, baselineFinanceRate,
                 paymentValueRate, baselinePaymentValueRate, fixedCost, supplierDiscountStep, customerDiscountStep,
                 sumLr, sumDs, sumNr, sumRb, sumCogs, sumCts, sumFc, sumCm, sumCf, npv, npvBaseline, savings,
-                customerNpv, payback, minYearMargin, firstYearNr, yearNr);
+                customerNpv, payback, minYearMargin, firstYearNr, yearNr,
+                laneSv, rb, cts, fc, cm, margin);      // the summary's ratios: as summary() names these arrays
         this.kernelProducts = kernel == null ? null : new double[productCount][][];
         this.kernelFixedFigures = kernel == null ? null : new double[LaneKernel.FIGURES * productCount];
         for (int l = 0; kernel != null && l < productCount; l++) {
@@ -616,9 +617,13 @@ public final class BatchEvaluator {
             }
             return;
         }
+        if (tiers == 0) {
+            Arrays.fill(rates, 0, n, 0);
+            return;
+        }
         // The same strictly ascending tiers in every lane: RebateSchedule.rebate's walk, which stops at the
         // first threshold not below the spend, takes the same tiers as a look at every tier, a lane at a time.
-        if (kernel != null && tiers > 0) {
+        if (kernel != null) {
             kernel.tierRates(basis, base, tierBase, tiers, spend, rebate, rates, n);
             return;
         }
@@ -647,10 +652,6 @@ public final class BatchEvaluator {
                     }
                 }
             }
-        }
-        if (tiers == 0) {
-            Arrays.fill(rates, 0, n, 0);
-            return;
         }
         for (int b = 0; b < n; b++) rates[b] = r[b] / spend[b];
         for (int b = 0; b < n; b++) rates[b] = spend[b] > 0 ? rates[b] : 0;
@@ -706,10 +707,13 @@ public final class BatchEvaluator {
             }
         }
         System.arraycopy(scenarioFixedCostStep, 0, fixedCostStep, 0, n);
-        System.arraycopy(supplierDiscountStep, 0, supplierDiscount, 0, n);    // end of period 0
-        System.arraycopy(customerDiscountStep, 0, customerDiscount, 0, n);
         System.arraycopy(term, 0, yearsLeftInTerm, 0, n);
         Arrays.fill(survival, 0, n, 1);
+        if (kernel != null) {
+            return;     // the kernel starts its discount factors, sums, payback and lowest margin itself
+        }
+        System.arraycopy(supplierDiscountStep, 0, supplierDiscount, 0, n);    // end of period 0
+        System.arraycopy(customerDiscountStep, 0, customerDiscount, 0, n);
         Arrays.fill(payback, 0, n, Double.NaN);
         Arrays.fill(minYearMargin, 0, n, Double.NaN);
         for (double[] sum : sums) {
@@ -896,21 +900,25 @@ public final class BatchEvaluator {
         System.arraycopy(savings, 0, out[Metric.CUSTOMER_SAVINGS.ordinal()], from, n);
         System.arraycopy(customerNpv, 0, out[Metric.CUSTOMER_NPV.ordinal()], from, n);
         System.arraycopy(payback, 0, out[Metric.PAYBACK_PERIOD.ordinal()], from, n);
-        // The ratios and the root each a loop of their own over lane arrays, which the JIT vectorises; the
-        // divisions by zero they make are then replaced by NaN, as the scalar evaluator's ratios do, in loops that only select.
-        // The P&L's period arrays are free by now and hold the intermediates.
+        // The P&L's period arrays are free by now and hold the ratios (the kernel has left them there; the names
+        // are kernelLanes' too).
         double[] net = laneLr, grossMargin = laneSv, grossMarginPct = rb, contributionPct = cts;
         double[] concessionCost = fc, leverage = cm, cagr = margin;
-        for (int b = 0; b < n; b++) net[b] = sumNr[b] - sumRb[b];
-        for (int b = 0; b < n; b++) grossMargin[b] = net[b] - sumCogs[b];
-        for (int b = 0; b < n; b++) grossMarginPct[b] = grossMargin[b] / net[b];
-        for (int b = 0; b < n; b++) contributionPct[b] = sumCm[b] / net[b];
-        for (int b = 0; b < n; b++) concessionCost[b] = npvBaseline[b] - npv[b];
-        for (int b = 0; b < n; b++) leverage[b] = customerNpv[b] / concessionCost[b];
-        for (int b = 0; b < n; b++) {
-            grossMarginPct[b] = net[b] == 0 ? Double.NaN : grossMarginPct[b];
-            contributionPct[b] = net[b] == 0 ? Double.NaN : contributionPct[b];
-            leverage[b] = concessionCost[b] > 0 ? leverage[b] : Double.NaN;
+        if (kernel == null) {
+            // The ratios each a loop of their own over lane arrays, which the JIT vectorises; the divisions by
+            // zero they make are then replaced by NaN, as the scalar evaluator's ratios do, in loops that only select.
+            for (int b = 0; b < n; b++) net[b] = sumNr[b] - sumRb[b];
+            for (int b = 0; b < n; b++) grossMargin[b] = net[b] - sumCogs[b];
+            for (int b = 0; b < n; b++) grossMarginPct[b] = grossMargin[b] / net[b];
+            for (int b = 0; b < n; b++) contributionPct[b] = sumCm[b] / net[b];
+            for (int b = 0; b < n; b++) concessionCost[b] = npvBaseline[b] - npv[b];
+            for (int b = 0; b < n; b++) leverage[b] = customerNpv[b] / concessionCost[b];
+            for (int b = 0; b < n; b++) {
+                grossMarginPct[b] = net[b] == 0 ? Double.NaN : grossMarginPct[b];
+                contributionPct[b] = net[b] == 0 ? Double.NaN : contributionPct[b];
+                leverage[b] = concessionCost[b] > 0 ? leverage[b] : Double.NaN;
+            }
+            for (int b = 0; b < n; b++) cagr[b] = yearNr[b] / firstYearNr[b];
         }
         revenueGrowth(n, cagr);
         System.arraycopy(grossMargin, 0, out[Metric.GROSS_MARGIN.ordinal()], from, n);
@@ -922,15 +930,14 @@ public final class BatchEvaluator {
     }
 
     /**
-     * The revenue CAGR per lane, (NR_last / NR_first)^(1/(years − 1)) − 1 by {@link Evaluator#root}'s
-     * operations, chosen once for all lanes; NaN for one year or no first-year revenue.
+     * The revenue CAGR per lane from {@code cagr}'s NR_last / NR_first: (NR_last / NR_first)^(1/(years − 1)) − 1
+     * by {@link Evaluator#root}'s operations, chosen once for all lanes; NaN for one year or no first-year revenue.
      */
     private void revenueGrowth(int n, double[] cagr) {
         if (years <= 1) {
             Arrays.fill(cagr, 0, n, Double.NaN);
             return;
         }
-        for (int b = 0; b < n; b++) cagr[b] = yearNr[b] / firstYearNr[b];
         switch (years - 1) {
             case 1 -> { }
             case 2 -> {

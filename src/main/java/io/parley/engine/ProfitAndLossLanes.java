@@ -6,7 +6,9 @@ package io.parley.engine;
  * {@code [period][lane]} or {@code [year][lane]}, the others {@code [lane]}; every array is at least a
  * chunk's width long. Read: the period tables, the years' rebate rates, survival and fixed-cost steps, and
  * the lanes' rates and costs as {@code BatchEvaluator.setUpProfitAndLoss} leaves them. Written: the sums,
- * NPVs, payback, lowest year margin, and the first and last years' net revenue.
+ * NPVs, payback, lowest year margin, the first and last years' net revenue, and the summary's ratios as
+ * {@code BatchEvaluator.summary} forms them: gross margin and its rate, the contribution's rate, the concession's
+ * cost, the value leverage (NaN where the ratios' rules give NaN) and the last year's net revenue over the first's.
  */
 record ProfitAndLossLanes(
         int years, int periodsPerYear,
@@ -19,5 +21,7 @@ record ProfitAndLossLanes(
         double[] customerDiscountStep,
         double[] sumLr, double[] sumDs, double[] sumNr, double[] sumRb, double[] sumCogs, double[] sumCts,
         double[] sumFc, double[] sumCm, double[] sumCf, double[] npv, double[] npvBaseline, double[] savings,
-        double[] customerNpv, double[] payback, double[] minYearMargin, double[] firstYearNr, double[] yearNr) {
+        double[] customerNpv, double[] payback, double[] minYearMargin, double[] firstYearNr, double[] yearNr,
+        double[] grossMargin, double[] grossMarginPct, double[] contributionPct, double[] concessionCost,
+        double[] valueLeverage, double[] revenueRatio) {
 }

@@ -6,12 +6,17 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.parley.Fixtures;
 import io.parley.model.Horizon;
+import io.parley.model.Rebate;
+import io.parley.model.RebateBasis;
+import io.parley.model.RebateTier;
 import io.parley.model.Scenario;
+import io.parley.model.Terms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -84,6 +89,32 @@ class BatchEvaluatorTest {
         assertBatchIsScalar(compiled, all, random);
         for (int slot = 0; slot < all.length; slot++) {
             assertBatchIsScalar(compiled, new int[] {slot}, random);
+        }
+    }
+
+    /**
+     * The Vector API works tiers that are the same in every lane one pass over the lanes per tier, the first from
+     * zero and the last into the rates: one to four tiers of either basis, in the terms and the baseline, with the
+     * volumes and a discount moved so that the year's spend falls on both sides of the thresholds.
+     */
+    @ParameterizedTest
+    @EnumSource(RebateBasis.class)
+    void everyCountOfTheSameTiersInEveryLaneGivesTheScalarFiguresBitForBit(RebateBasis basis) {
+        Scenario example = Fixtures.example("packaging-retailer-renewal.json");
+        List<RebateTier> tiers = example.terms().rebate().tiers();   // 0, 5.6 M, 6 M, 6.4 M
+        String first = example.products().get(0).id(), second = example.products().get(1).id();
+        for (int count = 1; count <= tiers.size(); count++) {
+            Rebate rebate = new Rebate(basis, tiers.subList(tiers.size() - count, tiers.size()));
+            Terms terms = example.terms(), baseline = example.baseline();
+            CompiledScenario compiled = CompiledScenario.compile(example
+                    .withTerms(new Terms(terms.discounts(), rebate, terms.paymentDays(), terms.contractYears(),
+                            terms.renewalProbability(), terms.services(), terms.upfrontInvestment()))
+                    .withBaseline(new Terms(baseline.discounts(), rebate, baseline.paymentDays(),
+                            baseline.contractYears(), baseline.renewalProbability(), baseline.services(),
+                            baseline.upfrontInvestment())));
+            int[] slots = {compiled.slot("products[" + first + "].baseVolume"),
+                    compiled.slot("products[" + second + "].baseVolume"), compiled.slot("terms.discounts[" + first + "]")};
+            assertBatchIsScalar(compiled, slots, new SplittableRandom(count));
         }
     }
 
