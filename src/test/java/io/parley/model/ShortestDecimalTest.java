@@ -239,8 +239,20 @@ class ShortestDecimalTest {
 
     @Test
     void digitCountsAreTheLengthsOfTheNumbers() {
-        for (long n : new long[] {1, 9, 10, 99, 100, 999_999_999_999_999L, 1_000_000_000_000_000L, 99_999_999_999_999_999L}) {
+        for (long n : new long[] {0, 1, 9, 10, 99, 100, 999_999_999_999_999L, 1_000_000_000_000_000L, 99_999_999_999_999_999L,
+                Long.MAX_VALUE}) {
             assertThat(ShortestDecimal.digitCount(n)).isEqualTo(Long.toString(n).length());
+        }
+        // the count is estimated from the bit length: each side of every power of ten and of two is where it would slip
+        for (long power = 1; power > 0 && power <= Long.MAX_VALUE / 10; power *= 10) {
+            for (long n = power - 2; n <= power + 2; n++) {
+                if (n >= 0) assertThat(ShortestDecimal.digitCount(n)).as("%d", n).isEqualTo(Long.toString(n).length());
+            }
+        }
+        for (int bits = 0; bits < 63; bits++) {
+            for (long n = (1L << bits) - 1; n <= (1L << bits) + 1; n++) {
+                assertThat(ShortestDecimal.digitCount(n)).as("%d", n).isEqualTo(Long.toString(n).length());
+            }
         }
     }
 }
