@@ -5,13 +5,15 @@
 # rows into a discarding stream (api/SweepStreamBenchmark). Prints points per second and the ratio.
 # Run from the repository root after `mvn -B package -DskipTests`. Needs curl and jq; the references
 # need Maven (about 90 s of JMH, run before the service starts so they do not share the cores with it).
-#   PORT (default 8099), RUNS (default 5), REFERENCE=no to time HTTP alone, PARLEY_JAVA_OPTS for the service's JVM.
+#   PORT (default 8099), RUNS (default 5), WARMUPS (default 15, per format), REFERENCE=no to time HTTP alone,
+#   PARLEY_JAVA_OPTS for the service's JVM.
 # The service starts in a scratch directory as on a first start: it creates the embedded store and the
 # administrator key (data/admin.key, docs/security.md), which every request sends as its bearer token.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-8099}
 runs=${RUNS:-5}
+warmups=${WARMUPS:-15}
 jar=$PWD/target/quarkus-app/quarkus-run.jar
 [ -f "$jar" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 1; }
 work=$(mktemp -d)
@@ -65,8 +67,11 @@ sweep() {
 
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 for accept in text/csv application/x-ndjson; do
-  # two warm-up runs let the JIT compile the hot path, as a long-running service would have
-  for _ in 1 2; do sweep "$accept" > /dev/null; done
+  # warm-up runs let the JIT compile the whole path, as a long-running service would have: its compiler
+  # threads took 0.1-0.6 s of CPU in each of a fresh service's first 13 CSV sweeps (Netty's buffers and
+  # channel, the request's parsing, the sweep's loop), beside the stream on the same cores, and 0-0.06 s
+  # from the 14th on (measured under load, 2026-12-04)
+  for _ in $(seq 1 "$warmups"); do sweep "$accept" > /dev/null; done
   best=999
   for _ in $(seq 1 "$runs"); do
     t=$(sweep "$accept")

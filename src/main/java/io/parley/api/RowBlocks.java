@@ -44,8 +44,12 @@ final class RowBlocks implements Grid.RowSink, AutoCloseable {
     static final int BLOCK_CELLS = 4096;
     /** Blocks a stream holds at once beyond the one it fills: one per formatting thread and one being written. */
     static final int IN_FLIGHT = FORMATTERS + 1;
-    /** A block writer's buffer, drained into the block's bytes: small, since the block holds the bytes anyway. */
-    private static final int BLOCK_BUFFER_BYTES = 8 << 10;
+    /**
+     * A block writer's buffer: room for a block of CSV numbers (some 80 KB for 3 columns), so a block's
+     * text goes to the stream straight from it; what does not fit (long numbers, NDJSON's keys) goes
+     * to the block's overflow first.
+     */
+    private static final int BLOCK_BUFFER_BYTES = 128 << 10;
 
     /** How long a formatting thread waits idle before it ends (a new one starts with the next block). */
     static final long IDLE_SECONDS = 30;
@@ -169,27 +173,33 @@ final class RowBlocks implements Grid.RowSink, AutoCloseable {
             if (e.getCause() instanceof Error r) throw r;
             throw new IllegalStateException("a block of rows failed to format", e.getCause());
         }
-        block.bytes.writeTo(out);
-        block.bytes.reset();
+        if (block.overflow.size() > 0) { // the block's first bytes, when they outgrew the writer's buffer
+            block.overflow.writeTo(out);
+            block.overflow.reset();
+        }
+        block.writer.drainTo(out);
         block.rows = 0;
         free.push(block);
     }
 
-    /** A block of rows, its cells row by row, and its text once formatted. */
+    /**
+     * A block of rows, its cells row by row, and its text once formatted: in its writer's buffer, after
+     * the overflow's bytes if there are any.
+     */
     private final class Block {
         final double[] cells = new double[blockRows * rowCells];
         /** Each row's index: written only when the rows are indexed. */
         final long[] indexes = new long[blockRows];
         int rows;
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(BLOCK_BUFFER_BYTES);
-        final RowWriter writer = RowWriter.headless(bytes, format, columns, BLOCK_BUFFER_BYTES);
+        final ByteArrayOutputStream overflow = new ByteArrayOutputStream(0);
+        final RowWriter writer = RowWriter.headless(overflow, format, columns, BLOCK_BUFFER_BYTES);
         FutureTask<Void> formatted;
 
         Block() {
             for (int c = 0; c < width; c++) writer.knownTexts(c, known[c]);
         }
 
-        /** Formats the rows into {@link #bytes}: on a formatting thread, or the caller's when its turn came first. */
+        /** Formats the rows into the writer's buffer: on a formatting thread, or the caller's when its turn came first. */
         void format() {
             try {
                 for (int r = 0; r < rows; r++) {
@@ -198,7 +208,6 @@ final class RowBlocks implements Grid.RowSink, AutoCloseable {
                     for (int c = 0; c < rowCells; c++) writer.cell(cells[at + c]);
                     writer.end();
                 }
-                writer.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException("bytes in memory cannot fail to be written", e);
             }

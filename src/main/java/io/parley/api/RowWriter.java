@@ -170,6 +170,15 @@ final class RowWriter {
         out.flush();
     }
 
+    /**
+     * Writes the bytes buffered so far to {@code target} rather than to this writer's stream, and empties
+     * the buffer: a block's rows go from here to the response without a copy ({@link RowBlocks}).
+     */
+    void drainTo(OutputStream target) throws IOException {
+        target.write(buffer, 0, used);
+        used = 0;
+    }
+
     /** Starts the next cell with its prefix, leaving room in the buffer for its number. */
     private void next() throws IOException {
         if (column >= prefixes.length) {

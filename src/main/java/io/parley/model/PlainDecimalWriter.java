@@ -1,11 +1,13 @@
 package io.parley.model;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Writes the text of {@link Numbers#plain} as ASCII bytes into a caller's buffer, allocating
  * nothing: for streams of millions of numbers, where a String per cell was most of the garbage.
  * The digits are {@link Double#toString}'s: worked out by {@link ShortestDecimal} where it is sure of
- * them (a number between 10^-10 and 10^15 whose shortest decimal is unique: 93 % of a sweep's npv
- * figures, at a third of the JDK's CPU), otherwise taken from the JDK's
+ * them (a number between 10^-10 and 10^15 whose shortest decimal is unique, or from 1 up the nearest of
+ * several: every npv figure of the benchmark sweep, at a quarter of the JDK's CPU), otherwise taken from the JDK's
  * {@code StringBuilder.append(double)}, which gives the same text into a buffer this writer keeps. So
  * the text is identical to {@code plain}'s, which property tests check over random doubles of every
  * magnitude.
@@ -22,6 +24,19 @@ public final class PlainDecimalWriter {
     public static final int MAX_LENGTH = 350;
     /** The longest whole number written as a long: below it every double that is whole is exact. */
     private static final double WHOLE_BELOW = 1e15;
+
+    /** The text of the one long whose magnitude no long holds. */
+    private static final byte[] LONG_MIN_VALUE = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
+    /** The tens and the ones digit of each number below 100. */
+    private static final byte[] TENS = new byte[100];
+    private static final byte[] ONES = new byte[100];
+
+    static {
+        for (int n = 0; n < 100; n++) {
+            TENS[n] = (byte) ('0' + n / 10);
+            ONES[n] = (byte) ('0' + n % 10);
+        }
+    }
 
     /** Double.toString's text of the number being written (one digit, a point, digits, maybe E and an exponent). */
     private final StringBuilder scientific = new StringBuilder(32);
@@ -85,16 +100,15 @@ public final class PlainDecimalWriter {
      * @return the position after the last byte written
      */
     public static int write(long value, byte[] out, int at) {
+        if (value == Long.MIN_VALUE) {
+            System.arraycopy(LONG_MIN_VALUE, 0, out, at, LONG_MIN_VALUE.length); // the one long whose magnitude is no long
+            return at + LONG_MIN_VALUE.length;
+        }
         int p = at;
         if (value < 0) out[p++] = '-';
-        int length = 1;
-        for (long rest = value / 10; rest != 0; rest /= 10) length++;
-        int end = p + length;
-        long rest = value;
-        for (int i = end - 1; i >= p; i--) {
-            out[i] = (byte) ('0' + Math.abs(rest % 10)); // each digit from the remainder's magnitude: Long.MIN_VALUE too
-            rest /= 10;
-        }
+        long magnitude = Math.abs(value);
+        int end = p + ShortestDecimal.digitCount(magnitude);
+        digitsEndingAt(magnitude, end - p, out, end);
         return end;
     }
 
@@ -109,7 +123,8 @@ public final class PlainDecimalWriter {
         if (negative) out[p++] = '-';
         int digits = ShortestDecimal.digitCount(unscaled);
         if (scale <= 0) {
-            p = write(unscaled, out, p);
+            p += digits;
+            digitsEndingAt(unscaled, digits, out, p);
             for (int z = 0; z < -scale; z++) out[p++] = '0';
             return p;
         }
@@ -118,20 +133,38 @@ public final class PlainDecimalWriter {
             out[p++] = '0';
             out[p++] = '.';
             for (int z = 0; z < -whole; z++) out[p++] = '0';
-            return write(unscaled, out, p);
+            digitsEndingAt(unscaled, digits, out, p + digits);
+            return p + digits;
         }
         int end = p + digits + 1;
-        long rest = unscaled;
-        for (int i = end - 1; i > p + whole; i--) { // the fraction, last digit first
-            out[i] = (byte) ('0' + rest % 10);
-            rest /= 10;
-        }
+        long wholePart = digitsEndingAt(unscaled, scale, out, end); // the fraction
         out[p + whole] = '.';
-        for (int i = p + whole - 1; i >= p; i--) {
-            out[i] = (byte) ('0' + rest % 10);
-            rest /= 10;
-        }
+        digitsEndingAt(wholePart, whole, out, p + whole);
         return end;
+    }
+
+    /**
+     * Writes the last {@code count} decimal digits of {@code positive} so that they end just before
+     * {@code end}, two digits per division (a division by a constant is most of a digit's cost).
+     *
+     * @return what is left of {@code positive} above those digits
+     */
+    private static long digitsEndingAt(long positive, int count, byte[] out, int end) {
+        long rest = positive;
+        int i = end;
+        for (int left = count; left > 1; left -= 2) {
+            long above = rest / 100;
+            int pair = (int) (rest - above * 100);
+            out[--i] = ONES[pair];
+            out[--i] = TENS[pair];
+            rest = above;
+        }
+        if ((count & 1) != 0) {
+            long above = rest / 10;
+            out[--i] = (byte) ('0' + (rest - above * 10));
+            rest = above;
+        }
+        return rest;
     }
 
     /** Copies the digits [from, to) of the significand (the point after its first digit skipped). */

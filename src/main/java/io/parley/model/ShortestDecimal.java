@@ -13,8 +13,9 @@ import java.math.BigDecimal;
  * <h2>Why the answer is the JDK's</h2>
  * Java 17 specifies {@code Double.toString} as the fewest digits that distinguish the double from its
  * neighbours, i.e. a shortest decimal that rounds back to it; which shortest decimal, when several are, it
- * does not say (JDK-4511638; Java 19 changed that choice). So this class answers only where exactly one
- * shortest decimal exists, and declines everything else:
+ * does not say (JDK-4511638; Java 19 changed that choice). So this class answers where exactly one
+ * shortest decimal exists, and from 1 up where several do, with the one Java 17's algorithm takes (item 4);
+ * it declines everything else:
  * <ol>
  * <li>{@code v} is finite, not whole, {@value #SMALLEST} ≤ |v| < 10^15, and not a power of two. Not whole and
  *     below 10^15: the writer handles whole numbers itself, and Java 17 is known to print some large whole
@@ -33,15 +34,25 @@ import java.math.BigDecimal;
  *     more than 4 ulps. No decimal of 17 digits or fewer is on the interval's ends: an end is an odd multiple
  *     of {@code 2^(q-1)}, whose decimal has exactly {@code 1-q} digits after the point, so at least
  *     {@code 1 - q + floor(log10 v) ≥ 52 - 0.7·e} significant ones with {@code 2^e ≤ v < 2^50}, i.e. 18 or
- *     more (an end found exactly is still declined, as a guard). Two or more decimals of the shortest length
- *     (at 16 and 17 digits) are declined: which one Java 17 picks is its own rounding's business.</li>
+ *     more (an end found exactly is still declined, as a guard).</li>
+ * <li>Two or more decimals of the shortest length (at 16 and 17 digits; Java 17's specification leaves the
+ *     choice open) are answered from 1 up with the one nearest {@code v}, and declined below 1 and when
+ *     {@code v} is halfway between the two nearest. That is what Java 17's {@code FloatingDecimal.dtoa}
+ *     does (read in its source): it generates {@code v}'s digits and stops at the first length where the
+ *     truncation or the truncation plus one unit is inside the interval, taking the nearer of the two (the
+ *     even one on a tie), and every other candidate of that length is farther. Its integers are exact in
+ *     that range: from 1 up it works in longs or big integers, its divisor times ten being
+ *     {@code 10^(e+1) · 2^(53-b)} for its decimal exponent estimate e ({@code d} or {@code d+1}, the
+ *     estimate exceeding log10 v by at most 0.032) and v's binary exponent b, so below 2^57.4, and its
+ *     remainder plus margin below six times that, far from a long's 2^63. Below 1 its divisor grows by 5
+ *     per decade while its margin does too, up to the point where those sums could pass 2^63: declined.</li>
  * <li>Java 17 writes at least two significant digits in its E-form (|v| < 10^-3 or ≥ 10^7) and is known
  *     not to stop at the shortest there (Double.MIN_VALUE is 4.9E-324, not 5.0E-324), so a one-digit
  *     answer in that range is declined. In plain form a one-digit answer is the JDK's (0.002).</li>
  * </ol>
- * What remains is trust that Java 17 meets its own specification in this range: the differential test
- * compares the answers with the running JDK over millions of doubles (a longer run on demand), and found no
- * difference; the JDK's source was not read.
+ * What remains is trust that Java 17 meets its own specification in this range and that the reading of its
+ * source above holds: the differential test compares the answers with the running JDK over millions of
+ * doubles (a longer run on demand), and found no difference.
  */
 public final class ShortestDecimal {
 
@@ -49,6 +60,8 @@ public final class ShortestDecimal {
     public static final long DECLINED = -1;
     /** What {@link #inside} returns when no multiple of the unit is inside the interval. */
     private static final long NONE = -2;
+    /** What {@link #inside} returns when two or more multiples of the unit are inside, none on an end. */
+    private static final long SEVERAL = -3;
 
     /**
      * The smallest magnitude answered: down to here the scaled interval stays within two longs
@@ -130,17 +143,39 @@ public final class ShortestDecimal {
             found = inside(lower, lowerExact, upper, upperExact, 10);
             if (found == NONE) {
                 found = inside(lower, lowerExact, upper, upperExact, 1);
+                if (found == SEVERAL && magnitude >= 1) found = nearestOfSeveral(centreLow, centreHigh, s, 1);
                 return found < 0 ? DECLINED : shortest(found, k, magnitude);
             }
+            if (found == SEVERAL && magnitude >= 1) found = nearestOfSeveral(centreLow, centreHigh, s, 10);
             return found < 0 ? DECLINED : shortest(found, k - 1, magnitude);
         }
-        return found < 0 ? DECLINED : shortest(found, k - 2, magnitude);
+        return found < 0 ? DECLINED : shortest(found, k - 2, magnitude); // never several at 15 digits
+    }
+
+    /**
+     * Of several multiples of {@code unit} (1 or 10) inside the interval, the one nearest the value, whose
+     * centre in units of 10^-k is {@code centre / 2^s}, counted in units; {@link #DECLINED} when the value
+     * lies halfway between two. The nearest of several inside is inside, the interval being symmetric.
+     */
+    private static long nearestOfSeveral(long centreLow, long centreHigh, int s, long unit) {
+        long whole = (centreLow >>> s) | (centreHigh << (64 - s));
+        long fraction = centreLow & ((1L << s) - 1); // of a unit of 10^-k, in 2^-s
+        long below = whole / unit; // the multiple at or below the value; the value is (rest + fraction) units past it
+        long rest = whole - below * unit;
+        int side; // the value's distance past it against half a multiple: below, halfway or above
+        if (unit == 1) {
+            side = Long.compare(fraction, 1L << (s - 1));
+        } else {
+            side = rest != 5 ? Long.compare(rest, 5) : (fraction == 0 ? 0 : 1);
+        }
+        if (side == 0) return DECLINED; // a tie: Java 17 takes the even digit, a rule not relied on here
+        return side < 0 ? below : below + 1;
     }
 
     /**
      * The one multiple of {@code unit} strictly inside the interval whose ends, in units of 10^-k, are
      * {@code lower} and {@code upper} (floors; exact when the flag says so), counted in units; {@link #NONE}
-     * if there is none; {@link #DECLINED} if there are two or more, or one on an end. Called with constant
+     * if there is none; {@link #SEVERAL} if there are two or more; {@link #DECLINED} if one is on an end. Called with constant
      * units so that the divisions compile to multiplications.
      */
     private static long inside(long lower, boolean lowerExact, long upper, boolean upperExact, long unit) {
@@ -151,7 +186,7 @@ public final class ShortestDecimal {
         }
         long first = lowerUnits + 1; // the first multiple above the lower end
         if (upperUnits < first) return NONE; // the last at or below the upper end (not on it: checked above)
-        return upperUnits == first ? first : DECLINED; // two or more of the shortest length: the JDK's choice
+        return upperUnits == first ? first : SEVERAL; // two or more of the shortest length: nearestOfSeveral
     }
 
     /** The digits of {@code unscaled × 10^-scale} with trailing zeros dropped, unless Java 17's E-form pads them. */
@@ -183,10 +218,14 @@ public final class ShortestDecimal {
         return (int) (decimal & ((1 << SCALE_BITS) - 1)) - SCALE_OFFSET;
     }
 
-    /** How many decimal digits a positive long has. */
+    /**
+     * How many decimal digits a long at or above zero has. A number of b bits has floor(b × log10 2)
+     * digits or one more; {@code b × 1233 >>> 12} is that floor for every b up to 63, and one comparison
+     * with a power of ten settles which (one comparison, where counting the powers below took up to 17).
+     */
     static int digitCount(long positive) {
-        int count = 1;
-        while (count < TEN_TO_THE.length && positive >= TEN_TO_THE[count]) count++;
-        return count;
+        if (positive < 10) return 1;
+        int estimate = ((64 - Long.numberOfLeadingZeros(positive)) * 1233) >>> 12;
+        return positive < TEN_TO_THE[estimate] ? estimate : estimate + 1;
     }
 }

@@ -81,6 +81,33 @@ class PlainDecimalWriterTest {
     }
 
     @Test
+    void writesEveryLengthOfWholeNumberAsLongToStringDoes() {
+        // digits are written in pairs after the length is estimated: each side of each power of ten, and random ones
+        for (long power = 1; power <= Long.MAX_VALUE / 10; power *= 10) {
+            for (long n : new long[] {power - 1, power, power + 1, -power + 1, -power, -power - 1, power * 10 - 1}) {
+                int end = PlainDecimalWriter.write(n, buffer, 3);
+                assertThat(new String(buffer, 3, end - 3, StandardCharsets.US_ASCII)).isEqualTo(Long.toString(n));
+            }
+        }
+        SplittableRandom random = new SplittableRandom(23);
+        for (int i = 0; i < 50_000; i++) {
+            long n = random.nextLong() >> random.nextInt(64); // every magnitude
+            int end = PlainDecimalWriter.write(n, buffer, 3);
+            assertThat(new String(buffer, 3, end - 3, StandardCharsets.US_ASCII)).isEqualTo(Long.toString(n));
+        }
+    }
+
+    @Test
+    void writesDecimalsOfEveryLengthAndEveryPlaceOfThePoint() {
+        // ShortestDecimal's answers, laid out with the point before, among and after their digits
+        SplittableRandom random = new SplittableRandom(29);
+        for (int i = 0; i < 50_000; i++) {
+            double v = random.nextLong(1, 100_000_000_000_000_000L) / Math.pow(10, random.nextInt(1, 28)) * (i % 2 == 0 ? 1 : -1);
+            assertThat(written(v)).as("%s", v).isEqualTo(Numbers.plain(v)).isEqualTo(plainOfDoubleToString(v));
+        }
+    }
+
+    @Test
     void theLongestTextFitsTheRoomItClaims() {
         assertThat(written(-Double.MIN_VALUE).length()).isLessThanOrEqualTo(PlainDecimalWriter.MAX_LENGTH);
         assertThat(written(-Double.MAX_VALUE).length()).isLessThanOrEqualTo(PlainDecimalWriter.MAX_LENGTH);

@@ -170,44 +170,63 @@ class ShortestDecimalTest {
     /**
      * The routine answers exactly where it claims to: a double in range (not whole, not a power of two)
      * is answered if and only if one decimal of the shortest length lies strictly inside its rounding
-     * interval and it is not a one-digit E-form. The shortest decimals are found here in BigDecimal,
-     * by rounding the exact value to n digits and trying that and its neighbours, not as the routine
-     * counts them.
+     * interval and it is not a one-digit E-form, or several do, the double is at least 1 and not halfway
+     * between the two nearest; of several, the answer is the nearest. The shortest decimals are found here
+     * in BigDecimal, by rounding the exact value to n digits and trying that and its neighbours, not as the
+     * routine counts them.
      */
     @Test
-    void answersExactlyTheDoublesWhoseShortestDecimalIsAlone() {
+    void answersExactlyTheDoublesWhoseShortestDecimalIsAloneOrNearestFromOneUp() {
         SplittableRandom random = new SplittableRandom(1709);
         int tried = 0;
+        int several = 0;
         while (tried < 20_000) {
             long exponent = random.nextInt(1023 - 33, 1023 + 50);
             double value = Double.longBitsToDouble(exponent << 52 | random.nextLong() >>> 12);
             boolean powerOfTwo = (Double.doubleToRawLongBits(value) & ((1L << 52) - 1)) == 0;
             if (value < 1e-10 || value >= 1e15 || value == Math.rint(value) || powerOfTwo) continue;
             tried++;
-            int alone = shortestAlone(value);
-            boolean oneDigitEForm = alone == 1 && (value < 1e-3 || value >= 1e7);
-            assertThat(ShortestDecimal.of(value) != ShortestDecimal.DECLINED).as("%s", value)
-                    .isEqualTo(alone > 0 && !oneDigitEForm);
+            Shortest shortest = shortestDecimals(value);
+            boolean oneDigitEForm = shortest.digits() == 1 && (value < 1e-3 || value >= 1e7);
+            boolean answerable = shortest.count() == 1 ? !oneDigitEForm : value >= 1 && shortest.nearest() != null;
+            long decimal = ShortestDecimal.of(value);
+            assertThat(decimal != ShortestDecimal.DECLINED).as("%s", value).isEqualTo(answerable);
+            if (answerable) {
+                assertThat(BigDecimal.valueOf(ShortestDecimal.unscaled(decimal), ShortestDecimal.scale(decimal)))
+                        .as("%s", value).isEqualByComparingTo(shortest.nearest());
+            }
+            if (shortest.count() > 1 && value >= 1) several++;
         }
+        assertThat(several).as("doubles from 1 up with several shortest decimals").isGreaterThan(1_000);
     }
 
-    /** The shortest length of a decimal strictly inside the rounding interval if only one has it, else 0. */
-    private static int shortestAlone(double value) {
+    /**
+     * The shortest length of a decimal strictly inside a double's rounding interval, how many decimals have
+     * it, and the one nearest the double (null when the double is halfway between the two nearest).
+     */
+    private record Shortest(int digits, int count, BigDecimal nearest) {
+    }
+
+    private static Shortest shortestDecimals(double value) {
         BigDecimal exact = new BigDecimal(value);
         BigDecimal two = BigDecimal.valueOf(2);
         BigDecimal low = exact.add(new BigDecimal(Math.nextDown(value))).divide(two);
         BigDecimal high = exact.add(new BigDecimal(Math.nextUp(value))).divide(two);
         for (int n = 1; n <= 17; n++) {
-            BigDecimal nearest = exact.round(new MathContext(n, RoundingMode.HALF_EVEN));
-            BigDecimal ulp = nearest.ulp();
-            int inside = 0;
-            // the n-digit decimals around the value: the nearest, its neighbours, and below a power of ten the finer one
-            for (BigDecimal c : new BigDecimal[] {nearest.subtract(ulp), nearest, nearest.add(ulp),
-                    nearest.subtract(ulp.movePointLeft(1))}) {
+            BigDecimal rounded = exact.round(new MathContext(n, RoundingMode.HALF_EVEN));
+            BigDecimal ulp = rounded.ulp();
+            java.util.List<BigDecimal> inside = new java.util.ArrayList<>();
+            // the n-digit decimals around the value: the rounded one, its neighbours, and below a power of ten the finer one
+            for (BigDecimal c : new BigDecimal[] {rounded.subtract(ulp), rounded, rounded.add(ulp),
+                    rounded.subtract(ulp.movePointLeft(1))}) {
                 boolean nDigits = c.stripTrailingZeros().precision() <= n;
-                if (nDigits && c.compareTo(low) > 0 && c.compareTo(high) < 0) inside++;
+                if (nDigits && c.compareTo(low) > 0 && c.compareTo(high) < 0) inside.add(c);
             }
-            if (inside > 0) return inside == 1 ? n : 0;
+            if (inside.isEmpty()) continue;
+            inside.sort(java.util.Comparator.comparing(c -> c.subtract(exact).abs()));
+            boolean halfway = inside.size() > 1
+                    && inside.get(0).subtract(exact).abs().compareTo(inside.get(1).subtract(exact).abs()) == 0;
+            return new Shortest(n, inside.size(), halfway ? null : inside.get(0));
         }
         throw new AssertionError("no 17-digit decimal rounds to " + value);
     }
@@ -239,8 +258,20 @@ class ShortestDecimalTest {
 
     @Test
     void digitCountsAreTheLengthsOfTheNumbers() {
-        for (long n : new long[] {1, 9, 10, 99, 100, 999_999_999_999_999L, 1_000_000_000_000_000L, 99_999_999_999_999_999L}) {
+        for (long n : new long[] {0, 1, 9, 10, 99, 100, 999_999_999_999_999L, 1_000_000_000_000_000L, 99_999_999_999_999_999L,
+                Long.MAX_VALUE}) {
             assertThat(ShortestDecimal.digitCount(n)).isEqualTo(Long.toString(n).length());
+        }
+        // the count is estimated from the bit length: each side of every power of ten and of two is where it would slip
+        for (long power = 1; power > 0 && power <= Long.MAX_VALUE / 10; power *= 10) {
+            for (long n = power - 2; n <= power + 2; n++) {
+                if (n >= 0) assertThat(ShortestDecimal.digitCount(n)).as("%d", n).isEqualTo(Long.toString(n).length());
+            }
+        }
+        for (int bits = 0; bits < 63; bits++) {
+            for (long n = (1L << bits) - 1; n <= (1L << bits) + 1; n++) {
+                assertThat(ShortestDecimal.digitCount(n)).as("%d", n).isEqualTo(Long.toString(n).length());
+            }
         }
     }
 }
