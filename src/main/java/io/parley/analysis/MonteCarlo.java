@@ -10,6 +10,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.MatrixUtils;
@@ -269,8 +270,13 @@ public final class MonteCarlo {
             double[] byStrata = stratified && strata != null ? Ranks.ofPositionsInPlace(inputs[l], strata[l], count) : null;
             leverRanks[l] = byStrata != null ? byStrata : ranks(inputs[l], count);
         }, "ranking");
+        // the levers' means and cross products, the same for every metric defined in every sample: summed once
+        Supplier<CrossProducts.Levers> leverSums = once(() -> CrossProducts.Levers.of(inputs, count, executor));
+        MeanChange[][] changes = meanChangesOfMetricsDefinedThroughout(outputs, leverRanks, count, levers,
+                config.meanChangeBins(), executor);
         for (int m = 0; m < metrics.size(); m++) {
-            summaries.add(summarise(metrics.get(m), outputs[m], inputs, leverRanks, count, levers, config, executor));
+            summaries.add(summarise(metrics.get(m), outputs[m], inputs, leverRanks, leverSums, changes[m], count, levers,
+                    config, executor));
         }
         return new Result(count, precise && count < n, summaries);
     }
@@ -387,7 +393,8 @@ public final class MonteCarlo {
         return new double[] {k, mean, k > 1 ? m2 / (k - 1) : Double.NaN};
     }
 
-    private static Summary summarise(Metric metric, double[] all, double[][] inputs, double[][] leverRanks, int count,
+    private static Summary summarise(Metric metric, double[] all, double[][] inputs, double[][] leverRanks,
+                                     Supplier<CrossProducts.Levers> leverSums, MeanChange[] changes, int count,
                                      List<Uncertain> levers, Config config, ExecutorService executor) {
         // the moments (one pass in sample order) on a thread of their own while the others sort
         Future<double[]> pending = Blocks.start(executor, () -> moments(all, count));
@@ -431,8 +438,8 @@ public final class MonteCarlo {
         return new Summary(metric, k, count - k, moments[1], sd, sd / Math.sqrt(k),
                 k == 0 ? Double.NaN : sorted[0], k == 0 ? Double.NaN : sorted[sorted.length - 1],
                 percentiles, probabilities, histogram[0],
-                contributions(all, Ranks.of(sorted, order, count, executor), inputs, leverRanks, count, levers,
-                        config.meanChangeBins(), meanChanges, executor),
+                contributions(all, Ranks.of(sorted, order, count, executor), inputs, leverRanks, leverSums, count, levers,
+                        config.meanChangeBins(), changes, meanChanges, executor),
                 shape[0], shape[1], tailRisks, percentileIntervals, probabilityIntervals, meanChanges);
     }
 
@@ -502,6 +509,16 @@ public final class MonteCarlo {
     static double[] ranks(double[] values, int count) {
         int[] order = Ranks.order(values, count, null);
         return Ranks.of(Ranks.sorted(values, order), order, count);
+    }
+
+    /** {@code make}'s value, made on the first call and kept. */
+    private static <T> Supplier<T> once(Supplier<T> make) {
+        Object[] made = new Object[1];
+        return () -> {
+            if (made[0] == null) made[0] = make.get();
+            @SuppressWarnings("unchecked") T value = (T) made[0];
+            return value;
+        };
     }
 
     /** Pearson's correlation of x and y over the samples where y is not NaN. */
@@ -587,11 +604,12 @@ public final class MonteCarlo {
      * order, so they do not depend on the thread count.
      */
     private static List<Contribution> contributions(double[] y, double[] yRanks, double[][] x, double[][] xRanks,
-                                                    int count, List<Uncertain> levers, int bins,
-                                                    List<MeanChange> meanChanges, ExecutorService executor) {
+                                                    Supplier<CrossProducts.Levers> leverSums, int count, List<Uncertain> levers, int bins,
+                                                    MeanChange[] shared, List<MeanChange> meanChanges,
+                                                    ExecutorService executor) {
         int k = x.length;
         if (k == 0) return List.of();
-        CrossProducts sums = CrossProducts.of(y, x, count, executor);
+        CrossProducts sums = CrossProducts.of(y, x, count, leverSums, executor);
         boolean anyNull = sums.n() < count; // counted in the blocks: no pass of its own on the calling thread
         double[][] xx = sums.xx();
         double[] xy = sums.xy();
@@ -614,7 +632,8 @@ public final class MonteCarlo {
             // ranks among the samples where the metric is defined: re-ranked only when some are null
             double[] leverRanks = reRank ? ranks(masked(x[a], y, count), count) : xRanks[a];
             rankCorrelations[a] = correlation(leverRanks, yRanks, count);
-            changes[a] = meanChange(levers.get(a).lever().path(), y, leverRanks, count, sums.n(), bins);
+            changes[a] = shared != null ? shared[a]
+                    : meanChange(levers.get(a).lever().path(), y, leverRanks, count, sums.n(), bins);
         }, "summary");
         for (int a = 0; a < k; a++) {
             double r = xy[a] / Math.sqrt(xx[a][a] * yy);
@@ -659,6 +678,55 @@ public final class MonteCarlo {
             sums[b] += y[i];
             counts[b]++;
         }
+        return meanChange(lever, sums, counts);
+    }
+
+    /**
+     * {@link #meanChange} of each of the metrics {@code ys}, all defined in every one of the {@code count}
+     * samples, in one pass over the lever's ranks: a sample's bin is found once for all of them, and each
+     * metric's bin sums add its samples in the same order as a pass of its own.
+     */
+    static MeanChange[] meanChanges(String lever, double[][] ys, double[] leverRanks, int count, int bins) {
+        double[][] sums = new double[ys.length][bins];
+        long[] counts = new long[bins];
+        double perRank = 1.0 / count;
+        for (int i = 0; i < count; i++) {
+            int b = (int) Math.min(bins - 1, bin((leverRanks[i] - 1) * bins, count, perRank));
+            for (int m = 0; m < ys.length; m++) sums[m][b] += ys[m][i];
+            counts[b]++;
+        }
+        MeanChange[] changes = new MeanChange[ys.length];
+        for (int m = 0; m < ys.length; m++) changes[m] = meanChange(lever, sums[m], counts);
+        return changes;
+    }
+
+    /**
+     * Each lever's {@link #meanChanges} for the metrics defined in every sample, [metric][lever], one lever per
+     * task; null for a metric with a null sample (its levers are ranked again without those samples).
+     */
+    private static MeanChange[][] meanChangesOfMetricsDefinedThroughout(double[][] outputs, double[][] leverRanks,
+                                                                        int count, List<Uncertain> levers, int bins,
+                                                                        ExecutorService executor) {
+        List<Integer> defined = new ArrayList<>();
+        for (int m = 0; m < outputs.length; m++) {
+            boolean all = true;
+            for (int i = 0; i < count && all; i++) all = !Double.isNaN(outputs[m][i]);
+            if (all) defined.add(m);
+        }
+        MeanChange[][] changes = new MeanChange[outputs.length][];
+        if (defined.isEmpty()) return changes;
+        double[][] ys = defined.stream().map(m -> outputs[m]).toArray(double[][]::new);
+        for (int m : defined) changes[m] = new MeanChange[levers.size()];
+        Blocks.run(executor, 0, levers.size(), l -> {
+            MeanChange[] perMetric = meanChanges(levers.get(l).lever().path(), ys, leverRanks[l], count, bins);
+            for (int j = 0; j < perMetric.length; j++) changes[defined.get(j)][l] = perMetric[j];
+        }, "summary");
+        return changes;
+    }
+
+    /** The mean of each bin from its sum and count, and the first and last bins holding samples. */
+    private static MeanChange meanChange(String lever, double[] sums, long[] counts) {
+        int bins = sums.length;
         double[] means = new double[bins];
         int first = -1;
         int last = -1;
