@@ -523,28 +523,51 @@ public final class MonteCarlo {
 
     /** Pearson's correlation of x and y over the samples where y is not NaN. */
     private static double correlation(double[] x, double[] y, int count) {
+        return correlations(x, x, y, count)[0];
+    }
+
+    /**
+     * Pearson's correlations of x0 and of x1 with y over the samples where y is not NaN, in one pass for both:
+     * y's count, sum and sum of squares are the same for each, and each sum adds its samples in sample order,
+     * so each correlation is the one a pass of its own gives. Five sums advance side by side where one lever's
+     * three waited on each other's additions.
+     */
+    static double[] correlations(double[] x0, double[] x1, double[] y, int count) {
         long n = 0;
-        double sumX = 0; // of ranks, whole and half numbers: exact below 2^52
+        double sumX0 = 0; // of ranks, whole and half numbers: exact below 2^52
+        double sumX1 = 0;
         double sumY = 0;
         for (int i = 0; i < count; i++) {
             if (Double.isNaN(y[i])) continue;
             n++;
-            sumX += x[i];
+            sumX0 += x0[i];
+            sumX1 += x1[i];
             sumY += y[i];
         }
-        double meanX = sumX / n;
+        double meanX0 = sumX0 / n;
+        double meanX1 = sumX1 / n;
         double meanY = sumY / n;
-        double xx = 0;
+        double xx0 = 0;
+        double xx1 = 0;
         double yy = 0;
-        double xy = 0;
+        double xy0 = 0;
+        double xy1 = 0;
         for (int i = 0; i < count; i++) {
             if (Double.isNaN(y[i])) continue;
-            double dx = x[i] - meanX;
+            double dx0 = x0[i] - meanX0;
+            double dx1 = x1[i] - meanX1;
             double dy = y[i] - meanY;
-            xx += dx * dx;
+            xx0 += dx0 * dx0;
+            xx1 += dx1 * dx1;
             yy += dy * dy;
-            xy += dx * dy;
+            xy0 += dx0 * dy;
+            xy1 += dx1 * dy;
         }
+        return new double[] {correlation(xx0, yy, xy0), correlation(xx1, yy, xy1)};
+    }
+
+    /** Pearson's correlation from the centred sums of squares and products. */
+    private static double correlation(double xx, double yy, double xy) {
         if (xx == 0 || yy == 0) return Double.NaN;
         // rounding can carry a perfect rank agreement a few ulps past ±1
         return Math.max(-1, Math.min(1, xy / Math.sqrt(xx * yy)));
@@ -627,14 +650,27 @@ public final class MonteCarlo {
         double[] rankCorrelations = new double[k];
         double[] correlations = new double[k];
         MeanChange[] changes = new MeanChange[k];
-        boolean reRank = anyNull;
-        Blocks.run(executor, 0, k, a -> {
-            // ranks among the samples where the metric is defined: re-ranked only when some are null
-            double[] leverRanks = reRank ? ranks(masked(x[a], y, count), count) : xRanks[a];
-            rankCorrelations[a] = correlation(leverRanks, yRanks, count);
-            changes[a] = shared != null ? shared[a]
-                    : meanChange(levers.get(a).lever().path(), y, leverRanks, count, sums.n(), bins);
-        }, "summary");
+        if (anyNull) {
+            Blocks.run(executor, 0, k, a -> {
+                // ranks among the samples where the metric is defined
+                double[] leverRanks = ranks(masked(x[a], y, count), count);
+                rankCorrelations[a] = correlation(leverRanks, yRanks, count);
+                changes[a] = meanChange(levers.get(a).lever().path(), y, leverRanks, count, sums.n(), bins);
+            }, "summary");
+        } else {
+            // two levers a task, an odd last one as both of its pair
+            Blocks.run(executor, 0, (k + 1) / 2, pair -> {
+                int a = 2 * pair;
+                int b = Math.min(a + 1, k - 1);
+                double[] both = correlations(xRanks[a], xRanks[b], yRanks, count);
+                rankCorrelations[a] = both[0];
+                rankCorrelations[b] = both[1];
+            }, "summary");
+            for (int a = 0; a < k; a++) {
+                changes[a] = shared != null ? shared[a]
+                        : meanChange(levers.get(a).lever().path(), y, xRanks[a], count, sums.n(), bins);
+            }
+        }
         for (int a = 0; a < k; a++) {
             double r = xy[a] / Math.sqrt(xx[a][a] * yy);
             standardised[a] = yy == 0 ? Double.NaN : coefficients[a];
@@ -674,7 +710,7 @@ public final class MonteCarlo {
         double perRank = 1.0 / n;
         for (int i = 0; i < count; i++) {
             if (Double.isNaN(y[i])) continue;
-            int b = (int) Math.min(bins - 1, bin((leverRanks[i] - 1) * bins, n, perRank));
+            int b = Math.min(bins - 1, bin((leverRanks[i] - 1) * bins, n, perRank));
             sums[b] += y[i];
             counts[b]++;
         }
@@ -687,16 +723,27 @@ public final class MonteCarlo {
      * metric's bin sums add its samples in the same order as a pass of its own.
      */
     static MeanChange[] meanChanges(String lever, double[][] ys, double[] leverRanks, int count, int bins) {
-        double[][] sums = new double[ys.length][bins];
-        long[] counts = new long[bins];
-        double perRank = 1.0 / count;
-        for (int i = 0; i < count; i++) {
-            int b = (int) Math.min(bins - 1, bin((leverRanks[i] - 1) * bins, count, perRank));
-            for (int m = 0; m < ys.length; m++) sums[m][b] += ys[m][i];
-            counts[b]++;
-        }
         MeanChange[] changes = new MeanChange[ys.length];
-        for (int m = 0; m < ys.length; m++) changes[m] = meanChange(lever, sums[m], counts);
+        double perRank = 1.0 / count;
+        // two metrics a pass, their sums side by side: a loop over any number of metrics kept C2 from holding
+        // its arrays in registers and took twice as long; an odd last metric goes through as both of a pair
+        for (int m = 0; m < ys.length; m += 2) {
+            double[] first = ys[m];
+            double[] second = ys[Math.min(m + 1, ys.length - 1)];
+            double[] sums = new double[2 * bins]; // bin b's sums of the first and second at 2b and 2b + 1
+            long[] counts = new long[bins];
+            for (int i = 0; i < count; i++) {
+                int b = Math.min(bins - 1, bin((leverRanks[i] - 1) * bins, count, perRank));
+                sums[2 * b] += first[i];
+                sums[2 * b + 1] += second[i];
+                counts[b]++;
+            }
+            for (int j = 0; j < 2 && m + j < ys.length; j++) {
+                double[] ofMetric = new double[bins];
+                for (int b = 0; b < bins; b++) ofMetric[b] = sums[2 * b + j];
+                changes[m + j] = meanChange(lever, ofMetric, counts);
+            }
+        }
         return changes;
     }
 
@@ -747,10 +794,11 @@ public final class MonteCarlo {
      * this replaces, is the exact floor too (a / n lies at least 1/(2n) from the next whole number, far more
      * than the rounding). A NaN rank (never one of a defined metric's samples) gives 0, as the division did.
      */
-    static long bin(double a, int n, double perRank) {
-        long b = (long) (a * perRank);
-        if ((b + 1) * (double) n <= a) return b + 1;
-        if (b * (double) n > a) return b - 1;
+    static int bin(double a, int n, double perRank) {
+        int b = (int) (a * perRank); // below the bins: an int, which C2 converts in half the time of a long
+        double whole = n;
+        if ((b + 1) * whole <= a) return b + 1;
+        if (b * whole > a) return b - 1;
         return b;
     }
 

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * block of {@link Sampling#BLOCK} samples in sample order, the blocks added in block order (what keeps them
  * the same for every thread count), with or without a metric's null samples, and when the levers' part is
  * shared between metrics defined in every sample. The change in the mean of several metrics in one pass is
- * each metric's pass of its own.
+ * each metric's pass of its own, and so are the rank correlations of two levers worked out in one pass.
  */
 class CrossProductsTest {
 
@@ -146,6 +146,45 @@ class CrossProductsTest {
             for (int m = 0; m < ys.length; m++) {
                 assertThat(together[m]).isEqualTo(MonteCarlo.meanChange("lever", ys[m], ranks, count, count, bins));
             }
+        }
+    }
+
+    /** Pearson's correlation as two plain passes over the samples where y is defined, clamped to [−1, 1]. */
+    static double plainCorrelation(double[] x, double[] y) {
+        long n = 0;
+        double sx = 0;
+        double sy = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (Double.isNaN(y[i])) continue;
+            n++;
+            sx += x[i];
+            sy += y[i];
+        }
+        double xx = 0;
+        double yy = 0;
+        double xy = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (Double.isNaN(y[i])) continue;
+            xx += (x[i] - sx / n) * (x[i] - sx / n);
+            yy += (y[i] - sy / n) * (y[i] - sy / n);
+            xy += (x[i] - sx / n) * (y[i] - sy / n);
+        }
+        return xx == 0 || yy == 0 ? Double.NaN : Math.max(-1, Math.min(1, xy / Math.sqrt(xx * yy)));
+    }
+
+    @Test
+    void theRankCorrelationsOfTwoLeversInOnePassAreEachLeversOwn() {
+        int count = 30_007;
+        double[][] x = levers(3, count, 13);
+        double[] constant = new double[count];
+        java.util.Arrays.fill(constant, 4);
+        for (int nullEvery : new int[] {0, 31}) {
+            double[] yRanks = MonteCarlo.ranks(metric(x, count, nullEvery), count);
+            double[] first = MonteCarlo.ranks(x[0], count);
+            double[] second = MonteCarlo.ranks(x[2], count);
+            double[] both = MonteCarlo.correlations(first, second, yRanks, count);
+            assertThat(both).containsExactly(plainCorrelation(first, yRanks), plainCorrelation(second, yRanks));
+            assertThat(MonteCarlo.correlations(constant, first, yRanks, count)[0]).isNaN();
         }
     }
 }
