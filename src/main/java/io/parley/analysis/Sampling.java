@@ -100,14 +100,14 @@ public final class Sampling {
                 for (int i = 0; i < count; i++) {
                     for (int d = 0; d < dimensions; d++) out[d][i] = random.nextDouble();
                 }
+                // each sample's stratum first, then its uniform: two loops, the second one C2 vectorises
+                double[] scratch = strata == null ? new double[count] : null;
                 for (int d = 0; d < dimensions; d++) {
-                    Strata of = this.strata[d];
+                    double[] of = strata == null ? scratch : strata[d];
+                    int at = strata == null ? 0 : (int) first;
+                    this.strata[d].fill(first, count, of, at);
                     double[] column = out[d];
-                    for (int i = 0; i < count; i++) {
-                        long stratum = of.of(first + i);
-                        if (strata != null) strata[d][(int) first + i] = stratum;
-                        column[i] = clamp((stratum + column[i]) / total);
-                    }
+                    for (int i = 0; i < count; i++) column[i] = clamp((of[at + i] + column[i]) / total);
                 }
             }
             case SOBOL -> {
@@ -183,6 +183,21 @@ public final class Sampling {
                 }
             } else {
                 rounds = null;
+            }
+        }
+
+        /** Writes the strata of samples {@code first … first + count − 1} to {@code to[at …]}. */
+        void fill(long first, int count, double[] to, int at) {
+            if (rounds == null) {
+                for (int i = 0; i < count; i++) to[at + i] = of(first + i);
+                return;
+            }
+            for (int i = 0; i < count; i++) {
+                int x = (int) (first + i);
+                do {
+                    x = (int) encryptTabulated(x);
+                } while (x >= n);
+                to[at + i] = x;
             }
         }
 

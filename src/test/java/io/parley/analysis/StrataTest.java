@@ -89,6 +89,20 @@ class StrataTest {
         }
     }
 
+    @Test
+    void aSpanOfSamplesFilledAtOnceHasEachSamplesOwnStratum() {
+        // a tabulated run and one too large for tables, from a sample past the start, written at an offset
+        for (long n : new long[] {1_000_000, 3_000_000_000L}) {
+            Sampling.Strata strata = new Sampling.Strata(n, 5);
+            long first = n / 3;
+            double[] to = new double[Sampling.BLOCK + 2];
+            strata.fill(first, Sampling.BLOCK, to, 2);
+            for (int i = 0; i < Sampling.BLOCK; i++) {
+                assertThat(to[2 + i]).as("n = %d, sample %d", n, first + i).isEqualTo((double) strata.of(first + i));
+            }
+        }
+    }
+
     /** Every index of a small run, or the first, the last and some spread between of a larger one. */
     private record SomeIndexes(long[] indexes) {
         SomeIndexes(long n, int most) {
