@@ -233,10 +233,11 @@ public final class MonteCarlo {
                              ExecutorService executor) {
         int n = (int) config.samples();
         Sampling sampling = new Sampling(config.method(), config.seed(), levers.size(), config.samples());
-        double[][] inputs = new double[levers.size()][n];
-        double[][] outputs = new double[metrics.size()][n];
+        double[][] inputs = perSample(levers.size(), n, executor);
+        double[][] outputs = perSample(metrics.size(), n, executor);
         // a Latin hypercube's strata, written as the samples are drawn, become its levers' ranks
-        double[][] strata = sampling.hasStrata() && config.correlation() == null ? new double[levers.size()][n] : null;
+        double[][] strata = sampling.hasStrata() && config.correlation() == null
+                ? perSample(levers.size(), n, executor) : null;
         int blocks = (n + Sampling.BLOCK - 1) / Sampling.BLOCK;
         int done = 0;
         boolean precise = false;
@@ -279,6 +280,16 @@ public final class MonteCarlo {
                     config, executor));
         }
         return new Result(count, precise && count < n, summaries);
+    }
+
+    /**
+     * {@code rows} arrays of {@code n} doubles, each made as a task: the JVM zeroes a large array on the thread
+     * that makes it, and a million samples' ≈ 180 MB were zeroed on the calling thread before any block began.
+     */
+    private static double[][] perSample(int rows, int n, ExecutorService executor) {
+        double[][] made = new double[rows][];
+        Blocks.run(executor, 0, rows, r -> made[r] = new double[n], "simulation");
+        return made;
     }
 
     /** Streams samples [from, to) in order: the uniforms of each are the same as in a full run. */
