@@ -10,6 +10,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.MatrixUtils;
@@ -232,10 +233,11 @@ public final class MonteCarlo {
                              ExecutorService executor) {
         int n = (int) config.samples();
         Sampling sampling = new Sampling(config.method(), config.seed(), levers.size(), config.samples());
-        double[][] inputs = new double[levers.size()][n];
-        double[][] outputs = new double[metrics.size()][n];
+        double[][] inputs = perSample(levers.size(), n, executor);
+        double[][] outputs = perSample(metrics.size(), n, executor);
         // a Latin hypercube's strata, written as the samples are drawn, become its levers' ranks
-        double[][] strata = sampling.hasStrata() && config.correlation() == null ? new double[levers.size()][n] : null;
+        double[][] strata = sampling.hasStrata() && config.correlation() == null
+                ? perSample(levers.size(), n, executor) : null;
         int blocks = (n + Sampling.BLOCK - 1) / Sampling.BLOCK;
         int done = 0;
         boolean precise = false;
@@ -269,10 +271,25 @@ public final class MonteCarlo {
             double[] byStrata = stratified && strata != null ? Ranks.ofPositionsInPlace(inputs[l], strata[l], count) : null;
             leverRanks[l] = byStrata != null ? byStrata : ranks(inputs[l], count);
         }, "ranking");
+        // the levers' means and cross products, the same for every metric defined in every sample: summed once
+        Supplier<CrossProducts.Levers> leverSums = once(() -> CrossProducts.Levers.of(inputs, count, executor));
+        MeanChange[][] changes = meanChangesOfMetricsDefinedThroughout(outputs, leverRanks, count, levers,
+                config.meanChangeBins(), executor);
         for (int m = 0; m < metrics.size(); m++) {
-            summaries.add(summarise(metrics.get(m), outputs[m], inputs, leverRanks, count, levers, config, executor));
+            summaries.add(summarise(metrics.get(m), outputs[m], inputs, leverRanks, leverSums, changes[m], count, levers,
+                    config, executor));
         }
         return new Result(count, precise && count < n, summaries);
+    }
+
+    /**
+     * {@code rows} arrays of {@code n} doubles, each made as a task: the JVM zeroes a large array on the thread
+     * that makes it, and a million samples' ≈ 180 MB were zeroed on the calling thread before any block began.
+     */
+    private static double[][] perSample(int rows, int n, ExecutorService executor) {
+        double[][] made = new double[rows][];
+        Blocks.run(executor, 0, rows, r -> made[r] = new double[n], "simulation");
+        return made;
     }
 
     /** Streams samples [from, to) in order: the uniforms of each are the same as in a full run. */
@@ -387,7 +404,8 @@ public final class MonteCarlo {
         return new double[] {k, mean, k > 1 ? m2 / (k - 1) : Double.NaN};
     }
 
-    private static Summary summarise(Metric metric, double[] all, double[][] inputs, double[][] leverRanks, int count,
+    private static Summary summarise(Metric metric, double[] all, double[][] inputs, double[][] leverRanks,
+                                     Supplier<CrossProducts.Levers> leverSums, MeanChange[] changes, int count,
                                      List<Uncertain> levers, Config config, ExecutorService executor) {
         // the moments (one pass in sample order) on a thread of their own while the others sort
         Future<double[]> pending = Blocks.start(executor, () -> moments(all, count));
@@ -431,8 +449,8 @@ public final class MonteCarlo {
         return new Summary(metric, k, count - k, moments[1], sd, sd / Math.sqrt(k),
                 k == 0 ? Double.NaN : sorted[0], k == 0 ? Double.NaN : sorted[sorted.length - 1],
                 percentiles, probabilities, histogram[0],
-                contributions(all, Ranks.of(sorted, order, count, executor), inputs, leverRanks, count, levers,
-                        config.meanChangeBins(), meanChanges, executor),
+                contributions(all, Ranks.of(sorted, order, count, executor), inputs, leverRanks, leverSums, count, levers,
+                        config.meanChangeBins(), changes, meanChanges, executor),
                 shape[0], shape[1], tailRisks, percentileIntervals, probabilityIntervals, meanChanges);
     }
 
@@ -504,30 +522,63 @@ public final class MonteCarlo {
         return Ranks.of(Ranks.sorted(values, order), order, count);
     }
 
+    /** {@code make}'s value, made on the first call and kept. */
+    private static <T> Supplier<T> once(Supplier<T> make) {
+        Object[] made = new Object[1];
+        return () -> {
+            if (made[0] == null) made[0] = make.get();
+            @SuppressWarnings("unchecked") T value = (T) made[0];
+            return value;
+        };
+    }
+
     /** Pearson's correlation of x and y over the samples where y is not NaN. */
     private static double correlation(double[] x, double[] y, int count) {
+        return correlations(x, x, y, count)[0];
+    }
+
+    /**
+     * Pearson's correlations of x0 and of x1 with y over the samples where y is not NaN, in one pass for both:
+     * y's count, sum and sum of squares are the same for each, and each sum adds its samples in sample order,
+     * so each correlation is the one a pass of its own gives. Five sums advance side by side where one lever's
+     * three waited on each other's additions.
+     */
+    static double[] correlations(double[] x0, double[] x1, double[] y, int count) {
         long n = 0;
-        double sumX = 0; // of ranks, whole and half numbers: exact below 2^52
+        double sumX0 = 0; // of ranks, whole and half numbers: exact below 2^52
+        double sumX1 = 0;
         double sumY = 0;
         for (int i = 0; i < count; i++) {
             if (Double.isNaN(y[i])) continue;
             n++;
-            sumX += x[i];
+            sumX0 += x0[i];
+            sumX1 += x1[i];
             sumY += y[i];
         }
-        double meanX = sumX / n;
+        double meanX0 = sumX0 / n;
+        double meanX1 = sumX1 / n;
         double meanY = sumY / n;
-        double xx = 0;
+        double xx0 = 0;
+        double xx1 = 0;
         double yy = 0;
-        double xy = 0;
+        double xy0 = 0;
+        double xy1 = 0;
         for (int i = 0; i < count; i++) {
             if (Double.isNaN(y[i])) continue;
-            double dx = x[i] - meanX;
+            double dx0 = x0[i] - meanX0;
+            double dx1 = x1[i] - meanX1;
             double dy = y[i] - meanY;
-            xx += dx * dx;
+            xx0 += dx0 * dx0;
+            xx1 += dx1 * dx1;
             yy += dy * dy;
-            xy += dx * dy;
+            xy0 += dx0 * dy;
+            xy1 += dx1 * dy;
         }
+        return new double[] {correlation(xx0, yy, xy0), correlation(xx1, yy, xy1)};
+    }
+
+    /** Pearson's correlation from the centred sums of squares and products. */
+    private static double correlation(double xx, double yy, double xy) {
         if (xx == 0 || yy == 0) return Double.NaN;
         // rounding can carry a perfect rank agreement a few ulps past ±1
         return Math.max(-1, Math.min(1, xy / Math.sqrt(xx * yy)));
@@ -587,11 +638,12 @@ public final class MonteCarlo {
      * order, so they do not depend on the thread count.
      */
     private static List<Contribution> contributions(double[] y, double[] yRanks, double[][] x, double[][] xRanks,
-                                                    int count, List<Uncertain> levers, int bins,
-                                                    List<MeanChange> meanChanges, ExecutorService executor) {
+                                                    Supplier<CrossProducts.Levers> leverSums, int count, List<Uncertain> levers, int bins,
+                                                    MeanChange[] shared, List<MeanChange> meanChanges,
+                                                    ExecutorService executor) {
         int k = x.length;
         if (k == 0) return List.of();
-        CrossProducts sums = CrossProducts.of(y, x, count, executor);
+        CrossProducts sums = CrossProducts.of(y, x, count, leverSums, executor);
         boolean anyNull = sums.n() < count; // counted in the blocks: no pass of its own on the calling thread
         double[][] xx = sums.xx();
         double[] xy = sums.xy();
@@ -609,13 +661,27 @@ public final class MonteCarlo {
         double[] rankCorrelations = new double[k];
         double[] correlations = new double[k];
         MeanChange[] changes = new MeanChange[k];
-        boolean reRank = anyNull;
-        Blocks.run(executor, 0, k, a -> {
-            // ranks among the samples where the metric is defined: re-ranked only when some are null
-            double[] leverRanks = reRank ? ranks(masked(x[a], y, count), count) : xRanks[a];
-            rankCorrelations[a] = correlation(leverRanks, yRanks, count);
-            changes[a] = meanChange(levers.get(a).lever().path(), y, leverRanks, count, sums.n(), bins);
-        }, "summary");
+        if (anyNull) {
+            Blocks.run(executor, 0, k, a -> {
+                // ranks among the samples where the metric is defined
+                double[] leverRanks = ranks(masked(x[a], y, count), count);
+                rankCorrelations[a] = correlation(leverRanks, yRanks, count);
+                changes[a] = meanChange(levers.get(a).lever().path(), y, leverRanks, count, sums.n(), bins);
+            }, "summary");
+        } else {
+            // two levers a task, an odd last one as both of its pair
+            Blocks.run(executor, 0, (k + 1) / 2, pair -> {
+                int a = 2 * pair;
+                int b = Math.min(a + 1, k - 1);
+                double[] both = correlations(xRanks[a], xRanks[b], yRanks, count);
+                rankCorrelations[a] = both[0];
+                rankCorrelations[b] = both[1];
+            }, "summary");
+            for (int a = 0; a < k; a++) {
+                changes[a] = shared != null ? shared[a]
+                        : meanChange(levers.get(a).lever().path(), y, xRanks[a], count, sums.n(), bins);
+            }
+        }
         for (int a = 0; a < k; a++) {
             double r = xy[a] / Math.sqrt(xx[a][a] * yy);
             standardised[a] = yy == 0 ? Double.NaN : coefficients[a];
@@ -655,10 +721,70 @@ public final class MonteCarlo {
         double perRank = 1.0 / n;
         for (int i = 0; i < count; i++) {
             if (Double.isNaN(y[i])) continue;
-            int b = (int) Math.min(bins - 1, bin((leverRanks[i] - 1) * bins, n, perRank));
+            int b = Math.min(bins - 1, bin((leverRanks[i] - 1) * bins, n, perRank));
             sums[b] += y[i];
             counts[b]++;
         }
+        return meanChange(lever, sums, counts);
+    }
+
+    /**
+     * {@link #meanChange} of each of the metrics {@code ys}, all defined in every one of the {@code count}
+     * samples, in one pass over the lever's ranks: a sample's bin is found once for all of them, and each
+     * metric's bin sums add its samples in the same order as a pass of its own.
+     */
+    static MeanChange[] meanChanges(String lever, double[][] ys, double[] leverRanks, int count, int bins) {
+        MeanChange[] changes = new MeanChange[ys.length];
+        double perRank = 1.0 / count;
+        // two metrics a pass, their sums side by side: a loop over any number of metrics kept C2 from holding
+        // its arrays in registers and took twice as long; an odd last metric goes through as both of a pair
+        for (int m = 0; m < ys.length; m += 2) {
+            double[] first = ys[m];
+            double[] second = ys[Math.min(m + 1, ys.length - 1)];
+            double[] sums = new double[2 * bins]; // bin b's sums of the first and second at 2b and 2b + 1
+            long[] counts = new long[bins];
+            for (int i = 0; i < count; i++) {
+                int b = Math.min(bins - 1, bin((leverRanks[i] - 1) * bins, count, perRank));
+                sums[2 * b] += first[i];
+                sums[2 * b + 1] += second[i];
+                counts[b]++;
+            }
+            for (int j = 0; j < 2 && m + j < ys.length; j++) {
+                double[] ofMetric = new double[bins];
+                for (int b = 0; b < bins; b++) ofMetric[b] = sums[2 * b + j];
+                changes[m + j] = meanChange(lever, ofMetric, counts);
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * Each lever's {@link #meanChanges} for the metrics defined in every sample, [metric][lever], one lever per
+     * task; null for a metric with a null sample (its levers are ranked again without those samples).
+     */
+    private static MeanChange[][] meanChangesOfMetricsDefinedThroughout(double[][] outputs, double[][] leverRanks,
+                                                                        int count, List<Uncertain> levers, int bins,
+                                                                        ExecutorService executor) {
+        List<Integer> defined = new ArrayList<>();
+        for (int m = 0; m < outputs.length; m++) {
+            boolean all = true;
+            for (int i = 0; i < count && all; i++) all = !Double.isNaN(outputs[m][i]);
+            if (all) defined.add(m);
+        }
+        MeanChange[][] changes = new MeanChange[outputs.length][];
+        if (defined.isEmpty()) return changes;
+        double[][] ys = defined.stream().map(m -> outputs[m]).toArray(double[][]::new);
+        for (int m : defined) changes[m] = new MeanChange[levers.size()];
+        Blocks.run(executor, 0, levers.size(), l -> {
+            MeanChange[] perMetric = meanChanges(levers.get(l).lever().path(), ys, leverRanks[l], count, bins);
+            for (int j = 0; j < perMetric.length; j++) changes[defined.get(j)][l] = perMetric[j];
+        }, "summary");
+        return changes;
+    }
+
+    /** The mean of each bin from its sum and count, and the first and last bins holding samples. */
+    private static MeanChange meanChange(String lever, double[] sums, long[] counts) {
+        int bins = sums.length;
         double[] means = new double[bins];
         int first = -1;
         int last = -1;
@@ -679,10 +805,11 @@ public final class MonteCarlo {
      * this replaces, is the exact floor too (a / n lies at least 1/(2n) from the next whole number, far more
      * than the rounding). A NaN rank (never one of a defined metric's samples) gives 0, as the division did.
      */
-    static long bin(double a, int n, double perRank) {
-        long b = (long) (a * perRank);
-        if ((b + 1) * (double) n <= a) return b + 1;
-        if (b * (double) n > a) return b - 1;
+    static int bin(double a, int n, double perRank) {
+        int b = (int) (a * perRank); // below the bins: an int, which C2 converts in half the time of a long
+        double whole = n;
+        if ((b + 1) * whole <= a) return b + 1;
+        if (b * whole > a) return b - 1;
         return b;
     }
 

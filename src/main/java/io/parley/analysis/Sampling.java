@@ -100,14 +100,14 @@ public final class Sampling {
                 for (int i = 0; i < count; i++) {
                     for (int d = 0; d < dimensions; d++) out[d][i] = random.nextDouble();
                 }
+                // each sample's stratum first, then its uniform: two loops, the second one C2 vectorises
+                double[] scratch = strata == null ? new double[count] : null;
                 for (int d = 0; d < dimensions; d++) {
-                    Strata of = this.strata[d];
+                    double[] of = strata == null ? scratch : strata[d];
+                    int at = strata == null ? 0 : (int) first;
+                    this.strata[d].fill(first, count, of, at);
                     double[] column = out[d];
-                    for (int i = 0; i < count; i++) {
-                        long stratum = of.of(first + i);
-                        if (strata != null) strata[d][(int) first + i] = stratum;
-                        column[i] = clamp((stratum + column[i]) / total);
-                    }
+                    for (int i = 0; i < count; i++) column[i] = clamp((of[at + i] + column[i]) / total);
                 }
             }
             case SOBOL -> {
@@ -156,10 +156,18 @@ public final class Sampling {
      */
     static final class Strata {
         private static final int ROUNDS = 4;
+        /**
+         * Halves of up to this many bits (runs of up to 2^24 samples) have each round's function tabulated:
+         * 4 × 4,096 ints, 64 KB, against the 128 MB a run that size holds per lever. A round is then a
+         * look-up in L1/L2 instead of SplitMix64's two multiplications, the most of a Latin hypercube's draw.
+         */
+        static final int TABULATED_HALF_BITS = 12;
         private final long n;
         private final int halfBits;
         private final long mask;
         private final long[] keys = new long[ROUNDS];
+        /** round r's function of a half h at [r << halfBits | h], or null when the halves are too wide. */
+        private final int[] rounds;
 
         Strata(long n, long seed) {
             if (n < 1) throw new IllegalArgumentException("strata of " + n + " samples");
@@ -168,6 +176,29 @@ public final class Sampling {
             this.halfBits = Math.max(1, (bits + 1) / 2);
             this.mask = (1L << halfBits) - 1;
             for (int r = 0; r < ROUNDS; r++) keys[r] = mix(seed, r);
+            if (halfBits <= TABULATED_HALF_BITS) {
+                rounds = new int[ROUNDS << halfBits];
+                for (int r = 0; r < ROUNDS; r++) {
+                    for (long h = 0; h <= mask; h++) rounds[(int) (r << halfBits | h)] = (int) (mix(keys[r], h) & mask);
+                }
+            } else {
+                rounds = null;
+            }
+        }
+
+        /** Writes the strata of samples {@code first … first + count − 1} to {@code to[at …]}. */
+        void fill(long first, int count, double[] to, int at) {
+            if (rounds == null) {
+                for (int i = 0; i < count; i++) to[at + i] = of(first + i);
+                return;
+            }
+            for (int i = 0; i < count; i++) {
+                int x = (int) (first + i);
+                do {
+                    x = (int) encryptTabulated(x);
+                } while (x >= n);
+                to[at + i] = x;
+            }
         }
 
         /** The stratum of sample {@code i} (0 ≤ i < n). */
@@ -180,6 +211,7 @@ public final class Sampling {
         }
 
         private long encrypt(long x) {
+            if (rounds != null) return encryptTabulated((int) x);
             long left = x >>> halfBits;
             long right = x & mask;
             for (long key : keys) {
@@ -188,6 +220,20 @@ public final class Sampling {
                 right = next;
             }
             return (left << halfBits) | right;
+        }
+
+        /** {@link #encrypt} with each round's function looked up: the same network, the same answer. */
+        private long encryptTabulated(int x) {
+            int h = halfBits;
+            int m = (int) mask;
+            int left = x >>> h;
+            int right = x & m;
+            for (int r = 0; r < ROUNDS; r++) {
+                int next = left ^ rounds[r << h | right];
+                left = right;
+                right = next;
+            }
+            return (long) left << h | right;
         }
     }
 

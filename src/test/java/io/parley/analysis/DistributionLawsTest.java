@@ -107,6 +107,23 @@ class DistributionLawsTest {
     // ------------------------------------------------------------------ truncation
 
     @Test
+    void aTriangularColumnOfQuantilesIsEachUniformsOwnQuantile() {
+        // the column's loops against quantile(u) one at a time, bit for bit: uniforms on both sides of the mode,
+        // at its split (1/3 here) and at the edges a run draws
+        Distribution.Triangular law = new Distribution.Triangular(2, 4, 8);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        double[] u = new double[1003];
+        for (int i = 0; i < u.length; i++) u[i] = random.nextDouble();
+        u[0] = 1.0 / 3;
+        u[1] = Math.nextDown(1.0 / 3);
+        u[2] = Sampling.EDGE;
+        u[3] = 1 - Sampling.EDGE;
+        double[] out = new double[u.length];
+        law.quantiles(u, u.length, out);
+        for (int i = 0; i < u.length; i++) assertThat(out[i]).as("u = %s", u[i]).isEqualTo(law.quantile(u[i]));
+    }
+
+    @Test
     void aTruncatedTriangleHasTheClosedFormQuantileAndMean() {
         // triangle (0, 0, 1): density 2(1 − x). On [0, ½] it holds ¾; F_T(x) = (1 − (1 − x)²)/¾, so
         // Q_T(u) = 1 − √(1 − ¾u), and E = ∫₀^½ 2x(1 − x) dx / ¾ = (¼ − 1/12)/¾ = 2/9

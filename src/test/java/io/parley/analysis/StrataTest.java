@@ -62,6 +62,56 @@ class StrataTest {
     }
 
     @Test
+    void tabulatedRoundsGiveTheNetworkWorkedOutRoundByRound() {
+        // the four-round Feistel network of the class comment, written out here with SplitMix64's finaliser,
+        // against Strata's answers for runs whose rounds are tabulated (halves up to 12 bits) and one whose are not
+        for (long n : new long[] {1, 2, 5, 1000, 4097, 1_000_000, 1L << 24, (1L << 24) + 1}) {
+            long seed = 42 + n;
+            Sampling.Strata strata = new Sampling.Strata(n, seed);
+            int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1));
+            int half = Math.max(1, (bits + 1) / 2);
+            long mask = (1L << half) - 1;
+            SomeIndexes samples = new SomeIndexes(n, 2_000);
+            for (long i : samples.indexes) {
+                long x = i;
+                do {
+                    long left = x >>> half;
+                    long right = x & mask;
+                    for (int r = 0; r < 4; r++) {
+                        long next = left ^ (Sampling.mix(Sampling.mix(seed, r), right) & mask);
+                        left = right;
+                        right = next;
+                    }
+                    x = left << half | right;
+                } while (x >= n);
+                assertThat(strata.of(i)).as("n = %d, sample %d", n, i).isEqualTo(x);
+            }
+        }
+    }
+
+    @Test
+    void aSpanOfSamplesFilledAtOnceHasEachSamplesOwnStratum() {
+        // a tabulated run and one too large for tables, from a sample past the start, written at an offset
+        for (long n : new long[] {1_000_000, 3_000_000_000L}) {
+            Sampling.Strata strata = new Sampling.Strata(n, 5);
+            long first = n / 3;
+            double[] to = new double[Sampling.BLOCK + 2];
+            strata.fill(first, Sampling.BLOCK, to, 2);
+            for (int i = 0; i < Sampling.BLOCK; i++) {
+                assertThat(to[2 + i]).as("n = %d, sample %d", n, first + i).isEqualTo((double) strata.of(first + i));
+            }
+        }
+    }
+
+    /** Every index of a small run, or the first, the last and some spread between of a larger one. */
+    private record SomeIndexes(long[] indexes) {
+        SomeIndexes(long n, int most) {
+            this(java.util.stream.LongStream.concat(java.util.stream.LongStream.range(0, Math.min(n, most)),
+                    new java.util.SplittableRandom(n).longs(most, 0, n)).toArray());
+        }
+    }
+
+    @Test
     void aRunLargerThanAnIntHasStrataToo() {
         long n = 3_000_000_000L;
         Sampling.Strata strata = new Sampling.Strata(n, 9);
