@@ -66,7 +66,8 @@ public final class BatchEvaluator {
     /** Lanes per chunk. */
     private final int width;
 
-    // per period × lane (index t * width + b), summed over products
+    // per period × lane, summed over products, for the plain loops; null with the kernel, whose tables are
+    // kernelLanes' flat ones
     private final double[][] listRevenue;
     private final double[][] discount;
     private final double[][] netRevenue;
@@ -117,6 +118,8 @@ public final class BatchEvaluator {
     private final double[] spend, baselineSpend, rebate;
     // a product's list revenue, or a period's customer savings then value, per lane
     private final double[] laneLr, laneSv;
+    /** A year's rebate rates per lane, on their way to {@link #kernelLanes}' table. */
+    private final double[] laneRate;
     /** The P&L's lane arrays that hold the same value in every lane unless a global slot moves. */
     private final double[][] laneConstants;
     /** The P&L's sums, zero at the start of each chunk. */
@@ -180,13 +183,15 @@ public final class BatchEvaluator {
         this.laneTiers = new double[2 * Math.max(model.termsTiers, model.baselineTiers)];
         this.width = width(periods);
         int w = width;
-        this.listRevenue = new double[periods][w];
-        this.discount = new double[periods][w];
-        this.netRevenue = new double[periods][w];
-        this.baselineNetRevenue = new double[periods][w];
-        this.cogs = new double[periods][w];
-        this.rebateRate = new double[years][w];
-        this.baselineRebateRate = new double[years][w];
+        this.kernel = vectorApi ? VectorApi.kernel(w) : null;
+        boolean plain = kernel == null;
+        this.listRevenue = plain ? new double[periods][w] : null;
+        this.discount = plain ? new double[periods][w] : null;
+        this.netRevenue = plain ? new double[periods][w] : null;
+        this.baselineNetRevenue = plain ? new double[periods][w] : null;
+        this.cogs = plain ? new double[periods][w] : null;
+        this.rebateRate = plain ? new double[years][w] : null;
+        this.baselineRebateRate = plain ? new double[years][w] : null;
         this.movedProducts = new ProductLanes[productCount];
         this.fixedProducts = new double[productCount][];
         for (int l = 0; l < productCount; l++) {
@@ -245,6 +250,7 @@ public final class BatchEvaluator {
         this.rebate = new double[w];
         this.laneLr = new double[w];
         this.laneSv = new double[w];
+        this.laneRate = new double[w];
         this.laneConstants = new double[][] {renewal, investment, servicesCost, baselineServicesCost, servicesValue,
                 financeRate, baselineFinanceRate, paymentValueRate, baselinePaymentValueRate, fixedCost,
                 scenarioFixedCostStep, supplierDiscountStep, customerDiscountStep};
@@ -254,10 +260,10 @@ public final class BatchEvaluator {
         this.globalsMove = anyMoves(0, PRODUCTS) || anyMoves(model.termsServiceBase, servicesEnd - model.termsServiceBase)
                 || yearBase >= 0 && anyMoves(model.costToServeYearSlots(), years);
         Arrays.fill(factorRate, Double.NaN);
-        this.kernel = vectorApi ? VectorApi.kernel(w) : null;
-        this.kernelLanes = kernel == null ? null : new ProfitAndLossLanes(years, ppy,
-                listRevenue, discount, netRevenue, baselineNetRevenue, cogs,
-                rebateRate, baselineRebateRate, new double[years][w], new double[years][w],
+        this.kernelLanes = plain ? null : new ProfitAndLossLanes(years, ppy, w,
+                new double[periods * w], new double[periods * w], new double[periods * w], new double[periods * w],
+                new double[periods * w],
+                new double[years * w], new double[years * w], new double[years * w], new double[years * w],
                 investment, servicesCost, baselineServicesCost, servicesValue, financeRate, baselineFinanceRate,
                 paymentValueRate, baselinePaymentValueRate, fixedCost, supplierDiscountStep, customerDiscountStep,
                 sumLr, sumDs, sumNr, sumRb, sumCogs, sumCts, sumFc, sumCm, sumCf, npv, npvBaseline, savings,
@@ -360,12 +366,12 @@ public final class BatchEvaluator {
                 }
             }
             for (int k = 0; k < ppy; k++, t++) {
-                double[] listRevenueT = listRevenue[t], discountT = discount[t], netRevenueT = netRevenue[t];
-                double[] baselineNetRevenueT = baselineNetRevenue[t], cogsT = cogs[t];
                 if (kernel != null) {
                     kernelProductSums(t, n);
                     continue;
                 }
+                double[] listRevenueT = listRevenue[t], discountT = discount[t], netRevenueT = netRevenue[t];
+                double[] baselineNetRevenueT = baselineNetRevenue[t], cogsT = cogs[t];
                 Arrays.fill(listRevenueT, 0, n, 0);
                 Arrays.fill(discountT, 0, n, 0);
                 Arrays.fill(netRevenueT, 0, n, 0);
@@ -427,8 +433,7 @@ public final class BatchEvaluator {
                 fixedFigures(fixedProducts[l], kernelFixedFigures, LaneKernel.FIGURES * l);
             }
         }
-        kernel.productSums(kernelProducts, kernelFixedFigures, productCount,
-                listRevenue[t], discount[t], netRevenue[t], baselineNetRevenue[t], cogs[t], n);
+        kernel.productSums(kernelProducts, kernelFixedFigures, productCount, kernelLanes, t, n);
     }
 
     /**
@@ -590,6 +595,10 @@ public final class BatchEvaluator {
 
     /** e_y for terms and baseline per lane: the year's rebate on its net spend, as a rate. */
     private void rebateRates(int n) {
+        if (kernel != null) {
+            kernelRebateRates(n);
+            return;
+        }
         for (int y = 0; y < years; y++) {
             int first = y * ppy;
             Arrays.fill(spend, 0, n, 0);
@@ -605,6 +614,18 @@ public final class BatchEvaluator {
             rates(model.termsBasis, model.termsTierBase, model.termsTiers, termsTiersMove, spend, rebateRate[y], n);
             rates(model.baselineBasis, model.baselineTierBase, model.baselineTiers, baselineTiersMove, baselineSpend,
                     baselineRebateRate[y], n);
+        }
+    }
+
+    /** {@link #rebateRates} from and into {@link #kernelLanes}' tables, each lane's spend summed in the same order. */
+    private void kernelRebateRates(int n) {
+        for (int y = 0; y < years; y++) {
+            kernel.yearSpend(kernelLanes, y, spend, baselineSpend, n);
+            rates(model.termsBasis, model.termsTierBase, model.termsTiers, termsTiersMove, spend, laneRate, n);
+            System.arraycopy(laneRate, 0, kernelLanes.rebateRate(), y * width, n);
+            rates(model.baselineBasis, model.baselineTierBase, model.baselineTiers, baselineTiersMove, baselineSpend,
+                    laneRate, n);
+            System.arraycopy(laneRate, 0, kernelLanes.baselineRebateRate(), y * width, n);
         }
     }
 
@@ -727,8 +748,8 @@ public final class BatchEvaluator {
         if (kernel != null) {
             for (int y = 0; y < years; y++) {
                 yearOfTerm(y, n);
-                System.arraycopy(survival, 0, kernelLanes.survival()[y], 0, n);
-                System.arraycopy(fixedCostStep, 0, kernelLanes.fixedCostStep()[y], 0, n);
+                System.arraycopy(survival, 0, kernelLanes.survival(), y * width, n);
+                System.arraycopy(fixedCostStep, 0, kernelLanes.fixedCostStep(), y * width, n);
             }
             kernel.profitAndLoss(kernelLanes, n);
             summary(n, out);

@@ -16,13 +16,19 @@ interface LaneKernel {
     int FIGURES = 5;
 
     /**
-     * A period's sums over the products in lanes [0, n), from zero, each product added in order: product l's
+     * Period t's sums over the products in lanes [0, n), from zero, into {@code lanes}' period tables, each product
+     * added in order: product l's
      * {@code moved[l]} lane arrays (indexed {@link #VOLUME} …; its volume and unit cost advanced a period), or,
      * where {@code moved[l]} is null, its figures {@code fixed[FIGURES * l] …}, the same in every lane.
      * {@code BatchEvaluator.periodLanes}' and {@code addFixed}'s operations.
      */
-    void productSums(double[][][] moved, double[] fixed, int products, double[] listRevenue, double[] discount,
-            double[] netRevenue, double[] baselineNetRevenue, double[] cogs, int n);
+    void productSums(double[][][] moved, double[] fixed, int products, ProfitAndLossLanes lanes, int t, int n);
+
+    /**
+     * Year y's net spend and baseline net spend of lanes [0, n) from {@code lanes}' period tables: from zero, each
+     * period's net revenue added in order, as {@code BatchEvaluator.rebateRates} sums them.
+     */
+    void yearSpend(ProfitAndLossLanes lanes, int y, double[] spend, double[] baselineSpend, int n);
 
     /** The P&L's periods of lanes [0, n): every period, its figures into their sums (see {@link ProfitAndLossLanes}). */
     void profitAndLoss(ProfitAndLossLanes lanes, int n);

@@ -94,19 +94,19 @@ final class VectorLaneKernel implements LaneKernel {
 
     /** The period's five sums of a vector of lanes held in registers while every product is added to them. */
     @Override
-    public void productSums(double[][][] moved, double[] fixed, int products, double[] listRevenue, double[] discount,
-            double[] netRevenue, double[] baselineNetRevenue, double[] cogs, int n) {
+    public void productSums(double[][][] moved, double[] fixed, int products, ProfitAndLossLanes lanes, int t, int n) {
+        int at = t * lanes.width();
         for (int b = 0; b < n; b += SPECIES.length()) {
             DoubleVector lrSum = DoubleVector.zero(SPECIES), dsSum = lrSum, nrSum = lrSum, nrbSum = lrSum, cogsSum = lrSum;
             for (int l = 0; l < products; l++) {
                 double[][] p = moved[l];
                 if (p == null) {
-                    int at = FIGURES * l;
-                    lrSum = lrSum.add(fixed[at]);
-                    dsSum = dsSum.add(fixed[at + 1]);
-                    nrSum = nrSum.add(fixed[at + 2]);
-                    nrbSum = nrbSum.add(fixed[at + 3]);
-                    cogsSum = cogsSum.add(fixed[at + 4]);
+                    int f = FIGURES * l;
+                    lrSum = lrSum.add(fixed[f]);
+                    dsSum = dsSum.add(fixed[f + 1]);
+                    nrSum = nrSum.add(fixed[f + 2]);
+                    nrbSum = nrbSum.add(fixed[f + 3]);
+                    cogsSum = cogsSum.add(fixed[f + 4]);
                 } else {
                     DoubleVector volume = DoubleVector.fromArray(SPECIES, p[VOLUME], b);
                     DoubleVector unitCost = DoubleVector.fromArray(SPECIES, p[UNIT_COST], b);
@@ -121,11 +121,33 @@ final class VectorLaneKernel implements LaneKernel {
                     unitCost.mul(DoubleVector.fromArray(SPECIES, p[COST_STEP], b)).intoArray(p[UNIT_COST], b);
                 }
             }
-            lrSum.intoArray(listRevenue, b);
-            dsSum.intoArray(discount, b);
-            nrSum.intoArray(netRevenue, b);
-            nrbSum.intoArray(baselineNetRevenue, b);
-            cogsSum.intoArray(cogs, b);
+            lrSum.intoArray(lanes.listRevenue(), at + b);
+            dsSum.intoArray(lanes.discount(), at + b);
+            nrSum.intoArray(lanes.netRevenue(), at + b);
+            nrbSum.intoArray(lanes.baselineNetRevenue(), at + b);
+            cogsSum.intoArray(lanes.cogs(), at + b);
+        }
+    }
+
+    /** A period at a time, each vector of lanes loaded, added to and stored: no vector carried through a nested loop. */
+    @Override
+    public void yearSpend(ProfitAndLossLanes lanes, int y, double[] spend, double[] baselineSpend, int n) {
+        int ppy = lanes.periodsPerYear(), width = lanes.width(), step = SPECIES.length();
+        double[] netRevenue = lanes.netRevenue(), baselineNetRevenue = lanes.baselineNetRevenue();
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        for (int b = 0, first = y * ppy * width; b < n; b += step) {
+            int at = first + b;
+            zero.add(DoubleVector.fromArray(SPECIES, netRevenue, at)).intoArray(spend, b);    // 0 + NR (−0 turns +0)
+            zero.add(DoubleVector.fromArray(SPECIES, baselineNetRevenue, at)).intoArray(baselineSpend, b);
+        }
+        for (int t = y * ppy + 1; t < (y + 1) * ppy; t++) {
+            for (int b = 0, row = t * width; b < n; b += step) {
+                int at = row + b;
+                DoubleVector.fromArray(SPECIES, spend, b).add(DoubleVector.fromArray(SPECIES, netRevenue, at))
+                        .intoArray(spend, b);
+                DoubleVector.fromArray(SPECIES, baselineSpend, b)
+                        .add(DoubleVector.fromArray(SPECIES, baselineNetRevenue, at)).intoArray(baselineSpend, b);
+            }
         }
     }
 
@@ -164,18 +186,19 @@ final class VectorLaneKernel implements LaneKernel {
         DoubleVector supplierDiscount = supplierDiscountStep;                   // end of period 0
         DoubleVector customerDiscount = customerDiscountStep;
         DoubleVector npv = zero, npvBaseline = zero, savings = zero, customerNpv = zero;
-        int ppy = l.periodsPerYear(), periods = l.years() * ppy;
+        int ppy = l.periodsPerYear(), periods = l.years() * ppy, width = l.width();
         // One loop over the periods: on JDK 17, C2 keeps vectors in registers through a loop, but boxes them (an
-        // allocation each) where a nested loop or a branch merges two of them.
-        for (int t = 0, y = 0, k = 0; t < periods; t++) {
-            DoubleVector survival = DoubleVector.fromArray(SPECIES, l.survival()[y], b);
-            DoubleVector nr = DoubleVector.fromArray(SPECIES, l.netRevenue()[t], b);
-            DoubleVector nrb = DoubleVector.fromArray(SPECIES, l.baselineNetRevenue()[t], b);
-            DoubleVector goods = DoubleVector.fromArray(SPECIES, l.cogs()[t], b);
+        // allocation each) where a nested loop or a branch merges two of them. Period t's lanes from at = t × width
+        // + b in the tables, its year's from yearAt.
+        for (int t = 0, k = 0, at = b, yearAt = b; t < periods; t++, at += width) {
+            DoubleVector survival = DoubleVector.fromArray(SPECIES, l.survival(), yearAt);
+            DoubleVector nr = DoubleVector.fromArray(SPECIES, l.netRevenue(), at);
+            DoubleVector nrb = DoubleVector.fromArray(SPECIES, l.baselineNetRevenue(), at);
+            DoubleVector goods = DoubleVector.fromArray(SPECIES, l.cogs(), at);
             DoubleVector inv = investment.blend(0, SPECIES.maskAll(t != 0));  // I in the first period only
             // the supplier (BatchEvaluator.supplierPeriod)
-            DoubleVector rb = nr.mul(DoubleVector.fromArray(SPECIES, l.rebateRate()[y], b));   // RB = NR × e_y
-            DoubleVector rbb = nrb.mul(DoubleVector.fromArray(SPECIES, l.baselineRebateRate()[y], b));
+            DoubleVector rb = nr.mul(DoubleVector.fromArray(SPECIES, l.rebateRate(), yearAt));      // RB = NR × e_y
+            DoubleVector rbb = nrb.mul(DoubleVector.fromArray(SPECIES, l.baselineRebateRate(), yearAt));
             DoubleVector cts = fixedCost.add(servicesCost);                      // CTS = F + S
             DoubleVector fc = nr.mul(financeRate);                               // FC = NR × D/365 × r_s
             DoubleVector cm = nr.sub(rb).sub(goods).sub(cts).sub(fc);           // CM = GM − CTS − FC
@@ -190,12 +213,12 @@ final class VectorLaneKernel implements LaneKernel {
             DoubleVector cv = sv.add(servicesValue).add(ptv);                   // CV = SV + services + PTV
             customerNpv = customerNpv.add(cv.mul(survival).mul(customerDiscount));
             // the steps to the next period
-            fixedCost = fixedCost.mul(DoubleVector.fromArray(SPECIES, l.fixedCostStep()[y], b));
+            fixedCost = fixedCost.mul(DoubleVector.fromArray(SPECIES, l.fixedCostStep(), yearAt));
             supplierDiscount = supplierDiscount.mul(supplierDiscountStep);
             customerDiscount = customerDiscount.mul(customerDiscountStep);
             if (++k == ppy) {
                 k = 0;
-                y++;
+                yearAt += width;
             }
         }
         npv.intoArray(l.npv(), b);
@@ -225,20 +248,20 @@ final class VectorLaneKernel implements LaneKernel {
         DoubleVector sumFc = zero, sumCm = zero, sumCf = zero, runningCashFlow = zero;
         DoubleVector payback = nan, minYearMargin = nan, firstYearNr = zero;
         DoubleVector yearNr = zero, yearRb = zero, yearCm = zero;
-        int ppy = l.periodsPerYear(), periods = l.years() * ppy;
+        int ppy = l.periodsPerYear(), periods = l.years() * ppy, width = l.width();
         // as in values(), one loop, the years' starts and ends as masks of all lanes or none
-        for (int t = 0, y = 0, k = 0; t < periods; t++) {
+        for (int t = 0, y = 0, k = 0, at = b, yearAt = b; t < periods; t++, at += width) {
             VectorMask<Double> yearStarts = SPECIES.maskAll(k == 0);
             VectorMask<Double> yearEnds = SPECIES.maskAll(k == ppy - 1);
-            DoubleVector nr = DoubleVector.fromArray(SPECIES, l.netRevenue()[t], b);
-            DoubleVector goods = DoubleVector.fromArray(SPECIES, l.cogs()[t], b);
+            DoubleVector nr = DoubleVector.fromArray(SPECIES, l.netRevenue(), at);
+            DoubleVector goods = DoubleVector.fromArray(SPECIES, l.cogs(), at);
             DoubleVector inv = investment.blend(0, SPECIES.maskAll(t != 0));
-            DoubleVector rb = nr.mul(DoubleVector.fromArray(SPECIES, l.rebateRate()[y], b));
+            DoubleVector rb = nr.mul(DoubleVector.fromArray(SPECIES, l.rebateRate(), yearAt));
             DoubleVector cts = fixedCost.add(servicesCost);
             DoubleVector fc = nr.mul(financeRate);
             DoubleVector cm = nr.sub(rb).sub(goods).sub(cts).sub(fc);
-            sumLr = sumLr.add(DoubleVector.fromArray(SPECIES, l.listRevenue()[t], b));
-            sumDs = sumDs.add(DoubleVector.fromArray(SPECIES, l.discount()[t], b));
+            sumLr = sumLr.add(DoubleVector.fromArray(SPECIES, l.listRevenue(), at));
+            sumDs = sumDs.add(DoubleVector.fromArray(SPECIES, l.discount(), at));
             sumNr = sumNr.add(nr);
             sumRb = sumRb.add(rb);
             sumCogs = sumCogs.add(goods);
@@ -252,7 +275,7 @@ final class VectorLaneKernel implements LaneKernel {
             yearNr = yearNr.blend(0, yearStarts).add(nr);
             yearRb = yearRb.blend(0, yearStarts).add(rb);
             yearCm = yearCm.blend(0, yearStarts).add(cm);
-            fixedCost = fixedCost.mul(DoubleVector.fromArray(SPECIES, l.fixedCostStep()[y], b));
+            fixedCost = fixedCost.mul(DoubleVector.fromArray(SPECIES, l.fixedCostStep(), yearAt));
             VectorMask<Double> turned = runningCashFlow.compare(VectorOperators.GE, 0)
                     .and(payback.test(VectorOperators.IS_NAN));
             // (a double: broadcast(long) checks that the long converts)
@@ -267,6 +290,7 @@ final class VectorLaneKernel implements LaneKernel {
             if (++k == ppy) {
                 k = 0;
                 y++;
+                yearAt += width;
             }
         }
         sumLr.intoArray(l.sumLr(), b);
